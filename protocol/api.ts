@@ -1,0 +1,77 @@
+// HTTP payloads and error codes of the Orderline API (DESIGN.md "HTTP API"). Types only, plus the
+// constants both sides must agree on.
+
+import type { Order } from './order.ts';
+
+/** Every /api/* response carries this header; its absence marks a non-API answer (captive portal). */
+export const API_HEADER = 'x-orderline-api';
+export const API_HEADER_VALUE = '1';
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+export const CHANGES_DEFAULT_LIMIT = 500;
+export const CHANGES_MAX_LIMIT = 1000;
+/** Server sends a named heartbeat event this often; clients call a stream dead after 25 s of silence. */
+export const HEARTBEAT_MS = 10_000;
+export const STREAM_DEAD_AFTER_MS = 25_000;
+
+export type ErrorCode =
+  | 'invalid_body'
+  | 'invalid_idempotency_key'
+  | 'invalid_query'
+  | 'not_found'
+  | 'unknown_menu_item'
+  | 'idempotency_mismatch'
+  | 'in_progress'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal';
+
+export interface ApiError {
+  error: { code: ErrorCode; message: string };
+}
+
+export interface MenuItem {
+  /** A slug such as `flat-white`. */
+  id: string;
+  name: string;
+  priceCents: number;
+  category: string;
+}
+
+export interface MenuResponse {
+  items: MenuItem[];
+  /** ISO 4217 code the prices are in. */
+  currency: string;
+}
+
+export interface ActiveOrdersResponse {
+  orders: Order[];
+  cursor: number;
+}
+
+export interface ChangesResponse {
+  orders: Order[];
+  cursor: number;
+  more: boolean;
+  reset: boolean;
+}
+
+/** `data` of an SSE `orders` event; the event's `id` equals `cursor`. */
+export interface PushEventData {
+  cursor: number;
+  orders: Order[];
+}
+
+export interface HealthResponse {
+  ok: true;
+  db: 'pglite' | 'postgres';
+}
+
+/** POST /api/devices (an addition to DESIGN.md, see docs/decisions.md): a short code for ticket numbers. */
+export interface DeviceResponse {
+  deviceId: string;
+  code: string;
+}

@@ -1,0 +1,185 @@
+// The SW <-> page protocol (DESIGN.md "SW ↔ page messages"): the only place a message shape is defined.
+// Every message has `type` and `v`; receivers ignore what they do not recognise and never throw on it.
+
+import type { ClientOrder, Order, OrderStatus } from './order.ts';
+
+export const PROTOCOL_VERSION = 1;
+export const BROADCAST_CHANNEL = 'orderline/v1';
+
+// ---- page → SW (postMessage with a MessageChannel port for the reply) ----
+
+/** A new order as the page composes it. Names and prices are the page's estimate from its cached menu. */
+export interface OrderDraft {
+  customerName: string;
+  note: string;
+  items: { menuItemId: string; qty: number; note: string; name: string; unitPriceCents: number }[];
+}
+
+export type SyncReason = 'poll' | 'online' | 'visible' | 'stream-open' | 'outbox-tick' | 'manual' | 'start';
+
+export type PageRequest =
+  | { v: 1; type: 'hello' }
+  | { v: 1; type: 'create-order'; draft: OrderDraft }
+  | { v: 1; type: 'set-status'; id: string; status: OrderStatus }
+  | { v: 1; type: 'mark-paid'; id: string }
+  | { v: 1; type: 'retry'; mutationId: string }
+  | { v: 1; type: 'discard'; mutationId: string }
+  /** The leader tab forwarding one SSE `orders` event. */
+  | { v: 1; type: 'push'; cursor: number; orders: Order[] }
+  /** The leader tab reporting whether its EventSource is open (an addition to DESIGN.md). */
+  | { v: 1; type: 'push-status'; connected: boolean }
+  | { v: 1; type: 'sync-now'; reason: SyncReason }
+  /** For the Diagnostics view (an addition to DESIGN.md). */
+  | { v: 1; type: 'diagnostics' };
+
+export type PageRequestType = PageRequest['type'];
+
+/** workbox-window's `messageSkipWaiting()` sends this unversioned message; the SW accepts it as is. */
+export interface SkipWaitingMessage {
+  type: 'SKIP_WAITING';
+}
+
+export interface MessageError {
+  code: string;
+  message: string;
+}
+
+/** Failures cross the boundary as data, never as exceptions. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: MessageError };
+
+export interface SyncStatus {
+  /** The last exchange with the server succeeded, or the push stream is up. */
+  online: boolean;
+  pushConnected: boolean;
+  /** Outbox entries still to send (dead letters not counted). */
+  waiting: number;
+  needsAttention: DeadLetter[];
+  lastSyncAt: string | null;
+  /** Set when device storage failed (quota, blocked open); shown to the user. */
+  storageError: string | null;
+}
+
+export type MutationKind = 'create' | 'status' | 'paid';
+
+/** An outbox entry the server rejected (400/404/422): kept until the user retries or discards it. */
+export interface DeadLetter {
+  mutationId: string;
+  orderId: string;
+  orderNumber: string;
+  kind: MutationKind;
+  /** For `status`: the status it tried to set. */
+  status?: OrderStatus;
+  httpStatus: number;
+  code: string;
+  message: string;
+  failedAt: string;
+}
+
+export interface Snapshot {
+  /** Active orders as this device shows them, newest first. */
+  orders: ClientOrder[];
+  rev: number;
+  sync: SyncStatus;
+  /** The highest server seq this device has applied: where the leader resumes the event stream. */
+  cursor: number;
+  deviceId: string;
+}
+
+export interface Diagnostics {
+  outboxDepth: number;
+  oldestWaitingAt: string | null;
+  cacheHits: number;
+  cacheMisses: number;
+  pullsLastMinute: number;
+  lastSyncAt: string | null;
+  pushConnected: boolean;
+  /** Outage end → outbox empty, most recent last (ms). */
+  recoveryTimesMs: number[];
+}
+
+/** What each request answers with. */
+export interface ReplyValues {
+  hello: Snapshot;
+  'create-order': ClientOrder;
+  'set-status': ClientOrder;
+  'mark-paid': ClientOrder;
+  retry: null;
+  discard: null;
+  push: null;
+  'push-status': null;
+  'sync-now': null;
+  diagnostics: Diagnostics;
+}
+
+// ---- SW → tabs (BroadcastChannel `orderline/v1`) ----
+
+export type RemovalReason = 'completed' | 'cancelled' | 'discarded' | 'reset';
+
+export interface OrdersDelta {
+  v: 1;
+  type: 'orders';
+  /** The SW's persisted, strictly increasing revision; a gap means a tab missed a message. */
+  rev: number;
+  added: ClientOrder[];
+  /** `changes` holds the new values of the fields that changed. */
+  updated: { order: ClientOrder; changes: Partial<ClientOrder> }[];
+  removed: { orderId: string; reason: RemovalReason }[];
+}
+
+export interface SyncBroadcast extends SyncStatus {
+  v: 1;
+  type: 'sync';
+  rev: number;
+}
+
+export type Broadcast = OrdersDelta | SyncBroadcast;
+
+// ---- window events each tab dispatches after the DOM shows a change (the seed's event system) ----
+
+export interface ActiveOrderEvents {
+  activeOrderAdded: { order: ClientOrder };
+  activeOrderUpdated: { order: ClientOrder; changes: Partial<ClientOrder> };
+  activeOrderRemoved: { orderId: string; reason: RemovalReason };
+}
+
+// ---- narrowing at the boundary ----
+
+const PAGE_REQUEST_TYPES: ReadonlySet<string> = new Set<PageRequestType>([
+  'hello',
+  'create-order',
+  'set-status',
+  'mark-paid',
+  'retry',
+  'discard',
+  'push',
+  'push-status',
+  'sync-now',
+  'diagnostics',
+]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Narrows the envelope only; handlers still validate the fields they use. */
+export function isPageRequest(value: unknown): value is PageRequest {
+  return (
+    isRecord(value) &&
+    value.v === PROTOCOL_VERSION &&
+    typeof value.type === 'string' &&
+    PAGE_REQUEST_TYPES.has(value.type)
+  );
+}
+
+export function isSkipWaiting(value: unknown): value is SkipWaitingMessage {
+  return isRecord(value) && value.type === 'SKIP_WAITING';
+}
+
+export function isBroadcast(value: unknown): value is Broadcast {
+  return (
+    isRecord(value) &&
+    value.v === PROTOCOL_VERSION &&
+    (value.type === 'orders' || value.type === 'sync') &&
+    typeof value.rev === 'number'
+  );
+}

@@ -1,0 +1,115 @@
+// valibot schemas for everything that crosses the HTTP boundary. The server validates with these;
+// the client builds its requests from the same types, so nothing is defined twice.
+
+import * as v from 'valibot';
+import { ORDER_STATUSES } from './order.ts';
+
+/** RFC 9562 UUID of any version 1–8 (clients make v7), normalised to lower case. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+export const ORDER_NUMBER_PATTERN = /^[A-Z]{1,3}-[0-9]{3,}$/;
+export const MENU_ITEM_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const UuidSchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(UUID_PATTERN, 'must be an RFC 9562 UUID'),
+  v.toLowerCase(),
+);
+
+/** Free text typed by staff: limited in Unicode code points, no NUL, no lone surrogates. */
+export function textSchema(maxChars: number) {
+  return v.pipe(
+    v.string('must be a string'),
+    v.check((s) => !s.includes('\u0000'), 'must not contain NUL characters'),
+    v.check((s) => !LONE_SURROGATE.test(s), 'must not contain lone surrogates'),
+    v.check((s) => [...s].length <= maxChars, `must be at most ${maxChars} characters`),
+  );
+}
+
+export const CUSTOMER_NAME_MAX = 80;
+export const ORDER_NOTE_MAX = 500;
+export const ITEM_NOTE_MAX = 200;
+export const MAX_ORDER_LINES = 100;
+export const MAX_LINE_QTY = 99;
+
+export const OrderLineInputSchema = v.strictObject({
+  menuItemId: v.pipe(v.string('must be a string'), v.regex(MENU_ITEM_ID_PATTERN, 'must be a menu item id')),
+  qty: v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(1, 'must be at least 1'),
+    v.maxValue(MAX_LINE_QTY, `must be at most ${MAX_LINE_QTY}`),
+  ),
+  note: v.optional(textSchema(ITEM_NOTE_MAX)),
+});
+
+export const CreateOrderBodySchema = v.strictObject({
+  id: UuidSchema,
+  number: v.pipe(v.string('must be a string'), v.regex(ORDER_NUMBER_PATTERN, 'must look like B-017')),
+  deviceId: UuidSchema,
+  createdAt: v.pipe(
+    v.string('must be a string'),
+    v.isoTimestamp('must be an ISO 8601 timestamp'),
+    v.check((s) => !Number.isNaN(Date.parse(s)), 'must be a real date'),
+    // Store and compare in one canonical form (UTC, milliseconds).
+    v.transform((s) => new Date(s).toISOString()),
+  ),
+  customerName: v.optional(textSchema(CUSTOMER_NAME_MAX)),
+  note: v.optional(textSchema(ORDER_NOTE_MAX)),
+  items: v.pipe(
+    v.array(OrderLineInputSchema, 'must be a list of order lines'),
+    v.minLength(1, 'must have at least one line'),
+    v.maxLength(MAX_ORDER_LINES, `must have at most ${MAX_ORDER_LINES} lines`),
+  ),
+});
+export type CreateOrderBody = v.InferInput<typeof CreateOrderBodySchema>;
+export type CreateOrderInput = v.InferOutput<typeof CreateOrderBodySchema>;
+
+export const PatchOrderBodySchema = v.pipe(
+  v.strictObject({
+    status: v.optional(v.picklist(ORDER_STATUSES, `must be one of ${ORDER_STATUSES.join(', ')}`)),
+    paid: v.optional(v.literal(true, 'can only be set to true')),
+  }),
+  v.check((b) => b.status !== undefined || b.paid !== undefined, 'must set status or paid'),
+);
+export type PatchOrderBody = v.InferOutput<typeof PatchOrderBodySchema>;
+
+const nonNegativeIntString = v.pipe(
+  v.string(),
+  v.regex(/^[0-9]{1,15}$/, 'must be a whole number'),
+  v.transform(Number),
+);
+
+export const ChangesQuerySchema = v.strictObject({
+  since: v.optional(nonNegativeIntString, '0'),
+  limit: v.optional(
+    v.pipe(
+      nonNegativeIntString,
+      v.minValue(1, 'must be at least 1'),
+      v.maxValue(1000, 'must be at most 1000'),
+    ),
+    '500',
+  ),
+});
+
+export const ActiveOrdersQuerySchema = v.strictObject({
+  status: v.literal('active', 'only status=active is supported'),
+});
+
+export const EventsQuerySchema = v.strictObject({
+  since: v.optional(nonNegativeIntString),
+});
+
+export const DeviceBodySchema = v.strictObject({ deviceId: UuidSchema });
+
+/** Turns valibot issues into one human sentence, e.g. "items.0.qty: must be at least 1". */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = v.getDotPath(issue);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}

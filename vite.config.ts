@@ -1,0 +1,31 @@
+// Build: Preact app from src/, TypeScript service worker from sw/ (vite-plugin-pwa, injectManifest),
+// web app manifest from the top-level manifest.webmanifest (its single source).
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const manifest = JSON.parse(readFileSync(new URL('./manifest.webmanifest', import.meta.url), 'utf8'));
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      // The output is named after the entry, so the entry is sw/sw.ts (served as /sw.js).
+      filename: 'sw.ts',
+      // The page registers the SW itself through workbox-window (src/sw-bridge.ts).
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest,
+      manifestFilename: 'manifest.webmanifest',
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  build: { target: 'es2022', sourcemap: true },
+  server: { proxy: { '/api': 'http://localhost:8080', '/healthz': 'http://localhost:8080' } },
+});

@@ -1,0 +1,13 @@
+// Unit tests: protocol, service-worker modules (fake-indexeddb) and the server (fastify.inject on PGlite memory://).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // PGlite databases are heavy (~0.7 GB each): keep file-level parallelism modest on 2 cores.
+    maxWorkers: 2,
+  },
+});
