@@ -1,0 +1,134 @@
+// A "device" is a browser context (its own profile: own SW, IndexedDB, leader tab). These helpers open the
+// app on a device and drive the counter screen through the accessible names of DESIGN.md "UI contract".
+//
+// API (stable):
+//   newDevice(browser, baseUrl) → BrowserContext       SW allowed, baseURL set
+//   openApp(page, path?)                                 goto + SW controls the page + first snapshot rendered
+//   waitForServiceWorkerControl(page)                    reloads once if the first load stayed uncontrolled
+//   counter(page) → locators: activeOrders, rows, row(text), syncStatus, placeOrder, customerName, addButtons
+//   placeOrder(page, { customerName, itemCount? }) → { id }   the new row's data-order-id
+//   recordActiveOrderEvents(page) / readActiveOrderEvents(page)
+
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+
+export async function newDevice(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseUrl, serviceWorkers: 'allow' });
+}
+
+export interface Counter {
+  activeOrders: Locator;
+  rows: Locator;
+  /** The active-order row whose text contains `text` (tests give every order a unique customer name). */
+  row: (text: string) => Locator;
+  syncStatus: Locator;
+  placeOrder: Locator;
+  customerName: Locator;
+  addButtons: Locator;
+}
+
+export function counter(page: Page): Counter {
+  const activeOrders = page.getByRole('list', { name: 'Active orders', exact: true });
+  const rows = activeOrders.getByRole('listitem');
+  return {
+    activeOrders,
+    rows,
+    row: (text) => rows.filter({ hasText: text }),
+    syncStatus: page.getByRole('status', { name: 'Sync status', exact: true }),
+    placeOrder: page.getByRole('button', { name: 'Place order', exact: true }),
+    customerName: page.getByRole('textbox', { name: 'Customer name', exact: true }),
+    addButtons: page.getByRole('button', { name: /^Add / }),
+  };
+}
+
+/**
+ * Waits until a service worker controls the page. A first visit is legitimately uncontrolled when the worker
+ * does not claim clients; one reload after it is active makes the page controlled.
+ */
+export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  const controlled = await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller !== null) return true;
+    // clients.claim() may still be in flight: give controllerchange a moment before reloading.
+    return new Promise<boolean>((resolve) => {
+      navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true });
+      setTimeout(() => resolve(navigator.serviceWorker.controller !== null), 2_000);
+    });
+  });
+  if (controlled) return;
+  await page.reload();
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+      message: 'the page is controlled by the service worker after a reload',
+    })
+    .toBe(true);
+}
+
+/** Opens the app and waits until the SW controls it and the first snapshot is on screen. */
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await waitForServiceWorkerControl(page);
+  await waitForFirstSnapshot(page);
+}
+
+/** The first snapshot has rendered once Sync status says Online or Offline and the list exists. */
+export async function waitForFirstSnapshot(page: Page): Promise<void> {
+  const screen = counter(page);
+  await expect(screen.activeOrders).toBeAttached();
+  await expect(screen.syncStatus).toContainText(/Online|Offline/);
+}
+
+export interface PlacedOrder {
+  id: string;
+}
+
+/** Composes and places an order from the first `itemCount` menu buttons; returns its row's order id. */
+export async function placeOrder(
+  page: Page,
+  { customerName, itemCount = 1 }: { customerName: string; itemCount?: number },
+): Promise<PlacedOrder> {
+  const screen = counter(page);
+  await page.bringToFront(); // background tabs are throttled to ~1 frame/s
+  await screen.customerName.fill(customerName);
+  for (let i = 0; i < itemCount; i++) await screen.addButtons.nth(i).click();
+  await screen.placeOrder.click();
+  const row = screen.row(customerName);
+  await expect(row).toHaveCount(1);
+  const id = await row.getAttribute('data-order-id');
+  if (id === null || id === '') throw new Error(`row for ${customerName} has no data-order-id`);
+  return { id };
+}
+
+export interface RecordedEvent {
+  type: 'activeOrderAdded' | 'activeOrderUpdated' | 'activeOrderRemoved';
+  orderId: string;
+  /** For updates: the changed status, when the status changed. */
+  status?: string;
+}
+
+/** Starts recording the app's window events (activeOrderAdded/Updated/Removed) in the page. */
+export async function recordActiveOrderEvents(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const store: unknown[] = [];
+    (window as unknown as { __orderlineEvents?: unknown[] }).__orderlineEvents = store;
+    for (const type of ['activeOrderAdded', 'activeOrderUpdated', 'activeOrderRemoved']) {
+      window.addEventListener(type, (event) => {
+        const detail = (event as CustomEvent).detail as {
+          order?: { id: string; status: string };
+          orderId?: string;
+          changes?: { status?: string };
+        };
+        store.push({
+          type,
+          orderId: detail.order?.id ?? detail.orderId ?? '',
+          ...(detail.changes?.status !== undefined ? { status: detail.changes.status } : {}),
+        });
+      });
+    }
+  });
+}
+
+export async function readActiveOrderEvents(page: Page): Promise<RecordedEvent[]> {
+  return page.evaluate(() =>
+    ((window as unknown as { __orderlineEvents?: RecordedEvent[] }).__orderlineEvents ?? []).slice(),
+  );
+}

@@ -1,0 +1,80 @@
+// Issue #5: offline, orders are placed and shown as Waiting to sync; the app survives a reload with no network;
+// back online everything is saved, and the server holds each order exactly once.
+import type { Page } from '@playwright/test';
+import { countIds, fetchAllOrders } from './helpers/api.ts';
+import { counter, placeOrder, waitForFirstSnapshot } from './helpers/device.ts';
+import { expect, test } from './helpers/fixtures.ts';
+import { stopAllServiceWorkers } from './helpers/cdp.ts';
+
+async function expectEachOnServerOnce(baseUrl: string, names: string[], ids: string[]): Promise<void> {
+  const all = await fetchAllOrders(baseUrl);
+  const counts = countIds(all);
+  for (const id of ids) expect(counts.get(id), `order ${id} on the server`).toBe(1);
+  // A client that minted a new id on resend would create a second order under the same name.
+  for (const name of names) {
+    expect(
+      all.filter((order) => order.customerName === name),
+      `orders named ${name}`,
+    ).toHaveLength(1);
+  }
+}
+
+async function placeOffline(page: Page, names: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const name of names) {
+    const { id } = await placeOrder(page, { customerName: name });
+    await expect(counter(page).row(name)).toContainText('Waiting to sync');
+    ids.push(id);
+  }
+  return ids;
+}
+
+test('orders placed offline wait, survive a reload, and reach the server exactly once when back online', async ({
+  app,
+  server,
+  uniqueName,
+}) => {
+  const screen = counter(app);
+  const names = [uniqueName('Offline one'), uniqueName('Offline two')];
+
+  await app.context().setOffline(true);
+  await expect(screen.syncStatus).toContainText('Offline');
+  const ids = await placeOffline(app, names);
+  await expect(screen.syncStatus).toContainText('2 waiting to sync');
+
+  await app.reload();
+  await waitForFirstSnapshot(app);
+  for (const name of names) await expect(screen.row(name)).toContainText('Waiting to sync');
+  await expect(screen.syncStatus).toContainText('Offline');
+  await expect(screen.syncStatus).toContainText('2 waiting to sync');
+
+  await app.context().setOffline(false);
+  await expect(screen.syncStatus).toContainText('All changes saved');
+  await expect(screen.syncStatus).toContainText('Online');
+  for (const name of names) await expect(screen.row(name)).not.toContainText('Waiting to sync');
+  await expectEachOnServerOnce(server.url, names, ids);
+});
+
+test('a service worker killed with a queued outbox delivers every order exactly once', async ({
+  app,
+  server,
+  uniqueName,
+}) => {
+  const screen = counter(app);
+  const before = [uniqueName('Queued one'), uniqueName('Queued two')];
+  const after = uniqueName('Queued after restart');
+
+  await app.context().setOffline(true);
+  await expect(screen.syncStatus).toContainText('Offline');
+  const ids = await placeOffline(app, before);
+
+  await stopAllServiceWorkers(app);
+  // The stopped worker must wake for the next intent and still hold the queue it had.
+  ids.push(...(await placeOffline(app, [after])));
+  await expect(screen.syncStatus).toContainText('3 waiting to sync');
+
+  await stopAllServiceWorkers(app);
+  await app.context().setOffline(false);
+  await expect(screen.syncStatus).toContainText('All changes saved');
+  await expectEachOnServerOnce(server.url, [...before, after], ids);
+});

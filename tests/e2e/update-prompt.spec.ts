@@ -1,0 +1,65 @@
+// Issue #5: a new service worker build installed while orders are queued prompts "A new version is available";
+// Reload switches to it and nothing queued is lost or duplicated.
+import { countIds, fetchAllOrders } from './helpers/api.ts';
+import { counter, newDevice, openApp, placeOrder, waitForFirstSnapshot } from './helpers/device.ts';
+import { expect, test } from './helpers/fixtures.ts';
+import { makeSecondBuild } from './helpers/second-build.ts';
+import { startServer } from './helpers/server-process.ts';
+
+test('a new version installed while orders are queued reloads without losing them', async ({
+  browser,
+  uniqueName,
+}) => {
+  // Its own server: this test restarts it on the same port and data dir with another build.
+  const server = await startServer();
+  const nextBuild = await makeSecondBuild();
+  const context = await newDevice(browser, server.url);
+  try {
+    const page = await context.newPage();
+    await openApp(page);
+    const screen = counter(page);
+
+    await server.stop();
+    const names = [uniqueName('Before update one'), uniqueName('Before update two')];
+    const ids: string[] = [];
+    for (const name of names) {
+      ids.push((await placeOrder(page, { customerName: name })).id);
+      await expect(screen.row(name)).toContainText('Waiting to sync');
+    }
+    await expect(screen.syncStatus).toContainText('2 waiting to sync');
+
+    await server.start({ distDir: nextBuild.dir });
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      if (registration === undefined) throw new Error('no service worker registration');
+      await registration.update();
+    });
+    const prompt = page.getByText('A new version is available');
+    await expect(prompt).toBeVisible();
+
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Reload', exact: true }).click();
+    await reloaded;
+    await waitForFirstSnapshot(page);
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return registration?.waiting === null && navigator.serviceWorker.controller !== null;
+        }),
+      )
+      .toBe(true);
+    await expect(prompt).toHaveCount(0);
+
+    for (const name of names) await expect(screen.row(name)).toHaveCount(1);
+    await expect(screen.syncStatus).toContainText('All changes saved');
+    const all = await fetchAllOrders(server.url);
+    const counts = countIds(all);
+    for (const id of ids) expect(counts.get(id), `order ${id} on the server`).toBe(1);
+    for (const name of names) expect(all.filter((order) => order.customerName === name)).toHaveLength(1);
+  } finally {
+    await context.close();
+    await server.dispose();
+    await nextBuild.cleanup();
+  }
+});
