@@ -1,0 +1,41 @@
+// The menu as large buttons grouped by category; each button is named "Add <item name>".
+import type { MenuResponse, MenuItem } from '../../protocol/api.ts';
+import { formatMoney } from '../display-format.ts';
+import { groupByCategory } from '../menu.ts';
+
+export interface MenuGridProps {
+  menu: MenuResponse | null;
+  error: string | null;
+  onAdd: (item: MenuItem) => void;
+}
+
+export function MenuGrid({ menu, error, onAdd }: MenuGridProps) {
+  return (
+    <section class="panel menu-panel" aria-labelledby="menu-heading">
+      <h2 id="menu-heading">Menu</h2>
+      {error ? <p class="error">{error}</p> : null}
+      {!menu && !error ? <p class="empty">Loading the menu…</p> : null}
+      {menu
+        ? groupByCategory(menu.items).map(([category, items]) => (
+            <div class="menu-category" key={category}>
+              <h3>{category}</h3>
+              <div class="menu-grid">
+                {items.map((item) => (
+                  <button
+                    type="button"
+                    class="menu-item"
+                    key={item.id}
+                    aria-label={`Add ${item.name}`}
+                    onClick={() => onAdd(item)}
+                  >
+                    <span class="menu-item-name">{item.name}</span>
+                    <span class="menu-item-price">{formatMoney(item.priceCents, menu.currency)}</span>
+                  </button>
+                ))}
+              </div>
+            </div>
+          ))
+        : null}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+// The "Sync status" live region: Online/Offline, what is still waiting, what needs attention, and a
+// storage failure if the SW reports one.
+import { useEffect, useState } from 'preact/hooks';
+import type { OrdersStore } from '../orders-store.ts';
+import { useSubscription } from '../use-subscription.ts';
+
+function useBrowserOnline(): boolean {
+  const [online, setOnline] = useState(() => navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+export function SyncStatusBar({ store }: { store: OrdersStore }) {
+  useSubscription(store);
+  const browserOnline = useBrowserOnline();
+  const sync = store.sync;
+  const online = browserOnline && sync !== null && sync.online;
+  const attention = sync?.needsAttention.length ?? 0;
+  return (
+    <div role="status" aria-label="Sync status" class={`sync-status ${online ? 'online' : 'offline'}`}>
+      <span class="sync-dot" aria-hidden="true" />
+      <span class="sync-online">{sync === null ? 'Connecting…' : online ? 'Online' : 'Offline'}</span>
+      {sync === null ? null : (
+        <span class="sync-waiting">
+          {sync.waiting > 0 ? `${sync.waiting} waiting to sync` : 'All changes saved'}
+        </span>
+      )}
+      {attention > 0 ? <span class="sync-attention">{attention} need attention</span> : null}
+      {sync?.storageError ? <span class="sync-storage">Storage problem: {sync.storageError}</span> : null}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// Loads the menu from GET /api/menu (the SW serves it stale-while-revalidate, so it works offline).
+import type { MenuItem, MenuResponse } from '../protocol/api.ts';
+
+function isMenuItem(value: unknown): value is MenuItem {
+  if (typeof value !== 'object' || value === null) return false;
+  const item = value as Record<string, unknown>;
+  return (
+    typeof item.id === 'string' &&
+    typeof item.name === 'string' &&
+    typeof item.priceCents === 'number' &&
+    typeof item.category === 'string'
+  );
+}
+
+export async function loadMenu(fetchImpl: typeof fetch = fetch): Promise<MenuResponse> {
+  const response = await fetchImpl('/api/menu');
+  if (!response.ok) throw new Error(`the menu could not be loaded (HTTP ${response.status})`);
+  const body: unknown = await response.json();
+  const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  if (!Array.isArray(record.items) || !record.items.every(isMenuItem)) {
+    throw new Error('the menu answer was not a menu (a captive portal?)');
+  }
+  return { items: record.items, currency: typeof record.currency === 'string' ? record.currency : 'EUR' };
+}
+
+/** Categories in first-seen order, each with its items in menu order. */
+export function groupByCategory(items: readonly MenuItem[]): [string, MenuItem[]][] {
+  const groups = new Map<string, MenuItem[]>();
+  for (const item of items) {
+    const group = groups.get(item.category);
+    if (group) group.push(item);
+    else groups.set(item.category, [item]);
+  }
+  return [...groups];
+}

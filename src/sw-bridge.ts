@@ -1,0 +1,165 @@
+// The page's only door to the service worker: registers it (workbox-window), sends intents over a
+// MessageChannel, and keeps the OrdersStore in step with the BroadcastChannel. Never touches IDB or the API.
+import { Workbox } from 'workbox-window';
+import {
+  BROADCAST_CHANNEL,
+  isBroadcast,
+  type Broadcast,
+  type PageRequest,
+  type PageRequestType,
+  type Reply,
+  type ReplyValues,
+} from '../protocol/messages.ts';
+import { unreachable } from '../protocol/unreachable.ts';
+import type { OrdersStore } from './orders-store.ts';
+import { decideRev } from './rev-gate.ts';
+import type { UiState } from './ui-state.ts';
+
+export type RequestOf<K extends PageRequestType> = Extract<PageRequest, { type: K }>;
+
+/** A request the SW refused or never answered; `code` is the SW's, or `timeout` / `no-worker`. */
+export class BridgeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BridgeError';
+  }
+}
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+export class SwBridge {
+  private lastRev = -1;
+  private snapshotting = false;
+  private snapshotAgain = false;
+  /** Broadcasts that arrived while a snapshot was on its way, replayed on top of it. */
+  private buffered: { message: Broadcast; at: number }[] = [];
+  private readonly wb = new Workbox('/sw.js');
+
+  constructor(
+    private readonly store: OrdersStore,
+    private readonly ui: UiState,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  async start(): Promise<void> {
+    const channel = new BroadcastChannel(BROADCAST_CHANNEL);
+    channel.onmessage = (event: MessageEvent<unknown>) => this.onBroadcast(event.data);
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') void this.resnapshot();
+    });
+    navigator.serviceWorker.addEventListener('controllerchange', () => void this.resnapshot());
+    // A new worker is installed and waiting: let the user pick the moment to switch.
+    this.wb.addEventListener('waiting', () => this.ui.set({ updateAvailable: true }));
+    try {
+      await this.wb.register();
+    } catch (error) {
+      this.ui.set({ problem: `The offline worker could not start: ${String(error)}` });
+      throw error;
+    }
+    await this.resnapshot();
+  }
+
+  /** Activates the waiting worker and reloads once it controls the page. */
+  applyUpdate(): void {
+    this.wb.addEventListener('controlling', () => window.location.reload());
+    this.wb.messageSkipWaiting();
+  }
+
+  async request<K extends PageRequestType>(message: RequestOf<K>): Promise<ReplyValues[K]> {
+    const worker = await this.worker();
+    const { port1, port2 } = new MessageChannel();
+    return new Promise<ReplyValues[K]>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        port1.close();
+        reject(new BridgeError('timeout', `The offline worker did not answer "${message.type}" in time.`));
+      }, REQUEST_TIMEOUT_MS);
+      port1.onmessage = (event: MessageEvent<Reply<ReplyValues[K]>>) => {
+        clearTimeout(timer);
+        port1.close();
+        const reply = event.data;
+        if (reply.ok) resolve(reply.value);
+        else reject(new BridgeError(reply.error.code, reply.error.message));
+      };
+      worker.postMessage(message, [port2]);
+    });
+  }
+
+  /** Re-reads the whole state from the SW: on start, after a rev gap, on visibility and controller change. */
+  async resnapshot(): Promise<void> {
+    if (this.snapshotting) {
+      this.snapshotAgain = true;
+      return;
+    }
+    this.snapshotting = true;
+    try {
+      const at = this.now();
+      const snapshot = await this.request({ v: 1, type: 'hello' });
+      this.store.applySnapshot(snapshot, at);
+      this.lastRev = snapshot.rev;
+      this.ui.set({ problem: null });
+    } catch (error) {
+      this.ui.set({ problem: `Could not load orders from this device: ${errorMessage(error)}` });
+    } finally {
+      this.snapshotting = false;
+    }
+    const buffered = this.buffered;
+    this.buffered = [];
+    for (const { message, at } of buffered) this.handle(message, at);
+    if (this.snapshotAgain) {
+      this.snapshotAgain = false;
+      await this.resnapshot();
+    }
+  }
+
+  private async worker(): Promise<ServiceWorker> {
+    const controller = navigator.serviceWorker.controller;
+    if (controller) return controller;
+    // Not controlled yet (first visit): the active worker answers messages just the same.
+    const registration = await navigator.serviceWorker.ready;
+    if (registration.active) return registration.active;
+    throw new BridgeError('no-worker', 'The offline worker is not active.');
+  }
+
+  private onBroadcast(data: unknown): void {
+    // Unknown or future messages are ignored, never thrown on (principle 8).
+    if (!isBroadcast(data)) return;
+    const at = this.now();
+    if (this.snapshotting) this.buffered.push({ message: data, at });
+    else this.handle(data, at);
+  }
+
+  private handle(message: Broadcast, at: number): void {
+    const decision = decideRev(message.type, message.rev, this.lastRev);
+    switch (decision) {
+      case 'stale':
+        return;
+      case 'gap':
+        void this.resnapshot();
+        return;
+      case 'apply':
+        break;
+      default:
+        unreachable(decision);
+    }
+    this.lastRev = Math.max(this.lastRev, message.rev);
+    switch (message.type) {
+      case 'orders':
+        this.store.applyDelta(message, at);
+        return;
+      case 'sync': {
+        const { v: _v, type: _type, rev: _rev, ...sync } = message;
+        this.store.applySync(sync);
+        return;
+      }
+      default:
+        unreachable(message);
+    }
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
