@@ -1,0 +1,25 @@
+// Server entry point: reads the environment, starts the server, shuts down cleanly on SIGTERM/SIGINT.
+
+import { startServer } from './start-server.ts';
+
+const server = await startServer({
+  port: Number(process.env.PORT ?? 8080),
+  host: process.env.HOST ?? '0.0.0.0',
+  dataDir: process.env.ORDERLINE_DATA_DIR ?? './data',
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+});
+server.app.log.info(`Orderline listening on ${server.url}`);
+
+function shutdown(signal: NodeJS.Signals): void {
+  server.app.log.info({ signal }, 'shutting down');
+  server.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      server.app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
+}
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);

@@ -1,0 +1,56 @@
+// Prometheus metrics for one app instance (its own registry, so several apps can share a process).
+
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  requests: Counter<'method' | 'route' | 'status'>;
+  requestSeconds: Histogram<'method' | 'route'>;
+  sseClients: Gauge;
+  ordersCreated: Counter;
+  idempotentReplays: Counter<'kind'>;
+  pushFanoutSeconds: Histogram;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    requests: new Counter({
+      name: 'orderline_http_requests_total',
+      help: 'HTTP requests by route and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
+    requestSeconds: new Histogram({
+      name: 'orderline_http_request_duration_seconds',
+      help: 'HTTP request latency',
+      labelNames: ['method', 'route'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    sseClients: new Gauge({
+      name: 'orderline_sse_clients',
+      help: 'Connected /api/events streams',
+      registers: [registry],
+    }),
+    ordersCreated: new Counter({
+      name: 'orderline_orders_created_total',
+      help: 'Orders created (replays not counted)',
+      registers: [registry],
+    }),
+    idempotentReplays: new Counter({
+      name: 'orderline_idempotent_replays_total',
+      help: 'Writes answered from an earlier identical request',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    pushFanoutSeconds: new Histogram({
+      name: 'orderline_push_fanout_seconds',
+      help: 'Commit to written on every SSE stream',
+      buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
+      registers: [registry],
+    }),
+  };
+}

@@ -1,0 +1,55 @@
+// Opens the store, builds the app and listens. Used by main.ts and by tests (port 0 is fine).
+// close() stops accepting, ends SSE streams, waits for in-flight requests, then closes the database.
+
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { buildApp, type RateLimitOptions } from './app.ts';
+import { openStore } from './store/open-store.ts';
+
+export interface StartServerOptions {
+  port: number;
+  host: string;
+  /** PGlite data directory (ignored when databaseUrl is set). */
+  dataDir?: string;
+  databaseUrl?: string;
+  distDir?: string;
+  logger?: FastifyServerOptions['logger'];
+  rateLimit?: RateLimitOptions | false;
+  heartbeatMs?: number;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({
+      store,
+      logger: options.logger,
+      distDir: options.distDir,
+      rateLimit: options.rateLimit,
+      heartbeatMs: options.heartbeatMs,
+    });
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  let closing: Promise<void> | null = null;
+  return {
+    app,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    close() {
+      // app.close() waits for in-flight requests (and so their writes); only then the DB goes.
+      closing ??= app.close().then(() => store.close());
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// Opens the configured database (PostgreSQL when a URL is given, else PGlite in a directory or
+// `memory://`), runs the migrations and returns the OrderStore on top.
+
+import { mkdir } from 'node:fs/promises';
+import type { OrderStore } from './order-store.ts';
+import { migrate } from './migrate.ts';
+import { openPgliteDatabase } from './pglite-database.ts';
+import { openPostgresDatabase } from './postgres-database.ts';
+import { createSqlOrderStore, type SqlOrderStoreOptions } from './sql-order-store.ts';
+import type { SqlDatabase } from './sql-database.ts';
+
+export interface OpenStoreOptions extends SqlOrderStoreOptions {
+  /** PGlite data directory, or `memory://` for a throwaway database. */
+  dataDir?: string;
+  /** When set, PostgreSQL is used instead of PGlite. */
+  databaseUrl?: string;
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<OrderStore> {
+  const reportError = options.onBackgroundError ?? ((error) => console.error('orderline: database', error));
+  let db: SqlDatabase;
+  if (options.databaseUrl) {
+    db = await openPostgresDatabase(options.databaseUrl, reportError);
+  } else {
+    const dataDir = options.dataDir ?? './data';
+    if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+    db = await openPgliteDatabase(dataDir);
+  }
+  try {
+    await migrate(db);
+    return await createSqlOrderStore(db, options);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,69 @@
+// The one storage interface the HTTP layer sees. Implemented once over SQL (sql-order-store.ts) for
+// both PGlite and PostgreSQL. Every write is deduplicated inside the transaction that performs it.
+
+import type { Order, OrderItem, OrderStatus } from '../../protocol/order.ts';
+import type { DatabaseKind } from './sql-database.ts';
+
+/** A validated, priced create request, plus the fingerprint a replay must match. */
+export interface NewOrder {
+  id: string;
+  number: string;
+  deviceId: string;
+  customerName: string;
+  note: string;
+  items: OrderItem[];
+  totalCents: number;
+  createdAt: string;
+  fingerprint: string;
+}
+
+export type CreateResult =
+  | { kind: 'created'; order: Order }
+  /** Same key, same payload: nothing written; the order as it is now. */
+  | { kind: 'replayed'; order: Order }
+  | { kind: 'mismatch' };
+
+/** One PATCH: `key` is the mutation's Idempotency-Key; the fingerprint covers body and order id. */
+export interface OrderChange {
+  orderId: string;
+  key: string;
+  status?: OrderStatus;
+  paid?: true;
+  fingerprint: string;
+}
+
+export type ChangeResult =
+  | { kind: 'applied'; order: Order }
+  /** A stale or no-op transition: the order is unchanged and no seq was taken. */
+  | { kind: 'unchanged'; order: Order }
+  | { kind: 'replayed'; order: Order }
+  | { kind: 'not_found' }
+  | { kind: 'mismatch' };
+
+export interface ChangesPage {
+  orders: Order[];
+  cursor: number;
+  more: boolean;
+  reset: boolean;
+}
+
+/** Orders whose new state just committed, in ascending seq. `committedAt` is performance.now(). */
+export interface CommittedBatch {
+  orders: Order[];
+  committedAt: number;
+}
+
+export interface OrderStore {
+  readonly kind: DatabaseKind;
+  create(order: NewOrder): Promise<CreateResult>;
+  change(change: OrderChange): Promise<ChangeResult>;
+  get(id: string): Promise<Order | null>;
+  /** Active orders newest first, and a cursor no later than the state they show. */
+  active(): Promise<{ orders: Order[]; cursor: number }>;
+  changes(since: number, limit: number): Promise<ChangesPage>;
+  /** The short code of a device, assigned on first request and stable afterwards. */
+  deviceCode(deviceId: string): Promise<string>;
+  /** Called after every commit that changed orders, in seq order; returns an unsubscribe. */
+  subscribe(listener: (batch: CommittedBatch) => void): () => void;
+  close(): Promise<void>;
+}
