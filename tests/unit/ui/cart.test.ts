@@ -1,0 +1,37 @@
+// Cart transitions at the counter and the draft sent to the SW.
+import { describe, expect, it } from 'vitest';
+import type { MenuItem } from '../../../protocol/api.ts';
+import { addItem, cartTotalCents, changeQty, EMPTY_CART, setLineNote, toDraft } from '../../../src/cart.ts';
+
+const TEA: MenuItem = { id: 'tea', name: 'Tea', priceCents: 250, category: 'Drinks' };
+const BUN: MenuItem = { id: 'bun', name: 'Bun', priceCents: 300, category: 'Food' };
+
+describe('cart', () => {
+  it('adding the same item twice raises its quantity instead of adding a line', () => {
+    const cart = addItem(addItem(addItem(EMPTY_CART, TEA), BUN), TEA);
+    expect(cart.lines.map((l) => [l.menuItemId, l.qty])).toEqual([
+      ['tea', 2],
+      ['bun', 1],
+    ]);
+    expect(cartTotalCents(cart)).toBe(800);
+  });
+
+  it('removing the last one of an item drops its line', () => {
+    const cart = changeQty(addItem(EMPTY_CART, TEA), 0, -1);
+    expect(cart.lines).toEqual([]);
+  });
+
+  it('never goes over 99 of one line', () => {
+    const cart = changeQty(addItem(EMPTY_CART, TEA), 0, 500);
+    expect(cart.lines[0]!.qty).toBe(99);
+  });
+
+  it('turns into a draft with trimmed name and notes', () => {
+    const cart = setLineNote({ ...addItem(EMPTY_CART, TEA), customerName: '  Ada ' }, 0, ' no sugar ');
+    expect(toDraft(cart)).toEqual({
+      customerName: 'Ada',
+      note: '',
+      items: [{ menuItemId: 'tea', qty: 1, note: 'no sugar', name: 'Tea', unitPriceCents: 250 }],
+    });
+  });
+});

@@ -1,0 +1,38 @@
+// Display-time percentiles and how ages read on the counter.
+import { describe, expect, it } from 'vitest';
+import { formatAge } from '../../../src/display-format.ts';
+import { DisplayTiming } from '../../../src/display-timing.ts';
+
+describe('DisplayTiming', () => {
+  it('reports nearest-rank p50 and p95', () => {
+    const timing = new DisplayTiming();
+    for (let ms = 1; ms <= 100; ms++) timing.record(ms);
+    expect(timing.percentile(50)).toBe(50);
+    expect(timing.percentile(95)).toBe(95);
+  });
+
+  it('keeps only the most recent samples', () => {
+    const timing = new DisplayTiming(3);
+    for (const ms of [500, 500, 500, 1, 2, 3]) timing.record(ms);
+    expect(timing.count).toBe(3);
+    expect(timing.percentile(100)).toBe(3);
+  });
+
+  it('has no percentile before the first sample', () => {
+    expect(new DisplayTiming().percentile(95)).toBeNull();
+  });
+});
+
+describe('formatAge', () => {
+  const created = '2026-11-25T08:00:00.000Z';
+  const at = (minutes: number) => Date.parse(created) + minutes * 60_000;
+  it('reads in whole minutes, then hours', () => {
+    expect(formatAge(created, at(0.5))).toBe('just now');
+    expect(formatAge(created, at(2.9))).toBe('2 min');
+    expect(formatAge(created, at(60))).toBe('1 h');
+    expect(formatAge(created, at(135))).toBe('2 h 15 min');
+  });
+  it('does not show a negative age when the device clock is behind', () => {
+    expect(formatAge(created, at(-3))).toBe('just now');
+  });
+});

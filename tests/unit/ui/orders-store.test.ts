@@ -1,0 +1,126 @@
+// The tab's active-orders mirror: snapshot, deltas and replies keep a newest-first list and queue the
+// window events the list fires after rendering.
+import { describe, expect, it } from 'vitest';
+import type { OrdersDelta, Snapshot, SyncStatus } from '../../../protocol/messages.ts';
+import type { ClientOrder } from '../../../protocol/order.ts';
+import { OrdersStore } from '../../../src/orders-store.ts';
+
+const SYNC: SyncStatus = {
+  online: true,
+  pushConnected: true,
+  waiting: 0,
+  needsAttention: [],
+  lastSyncAt: null,
+  storageError: null,
+};
+
+function order(id: string, minute: number, patch: Partial<ClientOrder> = {}): ClientOrder {
+  const createdAt = `2026-11-25T08:${String(minute).padStart(2, '0')}:00.000Z`;
+  return {
+    id,
+    number: `A-${id.padStart(3, '0')}`,
+    deviceId: 'd',
+    customerName: '',
+    note: '',
+    items: [{ menuItemId: 'tea', name: 'Tea', qty: 1, unitPriceCents: 250, note: '' }],
+    totalCents: 250,
+    status: 'pending',
+    paid: false,
+    createdAt,
+    receivedAt: null,
+    updatedAt: createdAt,
+    seq: 0,
+    syncState: 'waiting',
+    ...patch,
+  };
+}
+
+function snapshot(orders: ClientOrder[], rev = 1): Snapshot {
+  return { orders, rev, sync: SYNC, cursor: 7, deviceId: 'd' };
+}
+
+function delta(patch: Partial<OrdersDelta>): OrdersDelta {
+  return { v: 1, type: 'orders', rev: 2, added: [], updated: [], removed: [], ...patch };
+}
+
+const names = (store: OrdersStore) => store.drainEvents().map((e) => e.event.name);
+
+describe('OrdersStore', () => {
+  it('keeps active orders newest first whatever order they arrive in', () => {
+    const store = new OrdersStore();
+    store.applySnapshot(snapshot([order('1', 1), order('3', 3)]), 0);
+    store.applyDelta(delta({ added: [order('2', 2), order('4', 4)] }), 0);
+    expect(store.ids).toEqual(['4', '3', '2', '1']);
+  });
+
+  it('fires no events for the first snapshot but does for later differences', () => {
+    const store = new OrdersStore();
+    store.applySnapshot(snapshot([order('1', 1), order('2', 2)]), 0);
+    expect(store.drainEvents()).toEqual([]);
+    store.applySnapshot(snapshot([order('2', 2, { status: 'ready' }), order('3', 3)]), 0);
+    expect(names(store).sort()).toEqual(['activeOrderAdded', 'activeOrderRemoved', 'activeOrderUpdated']);
+    expect(store.ids).toEqual(['3', '2']);
+  });
+
+  it('shows a reply and its later broadcast as one added event', () => {
+    const store = new OrdersStore();
+    store.applySnapshot(snapshot([]), 0);
+    const placed = order('1', 1);
+    store.applyReply(placed, 5);
+    store.applyDelta(delta({ added: [{ ...placed }] }), 6);
+    const events = store.drainEvents();
+    expect(events.map((e) => e.event.name)).toEqual(['activeOrderAdded']);
+    expect(events[0]!.startedAt).toBe(5);
+  });
+
+  it('ignores a reply older than what a broadcast already showed', () => {
+    const store = new OrdersStore();
+    store.applySnapshot(snapshot([order('1', 1)]), 0);
+    store.applyDelta(delta({ updated: [{ order: order('1', 1, { status: 'ready' }), changes: {} }] }), 0);
+    store.applyReply(order('1', 1, { status: 'preparing' }), 0);
+    expect(store.orders.get('1')!.status).toBe('ready');
+  });
+
+  it('reports only the fields that changed in an update', () => {
+    const store = new OrdersStore();
+    store.applySnapshot(snapshot([order('1', 1)]), 0);
+    store.applyDelta(
+      delta({ updated: [{ order: order('1', 1, { paid: true }), changes: { paid: true } }] }),
+      0,
+    );
+    const [update] = store.drainEvents();
+    expect(update!.event).toEqual({
+      name: 'activeOrderUpdated',
+      detail: { order: order('1', 1, { paid: true }), changes: { paid: true } },
+    });
+  });
+
+  it('removes an order that a reply or broadcast shows completed or cancelled', () => {
+    const store = new OrdersStore();
+    store.applySnapshot(snapshot([order('1', 1), order('2', 2), order('3', 3)]), 0);
+    store.applyReply(order('1', 1, { status: 'completed' }), 0);
+    store.applyDelta(delta({ removed: [{ orderId: '2', reason: 'cancelled' }] }), 0);
+    expect(store.ids).toEqual(['3']);
+    expect(store.drainEvents().map((e) => e.event.detail)).toEqual([
+      { orderId: '1', reason: 'completed' },
+      { orderId: '2', reason: 'cancelled' },
+    ]);
+  });
+
+  it('lets a broadcast move an order back when a failed change is discarded', () => {
+    const store = new OrdersStore();
+    store.applySnapshot(snapshot([order('1', 1, { status: 'ready', syncState: 'attention' })]), 0);
+    store.applyDelta(delta({ updated: [{ order: order('1', 1, { syncState: 'saved' }), changes: {} }] }), 0);
+    expect(store.orders.get('1')!.status).toBe('pending');
+  });
+
+  it('notifies subscribers on every change', () => {
+    const store = new OrdersStore();
+    let calls = 0;
+    store.subscribe(() => calls++);
+    store.applySnapshot(snapshot([]), 0);
+    store.applySync({ ...SYNC, waiting: 2 });
+    expect(calls).toBe(2);
+    expect(store.sync!.waiting).toBe(2);
+  });
+});
