@@ -114,7 +114,7 @@ export function App({ store, ui, bridge, timing }: AppProps) {
           <button
             type="button"
             aria-expanded={diagnosticsOpen}
-            aria-controls="diagnostics"
+            aria-controls={diagnosticsOpen ? 'diagnostics' : undefined}
             onClick={() => setDiagnosticsOpen(!diagnosticsOpen)}
           >
             Diagnostics
