@@ -1,0 +1,64 @@
+// Fault 1: the server is SIGKILLed while a device drains a long offline queue, then restarts on the same
+// data directory. Acknowledged orders must survive the kill; unacknowledged ones are resent; none twice.
+import { counter, openApp } from '../helpers/device.ts';
+import { draftFor, placeViaServiceWorker } from './app-session.ts';
+import { expectConverged } from './convergence.ts';
+import { test, expect } from './fault-fixture.ts';
+import { orderTags, scale, sleep } from './fault-results.ts';
+
+test('server killed mid-drain and restarted on the same data: every queued order lands exactly once', async ({
+  context,
+  server,
+  faultProxy,
+  menu,
+}) => {
+  const n = scale(60, 200);
+  test.setTimeout(scale(120_000, 300_000));
+  const page = await context.newPage();
+  await openApp(page, faultProxy.url);
+
+  await context.setOffline(true);
+  const tags = orderTags('f01-', n);
+  await placeViaServiceWorker(
+    page,
+    tags.map((tag, i) => draftFor(tag, menu[i % menu.length]!)),
+  );
+  await expect(counter(page).syncStatus).toContainText(`${n} waiting to sync`);
+
+  // Kill the server from inside the proxy when the drain is a third done, so the kill is mid-drain by
+  // construction: the request that triggers it never gets an answer, others may be in flight.
+  const killAt = Math.floor(n / 3);
+  let creates = 0;
+  let killed: Promise<void> | null = null;
+  faultProxy.beforeForward(async (req) => {
+    if (req.method !== 'POST' || req.path !== '/api/orders') return;
+    creates += 1;
+    if (creates === killAt) {
+      killed = server.kill();
+      await killed;
+    }
+  });
+  await context.setOffline(false);
+  await expect
+    .poll(() => killed !== null, { message: 'the drain reached the kill point', timeout: 30_000 })
+    .toBe(true);
+  await killed;
+  faultProxy.beforeForward(null);
+  // Down long enough for the client to see failures and back off.
+  await sleep(1_500);
+  await server.start();
+
+  await expectConverged({
+    fault: '01',
+    title: 'server SIGKILL mid-drain + restart',
+    origin: server.url,
+    pages: [page],
+    placedTags: tags,
+    prefix: 'f01-',
+    timeoutMs: 60_000,
+    extra: {
+      killedAtCreate: killAt,
+      createRequests: faultProxy.log.filter((r) => r.method === 'POST' && r.path === '/api/orders').length,
+    },
+  });
+});

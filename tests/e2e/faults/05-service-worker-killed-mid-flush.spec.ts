@@ -1,0 +1,59 @@
+// Fault 5: Chromium kills the service worker in the middle of a flush, again and again. All progress lives
+// in IndexedDB, so each restarted worker resumes where the last one stopped: every order once.
+import { stopAllServiceWorkers } from '../helpers/cdp.ts';
+import { counter, openApp } from '../helpers/device.ts';
+import { fetchAllOrders } from '../helpers/api.ts';
+import { draftFor, placeViaServiceWorker } from './app-session.ts';
+import { expectConverged } from './convergence.ts';
+import { test, expect } from './fault-fixture.ts';
+import { orderTags, scale, seededRandom, sleep } from './fault-results.ts';
+
+test('a flush interrupted by repeated worker kills completes exactly once', async ({
+  context,
+  server,
+  faultProxy,
+  menu,
+}) => {
+  const n = scale(60, 200);
+  const maxKills = scale(8, 30);
+  test.setTimeout(scale(120_000, 300_000));
+  const page = await context.newPage();
+  await openApp(page, faultProxy.url);
+  // Latency stretches the flush over several kills.
+  faultProxy.setLatency(40);
+
+  await context.setOffline(true);
+  const tags = orderTags('f05-', n);
+  await placeViaServiceWorker(
+    page,
+    tags.map((tag, i) => draftFor(tag, menu[i % menu.length]!)),
+  );
+  await expect(counter(page).syncStatus).toContainText(`${n} waiting to sync`);
+  await context.setOffline(false);
+
+  const random = seededRandom(5);
+  const creates = () => faultProxy.log.filter((r) => r.method === 'POST' && r.path === '/api/orders').length;
+  let kills = 0;
+  const deadline = Date.now() + scale(40_000, 120_000);
+  while (kills < maxKills && Date.now() < deadline && (await fetchAllOrders(server.url)).length < n) {
+    // Kill only while a flush is running (a create went out since the last kill), a little way into it.
+    // No test-side wake-up: the app itself (leader's sync-now tick, page events) must restart the worker.
+    const mark = creates();
+    while (creates() === mark && Date.now() < deadline) await sleep(25);
+    await sleep(50 + Math.floor(random() * 300));
+    await stopAllServiceWorkers(page);
+    kills += 1;
+  }
+  const serverCountAfterKills = (await fetchAllOrders(server.url)).length;
+
+  await expectConverged({
+    fault: '05',
+    title: 'SW killed mid-flush, repeatedly',
+    origin: server.url,
+    pages: [page],
+    placedTags: tags,
+    prefix: 'f05-',
+    timeoutMs: 45_000,
+    extra: { kills, serverCountAfterKills },
+  });
+});

@@ -1,0 +1,54 @@
+// Fault 8: five tabs of one device place orders while offline and come online at once. One service worker
+// owns the outbox, so there is one flusher: each order is sent once and created once.
+import type { Page } from '@playwright/test';
+import { counter, openApp, placeOrder } from '../helpers/device.ts';
+import { expectConverged } from './convergence.ts';
+import { test, expect } from './fault-fixture.ts';
+import { orderTags, scale } from './fault-results.ts';
+
+test('five offline tabs coming online together send every order exactly once', async ({
+  context,
+  server,
+  faultProxy,
+}) => {
+  const perTab = scale(3, 20);
+  test.setTimeout(scale(120_000, 300_000));
+  const tabs: Page[] = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await context.newPage();
+    await openApp(page, faultProxy.url);
+    tabs.push(page);
+  }
+
+  await context.setOffline(true);
+  const tags: string[] = [];
+  for (let round = 0; round < perTab; round++) {
+    for (const [i, page] of tabs.entries()) {
+      const [tag] = orderTags(`f08-t${i}-`, 1, round);
+      await placeOrder(page, { customerName: tag! });
+      tags.push(tag!);
+    }
+  }
+  for (const page of tabs)
+    await expect(counter(page).syncStatus).toContainText(`${tags.length} waiting to sync`);
+
+  await context.setOffline(false);
+  await expectConverged({
+    fault: '08',
+    title: 'five tabs offline, online together',
+    origin: server.url,
+    pages: tabs,
+    placedTags: tags,
+    prefix: 'f08-',
+    timeoutMs: 30_000,
+  });
+  // One flusher: no order was POSTed twice (a second flusher would race the first with the same key).
+  const posts = new Map<string, number>();
+  for (const r of faultProxy.log) {
+    if (r.method === 'POST' && r.path === '/api/orders' && r.idempotencyKey) {
+      posts.set(r.idempotencyKey, (posts.get(r.idempotencyKey) ?? 0) + 1);
+    }
+  }
+  expect(posts.size).toBe(tags.length);
+  expect([...posts.values()].filter((count) => count > 1)).toEqual([]);
+});

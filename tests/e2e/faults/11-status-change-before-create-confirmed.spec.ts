@@ -1,0 +1,71 @@
+// Fault 11: staff change an order's status while it was created offline and its create is not confirmed
+// yet (the first answer to the create is even lost). Changes must reach the server after the create, in
+// order: never a 404 dead letter, and the server ends in the last state staff chose.
+import type { Order } from '../../../protocol/order.ts';
+import { fetchAllOrders } from '../helpers/api.ts';
+import { counter, openApp, placeOrder } from '../helpers/device.ts';
+import { expectConverged } from './convergence.ts';
+import { test, expect } from './fault-fixture.ts';
+
+test('status changes made offline before the create is confirmed are applied after it, in order', async ({
+  context,
+  server,
+  faultProxy,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await openApp(page, faultProxy.url);
+  const screen = counter(page);
+
+  await context.setOffline(true);
+  const ready = await placeOrder(page, { customerName: 'f11-ready' });
+  const cancelled = await placeOrder(page, { customerName: 'f11-cancelled' });
+  const readyRow = screen.row('f11-ready');
+  await readyRow.getByRole('button', { name: 'Start preparing' }).click();
+  await readyRow.getByRole('button', { name: 'Mark ready' }).click();
+  await readyRow.getByRole('button', { name: 'Mark paid' }).click();
+  await expect(readyRow).toContainText('Ready');
+  const cancelledRow = screen.row('f11-cancelled');
+  await cancelledRow.getByRole('button', { name: 'Start preparing' }).click();
+  await cancelledRow.getByRole('button', { name: 'Cancel order' }).click();
+  await expect(cancelledRow).toHaveCount(0);
+
+  // The first answer to each create is lost after commit, so confirmation comes only from the resend.
+  const answered = new Set<string>();
+  faultProxy.dropResponsesWhen((req) => {
+    if (req.method !== 'POST' || req.path !== '/api/orders' || req.idempotencyKey === null) return false;
+    if (answered.has(req.idempotencyKey)) return false;
+    answered.add(req.idempotencyKey);
+    return true;
+  });
+  await context.setOffline(false);
+
+  await expectConverged({
+    fault: '11',
+    title: 'status change before create confirmed',
+    origin: server.url,
+    pages: [page],
+    placedTags: ['f11-ready', 'f11-cancelled'],
+    prefix: 'f11-',
+    timeoutMs: 30_000,
+  });
+  const byId = new Map<string, Order>((await fetchAllOrders(server.url)).map((o) => [o.id, o]));
+  expect(byId.get(ready.id)).toMatchObject({ status: 'ready', paid: true });
+  expect(byId.get(cancelled.id)).toMatchObject({ status: 'cancelled' });
+  // In order: no change for an order left before its create, and none was answered 404.
+  for (const { id } of [ready, cancelled]) {
+    const forOrder = faultProxy.log.filter(
+      (r) =>
+        (r.method === 'POST' && r.idempotencyKey === id) ||
+        (r.method === 'PATCH' && r.path === `/api/orders/${id}`),
+    );
+    const firstPatch = forOrder.findIndex((r) => r.method === 'PATCH');
+    const firstCreate = forOrder.findIndex((r) => r.method === 'POST');
+    expect(firstCreate).toBeGreaterThanOrEqual(0);
+    expect(firstPatch).toBeGreaterThan(firstCreate);
+    expect(forOrder.filter((r) => r.status === 404)).toEqual([]);
+  }
+  await expect(
+    page.getByRole('list', { name: 'Needs attention', exact: true }).getByRole('listitem'),
+  ).toHaveCount(0);
+});

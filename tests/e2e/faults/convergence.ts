@@ -1,0 +1,85 @@
+// The invariant every fault ends on: the server holds every order a user placed exactly once, every open
+// client shows exactly the server's active set, and nothing is left waiting ("All changes saved").
+import { expect, type Page } from '@playwright/test';
+import { fetchActiveOrders, fetchAllOrders } from '../helpers/api.ts';
+import { recordResult, tallyOrders, type FaultResult, type FaultTally } from './fault-results.ts';
+import { syncStatusText, uiActiveIds } from './app-session.ts';
+
+export interface ConvergenceCheck {
+  fault: string;
+  title: string;
+  /** The server, read directly (not through the proxy). */
+  origin: string;
+  pages: Page[];
+  placedTags: readonly string[];
+  prefix: string;
+  timeoutMs: number;
+  extra?: FaultResult['extra'];
+}
+
+interface Snapshot {
+  tally: FaultTally;
+  serverActive: string[];
+  clients: { active: string[]; status: string }[];
+}
+
+async function snapshot(check: ConvergenceCheck): Promise<Snapshot> {
+  const [orders, active] = await Promise.all([fetchAllOrders(check.origin), fetchActiveOrders(check.origin)]);
+  const serverActive = active.map((o) => o.id).sort();
+  const clients = await Promise.all(
+    check.pages.map(async (page) => ({
+      active: await uiActiveIds(page),
+      status: await syncStatusText(page),
+    })),
+  );
+  return { tally: tallyOrders(check.placedTags, orders, check.prefix), serverActive, clients };
+}
+
+function converged(s: Snapshot): boolean {
+  const serverActive = JSON.stringify(s.serverActive);
+  return (
+    s.tally.lost === 0 &&
+    s.tally.duplicates === 0 &&
+    s.clients.every(
+      (c) => JSON.stringify(c.active) === serverActive && c.status.includes('All changes saved'),
+    )
+  );
+}
+
+/** Waits (up to `timeoutMs`) for convergence, records the counts whatever happened, then asserts. */
+export async function expectConverged(check: ConvergenceCheck): Promise<FaultTally> {
+  const started = Date.now();
+  let last = await snapshot(check);
+  while (!converged(last) && Date.now() - started < check.timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    last = await snapshot(check);
+  }
+  const ok = converged(last);
+  recordResult(check.fault, check.title, last.tally, ok, {
+    ...check.extra,
+    convergeMs: Date.now() - started,
+    clientsConsistent: last.clients.every(
+      (c) => JSON.stringify(c.active) === JSON.stringify(last.serverActive),
+    ),
+  });
+  expect(last.tally, 'every placed order on the server exactly once').toEqual({
+    placed: check.placedTags.length,
+    onServer: check.placedTags.length,
+    duplicates: 0,
+    lost: 0,
+  });
+  last.clients.forEach((client, i) => {
+    expect(client.active, `client ${i} shows the server's active set`).toEqual(last.serverActive);
+    expect(client.status, `client ${i} has nothing waiting`).toContain('All changes saved');
+  });
+  return last.tally;
+}
+
+/** Polls until `predicate` holds, for steps inside a fault (not the final invariant). */
+export async function waitFor(
+  what: string,
+  predicate: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
+  await expect.poll(predicate, { message: what, timeout: timeoutMs, intervals: [100, 250, 500] }).toBe(true);
+}

@@ -1,0 +1,233 @@
+// A loopback HTTP proxy between the browser and the real server that injects network faults from outside
+// the app: refused connections, captive-portal answers, responses lost after the server committed, stalled
+// push streams and injected API errors. It never rewrites a request; every request it sees is logged.
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** `forward`: transparent. `refuse`: every connection is cut (like a server that is down). `captive`: every
+ * request gets `200 text/html` like a hotel Wi-Fi login page. */
+export type ProxyMode = 'forward' | 'refuse' | 'captive';
+
+export interface ProxiedRequest {
+  method: string;
+  path: string;
+  idempotencyKey: string | null;
+  body: string;
+}
+
+export type ProxyOutcome =
+  'forwarded' | 'response-dropped' | 'refused' | 'captive' | 'stalled' | 'injected' | 'upstream-error';
+
+export interface ProxyLogEntry extends ProxiedRequest {
+  at: number;
+  outcome: ProxyOutcome;
+  status: number | null;
+}
+
+/** An API error the proxy answers instead of the server, shaped exactly like the server's own. */
+export interface InjectedError {
+  status: number;
+  code: string;
+  message: string;
+}
+
+export interface FaultProxy {
+  readonly url: string;
+  readonly origin: string;
+  readonly log: ProxyLogEntry[];
+  setMode(mode: ProxyMode): void;
+  /** Forward the request to the server, let it commit, then cut the connection before the answer. */
+  dropResponsesWhen(rule: ((req: ProxiedRequest) => boolean) | null): void;
+  /** Runs before each request is forwarded and may await (e.g. kill the server at the Nth create). */
+  beforeForward(hook: ((req: ProxiedRequest) => Promise<void> | void) | null): void;
+  /** Adds latency to every forwarded request, like a slow link (keeps a drain in flight long enough to hit). */
+  setLatency(ms: number): void;
+  /** Answer matching requests with an API error without forwarding them. */
+  injectErrorWhen(rule: ((req: ProxiedRequest) => InjectedError | null) | null): void;
+  /** Freeze every open SSE stream: no more bytes either way, sockets stay open. Returns how many. */
+  stallOpenStreams(): number;
+  /** New `/api/events` requests are held open with no answer at all (not even headers). */
+  setHoldNewStreams(hold: boolean): void;
+  openStreams(): number;
+  close(): Promise<void>;
+}
+
+const CAPTIVE_PAGE =
+  '<!doctype html><title>Sign in to Wi-Fi</title><h1>Please accept the terms to continue</h1>';
+
+export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
+  const sockets = new Set<Socket>();
+  const streams = new Set<{ upstream: http.IncomingMessage; res: http.ServerResponse }>();
+  const held = new Set<http.ServerResponse>();
+  const log: ProxyLogEntry[] = [];
+  let mode: ProxyMode = 'forward';
+  let dropRule: ((req: ProxiedRequest) => boolean) | null = null;
+  let injectRule: ((req: ProxiedRequest) => InjectedError | null) | null = null;
+  let holdNewStreams = false;
+  let hook: ((req: ProxiedRequest) => Promise<void> | void) | null = null;
+  let latencyMs = 0;
+
+  const record = (req: ProxiedRequest, outcome: ProxyOutcome, status: number | null): void => {
+    log.push({ ...req, at: Date.now(), outcome, status });
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const key = req.headers['idempotency-key'];
+      const info: ProxiedRequest = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        idempotencyKey: typeof key === 'string' ? key.toLowerCase() : null,
+        body: body.toString('utf8'),
+      };
+      void prepare(info)
+        .then(() => handle(info, body, req, res))
+        .catch((err: unknown) => {
+          // A failing hook is a test bug: make it loud in the log and to the browser, never silent.
+          console.error('fault proxy hook failed', err);
+          record(info, 'upstream-error', null);
+          req.socket.destroy();
+        });
+    });
+  });
+
+  async function prepare(info: ProxiedRequest): Promise<void> {
+    if (latencyMs > 0 && mode === 'forward') await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (hook && mode === 'forward') await hook(info);
+  }
+
+  function handle(info: ProxiedRequest, body: Buffer, req: http.IncomingMessage, res: http.ServerResponse) {
+    switch (mode) {
+      case 'refuse':
+        record(info, 'refused', null);
+        req.socket.destroy();
+        return;
+      case 'captive':
+        record(info, 'captive', 200);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(CAPTIVE_PAGE);
+        return;
+      case 'forward':
+        break;
+      default: {
+        const never: never = mode;
+        throw new Error(`unknown proxy mode ${String(never)}`);
+      }
+    }
+    const injected = injectRule?.(info) ?? null;
+    if (injected) {
+      record(info, 'injected', injected.status);
+      res.writeHead(injected.status, { 'content-type': 'application/json', 'x-orderline-api': '1' });
+      res.end(JSON.stringify({ error: { code: injected.code, message: injected.message } }));
+      return;
+    }
+    if (holdNewStreams && info.path.startsWith('/api/events')) {
+      // Socket open, not a byte sent: what a wedged middlebox does to a long-lived response.
+      record(info, 'stalled', null);
+      held.add(res);
+      res.on('close', () => held.delete(res));
+      return;
+    }
+    const drop = dropRule?.(info) ?? false;
+    const upstreamReq = http.request(
+      {
+        host: '127.0.0.1',
+        port: upstreamPort,
+        method: info.method,
+        path: info.path,
+        headers: { ...req.headers, 'content-length': String(body.length) },
+        agent,
+      },
+      (upstream) => {
+        if (drop) {
+          // Read the whole answer first so the server has committed and finished, then lose it.
+          upstream.resume();
+          upstream.on('end', () => {
+            record(info, 'response-dropped', upstream.statusCode ?? null);
+            req.socket.destroy();
+          });
+          return;
+        }
+        record(info, 'forwarded', upstream.statusCode ?? null);
+        res.writeHead(upstream.statusCode ?? 502, upstream.headers);
+        const isStream = String(upstream.headers['content-type'] ?? '').startsWith('text/event-stream');
+        if (isStream) {
+          res.flushHeaders();
+          const stream = { upstream, res };
+          streams.add(stream);
+          res.on('close', () => {
+            streams.delete(stream);
+            upstream.destroy();
+          });
+        }
+        upstream.pipe(res);
+        upstream.on('error', () => req.socket.destroy());
+      },
+    );
+    upstreamReq.on('error', () => {
+      // The server is down or died mid-request: the browser sees a network error, as it would directly.
+      record(info, 'upstream-error', null);
+      req.socket.destroy();
+    });
+    upstreamReq.end(body);
+  }
+
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  const cutStreams = (): void => {
+    for (const { res } of streams) res.socket?.destroy();
+    for (const res of held) res.socket?.destroy();
+  };
+
+  return {
+    url: `${origin}/`,
+    origin,
+    log,
+    setMode(next) {
+      mode = next;
+      // Long-lived streams would otherwise survive the change and hide it from the client.
+      if (next !== 'forward') cutStreams();
+    },
+    beforeForward(next) {
+      hook = next;
+    },
+    setLatency(ms) {
+      latencyMs = ms;
+    },
+    dropResponsesWhen(rule) {
+      dropRule = rule;
+    },
+    injectErrorWhen(rule) {
+      injectRule = rule;
+    },
+    stallOpenStreams() {
+      for (const { upstream } of streams) {
+        upstream.unpipe();
+        upstream.pause();
+      }
+      return streams.size;
+    },
+    setHoldNewStreams(hold) {
+      holdNewStreams = hold;
+      if (!hold) for (const res of held) res.socket?.destroy();
+    },
+    openStreams() {
+      return streams.size;
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      agent.destroy();
+      await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+    },
+  };
+}
