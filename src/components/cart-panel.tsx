@@ -35,6 +35,9 @@ export function CartPanel({ cart, currency, onQty, onNote, onCustomer, onPlace }
             <li class="cart-line" key={line.menuItemId}>
               <div class="cart-line-main">
                 <span class="cart-line-name">{line.name}</span>
+                <span class="cart-line-total">{formatMoney(line.qty * line.unitPriceCents, currency)}</span>
+              </div>
+              <div class="cart-line-edit">
                 <span class="qty-controls">
                   <button type="button" aria-label={`Remove one ${line.name}`} onClick={() => onQty(i, -1)}>
                     −
@@ -44,17 +47,16 @@ export function CartPanel({ cart, currency, onQty, onNote, onCustomer, onPlace }
                     +
                   </button>
                 </span>
-                <span class="cart-line-total">{formatMoney(line.qty * line.unitPriceCents, currency)}</span>
+                <input
+                  type="text"
+                  class="line-note"
+                  aria-label={`Note for ${line.name}`}
+                  placeholder="Note (optional)"
+                  maxLength={ITEM_NOTE_MAX}
+                  value={line.note}
+                  onInput={(event) => onNote(i, event.currentTarget.value)}
+                />
               </div>
-              <input
-                type="text"
-                class="line-note"
-                aria-label={`Note for ${line.name}`}
-                placeholder="Note (optional)"
-                maxLength={ITEM_NOTE_MAX}
-                value={line.note}
-                onInput={(event) => onNote(i, event.currentTarget.value)}
-              />
             </li>
           ))}
         </ul>
