@@ -1,0 +1,114 @@
+// The bench's own HTTP client for the Orderline API (DESIGN.md "HTTP API"): seeding orders, completing them,
+// reading the changes feed and /metrics. It speaks only the public contract, like any other client.
+import { v7 as uuidv7 } from 'uuid';
+import type { ChangesResponse, DeviceResponse, MenuItem, MenuResponse } from '../protocol/api.ts';
+import type { Order } from '../protocol/order.ts';
+
+async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });
+  const text = await response.text();
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${url} → HTTP ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+export async function fetchMenuItems(baseUrl: string): Promise<MenuItem[]> {
+  const menu = await call<MenuResponse>(`${baseUrl}/api/menu`);
+  if (menu.items.length === 0) throw new Error('the server menu is empty');
+  return menu.items;
+}
+
+export interface BenchDevice {
+  deviceId: string;
+  code: string;
+  counter: number;
+}
+
+/** A device identity for orders the bench sends itself (POST /api/devices hands out the ticket code). */
+export async function registerDevice(baseUrl: string): Promise<BenchDevice> {
+  const device = await call<DeviceResponse>(`${baseUrl}/api/devices`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ deviceId: uuidv7() }),
+  });
+  return { deviceId: device.deviceId, code: device.code, counter: 0 };
+}
+
+export interface CreateBody {
+  id: string;
+  number: string;
+  deviceId: string;
+  createdAt: string;
+  customerName: string;
+  items: { menuItemId: string; qty: number }[];
+}
+
+export function newOrderBody(device: BenchDevice, menuItemId: string, customerName: string): CreateBody {
+  device.counter += 1;
+  return {
+    id: uuidv7(),
+    number: `${device.code}-${String(device.counter).padStart(3, '0')}`,
+    deviceId: device.deviceId,
+    createdAt: new Date().toISOString(),
+    customerName,
+    items: [{ menuItemId, qty: 1 }],
+  };
+}
+
+export async function postOrder(baseUrl: string, body: CreateBody): Promise<Order> {
+  return call<Order>(`${baseUrl}/api/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': body.id },
+    body: JSON.stringify(body),
+  });
+}
+
+export async function completeOrder(baseUrl: string, id: string): Promise<Order> {
+  return call<Order>(`${baseUrl}/api/orders/${id}`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', 'idempotency-key': uuidv7() },
+    body: JSON.stringify({ status: 'completed' }),
+  });
+}
+
+/** Runs `task` over `items`, `concurrency` at a time (the server groups concurrent writes). */
+export async function inParallel<T>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T) => Promise<unknown>,
+) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+export async function activeOrders(baseUrl: string): Promise<Order[]> {
+  return (await call<{ orders: Order[] }>(`${baseUrl}/api/orders?status=active`)).orders;
+}
+
+/** Completes every active order, so one measure's leftovers never weigh on the next. */
+export async function completeAllActive(baseUrl: string): Promise<number> {
+  const orders = await activeOrders(baseUrl);
+  await inParallel(orders, 16, (order) => completeOrder(baseUrl, order.id));
+  return orders.length;
+}
+
+export async function changesSince(baseUrl: string, since: number): Promise<ChangesResponse> {
+  return call<ChangesResponse>(`${baseUrl}/api/orders/changes?since=${since}&limit=1000`);
+}
+
+/** The server's current change cursor (the active list carries it). */
+export async function currentCursor(baseUrl: string): Promise<number> {
+  return (await call<{ cursor: number }>(`${baseUrl}/api/orders?status=active`)).cursor;
+}
+
+export async function metricsText(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(15_000) });
+  if (!response.ok) throw new Error(`GET /metrics → HTTP ${response.status}`);
+  return response.text();
+}

@@ -1,0 +1,65 @@
+// What every measure runs against: the real server (child process, fresh data dir), the bench's proxies
+// (the app through a proxy that can cut push; the baseline page on its own origin) and one real Chromium.
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS } from '../tests/e2e/helpers/chromium-args.ts';
+import { findChromium } from '../tests/e2e/helpers/find-chromium.ts';
+import { startServer, type ServerProcess } from '../tests/e2e/helpers/server-process.ts';
+import { startBenchProxy, type BenchProxy } from './bench-proxy.ts';
+import { installProbe } from './page-probe.ts';
+
+export interface BenchEnv {
+  server: ServerProcess;
+  browser: Browser;
+  chromiumVersion: string;
+  /** The app through the bench proxy (same server; the proxy can make /api/events unreachable). */
+  appProxy: BenchProxy;
+  /** The baseline client's origin: serves bench/baseline and forwards /api to the server. */
+  baselineProxy: BenchProxy;
+  close(): Promise<void>;
+}
+
+const baselineFile = (name: string) => fileURLToPath(new URL(`./baseline/${name}`, import.meta.url));
+
+export async function startBenchEnv(): Promise<BenchEnv> {
+  const server = await startServer();
+  const opened: { close(): Promise<void> }[] = [];
+  try {
+    const appProxy = await startBenchProxy({ upstreamPort: server.port });
+    opened.push(appProxy);
+    const baselineProxy = await startBenchProxy({
+      upstreamPort: server.port,
+      files: {
+        '/': { file: baselineFile('index.html'), type: 'text/html; charset=utf-8' },
+        '/baseline.js': { file: baselineFile('baseline.js'), type: 'text/javascript; charset=utf-8' },
+      },
+    });
+    opened.push(baselineProxy);
+    // Playwright adds --headless itself; the rest are the flags that work on these machines.
+    const args = CHROMIUM_ARGS.filter((arg) => arg !== '--headless');
+    const browser = await chromium.launch({ executablePath: findChromium(), args, headless: true });
+    return {
+      server,
+      browser,
+      chromiumVersion: browser.version(),
+      appProxy,
+      baselineProxy,
+      async close() {
+        await browser.close();
+        for (const item of opened.reverse()) await item.close();
+        await server.dispose();
+      },
+    };
+  } catch (error) {
+    for (const item of opened.reverse()) await item.close();
+    await server.dispose();
+    throw error;
+  }
+}
+
+/** A device: its own context (SW, IndexedDB, leader tab) with the bench probe in every page. */
+export async function newBenchDevice(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: baseUrl, serviceWorkers: 'allow' });
+  await context.addInitScript(installProbe);
+  return context;
+}

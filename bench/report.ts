@@ -1,0 +1,210 @@
+// The bench's outputs: bench/results/latest.json (exactly DESIGN.md's keys plus `sse_fanout_200_ms`), the
+// Markdown table (measure, budget, result, baseline, ratio, met/missed) and its copy in bench/README.md.
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { Summary } from './stats.ts';
+
+export interface BenchResults {
+  same_tab_ms: Summary;
+  other_tab_ms: Summary;
+  other_device_ms: Summary;
+  offline_ms: Summary;
+  baseline_other_device_ms: Summary;
+  cold_start_1000_ms: number;
+  drain_1000_s: number;
+  drain_lost: number;
+  drain_duplicated: number;
+  recovery_ms: number;
+  polls_per_min_push_up: number;
+  polls_per_min_push_down: number;
+  cache_hit_ratio: number;
+  heap_growth_ratio: number;
+  bundle_gzip_kib: number;
+  server_create_per_s: number;
+  sse_fanout_200_ms: Summary;
+}
+
+/** What the baseline client measured in the same run, for the baseline column. */
+export interface BaselineFigures {
+  pollsPerMin: number;
+}
+
+export interface RunInfo {
+  date: string;
+  profile: string;
+  cores: number;
+  cpu: string;
+  chromium: string;
+  node: string;
+}
+
+interface Row {
+  measure: string;
+  budget: string;
+  result: string;
+  baseline: string;
+  ratio: string;
+  met: boolean | null;
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const latency = (s: Summary) => `p95 ${ms(s.p95)} (p50 ${ms(s.p50)}, n=${s.n})`;
+
+function faster(result: number, baseline: number): string {
+  if (!(baseline > 0) || !(result > 0)) return '—';
+  return `${(result / baseline).toFixed(4)} (${Math.round(baseline / result)}× faster)`;
+}
+
+/** A measure that failed is null: reported as such, never replaced by a made-up number. */
+export type MaybeResults = { [K in keyof BenchResults]: BenchResults[K] | null };
+
+type Check<T> = { value: T | null; show: (v: T) => string; met: (v: T) => boolean };
+
+function row<T>(
+  measure: string,
+  budget: string,
+  check: Check<T>,
+  baseline = '—',
+  ratio: (v: T) => string = () => '—',
+): Row {
+  if (check.value === null)
+    return { measure, budget, result: 'failed (see log)', baseline, ratio: '—', met: false };
+  return {
+    measure,
+    budget,
+    result: check.show(check.value),
+    baseline,
+    ratio: ratio(check.value),
+    met: check.met(check.value),
+  };
+}
+
+export function tableRows(r: MaybeResults, baseline: BaselineFigures): Row[] {
+  const base = r.baseline_other_device_ms;
+  const basePolling = base === null ? 'failed' : `p95 ${ms(base.p95)} (3 s polling, measured)`;
+  const vsBase = (s: Summary) => (base === null ? '—' : faster(s.p95, base.p95));
+  const lat = (value: Summary | null, limit: number): Check<Summary> => ({
+    value,
+    show: latency,
+    met: (s) => s.p95 <= limit,
+  });
+  const polls = `${baseline.pollsPerMin}/min (measured)`;
+  return [
+    row('click → row, same tab', 'p95 ≤ 16 ms', lat(r.same_tab_ms, 16), basePolling, vsBase),
+    row('click → row, other tab', 'p95 ≤ 16 ms', lat(r.other_tab_ms, 16), basePolling, vsBase),
+    row(
+      'click → row, other device (server + SSE)',
+      'p95 ≤ 50 ms',
+      lat(r.other_device_ms, 50),
+      basePolling,
+      vsBase,
+    ),
+    row('click → row, offline, same tab', 'p95 ≤ 16 ms', lat(r.offline_ms, 16), 'shows nothing offline'),
+    row('reload → 1,000 active orders painted', '≤ 150 ms', {
+      value: r.cold_start_1000_ms,
+      show: ms,
+      met: (v) => v <= 150,
+    }),
+    row('drain 1,000 queued orders', '≤ 5 s, 0 lost, 0 dup', {
+      value:
+        r.drain_1000_s === null
+          ? null
+          : { s: r.drain_1000_s, lost: r.drain_lost ?? NaN, dup: r.drain_duplicated ?? NaN },
+      show: (v) => `${v.s.toFixed(2)} s, ${v.lost} lost, ${v.dup} dup`,
+      met: (v) => v.s <= 5 && v.lost === 0 && v.dup === 0,
+    }),
+    row(
+      'recovery: server back → all tabs consistent',
+      '≤ 2 s',
+      { value: r.recovery_ms, show: ms, met: (v) => v <= 2000 },
+      '< 2 s (seed target)',
+    ),
+    row(
+      'polls/min, push connected, idle',
+      '0',
+      { value: r.polls_per_min_push_up, show: String, met: (v) => v === 0 },
+      polls,
+    ),
+    row(
+      'polls/min, push down',
+      '≤ 12/min',
+      { value: r.polls_per_min_push_down, show: String, met: (v) => v <= 12 },
+      polls,
+      (v) => (v > 0 ? `${(v / baseline.pollsPerMin).toFixed(2)}` : '0'),
+    ),
+    row(
+      'cache hit ratio, active-order reads',
+      '≥ 99 %',
+      { value: r.cache_hit_ratio, show: (v) => `${(v * 100).toFixed(1)} %`, met: (v) => v >= 0.99 },
+      '> 90 % (seed)',
+    ),
+    row('JS heap, 10k vs 1k orders (quick: 2k vs 200)', '≤ 1.2×', {
+      value: r.heap_growth_ratio,
+      show: (v) => `${v.toFixed(3)}×`,
+      met: (v) => v <= 1.2,
+    }),
+    row('app JS + SW JS, gzip -9', '≤ 25 KiB', {
+      value: r.bundle_gzip_kib,
+      show: (v) => `${v.toFixed(2)} KiB`,
+      met: (v) => v <= 25,
+    }),
+    row('server POST /api/orders, PGlite', '≥ 1,000/s', {
+      value: r.server_create_per_s,
+      show: (v) => `${v}/s`,
+      met: (v) => v >= 1000,
+    }),
+    {
+      ...row('SSE fan-out to 200 clients, commit → receipt', 'report', lat(r.sse_fanout_200_ms, Infinity)),
+      met: null,
+    },
+  ];
+}
+
+export function markdownTable(r: MaybeResults, baseline: BaselineFigures): string {
+  const lines = ['| measure | budget | result | baseline | ratio | met? |', '|---|---|---|---|---|---|'];
+  for (const row of tableRows(r, baseline)) {
+    const met = row.met === null ? '—' : row.met ? 'met' : '**missed**';
+    lines.push(
+      `| ${row.measure} | ${row.budget} | ${row.result} | ${row.baseline} | ${row.ratio} | ${met} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function headline(r: MaybeResults): string {
+  if (r.other_device_ms === null || r.baseline_other_device_ms === null)
+    return 'Other-device latency failed: no headline.';
+  const times = Math.round(r.baseline_other_device_ms.p95 / r.other_device_ms.p95);
+  return `Another device sees a new order ${times}× faster than with 3 s polling (p95 ${r.other_device_ms.p95.toFixed(1)} ms vs ${r.baseline_other_device_ms.p95.toFixed(0)} ms).`;
+}
+
+export async function writeJson(path: string, value: unknown): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+/** Replaces the generated block of bench/README.md; the hand-written text around it stays. */
+export async function updateReadme(
+  path: string,
+  r: MaybeResults,
+  baseline: BaselineFigures,
+  info: RunInfo,
+): Promise<void> {
+  const readme = await readFile(path, 'utf8');
+  const from = readme.indexOf(START);
+  const to = readme.indexOf(END);
+  if (from < 0 || to < from) throw new Error(`${path} has no ${START} … ${END} block`);
+  const block = [
+    START,
+    `Run: ${info.date}, \`${info.profile}\` profile · ${info.cores} cores (${info.cpu}) · Chromium ${info.chromium} · Node ${info.node}`,
+    '',
+    headline(r),
+    '',
+    markdownTable(r, baseline),
+    END,
+  ].join('\n');
+  await writeFile(path, readme.slice(0, from) + block + readme.slice(to + END.length));
+}

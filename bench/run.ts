@@ -1,0 +1,200 @@
+// `npm run bench [-- --quick | --smoke] [--no-build] [--out file]`: builds the app, starts the real server and
+// Chromium, measures every row of DESIGN.md "Performance budgets" plus the baseline client, writes
+// bench/results/latest.json and prints the Markdown table. A measure that fails is reported as failed
+// (null in the JSON, exit code 1); it never gets a substitute number.
+import { spawnSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { completeAllActive, fetchMenuItems } from './api-client.ts';
+import { startBenchEnv } from './bench-env.ts';
+import { parseOptions } from './options.ts';
+import {
+  headline,
+  markdownTable,
+  updateReadme,
+  writeJson,
+  type MaybeResults,
+  type RunInfo,
+} from './report.ts';
+import { measureBundle } from './scenarios/bundle.ts';
+import { measureColdStart } from './scenarios/cold-start.ts';
+import { measureDrain } from './scenarios/drain.ts';
+import { measureHeap } from './scenarios/heap.ts';
+import { measureLatency } from './scenarios/latency.ts';
+import { measurePolls } from './scenarios/polls.ts';
+import { measureRecovery } from './scenarios/recovery.ts';
+import { measureCreateThroughput } from './scenarios/server-throughput.ts';
+import { measureSseFanout } from './scenarios/sse-fanout.ts';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const options = parseOptions(process.argv.slice(2));
+const log = (message: string) =>
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+
+const results: MaybeResults = {
+  same_tab_ms: null,
+  other_tab_ms: null,
+  other_device_ms: null,
+  offline_ms: null,
+  baseline_other_device_ms: null,
+  cold_start_1000_ms: null,
+  drain_1000_s: null,
+  drain_lost: null,
+  drain_duplicated: null,
+  recovery_ms: null,
+  polls_per_min_push_up: null,
+  polls_per_min_push_down: null,
+  cache_hit_ratio: null,
+  heap_growth_ratio: null,
+  bundle_gzip_kib: null,
+  server_create_per_s: null,
+  sse_fanout_200_ms: null,
+};
+const details: Record<string, unknown> = {};
+const failures: string[] = [];
+let baselinePollsPerMin = NaN;
+
+/** Runs one measure; a failure is recorded and reported, and the other measures still run. */
+async function measure(name: string, task: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  log(`${name} …`);
+  try {
+    await task();
+    log(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    failures.push(`${name}: ${message.split('\n')[0]}`);
+    log(`${name} FAILED: ${message}`);
+  }
+}
+
+if (options.build) {
+  log('npm run build …');
+  const build = spawnSync('npm', ['run', 'build'], {
+    cwd: root,
+    stdio: ['ignore', process.stderr, process.stderr],
+  });
+  if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`);
+}
+
+await measure('bundle', async () => {
+  const bundle = await measureBundle(`${root}dist`);
+  results.bundle_gzip_kib = bundle.totalGzipKiB;
+  details.bundle = bundle;
+});
+
+const runId = `bench${Date.now().toString(36)}`;
+log(`starting server, proxies and Chromium (profile ${options.profile})`);
+const env = await startBenchEnv();
+try {
+  const menu = await fetchMenuItems(env.server.url);
+  const item = menu[0]!;
+  const cleanUp = async () => {
+    details.completedBetweenMeasures =
+      ((details.completedBetweenMeasures as number) ?? 0) + (await completeAllActive(env.server.url));
+  };
+
+  await measure('latency (same tab, other tab, other device, baseline, offline)', async () => {
+    const latency = await measureLatency(env, options.latencySamples, runId);
+    results.same_tab_ms = latency.sameTab;
+    results.other_tab_ms = latency.otherTab;
+    results.other_device_ms = latency.otherDevice;
+    results.offline_ms = latency.offline;
+    results.baseline_other_device_ms = latency.baselineOtherDevice;
+    results.cache_hit_ratio = Number.isNaN(latency.cacheHitRatio)
+      ? null
+      : Math.round(latency.cacheHitRatio * 10_000) / 10_000;
+    baselinePollsPerMin = latency.baselinePollsPerMin;
+    details.latency = latency;
+    if (Number.isNaN(latency.cacheHitRatio))
+      throw new Error('SW diagnostics report no active-order reads at all');
+  });
+  await cleanUp();
+
+  await measure('polls', async () => {
+    const polls = await measurePolls(env, options.pollWindowMs);
+    results.polls_per_min_push_up = polls.perMinPushUp;
+    results.polls_per_min_push_down = polls.perMinPushDown;
+    details.polls = polls;
+  });
+
+  await measure(`cold start with ${options.coldStartOrders} orders`, async () => {
+    const cold = await measureColdStart(
+      env,
+      item.id,
+      options.coldStartOrders,
+      options.coldStartReloads,
+      runId,
+    );
+    results.cold_start_1000_ms = cold.paintedMs;
+    details.coldStart = { orders: options.coldStartOrders, ...cold };
+  });
+  await cleanUp();
+
+  await measure(`drain ${options.drainOrders} queued orders`, async () => {
+    const drain = await measureDrain(env, item, options.drainOrders, runId);
+    results.drain_1000_s = drain.seconds;
+    results.drain_lost = drain.lost;
+    results.drain_duplicated = drain.duplicated;
+    details.drain = drain;
+  });
+  await cleanUp();
+
+  await measure('recovery', async () => {
+    const recovery = await measureRecovery(env, item, options.recoveryOrders, 8_000, runId);
+    results.recovery_ms = recovery.ms;
+    details.recovery = recovery;
+    if (recovery.missingOnServer > 0)
+      throw new Error(`${recovery.missingOnServer} queued orders missing on the server`);
+  });
+  await cleanUp();
+
+  await measure(`heap ${options.heapFirst} → ${options.heapTotal} orders`, async () => {
+    const heap = await measureHeap(env, item, options.heapFirst, options.heapTotal, runId);
+    results.heap_growth_ratio = heap.ratio;
+    details.heap = { first: options.heapFirst, total: options.heapTotal, ...heap };
+  });
+  await cleanUp();
+
+  await measure(`SSE fan-out to ${options.fanoutClients} clients`, async () => {
+    results.sse_fanout_200_ms = await measureSseFanout(
+      env.server.url,
+      item.id,
+      options.fanoutClients,
+      options.fanoutPublishes,
+    );
+    details.sseFanout = { clients: options.fanoutClients, publishes: options.fanoutPublishes };
+  });
+
+  // Last: it floods the database with orders nobody completes.
+  await measure('server create throughput', async () => {
+    const throughput = await measureCreateThroughput(env.server.url, item.id, options.throughputSeconds);
+    results.server_create_per_s = throughput.createsPerSecond;
+    details.throughput = throughput;
+    if (throughput.created === 0)
+      throw new Error(`no create succeeded (${throughput.non2xx} non-2xx, ${throughput.errors} errors)`);
+  });
+} finally {
+  await env.close();
+}
+
+const info: RunInfo = {
+  date: new Date().toISOString(),
+  profile: options.profile,
+  cores: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown CPU',
+  chromium: env.chromiumVersion,
+  node: process.version,
+};
+const baseline = { pollsPerMin: baselinePollsPerMin };
+await writeJson(options.out, results);
+await writeJson(options.out.replace(/\.json$/, '.details.json'), { info, baseline, failures, details });
+if (options.writeReadme) await updateReadme(`${root}bench/README.md`, results, baseline, info);
+
+process.stdout.write(`\n${headline(results)}\n\n${markdownTable(results, baseline)}\n`);
+if (failures.length > 0) {
+  process.stdout.write(
+    `\n${failures.length} measure(s) failed:\n${failures.map((f) => `- ${f}`).join('\n')}\n`,
+  );
+  process.exitCode = 1;
+}

@@ -1,0 +1,68 @@
+// Cold start: N active orders already in the device's IndexedDB (created through the server, pulled by the
+// app), then reload and time navigation start → the list painted with all N rows (page clock: the probe
+// notes when the N-th row is in the DOM, then the first paint after it).
+import { openApp } from '../../tests/e2e/helpers/device.ts';
+import { inParallel, newOrderBody, postOrder, registerDevice } from '../api-client.ts';
+import { newBenchDevice, type BenchEnv } from '../bench-env.ts';
+import { median, round } from '../stats.ts';
+
+export interface ColdStartResult {
+  /** Median over the reloads of navigation start → painted. */
+  paintedMs: number;
+  reloadsMs: number[];
+  /** Navigation start → N rows in the DOM (before paint), median. */
+  domMs: number;
+}
+
+async function waitRows(page: import('@playwright/test').Page, n: number, timeoutMs: number): Promise<void> {
+  await page.waitForFunction(
+    (target) =>
+      document.querySelectorAll('ul[aria-label="Active orders"] > [data-order-id]').length >= target,
+    n,
+    { polling: 100, timeout: timeoutMs },
+  );
+}
+
+export async function measureColdStart(
+  env: BenchEnv,
+  menuItemId: string,
+  orders: number,
+  reloads: number,
+  runId: string,
+): Promise<ColdStartResult> {
+  const device = await registerDevice(env.server.url);
+  const bodies = Array.from({ length: orders }, (_, i) => newOrderBody(device, menuItemId, `${runId}-c${i}`));
+  await inParallel(bodies, 16, (body) => postOrder(env.server.url, body));
+
+  const context = await newBenchDevice(env.browser, env.server.url);
+  try {
+    const page = await context.newPage();
+    await openApp(page);
+    await page.bringToFront();
+    // The app pulls the active set into IndexedDB; only then is a reload a cold start "from IDB".
+    await waitRows(page, orders, 60_000);
+    const painted: number[] = [];
+    const dom: number[] = [];
+    for (let r = 0; r < reloads; r++) {
+      await page.evaluate((n) => sessionStorage.setItem('bench-cold-target', String(n)), orders);
+      await page.reload();
+      const handle = await page.waitForFunction(
+        () => {
+          const state = window.__bench;
+          return state?.coldPaintMs != null
+            ? { paint: state.coldPaintMs, dom: state.coldDomMs ?? NaN }
+            : null;
+        },
+        undefined,
+        { polling: 50, timeout: 30_000 },
+      );
+      const result = (await handle.jsonValue()) as { paint: number; dom: number };
+      painted.push(round(result.paint));
+      dom.push(round(result.dom));
+    }
+    await page.evaluate(() => sessionStorage.removeItem('bench-cold-target'));
+    return { paintedMs: round(median(painted)), reloadsMs: painted, domMs: round(median(dom)) };
+  } finally {
+    await context.close();
+  }
+}

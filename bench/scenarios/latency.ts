@@ -1,0 +1,151 @@
+// Click "Place order" → row in the DOM, on the page's own clocks (bench/page-probe.ts): same tab, another tab
+// of the device, another device (second context, via server + SSE), the baseline client (3 s polling,
+// same clicks, same run) and the same tab while the device is offline. The observing tab is in front.
+import type { BrowserContext, Page } from '@playwright/test';
+import { counter, openApp } from '../../tests/e2e/helpers/device.ts';
+import { newBenchDevice, type BenchEnv } from '../bench-env.ts';
+import { diagnostics } from '../sw-requests.ts';
+import { summarize, type Summary } from '../stats.ts';
+
+export interface LatencyResult {
+  sameTab: Summary;
+  otherTab: Summary;
+  otherDevice: Summary;
+  offline: Summary;
+  baselineOtherDevice: Summary;
+  /** Polls the baseline client made per minute while it ran (its requests through its proxy). */
+  baselinePollsPerMin: number;
+  cacheHitRatio: number;
+  cacheReads: number;
+}
+
+/** A small deterministic PRNG so the click spacing is irregular (not phase-locked to 3 s) yet repeatable. */
+function spacingMs(i: number): number {
+  const x = Math.sin(i * 12.9898 + 78.233) * 43758.5453;
+  return 150 + Math.floor((x - Math.floor(x)) * 350);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+interface Placed {
+  id: string;
+  clickedAt: number;
+  seenAt: number;
+}
+
+/** Composes an order with a unique customer name and clicks Place order in `page`. */
+async function placeOrder(page: Page, marker: string): Promise<Placed> {
+  const screen = counter(page);
+  await screen.customerName.fill(marker);
+  await screen.addButtons.first().click();
+  await screen.placeOrder.click();
+  const handle = await page.waitForFunction(
+    (m) => {
+      const state = window.__bench;
+      if (state === undefined) return null;
+      for (const [id, seen] of Object.entries(state.rows)) {
+        if (seen.text.includes(m))
+          return { id, clickedAt: state.clicks[state.clicks.length - 1] ?? NaN, seenAt: seen.t };
+      }
+      return null;
+    },
+    marker,
+    { polling: 10, timeout: 10_000 },
+  );
+  const placed = (await handle.jsonValue()) as Placed;
+  if (!Number.isFinite(placed.clickedAt)) throw new Error(`no Place order click was recorded for ${marker}`);
+  return placed;
+}
+
+async function waitSeen(page: Page, id: string, timeoutMs: number): Promise<number> {
+  const handle = await page.waitForFunction((orderId) => window.__bench?.rows[orderId]?.t ?? null, id, {
+    polling: 20,
+    timeout: timeoutMs,
+  });
+  return (await handle.jsonValue()) as number;
+}
+
+async function waitAllSaved(page: Page): Promise<void> {
+  await counter(page).syncStatus.getByText('All changes saved').waitFor({ timeout: 30_000 });
+}
+
+export async function measureLatency(env: BenchEnv, samples: number, runId: string): Promise<LatencyResult> {
+  const url = env.server.url;
+  const contexts: BrowserContext[] = [];
+  try {
+    const deviceA = await newBenchDevice(env.browser, url);
+    const deviceB = await newBenchDevice(env.browser, url);
+    const baseline = await newBenchDevice(env.browser, env.baselineProxy.origin);
+    contexts.push(deviceA, deviceB, baseline);
+    const tabA1 = await deviceA.newPage();
+    await openApp(tabA1);
+    const tabA2 = await deviceA.newPage();
+    await openApp(tabA2);
+    const tabB = await deviceB.newPage();
+    await openApp(tabB);
+    const basePage = await baseline.newPage();
+    const baselineStart = Date.now();
+    const baselineLogStart = env.baselineProxy.log.length;
+    await basePage.goto('/');
+
+    // Other device and baseline observe from their own windows, in front there; tab A1 clicks and observes.
+    await tabB.bringToFront();
+    await basePage.bringToFront();
+    await tabA1.bringToFront();
+    const sameTab: number[] = [];
+    const otherDevice: number[] = [];
+    const baselineIds: { id: string; clickedAt: number }[] = [];
+    for (let i = 0; i < samples; i++) {
+      const placed = await placeOrder(tabA1, `${runId}-l${i}`);
+      sameTab.push(placed.seenAt - placed.clickedAt);
+      otherDevice.push((await waitSeen(tabB, placed.id, 10_000)) - placed.clickedAt);
+      baselineIds.push({ id: placed.id, clickedAt: placed.clickedAt });
+      await sleep(spacingMs(i));
+    }
+    const baselineLatency: number[] = [];
+    for (const { id, clickedAt } of baselineIds)
+      baselineLatency.push((await waitSeen(basePage, id, 10_000)) - clickedAt);
+    const baselineMinutes = (Date.now() - baselineStart) / 60_000;
+    const baselinePolls = env.baselineProxy.log
+      .slice(baselineLogStart)
+      .filter((entry) => entry.method === 'GET' && entry.path === '/api/orders').length;
+    await baseline.close();
+
+    // Another tab of the same device observes, in front; tab A1 clicks from behind it.
+    await tabA2.bringToFront();
+    const otherTab: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const placed = await placeOrder(tabA1, `${runId}-t${i}`);
+      otherTab.push((await waitSeen(tabA2, placed.id, 10_000)) - placed.clickedAt);
+      await sleep(spacingMs(i));
+    }
+
+    // The device offline: the row must still appear in the same frame, from the SW and IndexedDB alone.
+    await tabA1.bringToFront();
+    await waitAllSaved(tabA1);
+    await deviceA.setOffline(true);
+    const offline: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const placed = await placeOrder(tabA1, `${runId}-o${i}`);
+      offline.push(placed.seenAt - placed.clickedAt);
+      await sleep(spacingMs(i));
+    }
+    await deviceA.setOffline(false);
+    await waitAllSaved(tabA1);
+
+    const diag = await diagnostics(tabA1);
+    const reads = diag.cacheHits + diag.cacheMisses;
+    return {
+      sameTab: summarize(sameTab),
+      otherTab: summarize(otherTab),
+      otherDevice: summarize(otherDevice),
+      offline: summarize(offline),
+      baselineOtherDevice: summarize(baselineLatency),
+      baselinePollsPerMin: Math.round((baselinePolls / baselineMinutes) * 10) / 10,
+      cacheHitRatio: reads === 0 ? NaN : diag.cacheHits / reads,
+      cacheReads: reads,
+    };
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+}

@@ -1,0 +1,89 @@
+// Server: SSE fan-out latency. N Node clients hold GET /api/events; the bench creates an order and each
+// client timestamps the event that carries it. Latency = receipt − the order's `updatedAt` (the server's
+// clock at the write, ms precision, same machine), so it covers commit → publish → every socket.
+import http from 'node:http';
+import { newOrderBody, postOrder, registerDevice } from '../api-client.ts';
+import type { PushEventData } from '../../protocol/api.ts';
+import { summarize, type Summary } from '../stats.ts';
+
+interface Client {
+  request: http.ClientRequest;
+  onOrder: (id: string, updatedAt: string) => void;
+}
+
+function connect(baseUrl: string, onOrder: Client['onOrder']): Promise<Client> {
+  return new Promise((resolve, reject) => {
+    // agent: false gives each client its own socket, as 200 separate devices would have.
+    const request = http.get(`${baseUrl}/api/events`, { agent: false }, (response) => {
+      if (response.statusCode !== 200) {
+        reject(new Error(`GET /api/events → HTTP ${response.statusCode}`));
+        response.resume();
+        return;
+      }
+      response.setEncoding('utf8');
+      let buffer = '';
+      response.on('data', (chunk: string) => {
+        buffer += chunk;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const lines = block.split('\n');
+          if (!lines.includes('event: orders')) continue;
+          const data = lines
+            .filter((line) => line.startsWith('data:'))
+            .map((line) => line.slice(5).trimStart())
+            .join('\n');
+          const payload = JSON.parse(data) as PushEventData;
+          for (const order of payload.orders) onOrder(order.id, order.updatedAt);
+        }
+      });
+      resolve({ request, onOrder });
+    });
+    request.on('error', reject);
+  });
+}
+
+export async function measureSseFanout(
+  baseUrl: string,
+  menuItemId: string,
+  clients: number,
+  publishes: number,
+): Promise<Summary> {
+  const samples: number[] = [];
+  const waiting = new Map<string, { remaining: number; done: () => void }>();
+  const onOrder = (id: string, updatedAt: string) => {
+    const entry = waiting.get(id);
+    if (entry === undefined) return;
+    samples.push(Date.now() - Date.parse(updatedAt));
+    entry.remaining -= 1;
+    if (entry.remaining === 0) entry.done();
+  };
+  const connected: Client[] = [];
+  try {
+    for (let i = 0; i < clients; i++) connected.push(await connect(baseUrl, onOrder));
+    const device = await registerDevice(baseUrl);
+    for (let i = 0; i < publishes; i++) {
+      const body = newOrderBody(device, menuItemId, `fanout-${i}`);
+      const received = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`order ${body.id} did not reach every SSE client in 10 s`)),
+          10_000,
+        );
+        waiting.set(body.id, {
+          remaining: clients,
+          done: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+      });
+      await postOrder(baseUrl, body);
+      await received;
+      waiting.delete(body.id);
+    }
+  } finally {
+    for (const client of connected) client.request.destroy();
+  }
+  return summarize(samples);
+}
