@@ -1,0 +1,78 @@
+// Builders for valid API requests and a memory-backed app, shared by the server tests.
+
+import { v7 as uuidv7 } from 'uuid';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp, type BuildAppOptions } from '../../../server/app.ts';
+import { openStore } from '../../../server/store/open-store.ts';
+import type { OrderStore } from '../../../server/store/order-store.ts';
+import type { CreateOrderBody } from '../../../protocol/schemas.ts';
+
+export const DEVICE_ID = '0192d2a4-6c1e-7000-8000-00000000d001';
+
+let counter = 0;
+
+export function createBody(overrides: Partial<CreateOrderBody> = {}): CreateOrderBody {
+  counter += 1;
+  return {
+    id: uuidv7(),
+    number: `A-${String(counter).padStart(3, '0')}`,
+    deviceId: DEVICE_ID,
+    createdAt: new Date(Date.UTC(2026, 10, 25, 8, 0, 0, counter)).toISOString(),
+    customerName: 'Ada',
+    items: [
+      { menuItemId: 'flat-white', qty: 2 },
+      { menuItemId: 'croissant', qty: 1, note: 'warm' },
+    ],
+    ...overrides,
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: OrderStore;
+  close(): Promise<void>;
+}
+
+export async function memoryApp(options: Partial<BuildAppOptions> = {}): Promise<TestApp> {
+  const store = await openStore({ dataDir: 'memory://' });
+  const app = await buildApp({ store, rateLimit: false, distDir: '/nonexistent-orderline-dist', ...options });
+  return {
+    app,
+    store,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+export function postOrder(
+  app: FastifyInstance,
+  body: unknown,
+  /** null sends no Idempotency-Key header. */
+  key: string | null = (body as { id?: string }).id ?? null,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url: '/api/orders',
+    headers: { 'content-type': 'application/json', ...(key === null ? {} : { 'idempotency-key': key }) },
+    payload: JSON.stringify(body),
+  });
+}
+
+export function patchOrder(
+  app: FastifyInstance,
+  id: string,
+  body: unknown,
+  /** null sends no Idempotency-Key header. */
+  key: string | null = uuidv7(),
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'PATCH',
+    url: `/api/orders/${id}`,
+    headers: { 'content-type': 'application/json', ...(key === null ? {} : { 'idempotency-key': key }) },
+    payload: JSON.stringify(body),
+  });
+}
+
+export { uuidv7 };
