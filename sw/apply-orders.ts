@@ -1,0 +1,137 @@
+// The one apply path for server state (flush answers, pulls and pushes alike) and for local recomputes.
+// Idempotent by seq: a duplicate or older server order changes nothing, so pushes may repeat or arrive late.
+
+import { isActive, type ClientOrder, type Order } from '../protocol/order.ts';
+import type { OrderRecord, WriteTx } from './db.ts';
+import { describeChange, isNewerServerState, rebase, type OrderChange } from './merge.ts';
+import { deleteOutboxEntry, outboxForOrder } from './outbox-store.ts';
+
+export interface ApplyWindow {
+  /** The cursor before this apply: an unknown order at or below it was already seen and pruned as final. */
+  seenThrough: number;
+  /** The cursor after this apply: a final order at or below it can never be revived by a late push. */
+  cursorAfter: number;
+}
+
+function toRecord(base: Order | null, view: ClientOrder): OrderRecord {
+  return { id: view.id, base, view, active: isActive(view) ? 1 : 0 };
+}
+
+/** Recomputes one order's view from its base and its outbox entries (after an intent, retry or discard). */
+export async function recomputeOrder(
+  tx: WriteTx,
+  orderId: string,
+): Promise<{ view: ClientOrder | null; change: OrderChange | null }> {
+  const orders = tx.objectStore('orders');
+  const record = await orders.get(orderId);
+  const pending = await outboxForOrder(tx, orderId);
+  const base = record?.base ?? null;
+  const view = rebase(base, pending);
+  if (view === null) {
+    if (record) await orders.delete(orderId);
+  } else {
+    await orders.put(toRecord(base, view));
+  }
+  return { view, change: describeChange(orderId, record?.view ?? null, view, 'discarded') };
+}
+
+/** Newest state per id, so a batch holding one order twice applies once. */
+function latestPerOrder(incoming: readonly Order[]): Order[] {
+  const byId = new Map<string, Order>();
+  for (const order of incoming) {
+    const known = byId.get(order.id);
+    if (!known || order.seq > known.seq) byId.set(order.id, order);
+  }
+  return [...byId.values()];
+}
+
+/** Makes server orders the new bases (only when newer by seq) and rebases pending mutations on top. */
+export async function applyServerOrders(
+  tx: WriteTx,
+  incoming: readonly Order[],
+  window: ApplyWindow,
+): Promise<OrderChange[]> {
+  const orders = tx.objectStore('orders');
+  const changes: OrderChange[] = [];
+  for (const order of latestPerOrder(incoming)) {
+    const record = await orders.get(order.id);
+    if (record === undefined && order.seq <= window.seenThrough) continue;
+    if (record !== undefined && !isNewerServerState(record.base, order)) continue;
+    const pending = await outboxForOrder(tx, order.id);
+    const view = rebase(order, pending);
+    if (view === null) continue; // unreachable: a base always yields a view
+    if (!isActive(view) && pending.length === 0 && order.seq <= window.cursorAfter) {
+      if (record) await orders.delete(order.id);
+    } else {
+      await orders.put(toRecord(order, view));
+    }
+    const change = describeChange(order.id, record?.view ?? null, view);
+    if (change) changes.push(change);
+  }
+  return changes;
+}
+
+/** Deletes final orders with nothing pending once the cursor has passed them (they can no longer be revived). */
+export async function pruneFinished(tx: WriteTx, cursor: number): Promise<void> {
+  const index = tx.objectStore('orders').index('by-active');
+  for (let c = await index.openCursor(0); c; c = await c.continue()) {
+    const base = c.value.base;
+    if (base === null || base.seq > cursor) continue;
+    const pending = await outboxForOrder(tx, c.value.id);
+    if (pending.length === 0) await c.delete();
+  }
+}
+
+/**
+ * Replaces the cache with a full active snapshot (`reset: true`): orders the server no longer lists are
+ * dropped unless they still have pending mutations, which must survive until they are sent.
+ */
+export async function replaceWithSnapshot(tx: WriteTx, snapshot: readonly Order[]): Promise<OrderChange[]> {
+  const orders = tx.objectStore('orders');
+  const changes: OrderChange[] = [];
+  const listed = new Map(snapshot.map((order) => [order.id, order]));
+  for (const record of await orders.getAll()) {
+    if (listed.has(record.id)) continue;
+    const pending = await outboxForOrder(tx, record.id);
+    if (pending.length > 0) continue;
+    await orders.delete(record.id);
+    const change = describeChange(record.id, record.view, null, 'reset');
+    if (change) changes.push(change);
+  }
+  for (const order of listed.values()) {
+    // Seqs from before a reset may belong to another database: the snapshot wins unconditionally.
+    const record = await orders.get(order.id);
+    const pending = await outboxForOrder(tx, order.id);
+    const view = rebase(order, pending);
+    if (view === null) continue;
+    await orders.put(toRecord(order, view));
+    const change = describeChange(order.id, record?.view ?? null, view);
+    if (change) changes.push(change);
+  }
+  return changes;
+}
+
+/**
+ * The server acknowledged an outbox entry with `order`: the entry leaves and the order becomes the base (if
+ * newer) in the same transaction, so a crash can neither lose the write nor show it as still waiting.
+ */
+export async function settleMutation(
+  tx: WriteTx,
+  seq: number,
+  order: Order,
+  window: ApplyWindow,
+): Promise<OrderChange | null> {
+  await deleteOutboxEntry(tx, seq);
+  const orders = tx.objectStore('orders');
+  const record = await orders.get(order.id);
+  const base = record && !isNewerServerState(record.base, order) ? record.base : order;
+  const pending = await outboxForOrder(tx, order.id);
+  const view = rebase(base, pending);
+  if (view === null) return null; // unreachable: the base is never null here
+  if (!isActive(view) && pending.length === 0 && (base?.seq ?? 0) <= window.cursorAfter) {
+    if (record) await orders.delete(order.id);
+  } else {
+    await orders.put(toRecord(base, view));
+  }
+  return describeChange(order.id, record?.view ?? null, view);
+}

@@ -1,0 +1,98 @@
+// Turns what a transaction changed into BroadcastChannel messages, bumping the persisted `rev` inside that
+// same transaction (principle 8): a tab that sees a gap in rev knows it missed something and re-snapshots.
+
+import type { Broadcast, OrdersDelta, SyncBroadcast, SyncStatus } from '../protocol/messages.ts';
+import { getMeta, putMeta, type AnyTx, type SyncMeta, type WriteTx } from './db.ts';
+import type { OrderChange } from './merge.ts';
+import { countWaiting, listDeadLetters } from './outbox-store.ts';
+import { readMetrics } from './metrics.ts';
+
+export const RECOVERY_HISTORY = 20;
+
+export function initialSyncMeta(): SyncMeta {
+  return {
+    online: false,
+    pushConnected: false,
+    lastSyncAt: null,
+    storageError: null,
+    pausedUntil: 0,
+    recoveringSince: null,
+    lastBroadcast: null,
+  };
+}
+
+export async function readSyncMeta(tx: AnyTx): Promise<SyncMeta> {
+  return (await getMeta(tx, 'sync')) ?? initialSyncMeta();
+}
+
+/** The sync status tabs show, read inside the caller's transaction. */
+export async function readSyncStatus(tx: AnyTx, meta?: SyncMeta): Promise<SyncStatus> {
+  const sync = meta ?? (await readSyncMeta(tx));
+  return {
+    // Online = the last exchange with the server succeeded, or the push stream is up.
+    online: sync.online || sync.pushConnected,
+    pushConnected: sync.pushConnected,
+    waiting: await countWaiting(tx),
+    needsAttention: await listDeadLetters(tx),
+    lastSyncAt: sync.lastSyncAt,
+    storageError: sync.storageError,
+  };
+}
+
+export function buildOrdersDelta(rev: number, changes: readonly OrderChange[]): OrdersDelta {
+  const delta: OrdersDelta = { v: 1, type: 'orders', rev, added: [], updated: [], removed: [] };
+  for (const change of changes) {
+    if (change.type === 'added') delta.added.push(change.order);
+    else if (change.type === 'updated') delta.updated.push({ order: change.order, changes: change.changes });
+    else delta.removed.push({ orderId: change.orderId, reason: change.reason });
+  }
+  return delta;
+}
+
+function sameStatus(a: SyncStatus | null, b: SyncStatus): boolean {
+  return a !== null && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Finishes a write transaction: applies `syncPatch`, records recovery times, and returns the broadcasts that
+ * describe the transaction (orders delta and/or sync status), each with its own freshly persisted rev.
+ * The caller posts them only after the transaction committed.
+ */
+export async function commitBroadcasts(
+  tx: WriteTx,
+  changes: readonly OrderChange[],
+  syncPatch: Partial<SyncMeta>,
+  nowMs: number,
+): Promise<Broadcast[]> {
+  const out: Broadcast[] = [];
+  let rev = (await getMeta(tx, 'rev')) ?? 0;
+  if (changes.length > 0) {
+    rev += 1;
+    out.push(buildOrdersDelta(rev, changes));
+  }
+  const before = await readSyncMeta(tx);
+  const sync: SyncMeta = { ...before, ...syncPatch };
+  const status = await readSyncStatus(tx, sync);
+  // Recovery = the server was seen again after an outage → the outbox is empty (DESIGN.md budgets).
+  const wasOnline = before.online || before.pushConnected;
+  if (!wasOnline && status.online && status.waiting > 0 && sync.recoveringSince === null) {
+    sync.recoveringSince = nowMs;
+  }
+  if (sync.recoveringSince !== null && status.waiting === 0) {
+    const metrics = await readMetrics(tx);
+    metrics.recoveryTimesMs = [...metrics.recoveryTimesMs, nowMs - sync.recoveringSince].slice(
+      -RECOVERY_HISTORY,
+    );
+    await putMeta(tx, 'metrics', metrics);
+    sync.recoveringSince = null;
+  }
+  if (!sameStatus(sync.lastBroadcast, status)) {
+    rev += 1;
+    const message: SyncBroadcast = { v: 1, type: 'sync', rev, ...status };
+    out.push(message);
+    sync.lastBroadcast = status;
+  }
+  await putMeta(tx, 'sync', sync);
+  await putMeta(tx, 'rev', rev);
+  return out;
+}

@@ -1,0 +1,182 @@
+// The service worker's IndexedDB schema (one type) and its versioned opener. Only the SW writes here;
+// every function that opens a transaction awaits only that transaction (idb auto-commits otherwise).
+
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
+import type { MutationKind, SyncStatus } from '../protocol/messages.ts';
+import type { ClientOrder, Order, OrderStatus } from '../protocol/order.ts';
+import type { CreateOrderBody } from '../protocol/schemas.ts';
+
+export const DB_NAME = 'orderline';
+/** v1: the three stores; v2: indexes for the active list, per-order outbox and waiting/dead counts. */
+export const DB_VERSION = 2;
+
+/** One order as this device knows it. `view` is always `rebase(base, pending outbox entries)`. */
+export interface OrderRecord {
+  id: string;
+  /** The last server state; null while the server has never confirmed the order. */
+  base: Order | null;
+  /** What tabs render: the base with pending local mutations applied on top. */
+  view: ClientOrder;
+  /** 1 while `view` is active (indexable: IDB cannot index booleans). */
+  active: 0 | 1;
+}
+
+export type OutboxPayload =
+  | { kind: 'create'; body: CreateOrderBody; optimistic: ClientOrder }
+  | { kind: 'status'; status: OrderStatus }
+  | { kind: 'paid' };
+
+export interface DeadLetterInfo {
+  httpStatus: number;
+  code: string;
+  message: string;
+  failedAt: string;
+}
+
+/** One queued mutation. `seq` (auto-increment) is the send order; the server dedupes by `mutationId`. */
+export interface OutboxEntry {
+  seq?: number;
+  mutationId: string;
+  orderId: string;
+  orderNumber: string;
+  kind: MutationKind;
+  payload: OutboxPayload;
+  createdAt: string;
+  attempts: number;
+  /** Epoch ms before which this entry is not sent again (backoff); 0 = now. */
+  nextAttemptAt: number;
+  lastError: string | null;
+  /** 'dead' once the server rejected it (400/404/422): kept until the user retries or discards. */
+  state: 'waiting' | 'dead';
+  deadLetter: DeadLetterInfo | null;
+}
+
+export interface DeviceMeta {
+  deviceId: string;
+  /** Letters of ticket numbers; provisional (derived from the id) until the server assigns one. */
+  code: string;
+  codeConfirmed: boolean;
+}
+
+/** What the sync broadcast reports, as last persisted, plus the flush pause the server asked for. */
+export interface SyncMeta {
+  online: boolean;
+  pushConnected: boolean;
+  lastSyncAt: string | null;
+  storageError: string | null;
+  /** Epoch ms until which no entry is sent (the server's Retry-After). */
+  pausedUntil: number;
+  /** Epoch ms when the server was seen again after an outage while entries waited; null otherwise. */
+  recoveringSince: number | null;
+  /** The sync status last broadcast, to broadcast only real changes. */
+  lastBroadcast: SyncStatus | null;
+}
+
+export interface MetricsMeta {
+  cacheHits: number;
+  cacheMisses: number;
+  /** Epoch ms of pulls in the last minute. */
+  pullTimes: number[];
+  /** Outage end → outbox empty (ms), most recent last, at most 20. */
+  recoveryTimesMs: number[];
+}
+
+export interface MetaValues {
+  /** Highest server seq whose changes are all applied (the pull cursor). */
+  cursor: number;
+  /** Revision of the last broadcast; strictly increasing, bumped in the transaction it describes. */
+  rev: number;
+  device: DeviceMeta;
+  /** Last ticket counter used for this device's order numbers. */
+  ticketCounter: number;
+  sync: SyncMeta;
+  metrics: MetricsMeta;
+}
+export type MetaKey = keyof MetaValues;
+
+export interface OrderlineDb extends DBSchema {
+  /** Per order: server base + local view (written by intents, flush, pull and push). */
+  orders: { key: string; value: OrderRecord; indexes: { 'by-active': number } };
+  /** Mutations waiting for the server, in send order (written by intents; emptied by flush). */
+  outbox: {
+    key: number;
+    value: OutboxEntry;
+    indexes: { 'by-order': string; 'by-state': string; 'by-mutation': string; 'by-next-attempt': number };
+  };
+  /** Small singletons keyed by name (see MetaValues). */
+  meta: { key: MetaKey; value: MetaValues[MetaKey] };
+}
+
+export type OrderlineDatabase = IDBPDatabase<OrderlineDb>;
+export type AllStores = ('orders' | 'outbox' | 'meta')[];
+export type WriteTx = IDBPTransaction<OrderlineDb, AllStores, 'readwrite'>;
+export type AnyTx = IDBPTransaction<OrderlineDb, AllStores, IDBTransactionMode>;
+export const ALL_STORES: AllStores = ['orders', 'outbox', 'meta'];
+
+/**
+ * Opens (and if needed creates or upgrades) the database. An upgrade never drops a store's data.
+ * `onClosed` runs when this handle had to close (a newer version wants to upgrade), so the caller reopens.
+ */
+export async function openOrderlineDb(name = DB_NAME, onClosed?: () => void): Promise<OrderlineDatabase> {
+  const db: OrderlineDatabase = await openDB<OrderlineDb>(name, DB_VERSION, {
+    upgrade(upgradeDb, oldVersion, _newVersion, tx) {
+      // Each step runs once, in order, so an old database keeps its outbox through every upgrade.
+      if (oldVersion < 1) {
+        upgradeDb.createObjectStore('orders', { keyPath: 'id' });
+        upgradeDb.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+        upgradeDb.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        tx.objectStore('orders').createIndex('by-active', 'active');
+        const outbox = tx.objectStore('outbox');
+        outbox.createIndex('by-order', 'orderId');
+        outbox.createIndex('by-state', 'state');
+        outbox.createIndex('by-mutation', 'mutationId', { unique: true });
+        outbox.createIndex('by-next-attempt', 'nextAttemptAt');
+        // Errors here abort the upgrade transaction, which rejects openDB: nothing is lost silently.
+        void backfillOutboxV2(outbox);
+      }
+    },
+    blocking() {
+      // A newer SW version wants to upgrade: step aside; the caller reopens on its next use.
+      db.close();
+      onClosed?.();
+    },
+    terminated() {
+      onClosed?.();
+    },
+  });
+  return db;
+}
+
+/** v1 entries had no `state`/`nextAttemptAt`; give them the v2 fields so the new indexes see them. */
+async function backfillOutboxV2(
+  outbox: IDBPObjectStore<OrderlineDb, ArrayLike<StoreNames<OrderlineDb>>, 'outbox', 'versionchange'>,
+): Promise<void> {
+  for (let cursor = await outbox.openCursor(); cursor; cursor = await cursor.continue()) {
+    const entry: Partial<OutboxEntry> = cursor.value;
+    await cursor.update({
+      ...cursor.value,
+      state: entry.state ?? (entry.deadLetter ? 'dead' : 'waiting'),
+      nextAttemptAt: entry.nextAttemptAt ?? 0,
+      attempts: entry.attempts ?? 0,
+      lastError: entry.lastError ?? null,
+      deadLetter: entry.deadLetter ?? null,
+    });
+  }
+}
+
+export async function getMeta<K extends MetaKey>(tx: AnyTx, key: K): Promise<MetaValues[K] | undefined> {
+  return (await tx.objectStore('meta').get(key)) as MetaValues[K] | undefined;
+}
+
+export async function putMeta<K extends MetaKey>(tx: WriteTx, key: K, value: MetaValues[K]): Promise<void> {
+  await tx.objectStore('meta').put(value, key);
+}

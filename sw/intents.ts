@@ -1,0 +1,160 @@
+// Page intents (create-order, set-status, mark-paid, retry, discard): each is ONE IDB transaction that
+// writes the order view, the outbox entry and the rev together; the caller then kicks the flush.
+
+import type { OrderDraft } from '../protocol/messages.ts';
+import { orderTotalCents, type ClientOrder, type OrderStatus } from '../protocol/order.ts';
+import type { CreateOrderBody } from '../protocol/schemas.ts';
+import { canTransition } from '../protocol/status-machine.ts';
+import { getMeta, putMeta, type OutboxEntry, type OutboxPayload, type WriteTx } from './db.ts';
+import { ensureDevice, formatOrderNumber } from './device.ts';
+import type { EngineContext } from './engine-context.ts';
+import { recomputeOrder } from './apply-orders.ts';
+import {
+  addOutboxEntry,
+  deleteOutboxEntry,
+  findByMutation,
+  outboxForOrder,
+  putOutboxEntry,
+} from './outbox-store.ts';
+
+/** A refused intent; crosses to the page as `{ ok: false, error }`. */
+export class IntentError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'invalid_draft' | 'invalid_request' | 'not_dead_letter',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function newEntry(
+  ctx: EngineContext,
+  order: { id: string; number: string },
+  payload: OutboxPayload,
+  createdAt: string,
+): OutboxEntry {
+  return {
+    mutationId: ctx.deps.newId(),
+    orderId: order.id,
+    orderNumber: order.number,
+    kind: payload.kind,
+    payload,
+    createdAt,
+    attempts: 0,
+    nextAttemptAt: 0,
+    lastError: null,
+    state: 'waiting',
+    deadLetter: null,
+  };
+}
+
+async function viewOf(tx: WriteTx, id: string): Promise<ClientOrder> {
+  const record = await tx.objectStore('orders').get(id);
+  if (!record) throw new IntentError('not_found', `order ${id} is not on this device`);
+  return record.view;
+}
+
+export async function createOrder(ctx: EngineContext, draft: OrderDraft): Promise<ClientOrder> {
+  if (!Array.isArray(draft.items) || draft.items.length === 0) {
+    throw new IntentError('invalid_draft', 'an order needs at least one item');
+  }
+  return ctx.write(async (tx) => {
+    const device = await ensureDevice(tx, ctx.deps.newId);
+    const counter = ((await getMeta(tx, 'ticketCounter')) ?? 0) + 1;
+    await putMeta(tx, 'ticketCounter', counter);
+    const id = ctx.deps.newId();
+    const number = formatOrderNumber(device.code, counter);
+    const createdAt = new Date(ctx.deps.now()).toISOString();
+    const body: CreateOrderBody = {
+      id,
+      number,
+      deviceId: device.deviceId,
+      createdAt,
+      customerName: draft.customerName,
+      note: draft.note,
+      items: draft.items.map(({ menuItemId, qty, note }) => ({ menuItemId, qty, note })),
+    };
+    // Names and prices are the page's estimate from its cached menu until the server answers.
+    const items = draft.items.map(({ menuItemId, qty, note, name, unitPriceCents }) => ({
+      menuItemId,
+      qty,
+      note,
+      name,
+      unitPriceCents,
+    }));
+    const optimistic: ClientOrder = {
+      id,
+      number,
+      deviceId: device.deviceId,
+      customerName: draft.customerName,
+      note: draft.note,
+      items,
+      totalCents: orderTotalCents(items),
+      status: 'pending',
+      paid: false,
+      createdAt,
+      receivedAt: null,
+      updatedAt: createdAt,
+      seq: 0,
+      syncState: 'waiting',
+    };
+    await addOutboxEntry(tx, newEntry(ctx, optimistic, { kind: 'create', body, optimistic }, createdAt));
+    const { view, change } = await recomputeOrder(tx, id);
+    return { result: view ?? optimistic, changes: [change] };
+  });
+}
+
+/** Queues a status move; a move that is not forward from what the device shows is a no-op (principle 4). */
+export async function setStatus(ctx: EngineContext, id: string, status: OrderStatus): Promise<ClientOrder> {
+  return ctx.write(async (tx) => {
+    const current = await viewOf(tx, id);
+    if (!canTransition(current.status, status)) return { result: current };
+    const at = new Date(ctx.deps.now()).toISOString();
+    await addOutboxEntry(tx, newEntry(ctx, current, { kind: 'status', status }, at));
+    const { view, change } = await recomputeOrder(tx, id);
+    return { result: view ?? current, changes: [change] };
+  });
+}
+
+export async function markPaid(ctx: EngineContext, id: string): Promise<ClientOrder> {
+  return ctx.write(async (tx) => {
+    const current = await viewOf(tx, id);
+    if (current.paid) return { result: current };
+    const at = new Date(ctx.deps.now()).toISOString();
+    await addOutboxEntry(tx, newEntry(ctx, current, { kind: 'paid' }, at));
+    const { view, change } = await recomputeOrder(tx, id);
+    return { result: view ?? current, changes: [change] };
+  });
+}
+
+async function deadLetter(tx: WriteTx, mutationId: string): Promise<OutboxEntry & { seq: number }> {
+  const entry = await findByMutation(tx, mutationId);
+  if (!entry || entry.seq === undefined) throw new IntentError('not_found', `no queued change ${mutationId}`);
+  if (entry.state !== 'dead')
+    throw new IntentError('not_dead_letter', 'only a rejected change can be retried or discarded');
+  return { ...entry, seq: entry.seq };
+}
+
+/** Sends a dead letter again (the user fixed what the server complained about, or wants to try anyway). */
+export async function retryDeadLetter(ctx: EngineContext, mutationId: string): Promise<null> {
+  return ctx.write(async (tx) => {
+    const entry = await deadLetter(tx, mutationId);
+    await putOutboxEntry(tx, { ...entry, state: 'waiting', deadLetter: null, attempts: 0, nextAttemptAt: 0 });
+    const { change } = await recomputeOrder(tx, entry.orderId);
+    return { result: null, changes: [change] };
+  });
+}
+
+/**
+ * Drops a dead letter. A failed create takes the whole order with it (the server never had it, so its later
+ * changes can never apply); a failed change just leaves, and the order reverts to the server's state.
+ */
+export async function discardDeadLetter(ctx: EngineContext, mutationId: string): Promise<null> {
+  return ctx.write(async (tx) => {
+    const entry = await deadLetter(tx, mutationId);
+    const doomed = entry.kind === 'create' ? await outboxForOrder(tx, entry.orderId) : [entry];
+    for (const e of doomed) if (e.seq !== undefined) await deleteOutboxEntry(tx, e.seq);
+    const { change } = await recomputeOrder(tx, entry.orderId);
+    return { result: null, changes: [change] };
+  });
+}

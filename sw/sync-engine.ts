@@ -1,0 +1,191 @@
+// The sync engine: page requests, flush, pull and push wired together from injected dependencies. The SW
+// entry (sw.ts) builds one with the real globals; Node tests build one with fake-indexeddb and a fake fetch.
+
+import type { PageRequest, Reply, ReplyValues, SyncReason } from '../protocol/messages.ts';
+import { ORDER_STATUSES, type OrderStatus } from '../protocol/order.ts';
+import { unreachable } from '../protocol/unreachable.ts';
+import { createEngineContext, EngineStoppedError, type EngineDeps } from './engine-context.ts';
+import {
+  createOrder,
+  discardDeadLetter,
+  IntentError,
+  markPaid,
+  retryDeadLetter,
+  setStatus,
+} from './intents.ts';
+import { flushOutbox } from './outbox-flush.ts';
+import { clearBackoff, countWaiting } from './outbox-store.ts';
+import { applyPush, pullChanges } from './pull.ts';
+import { createSerialTask } from './serial-task.ts';
+import { activeOrdersFromCache, countNetworkRead, readDiagnostics, readSnapshot } from './snapshot.ts';
+
+export interface SyncEngine {
+  handle<R extends PageRequest>(request: R): Promise<Reply<ReplyValues[R['type']]>>;
+  /** SW start: catch up with the server and resume the outbox (the previous worker may have died mid-flush). */
+  start(): Promise<void>;
+  syncNow(reason: SyncReason): Promise<void>;
+  /** The browser says the network is back (`online`) or Background Sync fired. */
+  serverMaybeBack(): Promise<void>;
+  activeOrdersFromCache: () => ReturnType<typeof activeOrdersFromCache>;
+  countNetworkRead(): Promise<void>;
+  /** Resolves once every flush/pull this engine started has finished. */
+  settled(): Promise<void>;
+  /** Stops like a killed worker: timers cleared, nothing more written, the DB handle closed. */
+  stop(): Promise<void>;
+}
+
+const STATUSES: ReadonlySet<string> = new Set<OrderStatus>(ORDER_STATUSES);
+
+function invalid(message: string): never {
+  throw new IntentError('invalid_request', message);
+}
+
+export function createSyncEngine(deps: EngineDeps): SyncEngine {
+  const ctx = createEngineContext(deps);
+  const background = new Set<Promise<unknown>>();
+  let wakeTimer: unknown = null;
+
+  function track(work: Promise<unknown>): void {
+    const tracked = work.then(
+      () => undefined,
+      (error: unknown) => {
+        // A stopped engine stands for a killed worker: its unfinished work is simply gone (IDB is intact).
+        if (!(error instanceof EngineStoppedError)) deps.reportError(error);
+      },
+    );
+    background.add(tracked);
+    void tracked.finally(() => background.delete(tracked));
+  }
+
+  function scheduleWake(at: number): void {
+    if (wakeTimer !== null) deps.timers.clearTimeout(wakeTimer);
+    wakeTimer = deps.timers.setTimeout(
+      () => {
+        wakeTimer = null;
+        track(flush.run());
+      },
+      Math.max(0, at - deps.now()),
+    );
+  }
+
+  const pull = createSerialTask(async () => {
+    const result = await pullChanges(ctx);
+    // A successful pull cleared any backoff: let the outbox go right away.
+    if (result === 'ok') track(flush.run());
+  });
+
+  const flush = createSerialTask(async () => {
+    const result = await flushOutbox(ctx);
+    if (result.wakeAt !== null) {
+      scheduleWake(result.wakeAt);
+      // Let the browser wake a worker for us when connectivity returns, even with no tab open.
+      if (deps.registerBackgroundSync) track(deps.registerBackgroundSync());
+    }
+    // Our own writes (and whatever else changed meanwhile) come back through the changes feed.
+    if (result.answered > 0) track(pull.run());
+  });
+
+  /** The server answered something: stop waiting out backoff and send now. */
+  async function serverSeen(): Promise<void> {
+    await ctx.writeQuiet((tx) => clearBackoff(tx));
+    track(flush.run());
+  }
+
+  async function dispatch(request: PageRequest): Promise<ReplyValues[PageRequest['type']]> {
+    switch (request.type) {
+      case 'hello':
+        return readSnapshot(ctx);
+      case 'create-order': {
+        if (typeof request.draft !== 'object' || request.draft === null) invalid('draft is missing');
+        const order = await createOrder(ctx, request.draft);
+        track(flush.run());
+        return order;
+      }
+      case 'set-status': {
+        if (typeof request.id !== 'string' || !STATUSES.has(request.status))
+          invalid('id or status is invalid');
+        const order = await setStatus(ctx, request.id, request.status);
+        track(flush.run());
+        return order;
+      }
+      case 'mark-paid': {
+        if (typeof request.id !== 'string') invalid('id is invalid');
+        const order = await markPaid(ctx, request.id);
+        track(flush.run());
+        return order;
+      }
+      case 'retry':
+        await retryDeadLetter(ctx, String(request.mutationId));
+        track(flush.run());
+        return null;
+      case 'discard':
+        // Later changes of the same order were blocked behind the discarded one; they may go now.
+        await discardDeadLetter(ctx, String(request.mutationId));
+        track(flush.run());
+        return null;
+      case 'push': {
+        if (typeof request.cursor !== 'number' || !Array.isArray(request.orders))
+          invalid('push is malformed');
+        const { gap } = await applyPush(ctx, request.cursor, request.orders);
+        track(flush.run());
+        if (gap) track(pull.run());
+        return null;
+      }
+      case 'push-status': {
+        const connected = request.connected === true;
+        await ctx.write(async () => ({ result: null, sync: { pushConnected: connected } }));
+        if (connected) await serverSeen();
+        return null;
+      }
+      case 'sync-now':
+        track(engine.syncNow(request.reason));
+        return null;
+      case 'diagnostics':
+        return readDiagnostics(ctx);
+      default:
+        return unreachable(request);
+    }
+  }
+
+  const engine: SyncEngine = {
+    async handle<R extends PageRequest>(request: R): Promise<Reply<ReplyValues[R['type']]>> {
+      try {
+        // dispatch answers each request type with its ReplyValues entry (checked per case above).
+        const value = (await dispatch(request)) as ReplyValues[R['type']];
+        return { ok: true, value };
+      } catch (error) {
+        if (error instanceof IntentError)
+          return { ok: false, error: { code: error.code, message: error.message } };
+        deps.reportError(error);
+        const message = error instanceof Error ? error.message : String(error);
+        return { ok: false, error: { code: 'storage', message } };
+      }
+    },
+    async start() {
+      track(pull.run());
+      track(flush.run());
+      await engine.settled();
+    },
+    async syncNow(_reason) {
+      // The pull doubles as the probe: if the server answers, it clears the backoff and kicks the flush.
+      await pull.run();
+      const waiting = await ctx.read((tx) => countWaiting(tx));
+      if (waiting > 0) await flush.run();
+    },
+    async serverMaybeBack() {
+      await serverSeen();
+      await engine.syncNow('online');
+    },
+    activeOrdersFromCache: () => activeOrdersFromCache(ctx),
+    countNetworkRead: () => countNetworkRead(ctx),
+    async settled() {
+      while (background.size > 0) await Promise.all([...background]);
+    },
+    async stop() {
+      if (wakeTimer !== null) deps.timers.clearTimeout(wakeTimer);
+      wakeTimer = null;
+      await ctx.stop();
+    },
+  };
+  return engine;
+}
