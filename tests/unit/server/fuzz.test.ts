@@ -1,0 +1,168 @@
+// Property: arbitrary bodies and header combinations sent to POST/PATCH never cause a 5xx, always
+// answer with the API header, and never change the active list unless the request was valid.
+
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Order } from '../../../protocol/order.ts';
+import { CreateOrderBodySchema, PatchOrderBodySchema } from '../../../protocol/schemas.ts';
+import { findMenuItem } from '../../../server/menu.ts';
+import { createBody, memoryApp, postOrder, uuidv7, type TestApp } from './order-fixtures.ts';
+
+let t: TestApp;
+let existing: Order;
+beforeAll(async () => {
+  t = await memoryApp();
+  existing = (await postOrder(t.app, createBody())).json<Order>();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function activeSnapshot(): Promise<string> {
+  return (await t.app.inject({ url: '/api/orders?status=active' })).body;
+}
+
+const text = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.constantFrom('\u0000', '\uD800', 'a\uDC00b', '💥'.repeat(81)),
+);
+const scalar = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
+const line = fc.record(
+  {
+    menuItemId: fc.oneof(fc.constantFrom('flat-white', 'croissant', 'unicorn', ''), text),
+    qty: fc.oneof(fc.integer({ min: -5, max: 120 }), fc.double(), text),
+    note: text,
+    extra: scalar,
+  },
+  { requiredKeys: [] },
+);
+const createLike = fc.record(
+  {
+    id: fc.oneof(fc.uuid(), text),
+    number: fc.oneof(fc.constantFrom('A-001', 'ZZZ-1234', 'a-1'), text),
+    deviceId: fc.oneof(fc.uuid(), text),
+    createdAt: fc.oneof(fc.constantFrom('2026-11-25T08:00:00Z', '2026-13-01T00:00:00Z'), text),
+    customerName: fc.oneof(text, scalar),
+    note: fc.oneof(text, scalar),
+    items: fc.oneof(fc.array(line, { maxLength: 4 }), scalar),
+    bogus: scalar,
+  },
+  { requiredKeys: [] },
+);
+const patchLike = fc.record(
+  {
+    status: fc.oneof(
+      fc.constantFrom('pending', 'preparing', 'ready', 'completed', 'cancelled', 'done'),
+      scalar,
+    ),
+    paid: scalar,
+    bogus: scalar,
+  },
+  { requiredKeys: [] },
+);
+const anyJson = fc.oneof(createLike, patchLike, fc.jsonValue(), fc.constant(undefined));
+const contentType = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  undefined,
+);
+const rawBody = fc.oneof(
+  anyJson.map((value) => (value === undefined ? undefined : JSON.stringify(value))),
+  fc.string({ maxLength: 30 }),
+);
+
+function headersFor(type: string | undefined, key: string | undefined): Record<string, string> {
+  return {
+    ...(type ? { 'content-type': type } : {}),
+    ...(key !== undefined ? { 'idempotency-key': key } : {}),
+  };
+}
+
+function isValidCreate(body: string | undefined, type: string | undefined, key: string | undefined): boolean {
+  if (!body || !type?.startsWith('application/json')) return false;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return false;
+  }
+  const parsed = v.safeParse(CreateOrderBodySchema, value);
+  return (
+    parsed.success &&
+    parsed.output.id === key?.toLowerCase() &&
+    parsed.output.items.every((item) => findMenuItem(item.menuItemId) !== undefined)
+  );
+}
+
+describe('arbitrary requests', () => {
+  it('POST /api/orders never answers 5xx and only valid creates change the active list', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        rawBody,
+        contentType,
+        fc.option(fc.oneof(fc.uuid(), text), { nil: undefined }),
+        async (body, type, key) => {
+          // Half the time, make the key match the body id so deeper validation is reached.
+          const parsedId = (() => {
+            try {
+              return (JSON.parse(body ?? '') as { id?: unknown }).id;
+            } catch {
+              return undefined;
+            }
+          })();
+          const useKey =
+            typeof parsedId === 'string' && key !== undefined && key.length % 2 === 0 ? parsedId : key;
+          const before = await activeSnapshot();
+          const res = await t.app.inject({
+            method: 'POST',
+            url: '/api/orders',
+            headers: headersFor(type, useKey),
+            ...(body === undefined ? {} : { payload: body }),
+          });
+          expect(res.statusCode).toBeLessThan(500);
+          expect(res.headers['x-orderline-api']).toBe('1');
+          if (res.statusCode >= 400)
+            expect(Object.keys(res.json<{ error: object }>().error)).toEqual(['code', 'message']);
+          if (!isValidCreate(body, type, useKey)) expect(await activeSnapshot()).toBe(before);
+        },
+      ),
+      { numRuns: 300, seed: 20261125 },
+    );
+  });
+
+  it('PATCH /api/orders/:id never answers 5xx and invalid changes leave the active list alone', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        rawBody,
+        contentType,
+        fc.option(fc.oneof(fc.uuid(), text), { nil: undefined }),
+        fc.oneof(fc.constant(existing.id), fc.uuid(), fc.string({ maxLength: 10 })),
+        async (body, type, key, id) => {
+          const before = await activeSnapshot();
+          const res = await t.app.inject({
+            method: 'PATCH',
+            url: `/api/orders/${encodeURIComponent(id)}`,
+            headers: headersFor(type, key ?? uuidv7()),
+            ...(body === undefined ? {} : { payload: body }),
+          });
+          expect(res.statusCode).toBeLessThan(500);
+          expect(res.headers['x-orderline-api']).toBe('1');
+          let valid = res.statusCode === 200;
+          if (body !== undefined && type?.startsWith('application/json')) {
+            try {
+              valid = valid && v.safeParse(PatchOrderBodySchema, JSON.parse(body)).success;
+            } catch {
+              valid = false;
+            }
+          }
+          if (!valid) expect(await activeSnapshot()).toBe(before);
+        },
+      ),
+      { numRuns: 300, seed: 20261125 },
+    );
+  });
+});
