@@ -24,6 +24,10 @@ function whatFailed(letter: DeadLetter): string {
   }
 }
 
+function customerOf(store: OrdersStore, letter: DeadLetter): string {
+  return store.orders.get(letter.orderId)?.customerName ?? '';
+}
+
 export function NeedsAttention({ store, onRetry, onDiscard }: NeedsAttentionProps) {
   useSubscription(store);
   const letters = store.sync?.needsAttention ?? [];
@@ -37,7 +41,8 @@ export function NeedsAttention({ store, onRetry, onDiscard }: NeedsAttentionProp
           return (
             <li key={letter.mutationId} data-order-id={letter.orderId}>
               <div id={labelId}>
-                <strong class="order-number">{letter.orderNumber}</strong>: {whatFailed(letter)}
+                <strong class="order-number">{letter.orderNumber}</strong>
+                {customerOf(store, letter) ? ` (${customerOf(store, letter)})` : ''}: {whatFailed(letter)}
               </div>
               <p class="server-message">
                 The server said: {letter.message} <span class="code">({letter.code})</span>

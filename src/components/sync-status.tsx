@@ -24,17 +24,23 @@ export function SyncStatusBar({ store }: { store: OrdersStore }) {
   const sync = store.sync;
   const online = browserOnline && sync !== null && sync.online;
   const attention = sync?.needsAttention.length ?? 0;
+  const parts: [className: string, text: string][] = [];
+  if (sync === null) parts.push(['sync-online', 'Connecting…']);
+  else {
+    parts.push(['sync-online', online ? 'Online' : 'Offline']);
+    parts.push(['sync-waiting', sync.waiting > 0 ? `${sync.waiting} waiting to sync` : 'All changes saved']);
+    if (attention > 0) parts.push(['sync-attention', `${attention} need attention`]);
+    if (sync.storageError) parts.push(['sync-storage', `Storage problem: ${sync.storageError}`]);
+  }
   return (
     <div role="status" aria-label="Sync status" class={`sync-status ${online ? 'online' : 'offline'}`}>
       <span class="sync-dot" aria-hidden="true" />
-      <span class="sync-online">{sync === null ? 'Connecting…' : online ? 'Online' : 'Offline'}</span>
-      {sync === null ? null : (
-        <span class="sync-waiting">
-          {sync.waiting > 0 ? `${sync.waiting} waiting to sync` : 'All changes saved'}
+      {/* The trailing space keeps the region's text readable as words ("Online 2 waiting to sync"). */}
+      {parts.map(([className, text]) => (
+        <span class={className} key={className}>
+          {text}{' '}
         </span>
-      )}
-      {attention > 0 ? <span class="sync-attention">{attention} need attention</span> : null}
-      {sync?.storageError ? <span class="sync-storage">Storage problem: {sync.storageError}</span> : null}
+      ))}
     </div>
   );
 }

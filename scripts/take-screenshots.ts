@@ -1,0 +1,96 @@
+// Drives the real app (built, served, with its service worker) through a short counter shift and saves
+// screenshots: with orders, offline, and with a dead letter. Run against a running server:
+//   ORDERLINE_URL=http://localhost:8123 node --import tsx scripts/take-screenshots.ts [outDir]
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+
+const baseURL = process.env.ORDERLINE_URL ?? 'http://localhost:8080';
+const outDir = process.argv[2] ?? 'docs/screenshots';
+const viewport = {
+  width: Number(process.env.WIDTH ?? 1280),
+  height: Number(process.env.HEIGHT ?? 800),
+};
+const colorScheme = process.env.SCHEME === 'dark' ? 'dark' : 'light';
+
+async function place(page: Page, customer: string, items: string[]): Promise<void> {
+  for (const item of items) await page.getByRole('button', { name: `Add ${item}`, exact: true }).click();
+  if (customer) await page.getByRole('textbox', { name: 'Customer name', exact: true }).fill(customer);
+  await page.getByRole('button', { name: 'Place order', exact: true }).click();
+  if (customer) await row(page, customer).waitFor();
+}
+
+function row(page: Page, text: string) {
+  return page
+    .getByRole('list', { name: 'Active orders', exact: true })
+    .getByRole('listitem')
+    .filter({ hasText: text });
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  // Newest orders are at the top of their own scrolling column: show them.
+  await page.evaluate(() => document.querySelector('.orders-column')?.scrollTo(0, 0));
+  await page.screenshot({ path: `${outDir}/${name}.png` });
+}
+
+/** The server rejects creates for one customer (422), as it would for an item gone from the menu. */
+async function rejectCreatesFor(context: BrowserContext, customer: string): Promise<void> {
+  await context.route('**/api/orders', async (route) => {
+    const body = route.request().postData() ?? '';
+    if (route.request().method() !== 'POST' || !body.includes(customer)) return route.fallback();
+    await route.fulfill({
+      status: 422,
+      headers: { 'content-type': 'application/json', 'x-orderline-api': '1' },
+      body: JSON.stringify({
+        error: { code: 'unknown_menu_item', message: 'Pumpkin spice latte is not on the menu any more.' },
+      }),
+    });
+  });
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+});
+try {
+  const context = await browser.newContext({ viewport, colorScheme, serviceWorkers: 'allow', baseURL });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page
+    .getByRole('status', { name: 'Sync status' })
+    .filter({ hasText: /Online|Offline/ })
+    .waitFor();
+
+  await place(page, 'Ada Lovelace', ['Flat white', 'Butter croissant']);
+  await place(page, 'Grace Hopper', ['Caffè latte', 'Caffè latte', 'Banana bread']);
+  await place(page, 'Linus', ['Avocado toast', 'Fresh orange juice']);
+  await place(page, 'Margaret Hamilton', ['Double espresso']);
+  await row(page, 'Ada Lovelace').getByRole('button', { name: 'Start preparing' }).click();
+  await row(page, 'Grace Hopper').getByRole('button', { name: 'Start preparing' }).click();
+  await row(page, 'Grace Hopper').getByRole('button', { name: 'Mark ready' }).click();
+  await row(page, 'Grace Hopper').getByRole('button', { name: 'Mark paid' }).click();
+  await row(page, 'Linus').getByRole('button', { name: 'Mark paid' }).click();
+  await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'All changes saved' }).waitFor();
+  await shoot(page, 'orders');
+
+  await rejectCreatesFor(context, 'Dan');
+  await place(page, 'Dan', ['Mocha']);
+  await page.getByRole('list', { name: 'Needs attention', exact: true }).waitFor();
+
+  await context.setOffline(true);
+  await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Offline' }).waitFor();
+  await place(page, 'Offline Olga', ['Cappuccino', 'Cinnamon bun']);
+  await row(page, 'Offline Olga').getByText('Waiting to sync').waitFor();
+  await shoot(page, 'offline-with-dead-letter');
+
+  await context.setOffline(false);
+  await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: '1 need attention' }).waitFor();
+  await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'All changes saved' }).waitFor();
+  await shoot(page, 'dead-letter');
+
+  await page.getByRole('button', { name: 'Diagnostics', exact: true }).click();
+  await page.getByRole('heading', { name: 'Diagnostics', exact: true }).waitFor();
+  await page.waitForTimeout(2_500);
+  await shoot(page, 'diagnostics');
+  await context.close();
+} finally {
+  await browser.close();
+}
