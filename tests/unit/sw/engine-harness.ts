@@ -1,0 +1,169 @@
+// Test harness: the real sync-engine modules on fake-indexeddb, with an injected clock, manual timers and a
+// scriptable fetch. `restart()` drops the engine like a killed worker and builds a new one on the same DB.
+
+import 'fake-indexeddb/auto';
+import { v7 as uuidv7 } from 'uuid';
+import type {
+  Broadcast,
+  OrderDraft,
+  OrdersDelta,
+  PageRequest,
+  Reply,
+  ReplyValues,
+} from '../../../protocol/messages.ts';
+import type { Order } from '../../../protocol/order.ts';
+import type { CreateOrderBody } from '../../../protocol/schemas.ts';
+import { openOrderlineDb } from '../../../sw/db.ts';
+import type { EngineDeps } from '../../../sw/engine-context.ts';
+import { createSyncEngine, type SyncEngine } from '../../../sw/sync-engine.ts';
+
+let dbCounter = 0;
+
+export interface ManualTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  /** Runs every timer due by the clock; returns how many ran. */
+  runDue(): number;
+  pendingCount(): number;
+}
+
+export function createManualTimers(now: () => number): ManualTimers {
+  let nextId = 1;
+  const pending = new Map<number, { at: number; callback: () => void }>();
+  return {
+    setTimeout(callback, ms) {
+      const id = nextId++;
+      pending.set(id, { at: now() + ms, callback });
+      return id;
+    },
+    clearTimeout(handle) {
+      pending.delete(handle as number);
+    },
+    runDue() {
+      const due = [...pending.entries()].filter(([, t]) => t.at <= now()).sort((a, b) => a[1].at - b[1].at);
+      for (const [id, timer] of due) {
+        pending.delete(id);
+        timer.callback();
+      }
+      return due.length;
+    },
+    pendingCount: () => pending.size,
+  };
+}
+
+export type FetchHandler = (request: {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: unknown;
+}) => Promise<Response>;
+
+export function apiResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', 'x-orderline-api': '1', ...headers },
+  });
+}
+
+export function serverOrderFrom(body: CreateOrderBody, seq: number, overrides: Partial<Order> = {}): Order {
+  const items = body.items.map((item) => ({
+    menuItemId: item.menuItemId,
+    name: `Server ${item.menuItemId}`,
+    qty: item.qty,
+    unitPriceCents: 400,
+    note: item.note ?? '',
+  }));
+  const at = new Date(Date.parse(body.createdAt) + 5).toISOString();
+  return {
+    id: body.id,
+    number: body.number,
+    deviceId: body.deviceId,
+    customerName: body.customerName ?? '',
+    note: body.note ?? '',
+    items,
+    totalCents: items.reduce((s, i) => s + i.qty * i.unitPriceCents, 0),
+    status: 'pending',
+    paid: false,
+    createdAt: body.createdAt,
+    receivedAt: at,
+    updatedAt: at,
+    seq,
+    ...overrides,
+  };
+}
+
+export function draft(menuItemId = 'flat-white', customerName = 'Ada'): OrderDraft {
+  return {
+    customerName,
+    note: '',
+    items: [{ menuItemId, qty: 1, note: '', name: 'Flat white', unitPriceCents: 380 }],
+  };
+}
+
+export interface Harness {
+  engine: SyncEngine;
+  deps: EngineDeps;
+  broadcasts: Broadcast[];
+  errors: unknown[];
+  timers: ManualTimers;
+  clock: { now: number };
+  request<R extends PageRequest>(request: R): Promise<ReplyValues[R['type']]>;
+  ordersDeltas(): OrdersDelta[];
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function unwrap<T>(reply: Reply<T>): T {
+  if (!reply.ok) throw new Error(`request failed: ${reply.error.code}: ${reply.error.message}`);
+  return reply.value;
+}
+
+export function createHarness(handler: FetchHandler, options: { dbName?: string } = {}): Harness {
+  const dbName = options.dbName ?? `orderline-test-${process.pid}-${++dbCounter}`;
+  const clock = { now: Date.parse('2026-11-25T09:00:00.000Z') };
+  const timers = createManualTimers(() => clock.now);
+  const broadcasts: Broadcast[] = [];
+  const errors: unknown[] = [];
+  const fakeFetch: typeof fetch = async (input, init) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const text = typeof init?.body === 'string' ? init.body : undefined;
+    return handler({
+      method: init?.method ?? 'GET',
+      url,
+      headers: new Headers(init?.headers),
+      body: text === undefined ? undefined : (JSON.parse(text) as unknown),
+    });
+  };
+  const deps: EngineDeps = {
+    openDb: (onClosed) => openOrderlineDb(dbName, onClosed),
+    fetch: fakeFetch,
+    baseUrl: 'http://orderline.test',
+    now: () => clock.now,
+    random: () => 0.5,
+    newId: () => uuidv7(),
+    broadcast: (message) => broadcasts.push(structuredClone(message)),
+    timers,
+    reportError: (error) => errors.push(error),
+  };
+  const harness: Harness = {
+    engine: createSyncEngine(deps),
+    deps,
+    broadcasts,
+    errors,
+    timers,
+    clock,
+    async request(request) {
+      return unwrap(await harness.engine.handle(request));
+    },
+    ordersDeltas: () => broadcasts.filter((b): b is OrdersDelta => b.type === 'orders'),
+    async restart() {
+      await harness.engine.stop();
+      harness.engine = createSyncEngine(deps);
+    },
+    async close() {
+      await harness.engine.settled();
+      await harness.engine.stop();
+    },
+  };
+  return harness;
+}

@@ -1,0 +1,235 @@
+// Outbox policy: per-order order, dead letters block only their order, retry/discard, strictly serial sends,
+// Retry-After pauses everything, backoff cut short when the server is seen again.
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiResponse, createHarness, draft, type Harness } from './engine-harness.ts';
+import { createFakeApi, type FakeApi } from './fake-api.ts';
+
+let h: Harness;
+let api: FakeApi;
+
+function setup(): void {
+  api = createFakeApi();
+  h = createHarness(api.handler);
+}
+
+afterEach(async () => {
+  await h.close();
+  expect(h.errors).toEqual([]);
+});
+
+const writes = () => api.log.filter((r) => r.method !== 'GET' && !r.path.startsWith('/api/devices'));
+
+describe('ordering', () => {
+  it('an update waits for its order create', async () => {
+    setup();
+    api.scripted.push(apiResponse(503, { error: { code: 'unavailable', message: 'busy' } }));
+    const order = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    await h.request({ v: 1, type: 'set-status', id: order.id, status: 'preparing' });
+    await h.engine.settled();
+    expect(writes().map((r) => r.method)).toEqual(['POST']);
+    h.clock.now += 1_000;
+    h.timers.runDue();
+    await h.engine.settled();
+    expect(writes().map((r) => r.method)).toEqual(['POST', 'POST', 'PATCH']);
+    expect(api.orders.get(order.id)?.status).toBe('preparing');
+  });
+
+  it('entries go in the order they were made', async () => {
+    setup();
+    api.down = true;
+    const a = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    const b = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    await h.request({ v: 1, type: 'mark-paid', id: a.id });
+    await h.engine.settled();
+    api.down = false;
+    api.log.length = 0;
+    await h.request({ v: 1, type: 'sync-now', reason: 'manual' });
+    await h.engine.settled();
+    expect(writes().map((r) => `${r.method} ${r.key}`)).toEqual([
+      `POST ${a.id}`,
+      `POST ${b.id}`,
+      expect.stringMatching(/^PATCH /),
+    ]);
+  });
+});
+
+describe('dead letters', () => {
+  it('block only later changes of their own order, and are shown with the server message', async () => {
+    setup();
+    const bad = await h.request({ v: 1, type: 'create-order', draft: draft('poison') });
+    await h.request({ v: 1, type: 'set-status', id: bad.id, status: 'preparing' });
+    const good = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    await h.request({ v: 1, type: 'set-status', id: good.id, status: 'preparing' });
+    await h.engine.settled();
+    expect(api.orders.get(good.id)?.status).toBe('preparing');
+    expect(writes().filter((r) => r.path.includes(bad.id))).toEqual([]);
+    const snapshot = await h.request({ v: 1, type: 'hello' });
+    expect(snapshot.sync.waiting).toBe(1);
+    expect(snapshot.sync.needsAttention).toEqual([
+      expect.objectContaining({
+        orderId: bad.id,
+        kind: 'create',
+        httpStatus: 422,
+        message: 'not on the menu: poison',
+      }),
+    ]);
+    expect(snapshot.orders.find((o) => o.id === bad.id)?.syncState).toBe('attention');
+  });
+
+  it('discarding a failed create removes the order and its queued changes', async () => {
+    setup();
+    const bad = await h.request({ v: 1, type: 'create-order', draft: draft('poison') });
+    await h.request({ v: 1, type: 'set-status', id: bad.id, status: 'preparing' });
+    await h.engine.settled();
+    const [letter] = (await h.request({ v: 1, type: 'hello' })).sync.needsAttention;
+    await h.request({ v: 1, type: 'discard', mutationId: letter?.mutationId ?? '' });
+    expect(h.ordersDeltas().at(-1)?.removed).toEqual([{ orderId: bad.id, reason: 'discarded' }]);
+    const after = await h.request({ v: 1, type: 'hello' });
+    expect(after.orders).toEqual([]);
+    expect(after.sync).toMatchObject({ waiting: 0, needsAttention: [] });
+  });
+
+  it('discarding a failed change reverts the order to the server state', async () => {
+    setup();
+    const order = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    await h.engine.settled();
+    api.scripted.push(apiResponse(400, { error: { code: 'invalid_body', message: 'status: nope' } }));
+    await h.request({ v: 1, type: 'set-status', id: order.id, status: 'ready' });
+    await h.engine.settled();
+    const before = await h.request({ v: 1, type: 'hello' });
+    expect(before.orders[0]).toMatchObject({ status: 'ready', syncState: 'attention' });
+    await h.request({ v: 1, type: 'discard', mutationId: before.sync.needsAttention[0]?.mutationId ?? '' });
+    const after = await h.request({ v: 1, type: 'hello' });
+    expect(after.orders[0]).toMatchObject({ status: 'pending', syncState: 'saved' });
+    expect(h.ordersDeltas().at(-1)?.updated[0]?.changes).toMatchObject({
+      status: 'pending',
+      syncState: 'saved',
+    });
+  });
+
+  it('retry sends a dead letter again and it can succeed', async () => {
+    setup();
+    const order = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    await h.engine.settled();
+    api.scripted.push(apiResponse(422, { error: { code: 'idempotency_mismatch', message: 'odd' } }));
+    await h.request({ v: 1, type: 'mark-paid', id: order.id });
+    await h.engine.settled();
+    const letter = (await h.request({ v: 1, type: 'hello' })).sync.needsAttention[0];
+    expect(letter?.kind).toBe('paid');
+    await h.request({ v: 1, type: 'retry', mutationId: letter?.mutationId ?? '' });
+    await h.engine.settled();
+    expect(api.orders.get(order.id)?.paid).toBe(true);
+    expect((await h.request({ v: 1, type: 'hello' })).sync.needsAttention).toEqual([]);
+  });
+
+  it('only a dead letter can be discarded', async () => {
+    setup();
+    api.down = true;
+    await h.request({ v: 1, type: 'create-order', draft: draft() });
+    const reply = await h.engine.handle({ v: 1, type: 'discard', mutationId: 'unknown' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('serial flush', () => {
+  it('two kicks at once never send the same entry twice at the same time', async () => {
+    setup();
+    let release = (): void => undefined;
+    api.hold = new Promise((resolve) => (release = resolve));
+    const a = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    const b = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    const kicks = Promise.all([
+      h.request({ v: 1, type: 'sync-now', reason: 'manual' }),
+      h.engine.serverMaybeBack(),
+      h.request({ v: 1, type: 'mark-paid', id: a.id }),
+    ]);
+    // Let every kick reach the (held) server before releasing it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    api.hold = null;
+    release();
+    await kicks;
+    await h.engine.settled();
+    expect(api.maxInFlight).toBe(1);
+    const posts = writes().filter((r) => r.method === 'POST');
+    expect(posts.map((r) => r.key)).toEqual([a.id, b.id]);
+    expect(api.orders.size).toBe(2);
+  });
+});
+
+describe('retry timing', () => {
+  it('while the server asked for a pause (Retry-After), new entries wait too', async () => {
+    setup();
+    api.scripted.push(
+      apiResponse(503, { error: { code: 'unavailable', message: 'later' } }, { 'retry-after': '10' }),
+    );
+    await h.request({ v: 1, type: 'create-order', draft: draft() });
+    await h.engine.settled();
+    await h.request({ v: 1, type: 'create-order', draft: draft() });
+    await h.engine.settled();
+    expect(writes()).toHaveLength(1);
+    h.clock.now += 9_000;
+    h.timers.runDue();
+    await h.engine.settled();
+    expect(writes()).toHaveLength(1);
+    h.clock.now += 1_001;
+    h.timers.runDue();
+    await h.engine.settled();
+    expect(api.orders.size).toBe(2);
+  });
+
+  it('backs off after failures and a push from the server cuts the wait short', async () => {
+    setup();
+    api.down = true;
+    await h.request({ v: 1, type: 'create-order', draft: draft() });
+    for (let i = 0; i < 5; i += 1) {
+      h.clock.now += 60_000;
+      h.timers.runDue();
+      await h.engine.settled();
+    }
+    const diagnostics = await h.request({ v: 1, type: 'diagnostics' });
+    expect(diagnostics.outboxDepth).toBe(1);
+    api.down = false;
+    // No clock movement: only the push can make the entry go now.
+    await h.request({ v: 1, type: 'push', cursor: 0, orders: [] });
+    await h.engine.settled();
+    expect(api.orders.size).toBe(1);
+    expect((await h.request({ v: 1, type: 'hello' })).sync.waiting).toBe(0);
+  });
+
+  it('a response lost after the server committed is resent and the order exists once', async () => {
+    setup();
+    let lose = true;
+    h.deps.fetch = async (input, init) => {
+      const response = await createHarnessFetch(api)(input, init);
+      if (lose && init?.method === 'POST' && String(input).endsWith('/api/orders')) {
+        lose = false;
+        throw new TypeError('connection reset');
+      }
+      return response;
+    };
+    await h.restart();
+    const order = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    await h.engine.settled();
+    expect((await h.request({ v: 1, type: 'hello' })).orders[0]?.syncState).toBe('waiting');
+    await h.request({ v: 1, type: 'sync-now', reason: 'manual' });
+    await h.engine.settled();
+    expect(api.orders.size).toBe(1);
+    expect((await h.request({ v: 1, type: 'hello' })).orders[0]).toMatchObject({
+      id: order.id,
+      syncState: 'saved',
+    });
+  });
+});
+
+function createHarnessFetch(fake: FakeApi): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(String(input));
+    const text = typeof init?.body === 'string' ? init.body : undefined;
+    return fake.handler({
+      method: init?.method ?? 'GET',
+      url,
+      headers: new Headers(init?.headers),
+      body: text === undefined ? undefined : (JSON.parse(text) as unknown),
+    });
+  };
+}
