@@ -36,6 +36,9 @@ export interface RunInfo {
   cpu: string;
   chromium: string;
   node: string;
+  /** 1-minute load average at the start and end: the cores are shared, and this says how much. */
+  loadStart: number;
+  loadEnd: number;
 }
 
 interface Row {
@@ -199,7 +202,7 @@ export async function updateReadme(
   if (from < 0 || to < from) throw new Error(`${path} has no ${START} … ${END} block`);
   const block = [
     START,
-    `Run: ${info.date}, \`${info.profile}\` profile · ${info.cores} cores (${info.cpu}) · Chromium ${info.chromium} · Node ${info.node}`,
+    `Run: ${info.date}, \`${info.profile}\` profile · ${info.cores} cores (${info.cpu}) · Chromium ${info.chromium} · Node ${info.node} · load average ${info.loadStart.toFixed(1)} → ${info.loadEnd.toFixed(1)}`,
     '',
     headline(r),
     '',

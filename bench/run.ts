@@ -3,7 +3,7 @@
 // bench/results/latest.json and prints the Markdown table. A measure that fails is reported as failed
 // (null in the JSON, exit code 1); it never gets a substitute number.
 import { spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { completeAllActive, fetchMenuItems } from './api-client.ts';
 import { startBenchEnv } from './bench-env.ts';
@@ -28,6 +28,7 @@ import { measureSseFanout } from './scenarios/sse-fanout.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const options = parseOptions(process.argv.slice(2));
+const loadStart = loadavg()[0] ?? NaN;
 const log = (message: string) =>
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
@@ -89,10 +90,11 @@ const env = await startBenchEnv();
 try {
   const menu = await fetchMenuItems(env.server.url);
   const item = menu[0]!;
-  const cleanUp = async () => {
-    details.completedBetweenMeasures =
-      ((details.completedBetweenMeasures as number) ?? 0) + (await completeAllActive(env.server.url));
-  };
+  // One measure's leftovers must not weigh on the next (every context renders the whole active list).
+  const cleanUp = () =>
+    measure('complete leftover active orders', async () => {
+      await completeAllActive(env.server.url);
+    });
 
   await measure('latency (same tab, other tab, other device, baseline, offline)', async () => {
     const latency = await measureLatency(env, options.latencySamples, runId);
@@ -185,6 +187,8 @@ const info: RunInfo = {
   cpu: cpus()[0]?.model ?? 'unknown CPU',
   chromium: env.chromiumVersion,
   node: process.version,
+  loadStart,
+  loadEnd: loadavg()[0] ?? NaN,
 };
 const baseline = { pollsPerMin: baselinePollsPerMin };
 await writeJson(options.out, results);

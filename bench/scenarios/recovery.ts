@@ -92,5 +92,7 @@ export async function measureRecovery(
     };
   } finally {
     await context.close();
+    // Whatever happened, the next measures need the server up.
+    if (!env.server.running) await env.server.start();
   }
 }

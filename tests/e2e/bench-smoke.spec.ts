@@ -1,0 +1,81 @@
+// Smoke test of the benchmark harness: `npm run bench -- --smoke` end to end (real server, real Chromium,
+// every measure with very few samples) must produce every result key with a sane value. No timing limits:
+// budgets are judged by the full bench, never by a test.
+import { test, expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from './helpers/server-process.ts';
+
+const LATENCY_KEYS = [
+  'same_tab_ms',
+  'other_tab_ms',
+  'other_device_ms',
+  'offline_ms',
+  'baseline_other_device_ms',
+  'sse_fanout_200_ms',
+];
+const NUMBER_KEYS = [
+  'cold_start_1000_ms',
+  'drain_1000_s',
+  'drain_lost',
+  'drain_duplicated',
+  'recovery_ms',
+  'polls_per_min_push_up',
+  'polls_per_min_push_down',
+  'cache_hit_ratio',
+  'heap_growth_ratio',
+  'bundle_gzip_kib',
+  'server_create_per_s',
+];
+
+function runBench(out: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bench/run.ts', '--smoke', '--no-build', '--out', out],
+      {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+test('a smoke run of the bench reports every budget key with a sane value', async () => {
+  test.setTimeout(240_000);
+  const dir = await mkdtemp(join(tmpdir(), 'orderline-bench-smoke-'));
+  try {
+    const out = join(dir, 'results.json');
+    const { code, output } = await runBench(out);
+    expect(code, output).toBe(0);
+    const results = JSON.parse(await readFile(out, 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(results).sort()).toEqual([...LATENCY_KEYS, ...NUMBER_KEYS].sort());
+    for (const key of LATENCY_KEYS) {
+      const summary = results[key] as { p50: number; p95: number; n: number };
+      expect(summary.n, key).toBeGreaterThan(0);
+      expect(Number.isFinite(summary.p50) && summary.p50 >= 0, `${key}.p50 = ${summary.p50}`).toBe(true);
+      expect(summary.p95, key).toBeGreaterThanOrEqual(summary.p50);
+    }
+    for (const key of NUMBER_KEYS) {
+      const value = results[key];
+      expect(
+        typeof value === 'number' && Number.isFinite(value) && value >= 0,
+        `${key} = ${String(value)}`,
+      ).toBe(true);
+    }
+    expect(results.cache_hit_ratio as number).toBeLessThanOrEqual(1);
+    expect(results.heap_growth_ratio as number).toBeGreaterThan(0);
+    expect(results.drain_lost).toBe(0);
+    expect(results.drain_duplicated).toBe(0);
+    expect(results.server_create_per_s as number).toBeGreaterThan(0);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
