@@ -36,7 +36,8 @@ export function counter(page: Page): Counter {
     syncStatus: page.getByRole('status', { name: 'Sync status', exact: true }),
     placeOrder: page.getByRole('button', { name: 'Place order', exact: true }),
     customerName: page.getByRole('textbox', { name: 'Customer name', exact: true }),
-    addButtons: page.getByRole('button', { name: /^Add / }),
+    // Menu buttons only: the cart's "Add one more <item>" buttons share the prefix.
+    addButtons: page.getByRole('button', { name: /^Add (?!one more )/ }),
   };
 }
 

@@ -85,6 +85,8 @@ export class ServerProcess {
       ...(process.env as Record<string, string>),
       PORT: String(this.port),
       HOST: '127.0.0.1',
+      // Request logs would only cost CPU the browsers need; warnings and errors still reach logs().
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       ORDERLINE_DATA_DIR: this.dataDir,
       ...(this.distDir !== undefined ? { ORDERLINE_DIST_DIR: this.distDir } : {}),
       ...this.options.env,
