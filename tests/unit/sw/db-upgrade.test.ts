@@ -1,0 +1,72 @@
+// Schema upgrades keep what matters: a v1 database with queued writes still has them after opening at v2,
+// and the engine then sends them.
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION, openOrderlineDb } from '../../../sw/db.ts';
+import { createHarness, draft } from './engine-harness.ts';
+import { createFakeApi } from './fake-api.ts';
+
+describe('schema upgrade', () => {
+  it('an upgrade from v1 keeps a non-empty outbox and indexes it', async () => {
+    const name = `orderline-upgrade-${process.pid}`;
+    // A v1 database as the first release wrote it: no state/nextAttemptAt fields, no indexes.
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('orders', { keyPath: 'id' });
+        db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+        db.createObjectStore('meta');
+      },
+    });
+    await v1.add('outbox', {
+      mutationId: 'm-1',
+      orderId: 'o-1',
+      orderNumber: 'B-001',
+      kind: 'paid',
+      payload: { kind: 'paid' },
+      createdAt: '2026-11-25T09:00:00.000Z',
+      attempts: 2,
+      lastError: null,
+      deadLetter: null,
+    });
+    await v1.add('outbox', {
+      mutationId: 'm-2',
+      orderId: 'o-2',
+      orderNumber: 'B-002',
+      kind: 'paid',
+      payload: { kind: 'paid' },
+      createdAt: '2026-11-25T09:00:01.000Z',
+      attempts: 1,
+      lastError: 'invalid_body',
+      deadLetter: {
+        httpStatus: 400,
+        code: 'invalid_body',
+        message: 'bad',
+        failedAt: '2026-11-25T09:00:02.000Z',
+      },
+    });
+    v1.close();
+
+    const db = await openOrderlineDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const entries = await db.getAll('outbox');
+    expect(entries.map((e) => e.mutationId)).toEqual(['m-1', 'm-2']);
+    expect(await db.countFromIndex('outbox', 'by-state', 'waiting')).toBe(1);
+    expect(await db.countFromIndex('outbox', 'by-state', 'dead')).toBe(1);
+    expect((await db.getFromIndex('outbox', 'by-mutation', 'm-1'))?.nextAttemptAt).toBe(0);
+    db.close();
+  });
+
+  it('queued orders survive a restart of the worker and are sent by the next one', async () => {
+    const api = createFakeApi();
+    const h = createHarness(api.handler);
+    api.down = true;
+    const order = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    await h.engine.settled();
+    await h.restart();
+    api.down = false;
+    await h.engine.start();
+    expect(api.orders.has(order.id)).toBe(true);
+    await h.close();
+    expect(h.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,176 @@
+// Pull and push: paging by cursor, reset snapshots, idempotent out-of-order pushes, gap filling, and the
+// seed's "polling coordination" (an intent made during a pull is not overwritten by the pull's older data).
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Order } from '../../../protocol/order.ts';
+import { createHarness, draft, serverOrderFrom, type Harness } from './engine-harness.ts';
+import { createFakeApi, type FakeApi } from './fake-api.ts';
+
+let h: Harness;
+let api: FakeApi;
+
+function setup(): void {
+  api = createFakeApi();
+  h = createHarness(api.handler);
+}
+
+afterEach(async () => {
+  await h.close();
+  expect(h.errors).toEqual([]);
+});
+
+let made = 0;
+/** An order another device created on the server. */
+function remoteOrder(): Order {
+  made += 1;
+  api.seq += 1;
+  const id = `0190f0a0-0000-7000-8000-${String(made).padStart(12, '0')}`;
+  const order = serverOrderFrom(
+    {
+      id,
+      number: `Z-${String(made).padStart(3, '0')}`,
+      deviceId: '0190f0a0-0000-7000-8000-0000000000ff',
+      createdAt: new Date(Date.parse('2026-11-25T08:00:00Z') + made).toISOString(),
+      items: [{ menuItemId: 'espresso', qty: 1 }],
+    },
+    api.seq,
+  );
+  api.orders.set(id, order);
+  return order;
+}
+
+describe('pull', () => {
+  it('pages through the feed by cursor until more is false', async () => {
+    setup();
+    for (let i = 0; i < 1_100; i += 1) remoteOrder();
+    await h.request({ v: 1, type: 'sync-now', reason: 'start' });
+    await h.engine.settled();
+    const changes = api.log.filter((r) => r.path.startsWith('/api/orders/changes'));
+    expect(changes.map((r) => r.path)).toEqual([
+      '/api/orders/changes?since=0&limit=500',
+      '/api/orders/changes?since=500&limit=500',
+      '/api/orders/changes?since=1000&limit=500',
+    ]);
+    const snapshot = await h.request({ v: 1, type: 'hello' });
+    expect(snapshot.orders).toHaveLength(1_100);
+    expect(snapshot.cursor).toBe(1_100);
+    expect((snapshot.orders[0]?.createdAt ?? '') > (snapshot.orders[1]?.createdAt ?? '')).toBe(true);
+  });
+
+  it('an order completed elsewhere leaves the list with reason completed', async () => {
+    setup();
+    const order = remoteOrder();
+    await h.request({ v: 1, type: 'sync-now', reason: 'start' });
+    await h.engine.settled();
+    api.touch(order.id, { status: 'completed' });
+    await h.request({ v: 1, type: 'sync-now', reason: 'poll' });
+    await h.engine.settled();
+    expect(h.ordersDeltas().at(-1)?.removed).toEqual([{ orderId: order.id, reason: 'completed' }]);
+    expect((await h.request({ v: 1, type: 'hello' })).orders).toEqual([]);
+  });
+
+  it('a reset replaces the cache with the snapshot but keeps orders with pending changes', async () => {
+    setup();
+    const kept = remoteOrder();
+    const dropped = remoteOrder();
+    await h.request({ v: 1, type: 'sync-now', reason: 'start' });
+    await h.engine.settled();
+    api.down = true;
+    const local = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    await h.engine.settled();
+    // The server lost its data (restored from an older backup): our cursor is ahead of it.
+    api.orders.clear();
+    api.orders.set(kept.id, { ...kept, seq: 1 });
+    api.seq = 1;
+    api.down = false;
+    let releaseWrites = (): void => undefined;
+    api.hold = new Promise((resolve) => (releaseWrites = resolve)); // keep the local create unsent while we look
+    const pullDone = h.engine.syncNow('manual');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const snapshot = await h.request({ v: 1, type: 'hello' });
+    expect(snapshot.orders.map((o) => o.id).sort()).toEqual([kept.id, local.id].sort());
+    expect(snapshot.cursor).toBe(1);
+    expect(h.ordersDeltas().flatMap((d) => d.removed)).toContainEqual({
+      orderId: dropped.id,
+      reason: 'reset',
+    });
+    api.hold = null;
+    releaseWrites();
+    await pullDone;
+    await h.engine.settled();
+    expect(api.orders.has(local.id)).toBe(true);
+  });
+});
+
+describe('push', () => {
+  it('a duplicate or older push changes nothing', async () => {
+    setup();
+    const order = remoteOrder();
+    const newer = api.touch(order.id, { status: 'ready' });
+    await h.request({ v: 1, type: 'push', cursor: newer.seq, orders: [newer] });
+    const deltasBefore = h.ordersDeltas().length;
+    await h.request({ v: 1, type: 'push', cursor: newer.seq, orders: [newer] });
+    await h.request({ v: 1, type: 'push', cursor: order.seq, orders: [order] });
+    await h.engine.settled();
+    expect(h.ordersDeltas()).toHaveLength(deltasBefore);
+    expect((await h.request({ v: 1, type: 'hello' })).orders[0]?.status).toBe('ready');
+  });
+
+  it('a push that connects to the cursor advances it without a pull', async () => {
+    setup();
+    const first = remoteOrder();
+    await h.request({ v: 1, type: 'push', cursor: first.seq, orders: [first] });
+    await h.engine.settled();
+    expect((await h.request({ v: 1, type: 'hello' })).cursor).toBe(1);
+    expect(api.log.filter((r) => r.path.startsWith('/api/orders/changes'))).toEqual([]);
+  });
+
+  it('a push that leaves a gap is applied and the gap is pulled', async () => {
+    setup();
+    const missed = remoteOrder();
+    const seen = remoteOrder();
+    await h.request({ v: 1, type: 'push', cursor: seen.seq, orders: [seen] });
+    await h.engine.settled();
+    const snapshot = await h.request({ v: 1, type: 'hello' });
+    expect(snapshot.orders.map((o) => o.id).sort()).toEqual([missed.id, seen.id].sort());
+    expect(snapshot.cursor).toBe(2);
+  });
+
+  it('malformed orders in a push are ignored', async () => {
+    setup();
+    await h.request({ v: 1, type: 'push', cursor: 0, orders: [{ id: 'x' } as unknown as Order] });
+    expect((await h.request({ v: 1, type: 'hello' })).orders).toEqual([]);
+  });
+});
+
+describe('polling coordination', () => {
+  it('an intent made while a pull is in flight renders at once and the pull does not overwrite it', async () => {
+    setup();
+    const order = remoteOrder();
+    await h.request({ v: 1, type: 'sync-now', reason: 'start' });
+    await h.engine.settled();
+    // Another device moves it to preparing; our pull of that change is slow.
+    api.touch(order.id, { status: 'preparing' });
+    let releasePull = (): void => undefined;
+    api.holdChanges = new Promise((resolve) => (releasePull = resolve));
+    let releaseWrites = (): void => undefined;
+    api.hold = new Promise((resolve) => (releaseWrites = resolve));
+    const pulling = h.engine.syncNow('poll');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const mine = await h.request({ v: 1, type: 'set-status', id: order.id, status: 'ready' });
+    expect(mine.status).toBe('ready');
+    expect(h.ordersDeltas().at(-1)?.updated[0]?.changes.status).toBe('ready');
+    api.holdChanges = null;
+    releasePull();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The pull answered "preparing" while our "ready" is still unsent: the list keeps showing ready.
+    const during = await h.request({ v: 1, type: 'hello' });
+    expect(during.orders[0]).toMatchObject({ status: 'ready', syncState: 'waiting' });
+    expect(h.ordersDeltas().every((d) => d.updated.every((u) => u.order.status === 'ready'))).toBe(true);
+    api.hold = null;
+    releaseWrites();
+    await pulling;
+    await h.engine.settled();
+    const after = await h.request({ v: 1, type: 'hello' });
+    expect(after.orders[0]).toMatchObject({ status: 'ready', syncState: 'saved' });
+  });
+});
