@@ -109,6 +109,8 @@ export interface Harness {
   clock: { now: number };
   request<R extends PageRequest>(request: R): Promise<ReplyValues[R['type']]>;
   ordersDeltas(): OrdersDelta[];
+  /** Engines dropped by restart(): their unfinished work may still be settling. */
+  retired: SyncEngine[];
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -118,7 +120,14 @@ export function unwrap<T>(reply: Reply<T>): T {
   return reply.value;
 }
 
-export function createHarness(handler: FetchHandler, options: { dbName?: string } = {}): Harness {
+export interface HarnessOptions {
+  dbName?: string;
+  /** A real fetch (e.g. to a listening server) instead of the scripted handler. */
+  fetch?: typeof fetch;
+  baseUrl?: string;
+}
+
+export function createHarness(handler: FetchHandler, options: HarnessOptions = {}): Harness {
   const dbName = options.dbName ?? `orderline-test-${process.pid}-${++dbCounter}`;
   const clock = { now: Date.parse('2026-11-25T09:00:00.000Z') };
   const timers = createManualTimers(() => clock.now);
@@ -136,8 +145,8 @@ export function createHarness(handler: FetchHandler, options: { dbName?: string 
   };
   const deps: EngineDeps = {
     openDb: (onClosed) => openOrderlineDb(dbName, onClosed),
-    fetch: fakeFetch,
-    baseUrl: 'http://orderline.test',
+    fetch: options.fetch ?? fakeFetch,
+    baseUrl: options.baseUrl ?? 'http://orderline.test',
     now: () => clock.now,
     random: () => 0.5,
     newId: () => uuidv7(),
@@ -156,11 +165,14 @@ export function createHarness(handler: FetchHandler, options: { dbName?: string 
       return unwrap(await harness.engine.handle(request));
     },
     ordersDeltas: () => broadcasts.filter((b): b is OrdersDelta => b.type === 'orders'),
+    retired: [],
     async restart() {
       await harness.engine.stop();
+      harness.retired.push(harness.engine);
       harness.engine = createSyncEngine(deps);
     },
     async close() {
+      await Promise.all(harness.retired.map((engine) => engine.settled()));
       await harness.engine.settled();
       await harness.engine.stop();
     },
