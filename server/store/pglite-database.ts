@@ -1,5 +1,5 @@
 // PGlite behind SqlDatabase: one embedded connection, so writes queue up and are group-committed
-// (several queued transactions share one BEGIN/COMMIT, each isolated by a SAVEPOINT).
+// (the transactions queued while the previous commit ran share one BEGIN/COMMIT).
 
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlClient, SqlDatabase } from './sql-database.ts';
@@ -31,36 +31,35 @@ export async function openPgliteDatabase(dataDir: string): Promise<SqlDatabase> 
     },
   });
 
-  async function runGroup(group: QueuedWork[]): Promise<void> {
-    const settled: (() => void)[] = [];
+  async function runAlone(item: QueuedWork): Promise<void> {
     try {
-      await db.transaction(async (tx) => {
-        const client = asClient(tx);
-        if (group.length === 1) {
-          const [only] = group as [QueuedWork];
-          const value = await only.work(client);
-          settled.push(() => only.resolve(value));
-          return;
-        }
-        for (const item of group) {
-          // A failing transaction must not take its batch-mates down with it.
-          await tx.exec('SAVEPOINT group_item');
-          try {
-            const value = await item.work(client);
-            await tx.exec('RELEASE SAVEPOINT group_item');
-            settled.push(() => item.resolve(value));
-          } catch (error) {
-            await tx.exec('ROLLBACK TO SAVEPOINT group_item');
-            settled.push(() => item.reject(error));
-          }
-        }
-      });
+      item.resolve(await db.transaction((tx) => item.work(asClient(tx))));
     } catch (error) {
-      // COMMIT (or a single transaction) failed: nobody in the group may be acknowledged.
-      for (const item of group) item.reject(error);
+      item.reject(error);
+    }
+  }
+
+  /**
+   * Optimistic group commit: the whole group runs in one transaction and is acknowledged only after
+   * its COMMIT. Work functions only touch the database, so if any of them fails the group is rolled
+   * back and each one re-runs alone: the failure stays with its owner, the others still commit.
+   */
+  async function runGroup(group: QueuedWork[]): Promise<void> {
+    if (group.length === 1) return runAlone(group[0] as QueuedWork);
+    let values: unknown[];
+    try {
+      values = await db.transaction(async (tx) => {
+        const client = asClient(tx);
+        const results: unknown[] = [];
+        for (const item of group) results.push(await item.work(client));
+        return results;
+      });
+    } catch {
+      // Not swallowed: every item re-runs alone below and reports its own outcome.
+      for (const item of group) await runAlone(item);
       return;
     }
-    for (const settle of settled) settle();
+    group.forEach((item, i) => item.resolve(values[i]));
   }
 
   async function drain(): Promise<void> {

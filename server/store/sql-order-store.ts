@@ -80,25 +80,24 @@ export async function createSqlOrderStore(
     async create(order: NewOrder): Promise<CreateResult> {
       const result = await retryOnConflict(() =>
         db.transaction(async (tx): Promise<CreateResult> => {
-          const existing = await tx.query<OrderRow & { fingerprint: string }>(
-            `SELECT ${orderColumns()}, fingerprint FROM orders WHERE id = $1`,
-            [order.id],
-          );
-          if (existing[0]) {
-            return existing[0].fingerprint === order.fingerprint
-              ? { kind: 'replayed', order: rowToOrder(existing[0]) }
-              : { kind: 'mismatch' };
-          }
-          const at = now().toISOString();
-          // One statement takes the next seq and inserts: the counter row lock orders commits.
-          const rows = await tx.query<OrderRow>(
-            `WITH s AS (UPDATE seq_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq)
-             INSERT INTO orders (id, number, device_id, customer_name, note, items, total_cents, status,
-                                 paid, created_at, received_at, updated_at, fingerprint, seq)
-             SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::jsonb, $7::bigint, 'pending',
-                    false, $8::text, $9::text, $9::text, $10::text, s.seq
-             FROM s
-             RETURNING ${orderColumns()}`,
+          // One statement: report the stored fingerprint if the id is taken (a replay), else take the
+          // next seq and insert. The counter row lock orders commits; on PostgreSQL a racing duplicate
+          // fails the INSERT with a unique violation and the retry then sees the winner's row. Only
+          // the seq comes back: returning whole rows costs PGlite more than the insert itself.
+          const receivedAt = now().toISOString();
+          const rows = await tx.query<{ seq: number | string | null; fingerprint: string | null }>(
+            `WITH existing AS (SELECT fingerprint FROM orders WHERE id = $1::text),
+             s AS (UPDATE seq_counter SET seq = seq + 1
+                   WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM existing) RETURNING seq),
+             inserted AS (
+               INSERT INTO orders (id, number, device_id, customer_name, note, items, total_cents, status,
+                                   paid, created_at, received_at, updated_at, fingerprint, seq)
+               SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::jsonb, $7::bigint, 'pending',
+                      false, $8::text, $9::text, $9::text, $10::text, s.seq
+               FROM s
+               RETURNING seq)
+             SELECT seq, NULL::text AS fingerprint FROM inserted
+             UNION ALL SELECT NULL::bigint, fingerprint FROM existing`,
             [
               order.id,
               order.number,
@@ -108,11 +107,33 @@ export async function createSqlOrderStore(
               JSON.stringify(order.items),
               order.totalCents,
               order.createdAt,
-              at,
+              receivedAt,
               order.fingerprint,
             ],
           );
-          const created = rowToOrder(rows[0] as OrderRow);
+          const row = rows[0];
+          if (!row) throw new Error(`create ${order.id}: neither inserted nor found`);
+          if (row.fingerprint !== null) {
+            if (row.fingerprint !== order.fingerprint) return { kind: 'mismatch' };
+            const current = await selectOrder(tx, order.id, false);
+            if (!current) throw new Error(`create ${order.id}: replayed order vanished`);
+            return { kind: 'replayed', order: current };
+          }
+          const created: Order = {
+            id: order.id,
+            number: order.number,
+            deviceId: order.deviceId,
+            customerName: order.customerName,
+            note: order.note,
+            items: order.items,
+            totalCents: order.totalCents,
+            status: 'pending',
+            paid: false,
+            createdAt: order.createdAt,
+            receivedAt,
+            updatedAt: receivedAt,
+            seq: Number(row.seq),
+          };
           if (viaNotify) await notify(tx, created.seq);
           return { kind: 'created', order: created };
         }),
@@ -145,14 +166,14 @@ export async function createSqlOrderStore(
           const paid = current.paid || change.paid === true;
           if (status === current.status && paid === current.paid)
             return { kind: 'unchanged', order: current };
-          const rows = await tx.query<OrderRow>(
+          const rows = await tx.query<{ seq: number | string }>(
             `WITH s AS (UPDATE seq_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq)
              UPDATE orders SET status = $2::text, paid = $3::boolean, updated_at = $4::text, seq = s.seq
              FROM s WHERE orders.id = $1::text
-             RETURNING ${orderColumns('orders')}`,
+             RETURNING orders.seq`,
             [change.orderId, status, paid, at],
           );
-          const applied = rowToOrder(rows[0] as OrderRow);
+          const applied: Order = { ...current, status, paid, updatedAt: at, seq: Number(rows[0]?.seq) };
           if (viaNotify) await notify(tx, applied.seq);
           return { kind: 'applied', order: applied };
         }),

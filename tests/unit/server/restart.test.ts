@@ -58,7 +58,8 @@ describe('restart', () => {
       await again.close();
       await reopened.close();
     }
-  });
+    // Two PGlite opens on disk: slow on a loaded 2-core machine.
+  }, 120_000);
 
   it('an acknowledged create survives SIGKILL of the server process', async () => {
     const dataDir = await tempDir();
@@ -104,5 +105,5 @@ describe('restart', () => {
     } finally {
       await store.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
