@@ -85,14 +85,14 @@ async function applyOutcome(
   ctx: EngineContext,
   entry: OutboxEntry & { seq: number },
   result: Classification<Order>,
-): Promise<number | null> {
+): Promise<NextEntry> {
   const { now, random } = ctx.deps;
   const at = now();
   const sync = connectivityAfter(result, at);
   return ctx.write(async (tx) => {
     // The entry may have changed while the request was out (it cannot be discarded: only dead ones can).
     const current = await findByMutation(tx, entry.mutationId);
-    if (!current || current.seq === undefined) return { result: null, sync };
+    if (!current || current.seq === undefined) return { result: await pickNextEntry(tx, at), sync };
     switch (result.outcome) {
       case 'done': {
         const cursor = (await getMeta(tx, 'cursor')) ?? 0;
@@ -100,7 +100,8 @@ async function applyOutcome(
           seenThrough: cursor,
           cursorAfter: cursor,
         });
-        return { result: null, changes: [change], sync };
+        // Picking the next entry in the same transaction saves a round trip per entry when draining.
+        return { result: await pickNextEntry(tx, at), changes: [change], sync };
       }
       case 'retry': {
         const attempts = current.attempts + 1;
@@ -113,7 +114,8 @@ async function applyOutcome(
           lastError: result.reason,
         });
         const paused = retryAfterMs === null ? {} : { pausedUntil: at + retryAfterMs };
-        return { result: at + waitMs, sync: { ...sync, ...paused } };
+        // The pass ends here (see flushOutbox); the next one starts when this entry may go again.
+        return { result: { kind: 'wait', at: at + waitMs } as const, sync: { ...sync, ...paused } };
       }
       case 'dead': {
         await putOutboxEntry(tx, {
@@ -129,7 +131,7 @@ async function applyOutcome(
           },
         });
         const { change } = await recomputeOrder(tx, current.orderId);
-        return { result: null, changes: [change], sync };
+        return { result: await pickNextEntry(tx, at), changes: [change], sync };
       }
       default:
         return unreachable(result);
@@ -144,20 +146,24 @@ async function applyOutcome(
 export async function flushOutbox(ctx: EngineContext): Promise<FlushResult> {
   let answered = 0;
   let deviceChecked = false;
+  let next = await ctx.read((tx) => pickNextEntry(tx, ctx.deps.now()));
   for (;;) {
-    const next = await ctx.read((tx) => pickNextEntry(tx, ctx.deps.now()));
     if (next.kind === 'idle') return { answered, wakeAt: null };
     if (next.kind === 'wait') return { answered, wakeAt: next.at };
     const result = classifyResponse(await exchange(ctx.deps, requestFor(next.entry)), isOrder);
-    const retryAt = await applyOutcome(ctx, next.entry, result);
+    const after = await applyOutcome(ctx, next.entry, result);
     // A retryable failure ends the pass: the server is unreachable or struggling, so the rest would fail
     // the same way. The next pass starts again from the head of the outbox.
-    if (result.outcome === 'retry') return { answered, wakeAt: retryAt ?? ctx.deps.now() };
+    if (result.outcome === 'retry')
+      return { answered, wakeAt: after.kind === 'wait' ? after.at : ctx.deps.now() };
     answered += 1;
     if (!deviceChecked) {
       // The server is reachable: a good moment to swap the provisional device code for the server's.
       deviceChecked = true;
       await confirmDeviceCode(ctx);
+      next = await ctx.read((tx) => pickNextEntry(tx, ctx.deps.now()));
+    } else {
+      next = after;
     }
   }
 }
