@@ -43,10 +43,16 @@ test('server killed mid-drain and restarted on the same data: every queued order
     .poll(() => killed !== null, { message: 'the drain reached the kill point', timeout: 30_000 })
     .toBe(true);
   await killed;
+  const downSince = Date.now();
   faultProxy.beforeForward(null);
   // Down long enough for the client to see failures and back off.
   await sleep(1_500);
   await server.start();
+  const downMs = Date.now() - downSince;
+  // Every create attempt that found the server down; backoff (≥ 250 ms, doubling) must keep this small.
+  const attemptsWhileDown = faultProxy.log.filter(
+    (r) => r.method === 'POST' && r.path === '/api/orders' && r.outcome === 'upstream-error',
+  ).length;
 
   await expectConverged({
     fault: '01',
@@ -56,9 +62,11 @@ test('server killed mid-drain and restarted on the same data: every queued order
     placedTags: tags,
     prefix: 'f01-',
     timeoutMs: 60_000,
-    extra: {
-      killedAtCreate: killAt,
-      createRequests: faultProxy.log.filter((r) => r.method === 'POST' && r.path === '/api/orders').length,
-    },
+    extra: { killedAtCreate: killAt, downMs, attemptsWhileDown },
   });
+  // A device must back off from a dead server, not hammer it (DESIGN principle 5: exponential backoff).
+  // Generous bound: two attempts per second of outage plus slack for the first quick retries.
+  expect(attemptsWhileDown, 'create attempts while the server was down').toBeLessThanOrEqual(
+    Math.ceil(downMs / 500) + 10,
+  );
 });

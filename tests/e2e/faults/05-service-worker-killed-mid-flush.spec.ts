@@ -1,9 +1,9 @@
 // Fault 5: Chromium kills the service worker in the middle of a flush, again and again. All progress lives
 // in IndexedDB, so each restarted worker resumes where the last one stopped: every order once.
-import { stopAllServiceWorkers } from '../helpers/cdp.ts';
+
 import { counter, openApp } from '../helpers/device.ts';
 import { fetchAllOrders } from '../helpers/api.ts';
-import { draftFor, placeViaServiceWorker } from './app-session.ts';
+import { draftFor, killServiceWorkers, placeViaServiceWorker } from './app-session.ts';
 import { expectConverged } from './convergence.ts';
 import { test, expect } from './fault-fixture.ts';
 import { orderTags, scale, seededRandom, sleep } from './fault-results.ts';
@@ -41,7 +41,7 @@ test('a flush interrupted by repeated worker kills completes exactly once', asyn
     const mark = creates();
     while (creates() === mark && Date.now() < deadline) await sleep(25);
     await sleep(50 + Math.floor(random() * 300));
-    await stopAllServiceWorkers(page);
+    await killServiceWorkers(page);
     kills += 1;
   }
   const serverCountAfterKills = (await fetchAllOrders(server.url)).length;

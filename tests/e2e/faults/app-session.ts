@@ -1,6 +1,6 @@
 // Drives the real app for the fault suite beyond what tests/e2e/helpers offers: placing orders through the
 // page → SW protocol (the path the UI's Place order takes, without the clicks), and reading what the UI shows.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { MenuItem } from '../../../protocol/api.ts';
 import type { OrderDraft, PageRequest, Reply } from '../../../protocol/messages.ts';
 import type { ClientOrder } from '../../../protocol/order.ts';
@@ -59,4 +59,27 @@ export async function uiActiveIds(page: Page): Promise<string[]> {
 
 export async function syncStatusText(page: Page): Promise<string> {
   return (await counter(page).syncStatus.textContent()) ?? '';
+}
+
+/**
+ * Kills the context's service workers (CDP ServiceWorker.stopAllWorkers) and waits until one reported
+ * "stopped". Unlike waiting for every version to stay stopped, this tolerates the app restarting its
+ * worker at once (a tick or a fetch wakes it), which is exactly what a mid-flush kill provokes.
+ */
+export async function killServiceWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    let stopped = false;
+    cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: { runningStatus: string }[] }) => {
+      if (event.versions.some((v) => v.runningStatus === 'stopped')) stopped = true;
+    });
+    await cdp.send('ServiceWorker.enable');
+    stopped = false;
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect
+      .poll(() => stopped, { message: 'a service worker reported "stopped"', timeout: 10_000 })
+      .toBe(true);
+  } finally {
+    await cdp.detach();
+  }
 }

@@ -1,5 +1,7 @@
 // Fixtures for fault specs: every test gets its own real server (its own data dir, so it can be killed and
-// restarted without touching other tests), a fault proxy in front of it, and the server's menu.
+// restarted without touching other tests), a fault proxy in front of it, and the server's menu. The server
+// log and the proxy's request log land in the test's output directory for post-mortems.
+import { writeFile } from 'node:fs/promises';
 import { test as base, expect } from '@playwright/test';
 import type { MenuItem } from '../../../protocol/api.ts';
 import { fetchMenu } from '../helpers/api.ts';
@@ -14,20 +16,26 @@ interface FaultFixtures {
 }
 
 export const test = base.extend<FaultFixtures>({
-  server: async ({}, use, testInfo) => {
-    const server = await startServer();
-    try {
-      await use(server);
-    } finally {
-      await testInfo.attach('server.log', { body: server.logs(), contentType: 'text/plain' });
-      await server.dispose();
-    }
-  },
-  faultProxy: async ({ server }, use) => {
+  server: [
+    async ({}, use, testInfo) => {
+      const server = await startServer({ healthTimeoutMs: 120_000 });
+      try {
+        await use(server);
+      } finally {
+        await writeFile(testInfo.outputPath('server.log'), server.logs());
+        await server.dispose();
+      }
+    },
+    // Its own budget: PGlite's first start is slow on a busy 2-core machine and must not eat the fault's.
+    { timeout: 150_000 },
+  ],
+  faultProxy: async ({ server }, use, testInfo) => {
     const proxy = await startFaultProxy(server.port);
     try {
       await use(proxy);
     } finally {
+      const log = proxy.log.map(({ body: _body, ...entry }) => entry);
+      await writeFile(testInfo.outputPath('proxy-log.json'), JSON.stringify(log, null, 1));
       await proxy.close();
     }
   },
