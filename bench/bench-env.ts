@@ -57,12 +57,19 @@ export async function startBenchEnv(): Promise<BenchEnv> {
   }
 }
 
-/** A device: its own context (SW, IndexedDB, leader tab) with the bench probe in every page. */
-export async function newBenchDevice(browser: Browser, baseUrl: string): Promise<BrowserContext> {
+/**
+ * A device: its own context (SW, IndexedDB, leader tab), by default with the bench probe in every page.
+ * The heap measure goes without: the probe keeps a record per row, which would read as the app leaking.
+ */
+export async function newBenchDevice(
+  browser: Browser,
+  baseUrl: string,
+  probe = true,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: baseUrl, serviceWorkers: 'allow' });
   // tsx (esbuild keepNames) wraps named functions in `__name(...)`; functions Playwright serialises into the
   // page carry those calls, so the page needs the identity helper first.
   await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
-  await context.addInitScript(installProbe);
+  if (probe) await context.addInitScript(installProbe);
   return context;
 }

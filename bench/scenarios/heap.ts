@@ -23,7 +23,7 @@ export async function measureHeap(
   total: number,
   runId: string,
 ): Promise<HeapResult> {
-  const context = await newBenchDevice(env.browser, env.server.url);
+  const context = await newBenchDevice(env.browser, env.server.url, false);
   try {
     const page = await context.newPage();
     await openApp(page);
