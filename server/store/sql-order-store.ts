@@ -21,6 +21,7 @@ const ACTIVE_SQL = ACTIVE_STATUSES.map((status) => `'${status}'`).join(', ');
 /** A unique violation: on PostgreSQL, a concurrent transaction wrote the same key first. */
 const UNIQUE_VIOLATION = '23505';
 const CONFLICT_ATTEMPTS = 3;
+const DEVICE_LOCK_ID = 7_361_002;
 
 function isUniqueViolation(error: unknown): boolean {
   return (
@@ -218,6 +219,8 @@ export async function createSqlOrderStore(
             deviceId,
           ]);
           if (known[0]) return known[0].code;
+          // Ordinals are max + 1: concurrent first registrations (rare) take turns on this lock.
+          await tx.query('SELECT pg_advisory_xact_lock($1)', [DEVICE_LOCK_ID]);
           const next = await tx.query<{ ordinal: number | string }>(
             'SELECT coalesce(max(ordinal), 0) + 1 AS ordinal FROM devices',
           );
