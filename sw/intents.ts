@@ -17,6 +17,9 @@ import {
   putOutboxEntry,
 } from './outbox-store.ts';
 
+/** A write that committed proves storage works again: clear an earlier storage error. */
+const STORAGE_OK = { storageError: null };
+
 /** A refused intent; crosses to the page as `{ ok: false, error }`. */
 export class IntentError extends Error {
   constructor(
@@ -100,7 +103,7 @@ export async function createOrder(ctx: EngineContext, draft: OrderDraft): Promis
     };
     await addOutboxEntry(tx, newEntry(ctx, optimistic, { kind: 'create', body, optimistic }, createdAt));
     const { view, change } = await recomputeOrder(tx, id);
-    return { result: view ?? optimistic, changes: [change] };
+    return { result: view ?? optimistic, changes: [change], sync: STORAGE_OK };
   });
 }
 
@@ -112,7 +115,7 @@ export async function setStatus(ctx: EngineContext, id: string, status: OrderSta
     const at = new Date(ctx.deps.now()).toISOString();
     await addOutboxEntry(tx, newEntry(ctx, current, { kind: 'status', status }, at));
     const { view, change } = await recomputeOrder(tx, id);
-    return { result: view ?? current, changes: [change] };
+    return { result: view ?? current, changes: [change], sync: STORAGE_OK };
   });
 }
 
@@ -123,7 +126,7 @@ export async function markPaid(ctx: EngineContext, id: string): Promise<ClientOr
     const at = new Date(ctx.deps.now()).toISOString();
     await addOutboxEntry(tx, newEntry(ctx, current, { kind: 'paid' }, at));
     const { view, change } = await recomputeOrder(tx, id);
-    return { result: view ?? current, changes: [change] };
+    return { result: view ?? current, changes: [change], sync: STORAGE_OK };
   });
 }
 

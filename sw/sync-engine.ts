@@ -147,6 +147,18 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
     }
   }
 
+  /**
+   * Tells every tab that device storage failed (quota, a blocked open). Best effort: a small write often still
+   * works when a large one hit the quota; if even that fails, the reply to the page carries the error.
+   */
+  async function reportStorageError(message: string): Promise<void> {
+    try {
+      await ctx.write(async () => ({ result: null, sync: { storageError: message } }));
+    } catch (error) {
+      deps.reportError(error);
+    }
+  }
+
   const engine: SyncEngine = {
     async handle<R extends PageRequest>(request: R): Promise<Reply<ReplyValues[R['type']]>> {
       try {
@@ -158,6 +170,7 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
           return { ok: false, error: { code: error.code, message: error.message } };
         deps.reportError(error);
         const message = error instanceof Error ? error.message : String(error);
+        await reportStorageError(message);
         return { ok: false, error: { code: 'storage', message } };
       }
     },

@@ -93,3 +93,28 @@ describe('sync status', () => {
     expect(registrations).toBe(1);
   });
 });
+
+describe('storage errors', () => {
+  it('a failed write is answered as data, shown to every tab, and cleared by the next good write', async () => {
+    setup();
+    const realOpen = h.deps.openDb;
+    let failures = 1;
+    h.deps.openDb = (onClosed) => {
+      if (failures > 0) {
+        failures -= 1;
+        return Promise.reject(new Error('QuotaExceededError: the device is full'));
+      }
+      return realOpen(onClosed);
+    };
+    await h.restart();
+    const reply = await h.engine.handle({ v: 1, type: 'create-order', draft: draft() });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'storage', message: 'QuotaExceededError: the device is full' },
+    });
+    expect(lastSync()?.storageError).toBe('QuotaExceededError: the device is full');
+    h.errors.length = 0; // reported as expected
+    await h.request({ v: 1, type: 'create-order', draft: draft() });
+    expect(lastSync()?.storageError).toBeNull();
+  });
+});
