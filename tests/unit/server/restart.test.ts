@@ -11,6 +11,7 @@ import type { Order } from '../../../protocol/order.ts';
 import { buildApp } from '../../../server/app.ts';
 import { openStore } from '../../../server/store/open-store.ts';
 import { createBody, patchOrder, postOrder } from './order-fixtures.ts';
+import { connectSse } from './sse-client.ts';
 
 const dirs: string[] = [];
 async function tempDir(): Promise<string> {
@@ -21,6 +22,27 @@ async function tempDir(): Promise<string> {
 afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
+
+/** Runs server/main.ts in a child process, as `npm run serve` would, on a free port. */
+function spawnServer(dataDir: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: join(import.meta.dirname, '..', '..', '..'),
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ORDERLINE_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const url = new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      const match = /listening on (http:\/\/[^"\s]+)/.exec(line);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', () => reject(new Error('server exited before listening')));
+  });
+  return { child, url, exited };
+}
 
 describe('restart', () => {
   it('orders written through the app are all there after the store is closed and reopened', async () => {
@@ -63,23 +85,9 @@ describe('restart', () => {
 
   it('an acknowledged create survives SIGKILL of the server process', async () => {
     const dataDir = await tempDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: join(import.meta.dirname, '..', '..', '..'),
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ORDERLINE_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.once('exit', (_code, signal) => resolve(signal)),
-    );
+    const { child, url: listening, exited } = spawnServer(dataDir);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const lines = createInterface({ input: child.stdout });
-        lines.on('line', (line) => {
-          const match = /listening on (http:\/\/[^"\s]+)/.exec(line);
-          if (match?.[1]) resolve(match[1]);
-        });
-        child.once('exit', () => reject(new Error('server exited before listening')));
-      });
+      const url = await listening;
       const acknowledged: string[] = [];
       await Promise.all(
         Array.from({ length: 25 }, async () => {
@@ -94,7 +102,7 @@ describe('restart', () => {
       );
       expect(acknowledged).toHaveLength(25);
       child.kill('SIGKILL');
-      expect(await exited).toBe('SIGKILL');
+      expect((await exited).signal).toBe('SIGKILL');
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
@@ -104,6 +112,22 @@ describe('restart', () => {
       expect(feed.orders).toHaveLength(25);
     } finally {
       await store.close();
+    }
+  }, 120_000);
+
+  it('SIGTERM ends open SSE streams, closes the database and exits 0', async () => {
+    const dataDir = await tempDir();
+    const { child, url: listening, exited } = spawnServer(dataDir);
+    try {
+      const url = await listening;
+      const stream = await connectSse(`${url}/api/events`);
+      await stream.waitFor((event) => event.retry === 1000);
+      const ended = new Promise<void>((resolve) => stream.response.once('end', resolve));
+      child.kill('SIGTERM');
+      await ended;
+      expect(await exited).toEqual({ code: 0, signal: null });
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
   }, 120_000);
 });
