@@ -87,6 +87,10 @@ export async function inParallel<T>(
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
+export async function fetchOrder(baseUrl: string, id: string): Promise<Order> {
+  return call<Order>(`${baseUrl}/api/orders/${id}`);
+}
+
 export async function activeOrders(baseUrl: string): Promise<Order[]> {
   return (await call<{ orders: Order[] }>(`${baseUrl}/api/orders?status=active`)).orders;
 }

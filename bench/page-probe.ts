@@ -16,6 +16,8 @@ export interface ProbeState {
   /** Cold start: navigation-relative ms when `coldTarget` rows were in the DOM, and after the next paint. */
   coldDomMs: number | null;
   coldPaintMs: number | null;
+  /** Cold start: navigation-relative ms when the first active row was in the DOM. */
+  coldFirstRowMs: number | null;
 }
 
 declare global {
@@ -26,7 +28,13 @@ declare global {
 
 /** The init script. Self-contained: Playwright serialises it into every page of the context. */
 export function installProbe(): void {
-  const state: ProbeState = { clicks: [], rows: {}, coldDomMs: null, coldPaintMs: null };
+  const state: ProbeState = {
+    clicks: [],
+    rows: {},
+    coldDomMs: null,
+    coldPaintMs: null,
+    coldFirstRowMs: null,
+  };
   window.__bench = state;
   const coldTarget = Number(sessionStorage.getItem('bench-cold-target') ?? '0');
   const now = () => performance.timeOrigin + performance.now();
@@ -63,6 +71,7 @@ export function installProbe(): void {
     const id = el.getAttribute('data-order-id');
     if (id === null || state.rows[id] !== undefined || !inActiveList(el)) return;
     state.rows[id] = { t, text: el.textContent ?? '' };
+    if (coldTarget > 0 && state.coldFirstRowMs === null) state.coldFirstRowMs = t - performance.timeOrigin;
   };
 
   const observer = new MutationObserver((records) => {
@@ -102,6 +111,7 @@ export async function readProbe(page: Page): Promise<ProbeState> {
       rows: { ...state.rows },
       coldDomMs: state.coldDomMs,
       coldPaintMs: state.coldPaintMs,
+      coldFirstRowMs: state.coldFirstRowMs,
     };
   });
 }

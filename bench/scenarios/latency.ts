@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { counter, openApp } from '../../tests/e2e/helpers/device.ts';
 import { newBenchDevice, type BenchEnv } from '../bench-env.ts';
 import { diagnostics } from '../sw-requests.ts';
+import { fetchOrder } from '../api-client.ts';
 import { summarize, type Summary } from '../stats.ts';
 
 export interface LatencyResult {
@@ -17,6 +18,7 @@ export interface LatencyResult {
   baselinePollsPerMin: number;
   cacheHitRatio: number;
   cacheReads: number;
+  otherDeviceBreakdown: { clickToServerReceived: Summary; serverReceivedToRow: Summary };
 }
 
 /** A small deterministic PRNG so the click spacing is irregular (not phase-locked to 3 s) yet repeatable. */
@@ -93,13 +95,24 @@ export async function measureLatency(env: BenchEnv, samples: number, runId: stri
     await tabA1.bringToFront();
     const sameTab: number[] = [];
     const otherDevice: number[] = [];
-    const baselineIds: { id: string; clickedAt: number }[] = [];
+    const baselineIds: { id: string; clickedAt: number; seenOnB: number }[] = [];
     for (let i = 0; i < samples; i++) {
       const placed = await placeOrder(tabA1, `${runId}-l${i}`);
       sameTab.push(placed.seenAt - placed.clickedAt);
-      otherDevice.push((await waitSeen(tabB, placed.id, 10_000)) - placed.clickedAt);
-      baselineIds.push({ id: placed.id, clickedAt: placed.clickedAt });
+      const seenOnB = await waitSeen(tabB, placed.id, 10_000);
+      otherDevice.push(seenOnB - placed.clickedAt);
+      baselineIds.push({ id: placed.id, clickedAt: placed.clickedAt, seenOnB });
       await sleep(spacingMs(i));
+    }
+    // Where the other-device time goes: click → the server's receipt (its `receivedAt`, ms), and from there
+    // → the row on device B. Both clocks are this machine's wall clock.
+    const toServer: number[] = [];
+    const fromServer: number[] = [];
+    for (const { id, clickedAt, seenOnB } of baselineIds) {
+      const order = await fetchOrder(url, id);
+      const receivedAt = Date.parse(order.receivedAt);
+      toServer.push(receivedAt - clickedAt);
+      fromServer.push(seenOnB - receivedAt);
     }
     const baselineLatency: number[] = [];
     for (const { id, clickedAt } of baselineIds)
@@ -146,6 +159,10 @@ export async function measureLatency(env: BenchEnv, samples: number, runId: stri
       baselinePollsPerMin: Math.round(baselinePollsPerMin * 10) / 10,
       cacheHitRatio: reads === 0 ? NaN : diag.cacheHits / reads,
       cacheReads: reads,
+      otherDeviceBreakdown: {
+        clickToServerReceived: summarize(toServer),
+        serverReceivedToRow: summarize(fromServer),
+      },
     };
   } finally {
     for (const context of contexts) await context.close();
