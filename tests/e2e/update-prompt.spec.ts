@@ -11,6 +11,8 @@ test('a new version installed while orders are queued reloads without losing the
   browser,
   uniqueName,
 }) => {
+  // Two server boots plus a backoff of up to 30 s: more than the default budget.
+  test.setTimeout(150_000);
   // Its own server: this test restarts it on the same port and data dir serving another build.
   const server = await startServer();
   const nextBuild = await makeSecondBuild();

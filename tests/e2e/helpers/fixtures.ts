@@ -33,7 +33,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         await server.dispose();
       }
     },
-    { scope: 'worker', timeout: 60_000 },
+    { scope: 'worker', timeout: 90_000 },
   ],
 
   device: async ({ browser, server }, use) => {

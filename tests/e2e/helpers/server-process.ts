@@ -23,7 +23,7 @@ export interface ServerOptions {
   distDir?: string;
   /** Extra environment for the server process. */
   env?: Record<string, string>;
-  /** How long to wait for /healthz (default 30 s; PGlite's first start takes a few seconds). */
+  /** How long to wait for /healthz (default 60 s: PGlite boots in ~2.5 s alone, far slower on a loaded 2-core box). */
   healthTimeoutMs?: number;
 }
 
@@ -113,7 +113,7 @@ export class ServerProcess {
   }
 
   private async waitHealthy(child: ChildProcess): Promise<void> {
-    const deadline = Date.now() + (this.options.healthTimeoutMs ?? 30_000);
+    const deadline = Date.now() + (this.options.healthTimeoutMs ?? 60_000);
     let lastError = 'no answer yet';
     while (Date.now() < deadline) {
       if (this.child !== child) throw new Error(`server exited before it was healthy:\n${this.output}`);
