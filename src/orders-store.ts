@@ -33,6 +33,20 @@ function isOlder(next: ClientOrder, current: ClientOrder): boolean {
   return current.paid && !next.paid;
 }
 
+/** Same server version and same local state: every field the SW can change is covered by these. */
+function sameVersion(a: ClientOrder, b: ClientOrder): boolean {
+  return (
+    a.seq === b.seq &&
+    a.updatedAt === b.updatedAt &&
+    a.status === b.status &&
+    a.paid === b.paid &&
+    a.syncState === b.syncState &&
+    a.receivedAt === b.receivedAt &&
+    a.totalCents === b.totalCents &&
+    a.number === b.number
+  );
+}
+
 function changedFields(prev: ClientOrder, next: ClientOrder): Partial<ClientOrder> {
   const changes: Record<string, unknown> = {};
   for (const key of Object.keys(next) as (keyof ClientOrder)[]) {
@@ -59,6 +73,11 @@ export class OrdersStore {
   private listeners = new Set<() => void>();
   private hydrated = false;
 
+  /** True once the first snapshot has arrived (before that, an empty list means "not loaded yet"). */
+  get isHydrated(): boolean {
+    return this.hydrated;
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -66,12 +85,20 @@ export class OrdersStore {
 
   /** Replaces everything with a snapshot; after the first one, the differences become events. */
   applySnapshot(snapshot: Snapshot, startedAt: number): void {
-    const next = new Map(snapshot.orders.filter(isActive).map((o) => [o.id, o] as const));
+    const next = new Map<string, ClientOrder>();
+    for (const order of snapshot.orders) {
+      if (!isActive(order)) continue;
+      const current = this.orders.get(order.id);
+      // Keep the object the rows already show when nothing changed, so a re-snapshot (every time the
+      // tab becomes visible) re-renders only the rows that really moved.
+      next.set(order.id, current && sameVersion(current, order) ? current : order);
+    }
     if (this.hydrated) {
       for (const [id, order] of this.orders) {
-        if (!next.has(id))
+        const replacement = next.get(id);
+        if (!replacement)
           this.queue({ name: 'activeOrderRemoved', detail: { orderId: id, reason: 'reset' } }, startedAt);
-        else if (next.get(id) !== order) this.queueUpdate(order, next.get(id)!, startedAt);
+        else if (replacement !== order) this.queueUpdate(order, replacement, startedAt);
       }
       for (const [id, order] of next) {
         if (!this.orders.has(id)) this.queue({ name: 'activeOrderAdded', detail: { order } }, startedAt);

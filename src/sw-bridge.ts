@@ -53,13 +53,13 @@ export class SwBridge {
     navigator.serviceWorker.addEventListener('controllerchange', () => void this.resnapshot());
     // A new worker is installed and waiting: let the user pick the moment to switch.
     this.wb.addEventListener('waiting', () => this.ui.set({ updateAvailable: true }));
-    try {
-      await this.wb.register();
-    } catch (error) {
-      this.ui.set({ problem: `The offline worker could not start: ${String(error)}` });
+    // Ask for the snapshot at once, in parallel with registering: a returning visitor's page is already
+    // controlled, and waiting for registration (which by default waits for the load event) costs a paint.
+    const registered = this.wb.register({ immediate: true }).catch((error: unknown) => {
+      this.ui.set({ problem: `The offline worker could not start: ${errorMessage(error)}` });
       throw error;
-    }
-    await this.resnapshot();
+    });
+    await Promise.all([registered, this.resnapshot()]);
   }
 
   /** Activates the waiting worker and reloads once it controls the page. */
@@ -96,7 +96,9 @@ export class SwBridge {
     this.snapshotting = true;
     try {
       const at = this.now();
+      performance.mark('orderline:snapshot-requested');
       const snapshot = await this.request({ v: 1, type: 'hello' });
+      performance.mark('orderline:snapshot-received', { detail: { orders: snapshot.orders.length } });
       this.store.applySnapshot(snapshot, at);
       this.lastRev = snapshot.rev;
       this.ui.set({ problem: null });

@@ -1,7 +1,7 @@
 // The Active orders list. Rows are keyed and memoized, so a delta re-renders only the rows it touched.
 // Right after each DOM commit it fires the window events for what just became visible and records
 // how long the change took to show.
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClientOrder } from '../../protocol/order.ts';
 import type { DisplayTiming } from '../display-timing.ts';
 import type { OrdersStore } from '../orders-store.ts';
@@ -16,6 +16,9 @@ export interface ActiveOrdersProps {
 }
 
 const AGE_TICK_MS = 15_000;
+/** Enough rows to fill a tall screen; the rest follow a few hundred per frame. */
+const FIRST_ROWS = 30;
+const ROWS_PER_FRAME = 250;
 
 export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrdersProps) {
   useSubscription(store);
@@ -25,8 +28,32 @@ export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrders
     return () => clearInterval(timer);
   }, []);
 
+  // Progressive first paint: a cold start with 1,000 orders shows the newest rows in the first frame and
+  // appends the rest over the next few frames instead of blocking for the whole list.
+  const [limit, setLimit] = useState(() => (store.isHydrated ? Infinity : FIRST_ROWS));
+  const filling = limit !== Infinity;
+  useEffect(() => {
+    if (!filling || !store.isHydrated) return;
+    // Hidden tabs get (almost) no frames: no paint to protect there, so render everything now.
+    if (limit >= store.ids.length || document.visibilityState === 'hidden') {
+      setLimit(Infinity);
+      performance.mark('orderline:all-rows-rendered', { detail: { orders: store.ids.length } });
+      return;
+    }
+    const frame = requestAnimationFrame(() => setLimit((n) => n + ROWS_PER_FRAME));
+    return () => cancelAnimationFrame(frame);
+  });
+
+  const firstPaintMarked = useRef(false);
   // Runs after every commit of this list, i.e. once the rows for these changes are in the DOM.
   useLayoutEffect(() => {
+    if (!firstPaintMarked.current && store.isHydrated) {
+      // User-timing marks so a cold start (reload → list from IDB) can be measured from outside.
+      firstPaintMarked.current = true;
+      performance.mark('orderline:first-snapshot-rendered', { detail: { orders: store.ids.length } });
+    }
+    // While the list is still filling, a changed row may not be in the DOM yet: hold its event.
+    if (filling) return;
     const events = store.drainEvents();
     if (events.length === 0) return;
     const shownAt = performance.now();
@@ -44,7 +71,7 @@ export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrders
       </h2>
       {count === 0 ? <p class="empty">No active orders.</p> : null}
       <ul class="orders" aria-label="Active orders">
-        {store.ids.map((id) => (
+        {(filling ? store.ids.slice(0, limit) : store.ids).map((id) => (
           <OrderRow
             key={id}
             order={store.orders.get(id)!}

@@ -62,6 +62,20 @@ describe('OrdersStore', () => {
     expect(store.ids).toEqual(['3', '2']);
   });
 
+  it('keeps unchanged orders as the same objects across a re-snapshot and fires nothing for them', () => {
+    const store = new OrdersStore();
+    store.applySnapshot(snapshot([order('1', 1), order('2', 2)]), 0);
+    const before = store.orders.get('1');
+    store.applySnapshot(snapshot([order('1', 1), order('2', 2, { paid: true })]), 0);
+    expect(store.orders.get('1')).toBe(before);
+    expect(store.drainEvents().map((e) => e.event)).toEqual([
+      {
+        name: 'activeOrderUpdated',
+        detail: { order: order('2', 2, { paid: true }), changes: { paid: true } },
+      },
+    ]);
+  });
+
   it('shows a reply and its later broadcast as one added event', () => {
     const store = new OrdersStore();
     store.applySnapshot(snapshot([]), 0);
