@@ -26,8 +26,10 @@ function row(page: Page, text: string) {
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
-  // Newest orders are at the top of their own scrolling column: show them.
-  await page.evaluate(() => document.querySelector('.orders-column')?.scrollTo(0, 0));
+  // Each column scrolls on its own and clicking scrolled them: show the top (newest orders, first items).
+  await page.evaluate(() => {
+    for (const column of document.querySelectorAll('.orders-column, .menu-panel')) column.scrollTo(0, 0);
+  });
   await page.screenshot({ path: `${outDir}/${name}.png` });
 }
 
