@@ -1,7 +1,7 @@
 // Issue #5: one tab per device holds the push stream; when that tab closes another takes it over and updates
 // from other devices keep arriving.
 import { counter, openApp, placeOrder } from './helpers/device.ts';
-import { installEventSourceProbe, openEventStreams } from './helpers/event-source-probe.ts';
+import { installEventSourceProbe, openEventStreams, streamedOrderIds } from './helpers/event-source-probe.ts';
 import { expect, test } from './helpers/fixtures.ts';
 
 test('closing the leader tab hands the stream to another tab and updates keep arriving', async ({
@@ -29,7 +29,11 @@ test('closing the leader tab hands the stream to another tab and updates keep ar
   const afterName = uniqueName('After handover');
   await placeOrder(otherPage, { customerName: afterName });
   await follower.bringToFront();
-  await expect(counter(follower).row(afterName)).toContainText('Pending');
+  const after = counter(follower).row(afterName);
+  await expect(after).toContainText('Pending');
+  expect(await streamedOrderIds(follower), 'the new leader received it on its stream').toContain(
+    await after.getAttribute('data-order-id'),
+  );
 
   await otherPage.bringToFront();
   await counter(otherPage).row(afterName).getByRole('button', { name: 'Start preparing' }).click();

@@ -7,6 +7,7 @@ import {
   readActiveOrderEvents,
   recordActiveOrderEvents,
 } from './helpers/device.ts';
+import { installEventSourceProbe, streamedOrderIds } from './helpers/event-source-probe.ts';
 import { fetchActiveOrders, fetchAllOrders } from './helpers/api.ts';
 import { expect, test } from './helpers/fixtures.ts';
 
@@ -46,7 +47,9 @@ test('status changes on one device appear on the other, and Complete removes the
   uniqueName,
 }) => {
   const tillPage = await (await device()).newPage();
-  const kitchenPage = await (await device()).newPage();
+  const kitchenDevice = await device();
+  await installEventSourceProbe(kitchenDevice);
+  const kitchenPage = await kitchenDevice.newPage();
   await openApp(tillPage);
   await openApp(kitchenPage);
   const till = counter(tillPage);
@@ -57,6 +60,8 @@ test('status changes on one device appear on the other, and Complete removes the
   await kitchenPage.bringToFront();
   await expect(kitchen.row(name)).toContainText('Pending');
   await expect(kitchen.row(name)).toHaveAttribute('data-order-id', id);
+  // It came over the server's push stream (SSE), not a poll.
+  expect(await streamedOrderIds(kitchenPage)).toContain(id);
 
   await kitchen.row(name).getByRole('button', { name: 'Start preparing' }).click();
   await expect(till.row(name)).toContainText('Preparing');
