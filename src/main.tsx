@@ -34,7 +34,7 @@ if (!('serviceWorker' in navigator)) {
   ui.set({ problem: 'This browser cannot run Orderline offline (no service workers).' });
 } else {
   bridge.start().then(
-    () => startSyncTriggers(bridge, store, { onError: (message) => console.warn(message) }),
+    () => startSyncTriggers(bridge, store, (message) => console.warn(message)),
     (error: unknown) => ui.set({ problem: `Orderline could not start: ${errorMessage(error)}` }),
   );
   requestPersistentStorage().catch((error: unknown) => console.warn('storage.persist failed', error));

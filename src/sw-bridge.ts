@@ -29,11 +29,13 @@ export class BridgeError extends Error {
 }
 
 const REQUEST_TIMEOUT_MS = 10_000;
+const SNAPSHOT_RETRY_MS = 3_000;
 
 export class SwBridge {
   private lastRev = -1;
   private snapshotting = false;
   private snapshotAgain = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Broadcasts that arrived while a snapshot was on its way, replayed on top of it. */
   private buffered: { message: Broadcast; at: number }[] = [];
   private readonly wb = new Workbox('/sw.js');
@@ -104,6 +106,13 @@ export class SwBridge {
       this.ui.set({ problem: null });
     } catch (error) {
       this.ui.set({ problem: `Could not load orders from this device: ${errorMessage(error)}` });
+      // The worker may be starting, upgrading or briefly stuck: try again rather than stay blank.
+      if (this.retryTimer === undefined) {
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          void this.resnapshot();
+        }, SNAPSHOT_RETRY_MS);
+      }
     } finally {
       this.snapshotting = false;
     }

@@ -1,0 +1,125 @@
+// The leader tab's push stream: one EventSource on /api/events, each `orders` event forwarded to the SW,
+// the stream recreated whenever it errors or falls silent, and pokes to the SW while push is down or the
+// outbox is not empty. Browser APIs and time come in through `PushEnv`, so tests drive it directly.
+import { STREAM_DEAD_AFTER_MS, type PushEventData } from '../protocol/api.ts';
+import type { PageRequest } from '../protocol/messages.ts';
+
+export const TICK_MS = 5_000;
+/** Re-creation backoff stays short: recovery after an outage must take under 2 s. */
+export const RECONNECT_MIN_MS = 250;
+export const RECONNECT_MAX_MS = 1_000;
+
+/** The parts of EventSource the stream uses. */
+export interface StreamLike {
+  onopen: ((event: Event) => void) | null;
+  onerror: ((event: Event) => void) | null;
+  addEventListener(type: 'orders' | 'heartbeat', listener: (event: MessageEvent<string>) => void): void;
+  close(): void;
+}
+
+export interface PushEnv {
+  openStream(url: string): StreamLike;
+  /** Fire-and-forget request to the SW (failures are reported by the caller's implementation). */
+  send(message: PageRequest): void;
+  /** The cursor of the latest snapshot and how many outbox entries wait, as the tab knows them. */
+  snapshotCursor(): number;
+  waiting(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  setInterval(callback: () => void, ms: number): unknown;
+  random(): number;
+  reportError(message: string): void;
+}
+
+export class PushStream {
+  private source: StreamLike | null = null;
+  private connected = false;
+  private lastCursor = 0;
+  private watchdog: unknown;
+  private reconnectTimer: unknown;
+  private failures = 0;
+
+  constructor(private readonly env: PushEnv) {
+    // A previous leader may have died with its stream up: say where push stands until ours opens.
+    env.send({ v: 1, type: 'push-status', connected: false });
+    this.open();
+    env.setInterval(() => this.tick(), TICK_MS);
+  }
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  /** Coming back online: don't wait for the backoff, try the stream now. */
+  reconnectNow(): void {
+    if (!this.connected) this.reopen(0);
+  }
+
+  private open(): void {
+    const since = Math.max(this.lastCursor, this.env.snapshotCursor());
+    const source = this.env.openStream(`/api/events?since=${since}`);
+    this.source = source;
+    source.onopen = () => {
+      this.failures = 0;
+      this.setConnected(true);
+      this.armWatchdog();
+    };
+    source.addEventListener('heartbeat', () => this.armWatchdog());
+    source.addEventListener('orders', (event) => {
+      this.armWatchdog();
+      this.forward(event.data);
+    });
+    // EventSource gives up for good after a 5xx or a non-SSE answer, so every error means: start over.
+    source.onerror = () => this.reopen(this.backoff());
+    this.armWatchdog();
+  }
+
+  private forward(data: string): void {
+    let payload: PushEventData;
+    try {
+      payload = JSON.parse(data) as PushEventData;
+    } catch (error) {
+      this.env.reportError(`The server sent an unreadable update: ${String(error)}`);
+      return;
+    }
+    if (typeof payload.cursor !== 'number' || !Array.isArray(payload.orders)) {
+      this.env.reportError('The server sent an update without cursor or orders.');
+      return;
+    }
+    this.lastCursor = Math.max(this.lastCursor, payload.cursor);
+    this.env.send({ v: 1, type: 'push', cursor: payload.cursor, orders: payload.orders });
+  }
+
+  private reopen(delayMs: number): void {
+    this.source?.close();
+    this.source = null;
+    this.env.clearTimeout(this.watchdog);
+    this.setConnected(false);
+    this.env.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = this.env.setTimeout(() => this.open(), delayMs);
+  }
+
+  private backoff(): number {
+    this.failures++;
+    const base = Math.min(RECONNECT_MAX_MS, RECONNECT_MIN_MS * 2 ** (this.failures - 1));
+    return Math.round(base * (0.8 + 0.4 * this.env.random()));
+  }
+
+  /** 25 s with no event at all (heartbeats come every 10 s) means the stream is dead though still "open". */
+  private armWatchdog(): void {
+    this.env.clearTimeout(this.watchdog);
+    this.watchdog = this.env.setTimeout(() => this.reopen(0), STREAM_DEAD_AFTER_MS);
+  }
+
+  private setConnected(connected: boolean): void {
+    if (this.connected === connected) return;
+    this.connected = connected;
+    this.env.send({ v: 1, type: 'push-status', connected });
+  }
+
+  private tick(): void {
+    // Zero polling while push is up; the outbox tick wakes a worker the browser may have stopped.
+    if (!this.connected) this.env.send({ v: 1, type: 'sync-now', reason: 'poll' });
+    else if (this.env.waiting() > 0) this.env.send({ v: 1, type: 'sync-now', reason: 'outbox-tick' });
+  }
+}
