@@ -20,7 +20,7 @@ const SEED = process.env.ORDERLINE_MODEL_SEED ? Number(process.env.ORDERLINE_MOD
 let server: RunningServer;
 let runNumber = 0;
 const timing = { run: 0, check: 0 };
-const stats = { runs: 0, commands: 0, faults: 0, restarts: 0, pushes: 0, deadLetters: 0 };
+const stats = { runs: 0, commands: 0, faults: 0, restarts: 0, pushes: 0, remoteMoves: 0, deadLetters: 0 };
 
 beforeAll(async () => {
   server = await startServer({
@@ -33,13 +33,19 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  const t = performance.now();
+  await server?.app.close();
+  const t2 = performance.now();
   await server?.close();
+  console.info(
+    `[model] app.close ${(t2 - t).toFixed(0)} ms, store close ${(performance.now() - t2).toFixed(0)} ms`,
+  );
   console.info(
     `[model] ${stats.runs} runs, ${stats.commands} commands, ${stats.faults} faults ` +
       `(${(stats.faults / Math.max(stats.runs, 1)).toFixed(1)}/run), ${stats.restarts} restarts, ` +
-      `${stats.pushes} pushes, ${stats.deadLetters} dead letters; ms in runs ${timing.run.toFixed(0)}, checks ${timing.check.toFixed(0)}`,
+      `${stats.pushes} pushes, ${stats.remoteMoves} remote moves, ${stats.deadLetters} dead letters; ms in runs ${timing.run.toFixed(0)}, checks ${timing.check.toFixed(0)}`,
   );
-});
+}, 120_000);
 
 // ---- the fault-injecting network between the engine and the real server ----
 
@@ -99,6 +105,8 @@ interface ModelOrder {
   poison: boolean;
   status: OrderStatus;
   paid: boolean;
+  /** Another device changed it too: its final state is whatever the server settled on. */
+  contested: boolean;
 }
 
 interface Model {
@@ -138,13 +146,40 @@ class CreateCmd implements Cmd {
       await r.h.engine.handle({ v: 1, type: 'create-order', draft: orderDraft(this.poison, this.customer) }),
     );
     expect(order).toMatchObject({ status: 'pending', paid: false });
-    m.orders.push({ id: order.id, poison: this.poison, status: 'pending', paid: false });
+    m.orders.push({ id: order.id, poison: this.poison, status: 'pending', paid: false, contested: false });
   }
   toString = () => `create(${this.poison ? 'poison' : 'ok'})`;
 }
 
+/** Orders this device can still act on with a known outcome. */
 function activeOrders(m: Model): ModelOrder[] {
-  return m.orders.filter((o) => isActiveStatus(o.status));
+  return m.orders.filter((o) => isActiveStatus(o.status) && !o.contested);
+}
+
+/** Another device moves one of our orders on the server directly (it may race our own pending moves). */
+class RemoteMoveCmd implements Cmd {
+  constructor(
+    readonly pick: number,
+    readonly status: OrderStatus,
+  ) {}
+  check = (m: Readonly<Model>) => activeOrders(m as Model).some((o) => !o.poison);
+  async run(m: Model, _r: Real) {
+    const candidates = activeOrders(m).filter((o) => !o.poison);
+    const target = candidates[this.pick % candidates.length];
+    if (!target) return;
+    const response = await fetch(`${server.url}/api/orders/${target.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({ status: this.status }),
+    });
+    await response.arrayBuffer();
+    // 404: our create has not reached the server yet, so the other device could not see the order.
+    if (response.status === 404) return;
+    expect(response.status).toBe(200);
+    stats.remoteMoves += 1;
+    target.contested = true;
+  }
+  toString = () => `remoteMove(#${this.pick}, ${this.status})`;
 }
 
 class SetStatusCmd implements Cmd {
@@ -285,6 +320,9 @@ const commands = [
   faultCmd,
   faultCmd,
   fc.tuple(fc.nat(6), fc.boolean(), fc.boolean()).map(([back, rev, dup]) => new PushCmd(back, rev, dup)),
+  fc
+    .tuple(fc.nat(20), fc.constantFrom<OrderStatus>('preparing', 'ready', 'completed', 'cancelled'))
+    .map(([p, s]) => new RemoteMoveCmd(p, s)),
   fc.constant(null).map(() => new RestartCmd()),
   fc.integer({ min: 100, max: 40_000 }).map((ms) => new TickCmd(ms)),
   fc.constant(null).map(() => new SyncNowCmd()),
@@ -344,7 +382,7 @@ async function checkAgreement(m: Model, r: Real): Promise<void> {
   const expected = m.orders.filter((o) => !o.poison);
   expect(mine.map((o) => o.id).sort()).toEqual(expected.map((o) => o.id).sort());
   expect(new Set(mine.map((o) => o.number)).size).toBe(mine.length);
-  for (const order of expected) {
+  for (const order of expected.filter((o) => !o.contested)) {
     expect(mine.find((o) => o.id === order.id)).toMatchObject({ status: order.status, paid: order.paid });
   }
 }
