@@ -69,6 +69,8 @@ test('a rejected create waits under Needs attention, Retry resends, Discard remo
   reject = false;
   await recoveredItem.getByRole('button', { name: 'Retry' }).click();
   await expect(recoveredItem).toHaveCount(0, { timeout: 20_000 });
+  // Rejected once (injected), resent once by Retry, and nothing more.
+  await expect.poll(() => sendsOf(recovered.id), { timeout: 20_000 }).toBe(2);
 
   await expectConverged({
     fault: '07',

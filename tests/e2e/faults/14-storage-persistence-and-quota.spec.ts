@@ -4,6 +4,7 @@ import type { CDPSession } from '@playwright/test';
 import { counter, openApp, placeOrder } from '../helpers/device.ts';
 import { expectConverged } from './convergence.ts';
 import { test, expect } from './fault-fixture.ts';
+import { recordResult } from './fault-results.ts';
 
 test('the app requests persistent storage', async ({ context, faultProxy }) => {
   // Observation only: count calls, then call the real method.
@@ -41,14 +42,43 @@ test('an exhausted storage quota is shown to the user and nothing accepted is lo
   await placeOrder(page, { customerName: 'f14-before' });
   await expect(screen.syncStatus).toContainText('All changes saved', { timeout: 15_000 });
 
-  // Shrink this origin's quota to what it already uses: the next IndexedDB write fails with QuotaExceeded.
+  // Shrink this origin's quota to one byte: every IndexedDB commit that grows storage fails (QuotaExceeded).
   const cdp: CDPSession = await context.newCDPSession(page);
-  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: faultProxy.origin, quotaSize: usage });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: faultProxy.origin, quotaSize: 1 });
+  // Prove the fault is in place with a write of our own (a separate database, never the app's).
+  const probeWriteFailed = await page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('orderline-fault-probe', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('probe');
+        open.onerror = () => resolve(true);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('probe', 'readwrite');
+          tx.objectStore('probe').put('x'.repeat(256 * 1024), 'k');
+          tx.oncomplete = () => resolve(false);
+          tx.onabort = () => resolve(true);
+        };
+      }),
+  );
+  if (!probeWriteFailed) {
+    // Observed with Chromium 14x: once the app's worker and caches exist, the override no longer bites
+    // (a bare page on the same kind of origin does get QuotaExceededError). Say so instead of passing.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: faultProxy.origin });
+    recordResult(
+      '14',
+      'storage quota exhausted (IDB write fails)',
+      { placed: 1, onServer: 1, duplicates: 0, lost: 0 },
+      false,
+      {
+        injected: false,
+      },
+    );
+    test.skip(true, 'CDP Storage.overrideQuotaForOrigin did not make IndexedDB writes fail for this origin');
+  }
   await page.getByRole('button', { name: /^Add / }).first().click();
   await screen.customerName.fill('f14-during');
   await screen.placeOrder.click();
-  const shownToUser = page.getByText(/storage/i).first();
+  const shownToUser = page.getByText(/storage|quota|space/i).first();
   const storageErrorShown = await shownToUser.waitFor({ state: 'visible', timeout: 10_000 }).then(
     () => true,
     () => false, // not shown in time: recorded below and asserted at the end
@@ -67,7 +97,7 @@ test('an exhausted storage quota is shown to the user and nothing accepted is lo
     placedTags: ['f14-before', ...(acceptedDuring ? ['f14-during'] : []), 'f14-after'],
     prefix: 'f14-',
     timeoutMs: 30_000,
-    extra: { storageErrorShown, acceptedDuring },
+    extra: { probeWriteFailed, storageErrorShown, acceptedDuring },
   });
   expect(storageErrorShown, 'a failed IndexedDB write is shown to the user').toBe(true);
 });
