@@ -1,6 +1,10 @@
 // Every row of DESIGN.md's HTTP API table through fastify.inject on one PGlite memory:// database.
 
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../server/app.ts';
 import type { Order } from '../../../protocol/order.ts';
 import type { ApiError, ChangesResponse } from '../../../protocol/api.ts';
 import { createBody, memoryApp, patchOrder, postOrder, uuidv7, type TestApp } from './order-fixtures.ts';
@@ -373,5 +377,55 @@ describe('transport errors', () => {
     expect(metrics).toContain('orderline_idempotent_replays_total{kind="create"}');
     expect(metrics).toContain('orderline_sse_clients');
     expect(metrics).toContain('orderline_push_fanout_seconds');
+  });
+});
+
+describe('rate limiting', () => {
+  it('answers 429 rate_limited with Retry-After and the API header once a client exceeds its limit', async () => {
+    const limited = await buildApp({ store: t.store, rateLimit: { max: 2, timeWindowMs: 60_000 } });
+    try {
+      for (let i = 0; i < 2; i++) expect((await limited.inject({ url: '/api/menu' })).statusCode).toBe(200);
+      const res = await limited.inject({ url: '/api/menu' });
+      expect([res.statusCode, errorCode(res)]).toEqual([429, 'rate_limited']);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(res.headers['x-orderline-api']).toBe('1');
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('static files', () => {
+  it('serves hashed assets immutable, the shell and sw.js no-cache, and falls back to index.html', async () => {
+    const dist = await mkdtemp(join(tmpdir(), 'orderline-dist-'));
+    await mkdir(join(dist, 'assets'));
+    await writeFile(join(dist, 'index.html'), '<!doctype html><title>Orderline</title>');
+    await writeFile(join(dist, 'assets', 'index-AbC123.js'), 'console.log(1)');
+    await writeFile(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {})');
+    await writeFile(join(dist, 'manifest.webmanifest'), '{}');
+    const site = await buildApp({ store: t.store, rateLimit: false, distDir: dist });
+    try {
+      const asset = await site.inject({ url: '/assets/index-AbC123.js' });
+      expect([asset.statusCode, asset.headers['cache-control']]).toEqual([
+        200,
+        'public, max-age=31536000, immutable',
+      ]);
+      for (const url of ['/', '/index.html', '/sw.js', '/manifest.webmanifest']) {
+        const res = await site.inject({ url });
+        expect([url, res.statusCode, res.headers['cache-control']]).toEqual([url, 200, 'no-cache']);
+      }
+      const spa = await site.inject({ url: '/diagnostics' });
+      expect([spa.statusCode, spa.headers['cache-control']]).toEqual([200, 'no-cache']);
+      expect(spa.body).toContain('<title>Orderline</title>');
+      const api = await site.inject({ url: '/api/unknown' });
+      expect([api.statusCode, errorCode(api), api.headers['x-orderline-api']]).toEqual([
+        404,
+        'not_found',
+        '1',
+      ]);
+    } finally {
+      await site.close();
+      await rm(dist, { recursive: true, force: true });
+    }
   });
 });

@@ -1,22 +1,48 @@
-// Ad-hoc measurement (not a test): POST /api/orders throughput against a started server with PGlite
-// in a temp dir, each request a distinct valid order. Run: node --import tsx tests/unit/server/create-throughput.ts
+// Ad-hoc measurement (not a test): POST /api/orders throughput against `server/main.ts` in its own
+// process with PGlite in a temp dir, each request a distinct valid order (autocannon runs here).
+// Run: node --import tsx tests/unit/server/create-throughput.ts   (SECONDS, CONNECTIONS, LOG_LEVEL)
 
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { v7 as uuidv7 } from 'uuid';
-import { startServer } from '../../../server/start-server.ts';
 
 const seconds = Number(process.env.SECONDS ?? 5);
 const connections = Number(process.env.CONNECTIONS ?? 32);
 const dataDir = await mkdtemp(join(tmpdir(), 'orderline-bench-'));
-const server = await startServer({
-  port: 0,
-  host: '127.0.0.1',
-  dataDir,
-  distDir: '/nonexistent-orderline-dist',
+/** A free port: listen on 0, read it, close. */
+const port = await new Promise<number>((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const address = probe.address();
+    probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+  });
 });
+const url = `http://127.0.0.1:${port}`;
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  cwd: join(import.meta.dirname, '..', '..', '..'),
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ORDERLINE_DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const exited = new Promise((resolve) => child.once('exit', resolve));
+for (;;) {
+  const ready = await fetch(`${url}/healthz`).then(
+    (res) => res.ok,
+    () => false,
+  );
+  if (ready) break;
+  if (child.exitCode !== null) throw new Error('server exited before listening');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+const server = { url };
 let n = 0;
 try {
   const result = await autocannon({
@@ -66,6 +92,7 @@ try {
     }),
   );
 } finally {
-  await server.close();
+  child.kill('SIGTERM');
+  await exited;
   await rm(dataDir, { recursive: true, force: true });
 }
