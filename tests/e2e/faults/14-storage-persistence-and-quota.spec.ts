@@ -4,7 +4,8 @@ import type { CDPSession } from '@playwright/test';
 import { counter, openApp, placeOrder } from '../helpers/device.ts';
 import { expectConverged } from './convergence.ts';
 import { test, expect } from './fault-fixture.ts';
-import { recordResult } from './fault-results.ts';
+import { recordResult, tallyOrders } from './fault-results.ts';
+import { fetchAllOrders } from '../helpers/api.ts';
 
 test('the app requests persistent storage', async ({ context, faultProxy }) => {
   // Observation only: count calls, then call the real method.
@@ -64,15 +65,8 @@ test('an exhausted storage quota is shown to the user and nothing accepted is lo
     // Observed with Chromium 14x: once the app's worker and caches exist, the override no longer bites
     // (a bare page on the same kind of origin does get QuotaExceededError). Say so instead of passing.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: faultProxy.origin });
-    recordResult(
-      '14',
-      'storage quota exhausted (IDB write fails)',
-      { placed: 1, onServer: 1, duplicates: 0, lost: 0 },
-      false,
-      {
-        injected: false,
-      },
-    );
+    const tally = tallyOrders(['f14-before'], await fetchAllOrders(server.url), 'f14-');
+    recordResult('14', 'storage quota exhausted (IDB write fails)', tally, false, { injected: false });
     test.skip(true, 'CDP Storage.overrideQuotaForOrigin did not make IndexedDB writes fail for this origin');
   }
   await page.getByRole('button', { name: /^Add / }).first().click();
