@@ -33,6 +33,8 @@ export interface BuildAppOptions {
   rateLimit?: RateLimitOptions | false;
   /** SSE heartbeat interval (tests shorten it). */
   heartbeatMs?: number;
+  /** Trust X-Forwarded-For (behind a load balancer) for client IPs; off by default so it cannot be spoofed. */
+  trustProxy?: boolean;
 }
 
 declare module 'fastify' {
@@ -51,8 +53,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
-    // Behind a load balancer the client IP (for rate limiting) is in X-Forwarded-For.
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
   });
   const metrics = createMetrics();
   const hub = createSseHub({

@@ -7,6 +7,8 @@ const server = await startServer({
   host: process.env.HOST ?? '0.0.0.0',
   dataDir: process.env.ORDERLINE_DATA_DIR ?? './data',
   databaseUrl: process.env.DATABASE_URL || undefined,
+  // Set TRUST_PROXY=1 behind a load balancer so rate limits apply per real client IP.
+  trustProxy: process.env.TRUST_PROXY === '1',
   // Another build of the client (e2e update tests serve a second release from a temp dir).
   distDir: process.env.ORDERLINE_DIST_DIR || undefined,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },

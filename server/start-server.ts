@@ -15,6 +15,7 @@ export interface StartServerOptions {
   logger?: FastifyServerOptions['logger'];
   rateLimit?: RateLimitOptions | false;
   heartbeatMs?: number;
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -33,6 +34,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       distDir: options.distDir,
       rateLimit: options.rateLimit,
       heartbeatMs: options.heartbeatMs,
+      trustProxy: options.trustProxy,
     });
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {

@@ -10,14 +10,15 @@ export const NOTIFY_CHANNEL = 'orderline_changes';
 
 export async function followNotifications(
   db: SqlDatabase,
-  startSeq: number,
+  readHead: () => Promise<number>,
   readChanges: (since: number, limit: number) => Promise<ChangesPage>,
   publish: (orders: Order[]) => void,
   onError: (error: unknown) => void,
 ): Promise<void> {
   if (!db.listen) throw new Error(`${db.kind} has no LISTEN/NOTIFY`);
-  let published = startSeq;
-  let running = false;
+  let published = 0;
+  // Starts true so notifications arriving before the head is read only mark `again`.
+  let running = true;
   let again = false;
 
   // Notifications arrive in bursts; one catch-up at a time, re-run once if more arrived meanwhile.
@@ -46,7 +47,12 @@ export async function followNotifications(
     }
   }
 
+  // LISTEN before reading the head, so every commit after the head is notified to us; commits at or
+  // below it predate this instance's clients, which replay them from the changes feed themselves.
   await db.listen(NOTIFY_CHANNEL, () => {
     catchUp().catch(onError);
   });
+  published = await readHead();
+  running = false;
+  if (again) catchUp().catch(onError);
 }

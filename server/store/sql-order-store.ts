@@ -244,8 +244,13 @@ export async function createSqlOrderStore(
   };
 
   if (db.listen) {
-    await followNotifications(db, await currentSeq(db), store.changes, publish, (error) =>
-      (options.onBackgroundError ?? ((e) => console.error('orderline: change follower failed', e)))(error),
+    await followNotifications(
+      db,
+      () => currentSeq(db),
+      store.changes,
+      publish,
+      (error) =>
+        (options.onBackgroundError ?? ((e) => console.error('orderline: change follower failed', e)))(error),
     );
   }
   return store;
