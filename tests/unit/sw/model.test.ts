@@ -117,6 +117,8 @@ interface Real {
   h: Harness;
   faults: Faults;
   startCursor: number;
+  /** Server states seen by earlier pushes: replaying them later is a stale, out-of-order push. */
+  history: Order[];
 }
 
 type Cmd = fc.AsyncCommand<Model, Real>;
@@ -236,12 +238,16 @@ class FaultCmd implements Cmd {
   toString = () => `fault(${this.kind}${this.kind === 'down' || this.kind === 'up' ? '' : `×${this.count}`})`;
 }
 
-/** Pushes built from the real changes feed, fed out of order and/or twice (SSE replays overlap). */
+/**
+ * Pushes built from the real changes feed, fed out of order and/or twice (SSE replays overlap), optionally
+ * preceded by stale states from earlier pushes (an old event arriving late).
+ */
 class PushCmd implements Cmd {
   constructor(
     readonly back: number,
     readonly reversed: boolean,
     readonly duplicated: boolean,
+    readonly stale: boolean,
   ) {}
   check = () => true;
   async run(_m: Model, r: Real) {
@@ -251,6 +257,9 @@ class PushCmd implements Cmd {
     let batches = feed.orders.map((order) => ({ cursor: order.seq, orders: [order] }));
     if (this.reversed) batches = batches.reverse();
     if (this.duplicated) batches = [...batches, ...batches];
+    if (this.stale)
+      batches = [...batches, ...r.history.map((order) => ({ cursor: order.seq, orders: [order] }))];
+    r.history = [...r.history, ...feed.orders].slice(-30);
     for (const batch of batches) {
       stats.pushes += 1;
       unwrap(await r.h.engine.handle({ v: 1, type: 'push', cursor: batch.cursor, orders: batch.orders }));
@@ -319,7 +328,12 @@ const commands = [
   faultCmd,
   faultCmd,
   faultCmd,
-  fc.tuple(fc.nat(6), fc.boolean(), fc.boolean()).map(([back, rev, dup]) => new PushCmd(back, rev, dup)),
+  fc
+    .tuple(fc.nat(6), fc.boolean(), fc.boolean(), fc.boolean())
+    .map(([back, rev, dup, stale]) => new PushCmd(back, rev, dup, stale)),
+  fc
+    .tuple(fc.nat(6), fc.boolean(), fc.boolean(), fc.boolean())
+    .map(([back, rev, dup, stale]) => new PushCmd(back, rev, dup, stale)),
   fc
     .tuple(fc.nat(20), fc.constantFrom<OrderStatus>('preparing', 'ready', 'completed', 'cancelled'))
     .map(([p, s]) => new RemoteMoveCmd(p, s)),
@@ -420,7 +434,7 @@ describe('model: engine against the real server with faults', () => {
             baseUrl: server.url,
           });
           const model: Model = { orders: [] };
-          const real: Real = { h, faults, startCursor };
+          const real: Real = { h, faults, startCursor, history: [] };
           try {
             const t0 = performance.now();
             await h.engine.start();
