@@ -20,6 +20,8 @@ export interface BenchOptions {
   drainOrders: number;
   /** Orders queued while the server is down, for the recovery measure. */
   recoveryOrders: number;
+  /** How long the server stays down (the outbox backs off meanwhile). */
+  recoveryOutageMs: number;
   /** Length of each idle window for the poll counts (scaled to per minute). */
   pollWindowMs: number;
   /** Heap is read after `heapFirst` orders created and completed, then after `heapTotal`. */
@@ -39,6 +41,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     coldStartReloads: 5,
     drainOrders: 1000,
     recoveryOrders: 20,
+    recoveryOutageMs: 8_000,
     pollWindowMs: 60_000,
     heapFirst: 1000,
     heapTotal: 10_000,
@@ -52,6 +55,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     coldStartReloads: 3,
     drainOrders: 1000,
     recoveryOrders: 10,
+    recoveryOutageMs: 8_000,
     pollWindowMs: 12_000,
     heapFirst: 200,
     heapTotal: 2000,
@@ -66,7 +70,8 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     coldStartReloads: 1,
     drainOrders: 50,
     recoveryOrders: 3,
-    pollWindowMs: 6_000,
+    recoveryOutageMs: 3_000,
+    pollWindowMs: 5_000,
     heapFirst: 20,
     heapTotal: 60,
     throughputSeconds: 1,

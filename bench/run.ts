@@ -143,7 +143,13 @@ try {
   await cleanUp();
 
   await measure('recovery', async () => {
-    const recovery = await measureRecovery(env, item, options.recoveryOrders, 8_000, runId);
+    const recovery = await measureRecovery(
+      env,
+      item,
+      options.recoveryOrders,
+      options.recoveryOutageMs,
+      runId,
+    );
     results.recovery_ms = recovery.ms;
     details.recovery = recovery;
     if (recovery.missingOnServer > 0)
