@@ -62,6 +62,8 @@ async function measure(name: string, task: () => Promise<void>): Promise<void> {
   try {
     await task();
     log(`${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // Partial results survive in the log even if a later measure takes the run down.
+    log(`results so far: ${JSON.stringify(results)}`);
   } catch (error) {
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     failures.push(`${name}: ${message.split('\n')[0]}`);

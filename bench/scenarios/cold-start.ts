@@ -1,7 +1,7 @@
 // Cold start: N active orders already in the device's IndexedDB (created through the server, pulled by the
 // app), then reload and time navigation start → the list painted with all N rows (page clock: the probe
 // notes when the N-th row is in the DOM, then the first paint after it).
-import { openApp } from '../../tests/e2e/helpers/device.ts';
+import { openAppWithin as openApp } from '../open-app.ts';
 import { inParallel, newOrderBody, postOrder, registerDevice } from '../api-client.ts';
 import { newBenchDevice, type BenchEnv } from '../bench-env.ts';
 import { median, round } from '../stats.ts';

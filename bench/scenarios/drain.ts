@@ -3,7 +3,8 @@
 // have; duplicated = extra server orders carrying the same customer marker (each order's marker is unique).
 import type { MenuItem } from '../../protocol/api.ts';
 import type { OrderDraft } from '../../protocol/messages.ts';
-import { counter, openApp } from '../../tests/e2e/helpers/device.ts';
+import { counter } from '../../tests/e2e/helpers/device.ts';
+import { openAppWithin as openApp } from '../open-app.ts';
 import { changesSince, currentCursor } from '../api-client.ts';
 import { newBenchDevice, type BenchEnv } from '../bench-env.ts';
 import { round } from '../stats.ts';

@@ -2,7 +2,8 @@
 // K orders were created and completed through the app, and again after N. Orders go through the real path
 // (SW intents → IndexedDB → outbox → server → broadcast → render), in batches, completed right after.
 import type { MenuItem } from '../../protocol/api.ts';
-import { counter, openApp } from '../../tests/e2e/helpers/device.ts';
+import { counter } from '../../tests/e2e/helpers/device.ts';
+import { openAppWithin as openApp } from '../open-app.ts';
 import { newBenchDevice, type BenchEnv } from '../bench-env.ts';
 import { round } from '../stats.ts';
 import { createOrders, setStatuses } from '../sw-requests.ts';

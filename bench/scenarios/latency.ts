@@ -2,7 +2,8 @@
 // of the device, another device (second context, via server + SSE), the baseline client (3 s polling,
 // same clicks, same run) and the same tab while the device is offline. The observing tab is in front.
 import type { BrowserContext, Page } from '@playwright/test';
-import { counter, openApp } from '../../tests/e2e/helpers/device.ts';
+import { counter } from '../../tests/e2e/helpers/device.ts';
+import { openAppWithin as openApp } from '../open-app.ts';
 import { newBenchDevice, type BenchEnv } from '../bench-env.ts';
 import { diagnostics } from '../sw-requests.ts';
 import { fetchOrder } from '../api-client.ts';

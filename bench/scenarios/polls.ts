@@ -1,7 +1,8 @@
 // Poll counts, by the server's own request counter (/metrics): requests to GET /api/orders/changes and
 // GET /api/orders over an idle window, first with push up, then with /api/events made unreachable by the
 // bench proxy (the browser's network is untouched). One device, one tab; nothing else is connected.
-import { counter, openApp } from '../../tests/e2e/helpers/device.ts';
+import { counter } from '../../tests/e2e/helpers/device.ts';
+import { openAppWithin as openApp } from '../open-app.ts';
 import { metricsText } from '../api-client.ts';
 import { newBenchDevice, type BenchEnv } from '../bench-env.ts';
 import { pollRequests } from '../metrics.ts';

@@ -2,7 +2,8 @@
 // dir and port. Time from the server answering /healthz again → outbox empty and every tab consistent
 // (Sync status says "All changes saved" and no row says "Waiting to sync").
 import type { MenuItem } from '../../protocol/api.ts';
-import { counter, openApp } from '../../tests/e2e/helpers/device.ts';
+import { counter } from '../../tests/e2e/helpers/device.ts';
+import { openAppWithin as openApp } from '../open-app.ts';
 import { activeOrders } from '../api-client.ts';
 import { newBenchDevice, type BenchEnv } from '../bench-env.ts';
 import { round } from '../stats.ts';
