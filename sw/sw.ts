@@ -56,12 +56,15 @@ registerRoute(
 
 // ---- lifecycle ----
 self.addEventListener('activate', (event) => {
-  // Take over open tabs at once; the new version keeps flushing the outbox the old one left in IndexedDB.
-  event.waitUntil(self.clients.claim().then(() => engine.start()));
+  // Take over open tabs at once. Activation must not wait for the network (navigations queue behind it), so
+  // the engine starts beside it: the new version keeps flushing the outbox the old one left in IndexedDB.
+  event.waitUntil(self.clients.claim());
+  engine.start().catch(reportError);
 });
 
-// Every start of the worker (also a restart after the browser stopped it) catches up and resumes the outbox.
-engine.start().catch(reportError);
+// Every restart of an active worker (the browser stops idle ones) catches up and resumes the outbox. A new
+// version still installing must not: the active one owns the outbox until this one activates.
+if (self.serviceWorker.state === 'activated') engine.start().catch(reportError);
 
 // ---- page messages ----
 self.addEventListener('message', (event) => {

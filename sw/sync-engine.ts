@@ -135,6 +135,9 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
         const connected = request.connected === true;
         await ctx.write(async () => ({ result: null, sync: { pushConnected: connected } }));
         if (connected) await serverSeen();
+        // The stream dropped: probe and catch up now rather than at the leader's next 5 s poll, so the tabs
+        // learn within moments whether the server is still reachable.
+        else track(pull.run());
         return null;
       }
       case 'sync-now':
