@@ -1,6 +1,8 @@
 // The page's only door to the service worker: registers it (workbox-window), sends intents over a
 // MessageChannel, and keeps the OrdersStore in step with the BroadcastChannel. Never touches IDB or the API.
-import { Workbox } from 'workbox-window';
+
+// The modern ESM build: the package's default entry is transpiled to ES5 (about 1 KiB gzip more).
+import { Workbox } from 'workbox-window/Workbox.js';
 import {
   BROADCAST_CHANNEL,
   isBroadcast,
