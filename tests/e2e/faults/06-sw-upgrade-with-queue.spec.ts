@@ -43,8 +43,10 @@ test('a schema-upgrading SW version activated with a non-empty queue keeps and d
       await registration?.update();
     });
     await expect(page.getByText('A new version is available')).toBeVisible({ timeout: 30_000 });
+    // Reload activates the waiting worker, which then reloads the page once it controls it.
+    const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Reload', exact: true }).click();
-    await page.waitForLoadState('load');
+    await reloaded;
     await waitForServiceWorkerControl(page);
     await expect
       .poll(() =>
