@@ -43,6 +43,18 @@ function formatOrdersEvent(data: PushEventData): string {
 
 const HEARTBEAT_EVENT = 'event: heartbeat\ndata: {}\n\n';
 
+function waitForDrain(raw: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      raw.off('drain', done);
+      raw.off('close', done);
+      resolve();
+    };
+    raw.on('drain', done);
+    raw.on('close', done);
+  });
+}
+
 export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions): SseHub {
   const clients = new Set<StreamClient>();
 
@@ -96,6 +108,8 @@ export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions
       }
       send(client, page.orders);
       if (!page.more) return;
+      // A long replay goes at the client's pace instead of tripping the slow-reader limit.
+      if (client.raw.writableNeedDrain) await waitForDrain(client.raw);
     }
   }
 
@@ -118,6 +132,10 @@ export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions
         closed: false,
       };
       raw.on('close', () => remove(client));
+      raw.on('error', (error) => {
+        log.warn({ err: error }, 'SSE stream failed; the client will reconnect');
+        remove(client);
+      });
       clients.add(client);
       metrics.sseClients.set(clients.size);
       if (since === null) return;
