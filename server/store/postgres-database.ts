@@ -54,18 +54,23 @@ export async function openPostgresDatabase(
     exec: poolClient.exec,
     async transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
       const connection = await pool.connect();
+      // A connection whose ROLLBACK failed is in an unknown state: release(error) destroys it.
+      let broken: Error | undefined;
       try {
         await connection.query('BEGIN');
         const value = await work(asClient(connection));
         await connection.query('COMMIT');
         return value;
       } catch (error) {
-        await connection.query('ROLLBACK').catch((rollbackError: unknown) => {
+        try {
+          await connection.query('ROLLBACK');
+        } catch (rollbackError) {
+          broken = rollbackError as Error;
           throw new AggregateError([error, rollbackError], 'transaction failed and ROLLBACK failed');
-        });
+        }
         throw error;
       } finally {
-        connection.release();
+        connection.release(broken);
       }
     },
     listen: connectListener,
