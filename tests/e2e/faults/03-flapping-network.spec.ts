@@ -50,7 +50,9 @@ test('a queue drained over a flapping network arrives complete and once', async 
     timeoutMs: 45_000,
     extra: {
       flaps,
-      createRequests: faultProxy.log.filter((r) => r.method === 'POST' && r.path === '/api/orders').length,
+      createsAnsweredDuringFlapping: faultProxy.log.filter(
+        (r) => r.method === 'POST' && r.path === '/api/orders',
+      ).length,
     },
   });
 });

@@ -15,6 +15,8 @@ export interface ConvergenceCheck {
   prefix: string;
   timeoutMs: number;
   extra?: FaultResult['extra'];
+  /** Fault-specific conditions (checked by the spec) that must also hold for the fault to count as passed. */
+  alsoRequire?: Record<string, boolean>;
 }
 
 interface Snapshot {
@@ -54,9 +56,10 @@ export async function expectConverged(check: ConvergenceCheck): Promise<FaultTal
     await new Promise((resolve) => setTimeout(resolve, 250));
     last = await snapshot(check);
   }
-  const ok = converged(last);
+  const ok = converged(last) && Object.values(check.alsoRequire ?? {}).every(Boolean);
   recordResult(check.fault, check.title, last.tally, ok, {
     ...check.extra,
+    ...check.alsoRequire,
     convergeMs: Date.now() - started,
     clientsConsistent: last.clients.every(
       (c) => JSON.stringify(c.active) === JSON.stringify(last.serverActive),
