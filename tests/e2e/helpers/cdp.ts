@@ -2,7 +2,7 @@
 // keeps them alive, Chromium kills idle ones in real life) and the browser's own installability verdict.
 //
 // API (stable):
-//   stopAllServiceWorkers(page)      resolves once every SW version of the page's context reports "stopped"
+//   stopAllServiceWorkers(page)      resolves once every running SW of the page's context has reported "stopped"
 //   installabilityErrors(page)       Page.getInstallabilityErrors (meaningful only in a persistent context)
 //   launchInstallableContext()       a persistent context (temp profile) + cleanup(), for installability
 
@@ -18,24 +18,37 @@ interface WorkerVersion {
   runningStatus: 'stopped' | 'starting' | 'running' | 'stopping';
 }
 
-/** Stops every service worker of the page's context, as Chromium does to idle or misbehaving workers. */
+/**
+ * Stops every service worker of the page's context, as Chromium does to idle or misbehaving workers. Resolves
+ * once each worker that was running has reported "stopped" (the app may wake it again right after: that is
+ * the behaviour under test, so this does not wait for it to stay stopped).
+ */
 export async function stopAllServiceWorkers(page: Page): Promise<void> {
+  // On failure the session is not detached: it goes away with the context, and a detach error (the browser
+  // may be the thing that failed) would hide the real one.
   const cdp: CDPSession = await page.context().newCDPSession(page);
-  try {
-    const versions = new Map<string, WorkerVersion['runningStatus']>();
-    cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: WorkerVersion[] }) => {
-      for (const version of event.versions) versions.set(version.versionId, version.runningStatus);
-    });
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect
-      .poll(() => versions.size > 0 && [...versions.values()].every((status) => status === 'stopped'), {
-        message: 'every service worker version reports runningStatus "stopped"',
-      })
-      .toBe(true);
-  } finally {
-    await cdp.detach();
-  }
+  const status = new Map<string, WorkerVersion['runningStatus']>();
+  const stoppedAfterCommand = new Set<string>();
+  let commandSent = false;
+  cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: WorkerVersion[] }) => {
+    for (const version of event.versions) {
+      status.set(version.versionId, version.runningStatus);
+      if (commandSent && version.runningStatus === 'stopped') stoppedAfterCommand.add(version.versionId);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  await expect
+    .poll(() => status.size, { message: 'DevTools reports the service worker versions' })
+    .toBeGreaterThan(0);
+  const wasRunning = [...status].filter(([, runningStatus]) => runningStatus !== 'stopped').map(([id]) => id);
+  commandSent = true;
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect
+    .poll(() => wasRunning.every((id) => stoppedAfterCommand.has(id) || status.get(id) === 'stopped'), {
+      message: 'every running service worker version reports runningStatus "stopped"',
+    })
+    .toBe(true);
+  await cdp.detach();
 }
 
 export interface InstallabilityError {
