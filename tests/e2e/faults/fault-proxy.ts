@@ -3,6 +3,7 @@
 // push streams and injected API errors. It never rewrites a request; every request it sees is logged.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { unreachable } from '../../../protocol/unreachable.ts';
 
 /** `forward`: transparent. `refuse`: every connection is cut (like a server that is down). `captive`: every
  * request gets `200 text/html` like a hotel Wi-Fi login page. */
@@ -113,10 +114,8 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
         return;
       case 'forward':
         break;
-      default: {
-        const never: never = mode;
-        throw new Error(`unknown proxy mode ${String(never)}`);
-      }
+      default:
+        unreachable(mode);
     }
     const injected = injectRule?.(info) ?? null;
     if (injected) {
