@@ -73,8 +73,18 @@ export class SwBridge {
     this.wb.messageSkipWaiting();
   }
 
-  async request<K extends PageRequestType>(message: RequestOf<K>): Promise<ReplyValues[K]> {
-    const worker = await this.worker();
+  request<K extends PageRequestType>(message: RequestOf<K>): Promise<ReplyValues[K]> {
+    // Post synchronously when a worker controls the page: the intent leaves before any re-render the
+    // caller triggers next (the same-tab budget is one frame from click to row).
+    const controller = navigator.serviceWorker.controller;
+    if (controller) return this.post(controller, message);
+    return this.worker().then((worker) => this.post(worker, message));
+  }
+
+  private post<K extends PageRequestType>(
+    worker: ServiceWorker,
+    message: RequestOf<K>,
+  ): Promise<ReplyValues[K]> {
     const { port1, port2 } = new MessageChannel();
     return new Promise<ReplyValues[K]>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -129,8 +139,6 @@ export class SwBridge {
   }
 
   private async worker(): Promise<ServiceWorker> {
-    const controller = navigator.serviceWorker.controller;
-    if (controller) return controller;
     // Not controlled yet (first visit): the active worker answers messages just the same.
     const registration = await navigator.serviceWorker.ready;
     if (registration.active) return registration.active;

@@ -1,6 +1,7 @@
 // The Active orders list. Rows are keyed and memoized, so a delta re-renders only the rows it touched.
 // Right after each DOM commit it fires the window events for what just became visible and records
 // how long the change took to show.
+import { Component } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ClientOrder } from '../../protocol/order.ts';
 import type { DisplayTiming } from '../display-timing.ts';
@@ -83,4 +84,24 @@ export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrders
       </ul>
     </section>
   );
+}
+
+/**
+ * The list as the App uses it: skips re-rendering when the App re-renders for other reasons (every tap on
+ * the menu changes the cart); the list still re-renders itself on every store change.
+ */
+export class PureActiveOrders extends Component<ActiveOrdersProps> {
+  override shouldComponentUpdate(next: ActiveOrdersProps): boolean {
+    const prev = this.props;
+    return (
+      next.store !== prev.store ||
+      next.timing !== prev.timing ||
+      next.currency !== prev.currency ||
+      next.onAction !== prev.onAction
+    );
+  }
+
+  override render() {
+    return <ActiveOrders {...this.props} />;
+  }
 }

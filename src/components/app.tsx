@@ -11,7 +11,7 @@ import type { OrdersStore } from '../orders-store.ts';
 import { errorMessage, type SwBridge } from '../sw-bridge.ts';
 import type { UiState } from '../ui-state.ts';
 import { useSubscription } from '../use-subscription.ts';
-import { ActiveOrders } from './active-orders.tsx';
+import { PureActiveOrders } from './active-orders.tsx';
 import { CartPanel } from './cart-panel.tsx';
 import { ChimeToggle } from './chime-toggle.tsx';
 import { DiagnosticsPanel } from './diagnostics-panel.tsx';
@@ -67,9 +67,7 @@ export function App({ store, ui, bridge, timing }: AppProps) {
     if (cart.lines.length === 0) return;
     const startedAt = performance.now();
     const placed = cart;
-    // Clear at once so the next order can be keyed while this one is being shown.
-    setCart(EMPTY_CART);
-    ui.set({ actionError: null });
+    // The intent goes first; clearing the cart (so the next order can be keyed) re-renders after it.
     bridge.request({ v: 1, type: 'create-order', draft: toDraft(placed) }).then(
       (order) => store.applyReply(order, startedAt),
       (error: unknown) => {
@@ -77,6 +75,8 @@ export function App({ store, ui, bridge, timing }: AppProps) {
         fail('The order was not placed', error);
       },
     );
+    setCart(EMPTY_CART);
+    if (ui.fields.actionError !== null) ui.set({ actionError: null });
   };
 
   const onAction = useCallback(
@@ -152,7 +152,7 @@ export function App({ store, ui, bridge, timing }: AppProps) {
         />
         <div class="orders-column">
           <NeedsAttention store={store} onRetry={onRetry} onDiscard={onDiscard} />
-          <ActiveOrders store={store} timing={timing} currency={currency} onAction={onAction} />
+          <PureActiveOrders store={store} timing={timing} currency={currency} onAction={onAction} />
         </div>
       </main>
     </div>
