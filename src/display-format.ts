@@ -2,7 +2,9 @@
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-export function formatMoney(cents: number, currency: string): string {
+/** `currency` is null until the menu (which names it) has loaded: then the amount shows without a symbol. */
+export function formatMoney(cents: number, currency: string | null): string {
+  if (currency === null) return (cents / 100).toFixed(2);
   let format = moneyFormats.get(currency);
   if (!format) {
     format = new Intl.NumberFormat(undefined, { style: 'currency', currency });

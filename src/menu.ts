@@ -15,12 +15,18 @@ function isMenuItem(value: unknown): value is MenuItem {
 export async function loadMenu(fetchImpl: typeof fetch = fetch): Promise<MenuResponse> {
   const response = await fetchImpl('/api/menu');
   if (!response.ok) throw new Error(`the menu could not be loaded (HTTP ${response.status})`);
-  const body: unknown = await response.json();
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    throw new Error(`the menu answer was not JSON (a captive portal?): ${String(error)}`);
+  }
   const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   if (!Array.isArray(record.items) || !record.items.every(isMenuItem)) {
     throw new Error('the menu answer was not a menu (a captive portal?)');
   }
-  return { items: record.items, currency: typeof record.currency === 'string' ? record.currency : 'EUR' };
+  if (typeof record.currency !== 'string') throw new Error('the menu answer names no currency');
+  return { items: record.items, currency: record.currency };
 }
 
 /** Categories in first-seen order, each with its items in menu order. */

@@ -12,7 +12,7 @@ import { OrderRow, type OrderAction } from './order-row.tsx';
 export interface ActiveOrdersProps {
   store: OrdersStore;
   timing: DisplayTiming;
-  currency: string;
+  currency: string | null;
   onAction: (order: ClientOrder, action: OrderAction) => void;
 }
 

@@ -56,7 +56,7 @@ export function App({ store, ui, bridge, timing }: AppProps) {
   const [menu, menuError] = useMenu();
   const [cart, setCart] = useState<Cart>(EMPTY_CART);
   const [diagnosticsOpen, setDiagnosticsOpen] = useHashRoute();
-  const currency = menu?.currency ?? 'EUR';
+  const currency = menu?.currency ?? null;
 
   const fail = useCallback(
     (what: string, error: unknown) => ui.set({ actionError: `${what}: ${errorMessage(error)}` }),

@@ -11,7 +11,7 @@ const ITEM_NOTE_MAX = 200;
 
 export interface CartPanelProps {
   cart: Cart;
-  currency: string;
+  currency: string | null;
   onQty: (index: number, by: number) => void;
   onNote: (index: number, note: string) => void;
   onCustomer: (name: string) => void;

@@ -9,7 +9,7 @@ export type OrderAction = { kind: 'status'; status: OrderStatus } | { kind: 'pai
 
 export interface OrderRowProps {
   order: ClientOrder;
-  currency: string;
+  currency: string | null;
   now: number;
   onAction: (order: ClientOrder, action: OrderAction) => void;
 }

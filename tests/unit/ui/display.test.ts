@@ -1,6 +1,6 @@
 // Display-time percentiles and how ages read on the counter.
 import { describe, expect, it } from 'vitest';
-import { formatAge } from '../../../src/display-format.ts';
+import { formatAge, formatMoney } from '../../../src/display-format.ts';
 import { DisplayTiming } from '../../../src/display-timing.ts';
 
 describe('DisplayTiming', () => {
@@ -34,5 +34,15 @@ describe('formatAge', () => {
   });
   it('does not show a negative age when the device clock is behind', () => {
     expect(formatAge(created, at(-3))).toBe('just now');
+  });
+});
+
+describe('formatMoney', () => {
+  it('formats with the menu currency', () => {
+    expect(formatMoney(450, 'EUR')).toContain('4.50');
+    expect(formatMoney(450, 'EUR')).toContain('€');
+  });
+  it('shows a plain amount until the menu has named the currency', () => {
+    expect(formatMoney(1205, null)).toBe('12.05');
   });
 });
