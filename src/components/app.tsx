@@ -32,7 +32,19 @@ function useMenu(): [MenuResponse | null, string | null] {
   const [menu, setMenu] = useState<MenuResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    loadMenu().then(setMenu, (reason: unknown) => setError(`Menu unavailable: ${errorMessage(reason)}`));
+    const load = () =>
+      loadMenu().then(
+        (loaded) => {
+          setMenu(loaded);
+          setError(null);
+          window.removeEventListener('online', load);
+        },
+        (reason: unknown) => setError(`Menu unavailable: ${errorMessage(reason)}`),
+      );
+    // A first visit made offline has no cached menu yet: try again when the network is back.
+    window.addEventListener('online', load);
+    void load();
+    return () => window.removeEventListener('online', load);
   }, []);
   return [menu, error];
 }
