@@ -58,8 +58,7 @@ export class SwBridge {
     // A new worker is installed and waiting: let the user pick the moment to switch.
     this.wb.addEventListener('waiting', () => this.ui.set({ updateAvailable: true }));
     // Ask for the snapshot at once, in parallel with registering: a returning visitor's page is already
-    // controlled, and registration waits for the load event. (Registering with `immediate: true` made
-    // the update prompt's Reload never take over in tests/e2e/update-prompt.spec.ts, so it stays default.)
+    // controlled, and registration (workbox-window's default) waits for the load event.
     const registered = this.wb.register().catch((error: unknown) => {
       this.ui.set({ problem: `The offline worker could not start: ${errorMessage(error)}` });
       throw error;
