@@ -10,11 +10,12 @@ import type { ApiError, ChangesResponse } from '../../../protocol/api.ts';
 import { createBody, memoryApp, patchOrder, postOrder, uuidv7, type TestApp } from './order-fixtures.ts';
 
 let t: TestApp;
+// Opening PGlite takes seconds, and much longer on a loaded 2-core machine.
 beforeAll(async () => {
   t = await memoryApp();
-});
+}, 180_000);
 afterAll(async () => {
-  await t.close();
+  await t?.close();
 });
 
 async function seqNow(): Promise<number> {
@@ -135,7 +136,7 @@ describe('POST /api/orders', () => {
       await t.app.inject({ url: '/api/orders/changes?since=0&limit=1000' })
     ).json<ChangesResponse>();
     expect(changes.orders.filter((o) => o.id === body.id)).toHaveLength(1);
-  });
+  }, 120_000);
 
   it('200 concurrent distinct creates each appear once in the changes feed, ascending seq, no gaps', async () => {
     const since = await seqNow();
@@ -149,7 +150,7 @@ describe('POST /api/orders', () => {
     expect(feed.orders.map((o) => o.seq)).toEqual(Array.from({ length: 200 }, (_, i) => since + 1 + i));
     expect(feed.cursor).toBe(since + 200);
     expect(feed.more).toBe(false);
-  });
+  }, 120_000);
 });
 
 describe('PATCH /api/orders/:id', () => {

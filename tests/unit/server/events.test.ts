@@ -20,10 +20,10 @@ beforeAll(async () => {
     rateLimit: false,
     heartbeatMs: 150,
   });
-});
+}, 180_000);
 afterAll(async () => {
   for (const connection of open) connection.close();
-  await server.close();
+  await server?.close();
 });
 
 async function connect(query = '', headers: Record<string, string> = {}): Promise<SseConnection> {

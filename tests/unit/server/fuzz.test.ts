@@ -14,9 +14,9 @@ let existing: Order;
 beforeAll(async () => {
   t = await memoryApp();
   existing = (await postOrder(t.app, createBody())).json<Order>();
-});
+}, 180_000);
 afterAll(async () => {
-  await t.close();
+  await t?.close();
 });
 
 async function activeSnapshot(): Promise<string> {
@@ -132,7 +132,7 @@ describe('arbitrary requests', () => {
       ),
       { numRuns: 300, seed: 20261125 },
     );
-  });
+  }, 300_000);
 
   it('PATCH /api/orders/:id never answers 5xx and invalid changes leave the active list alone', async () => {
     await fc.assert(
@@ -164,5 +164,5 @@ describe('arbitrary requests', () => {
       ),
       { numRuns: 300, seed: 20261125 },
     );
-  });
+  }, 300_000);
 });
