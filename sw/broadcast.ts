@@ -16,6 +16,7 @@ export function initialSyncMeta(): SyncMeta {
     lastSyncAt: null,
     storageError: null,
     pausedUntil: 0,
+    backoffUntil: 0,
     recoveringSince: null,
     lastBroadcast: null,
   };

@@ -71,8 +71,13 @@ export interface SyncMeta {
   pushConnected: boolean;
   lastSyncAt: string | null;
   storageError: string | null;
-  /** Epoch ms until which no entry is sent (the server's Retry-After). */
+  /** Epoch ms until which no entry is sent (the server's Retry-After); not cut short. */
   pausedUntil: number;
+  /**
+   * Epoch ms until which no entry is sent because the last attempt failed (backoff). Global, since an
+   * unreachable server fails every order alike; cut short the moment the server is seen again.
+   */
+  backoffUntil?: number;
   /** Epoch ms when the server was seen again after an outage while entries waited; null otherwise. */
   recoveringSince: number | null;
   /** The sync status last broadcast, to broadcast only real changes. */

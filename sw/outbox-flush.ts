@@ -32,8 +32,8 @@ export async function pickNextEntry(tx: AnyTx, nowMs: number): Promise<NextEntry
       blocked.add(entry.orderId);
       continue;
     }
-    // The server asked everyone to pause: new entries wait too.
-    const at = Math.max(entry.nextAttemptAt, sync.pausedUntil);
+    // A pause the server asked for, or the backoff after a failure, holds new entries too.
+    const at = Math.max(entry.nextAttemptAt, sync.pausedUntil, sync.backoffUntil ?? 0);
     if (at > nowMs) {
       blocked.add(entry.orderId);
       earliest = earliest === null ? at : Math.min(earliest, at);
@@ -114,8 +114,14 @@ async function applyOutcome(
           lastError: result.reason,
         });
         const paused = retryAfterMs === null ? {} : { pausedUntil: at + retryAfterMs };
+        // Every entry waits, not just this one: otherwise each kick (a new order, a tick) would try the next
+        // entry against a server that is down, and the device would hammer it.
+        const backoff = { backoffUntil: at + waitMs };
         // The pass ends here (see flushOutbox); the next one starts when this entry may go again.
-        return { result: { kind: 'wait', at: at + waitMs } as const, sync: { ...sync, ...paused } };
+        return {
+          result: { kind: 'wait', at: at + waitMs } as const,
+          sync: { ...sync, ...paused, ...backoff },
+        };
       }
       case 'dead': {
         await putOutboxEntry(tx, {

@@ -41,7 +41,7 @@ export async function pullChanges(ctx: EngineContext): Promise<PullResult> {
       if (body.reset) {
         const changes = await replaceWithSnapshot(tx, body.orders);
         await putMeta(tx, 'cursor', body.cursor);
-        return { result: null, changes, sync };
+        return { result: null, changes, sync: { ...sync, backoffUntil: 0 } };
       }
       // A push may have moved the cursor while this page was in flight; both cover everything up to theirs.
       const stored = (await getMeta(tx, 'cursor')) ?? 0;
@@ -49,7 +49,7 @@ export async function pullChanges(ctx: EngineContext): Promise<PullResult> {
       const changes = await applyServerOrders(tx, body.orders, { seenThrough: stored, cursorAfter });
       await putMeta(tx, 'cursor', cursorAfter);
       await pruneFinished(tx, cursorAfter);
-      return { result: null, changes, sync };
+      return { result: null, changes, sync: { ...sync, backoffUntil: 0 } };
     });
     if (!body.more) return 'ok';
   }
@@ -91,7 +91,7 @@ export async function applyPush(
     return {
       result: { gap: !advance && cursor > stored },
       changes,
-      sync: { online: true, lastSyncAt: new Date(at).toISOString() },
+      sync: { online: true, lastSyncAt: new Date(at).toISOString(), backoffUntil: 0 },
     };
   });
 }

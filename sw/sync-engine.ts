@@ -87,7 +87,10 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
 
   /** The server answered something: stop waiting out backoff and send now. */
   async function serverSeen(): Promise<void> {
-    await ctx.writeQuiet((tx) => clearBackoff(tx));
+    await ctx.write(async (tx) => {
+      await clearBackoff(tx);
+      return { result: null, sync: { backoffUntil: 0 } };
+    });
     track(flush.run());
   }
 

@@ -196,6 +196,28 @@ describe('retry timing', () => {
     expect((await h.request({ v: 1, type: 'hello' })).sync.waiting).toBe(0);
   });
 
+  it('during an outage new orders and sync ticks wait out the backoff instead of hammering the server', async () => {
+    setup();
+    api.down = true;
+    for (let i = 0; i < 60; i += 1) await h.request({ v: 1, type: 'create-order', draft: draft() });
+    await h.engine.settled();
+    expect(writes()).toHaveLength(1);
+    // Ten seconds of outage with the leader's ticks and stream errors arriving meanwhile.
+    for (let tenth = 0; tenth < 100; tenth += 1) {
+      h.clock.now += 100;
+      h.timers.runDue();
+      if (tenth % 10 === 0) await h.request({ v: 1, type: 'sync-now', reason: 'outbox-tick' });
+      if (tenth % 3 === 0) await h.request({ v: 1, type: 'push-status', connected: false });
+      await h.engine.settled();
+    }
+    // Exponential backoff from 0.5 s: about five more attempts in ten seconds, not one per kick.
+    expect(writes().length).toBeLessThanOrEqual(7);
+    api.down = false;
+    await h.request({ v: 1, type: 'push-status', connected: true });
+    await h.engine.settled();
+    expect(api.orders.size).toBe(60);
+  });
+
   it('a response lost after the server committed is resent and the order exists once', async () => {
     setup();
     let lose = true;
