@@ -2,7 +2,7 @@
 // client shows exactly the server's active set, and nothing is left waiting ("All changes saved").
 import { expect, type Page } from '@playwright/test';
 import { fetchActiveOrders, fetchAllOrders } from '../helpers/api.ts';
-import { recordResult, tallyOrders, type FaultResult, type FaultTally } from './fault-results.ts';
+import { FULL, recordResult, tallyOrders, type FaultResult, type FaultTally } from './fault-results.ts';
 import { syncStatusText, uiActiveIds } from './app-session.ts';
 
 export interface ConvergenceCheck {
@@ -51,8 +51,10 @@ function converged(s: Snapshot): boolean {
 /** Waits (up to `timeoutMs`) for convergence, records the counts whatever happened, then asserts. */
 export async function expectConverged(check: ConvergenceCheck): Promise<FaultTally> {
   const started = Date.now();
+  // Full counts move several times more orders than the trimmed ones; this is a patience limit, not a budget.
+  const timeoutMs = FULL ? check.timeoutMs * 3 : check.timeoutMs;
   let last = await snapshot(check);
-  while (!converged(last) && Date.now() - started < check.timeoutMs) {
+  while (!converged(last) && Date.now() - started < timeoutMs) {
     await new Promise((resolve) => setTimeout(resolve, 250));
     last = await snapshot(check);
   }
