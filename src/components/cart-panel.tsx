@@ -51,7 +51,7 @@ export function CartPanel({ cart, currency, onQty, onNote, onCustomer, onPlace }
                   type="text"
                   class="line-note"
                   aria-label={`Note for ${line.name}`}
-                  placeholder="Note (optional)"
+                  placeholder="Note"
                   maxLength={ITEM_NOTE_MAX}
                   value={line.note}
                   onInput={(event) => onNote(i, event.currentTarget.value)}
