@@ -11,6 +11,14 @@ export const MENU_ITEM_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** Date.parse rolls 2026-02-30 over to March; a timestamp's calendar date must exist as written. */
+function isCalendarDate(timestamp: string): boolean {
+  const [year, month, day] = timestamp.slice(0, 10).split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 export const UuidSchema = v.pipe(
   v.string('must be a string'),
   v.regex(UUID_PATTERN, 'must be an RFC 9562 UUID'),
@@ -51,7 +59,7 @@ export const CreateOrderBodySchema = v.strictObject({
   createdAt: v.pipe(
     v.string('must be a string'),
     v.isoTimestamp('must be an ISO 8601 timestamp'),
-    v.check((s) => !Number.isNaN(Date.parse(s)), 'must be a real date'),
+    v.check(isCalendarDate, 'must be a real date'),
     // Store and compare in one canonical form (UTC, milliseconds).
     v.transform((s) => new Date(s).toISOString()),
   ),

@@ -55,6 +55,8 @@ describe('CreateOrderBodySchema', () => {
     ['deviceId', ''],
     ['createdAt', 'yesterday'],
     ['createdAt', '2026-13-01T00:00:00Z'],
+    ['createdAt', '2026-02-30T00:00:00Z'],
+    ['createdAt', '2025-02-29T12:00:00Z'],
     ['customerName', 5],
     ['note', null],
     ['items', 'flat-white'],
