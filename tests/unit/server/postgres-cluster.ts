@@ -2,13 +2,25 @@
 // or reports why it cannot, so the tests can say so instead of silently passing.
 
 import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+
+/** Debian keeps initdb and pg_ctl in /usr/lib/postgresql/<version>/bin, off PATH: use the newest there, else PATH. */
+function postgresTool(name: 'initdb' | 'pg_ctl'): string {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return name;
+  const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
+  for (const version of versions) {
+    const candidate = join(root, version, 'bin', name);
+    if (existsSync(candidate)) return candidate;
+  }
+  return name;
+}
 
 export interface PostgresCluster {
   url: string;
@@ -23,8 +35,8 @@ async function asPostgres(command: string, args: string[]): Promise<void> {
 
 export async function postgresAvailable(): Promise<string | null> {
   try {
-    await run('initdb', ['--version']);
-    await run('pg_ctl', ['--version']);
+    await run(postgresTool('initdb'), ['--version']);
+    await run(postgresTool('pg_ctl'), ['--version']);
     if (userInfo().uid === 0) await run('id', ['postgres']);
     return null;
   } catch (error) {
@@ -40,8 +52,8 @@ export async function startPostgres(): Promise<PostgresCluster> {
   }
   const data = join(dir, 'data');
   const port = 40_000 + Math.floor(Math.random() * 20_000);
-  await asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'orderline', '--no-sync']);
-  await asPostgres('pg_ctl', [
+  await asPostgres(postgresTool('initdb'), ['-D', data, '-A', 'trust', '-U', 'orderline', '--no-sync']);
+  await asPostgres(postgresTool('pg_ctl'), [
     '-D',
     data,
     '-o',
@@ -54,7 +66,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
   return {
     url: `postgresql://orderline@/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
     async stop() {
-      await asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      await asPostgres(postgresTool('pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
       await rm(dir, { recursive: true, force: true });
     },
   };
