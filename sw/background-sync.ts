@@ -12,12 +12,20 @@ export interface SyncEventLike extends ExtendableEvent {
   readonly tag: string;
 }
 
+/**
+ * Registers the outbox sync only while the browser itself is offline: that is the case Background Sync is
+ * for (it fires when connectivity returns, even with no tab open). While the browser is online but our server
+ * is down, a registration would fire at once, again after every failed attempt, and defeat the backoff.
+ */
 export function backgroundSyncRegistrar(
   registration: ServiceWorkerRegistration,
+  browserOnline: () => boolean,
 ): (() => Promise<void>) | undefined {
   const manager = (registration as ServiceWorkerRegistration & { sync?: SyncManagerLike }).sync;
   if (!manager) return undefined;
-  return () => manager.register(OUTBOX_SYNC_TAG);
+  return async () => {
+    if (!browserOnline()) await manager.register(OUTBOX_SYNC_TAG);
+  };
 }
 
 export function isSyncEvent(event: Event): event is SyncEventLike {

@@ -31,7 +31,7 @@ const engine = createSyncEngine({
     setTimeout: (callback, ms) => setTimeout(callback, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   },
-  registerBackgroundSync: backgroundSyncRegistrar(self.registration),
+  registerBackgroundSync: backgroundSyncRegistrar(self.registration, () => self.navigator.onLine),
   reportError,
 });
 
@@ -92,5 +92,7 @@ self.addEventListener('online', () => {
 
 self.addEventListener('sync', (event) => {
   if (!isSyncEvent(event) || event.tag !== OUTBOX_SYNC_TAG) return;
-  event.waitUntil(engine.serverMaybeBack().then(() => engine.settled()));
+  // Connectivity is back as far as the browser knows; whether our server is, the pull finds out (and only a
+  // real answer cuts the backoff short).
+  event.waitUntil(engine.syncNow('online').then(() => engine.settled()));
 });
