@@ -14,34 +14,61 @@ import { confirmDeviceCode } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
 import { findByMutation, putOutboxEntry } from './outbox-store.ts';
 
-export type NextEntry =
-  | { kind: 'send'; entry: OutboxEntry & { seq: number } }
-  /** Nothing can go before `at` (backoff or the server's Retry-After). */
-  | { kind: 'wait'; at: number }
-  | { kind: 'idle' };
+/** How many requests for different orders may be out at once while draining. */
+export const FLUSH_WINDOW = 8;
+/** Outbox entries read per IDB request when looking for sendable heads. */
+const SCAN_BATCH = 64;
 
-/** The first entry, in send order, whose order is not blocked by an earlier dead or backed-off entry. */
-export async function pickNextEntry(tx: AnyTx, nowMs: number): Promise<NextEntry> {
+type Sendable = OutboxEntry & { seq: number };
+
+export interface Sendables {
+  /** Heads of distinct orders that may go now, in send order. */
+  entries: Sendable[];
+  /** When the earliest held-back entry may go (backoff or Retry-After), or null if none is held back. */
+  wakeAt: number | null;
+  /** The last exchange reached the server (or the push stream is up). */
+  serverUp: boolean;
+}
+
+/**
+ * Up to `limit` entries that may go now, in send order: the first waiting entry of each order that is not
+ * in flight (`busyOrders`) and not blocked by an earlier dead or backed-off entry of the same order. Reads
+ * the outbox in batches (one request each) rather than one cursor step per entry.
+ */
+export async function pickSendable(
+  tx: AnyTx,
+  nowMs: number,
+  busyOrders: ReadonlySet<string>,
+  limit: number,
+): Promise<Sendables> {
   const sync = await readSyncMeta(tx);
-  const blocked = new Set<string>();
-  let earliest: number | null = null;
-  for (let c = await tx.objectStore('outbox').openCursor(); c; c = await c.continue()) {
-    const entry = c.value;
-    if (blocked.has(entry.orderId)) continue;
-    if (entry.state === 'dead' || entry.seq === undefined) {
-      blocked.add(entry.orderId);
-      continue;
+  const store = tx.objectStore('outbox');
+  // An order in flight is blocked: its next entry must wait for the answer (per-order FIFO).
+  const blocked = new Set<string>(busyOrders);
+  const entries: Sendable[] = [];
+  const serverUp = sync.online || sync.pushConnected;
+  let wakeAt: number | null = null;
+  let after: number | null = null;
+  for (;;) {
+    const range = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+    const batch = await store.getAll(range, SCAN_BATCH);
+    for (const entry of batch) {
+      if (blocked.has(entry.orderId)) continue;
+      blocked.add(entry.orderId); // only the head of each order is a candidate
+      if (entry.state === 'dead' || entry.seq === undefined) continue;
+      // A pause the server asked for, or the backoff after a failure, holds new entries too.
+      const at = Math.max(entry.nextAttemptAt, sync.pausedUntil, sync.backoffUntil ?? 0);
+      if (at > nowMs) {
+        wakeAt = wakeAt === null ? at : Math.min(wakeAt, at);
+        continue;
+      }
+      entries.push({ ...entry, seq: entry.seq });
+      if (entries.length >= limit) return { entries, wakeAt, serverUp };
     }
-    // A pause the server asked for, or the backoff after a failure, holds new entries too.
-    const at = Math.max(entry.nextAttemptAt, sync.pausedUntil, sync.backoffUntil ?? 0);
-    if (at > nowMs) {
-      blocked.add(entry.orderId);
-      earliest = earliest === null ? at : Math.min(earliest, at);
-      continue;
-    }
-    return { kind: 'send', entry: { ...entry, seq: entry.seq } };
+    const last = batch.at(-1);
+    if (batch.length < SCAN_BATCH || last?.seq === undefined) return { entries, wakeAt, serverUp };
+    after = last.seq;
   }
-  return earliest === null ? { kind: 'idle' } : { kind: 'wait', at: earliest };
 }
 
 export function requestFor(entry: OutboxEntry): ApiRequest {
@@ -81,18 +108,22 @@ export interface FlushResult {
   wakeAt: number | null;
 }
 
+/**
+ * Records the server's answer for one entry in one transaction (removal + applied state together).
+ * Returns when the entry may go again after a retryable failure, or null.
+ */
 async function applyOutcome(
   ctx: EngineContext,
-  entry: OutboxEntry & { seq: number },
+  entry: Sendable,
   result: Classification<Order>,
-): Promise<NextEntry> {
+): Promise<number | null> {
   const { now, random } = ctx.deps;
   const at = now();
   const sync = connectivityAfter(result, at);
   return ctx.write(async (tx) => {
     // The entry may have changed while the request was out (it cannot be discarded: only dead ones can).
     const current = await findByMutation(tx, entry.mutationId);
-    if (!current || current.seq === undefined) return { result: await pickNextEntry(tx, at), sync };
+    if (!current || current.seq === undefined) return { result: null, sync };
     switch (result.outcome) {
       case 'done': {
         const cursor = (await getMeta(tx, 'cursor')) ?? 0;
@@ -100,8 +131,7 @@ async function applyOutcome(
           seenThrough: cursor,
           cursorAfter: cursor,
         });
-        // Picking the next entry in the same transaction saves a round trip per entry when draining.
-        return { result: await pickNextEntry(tx, at), changes: [change], sync };
+        return { result: null, changes: [change], sync };
       }
       case 'retry': {
         const attempts = current.attempts + 1;
@@ -117,11 +147,7 @@ async function applyOutcome(
         // Every entry waits, not just this one: otherwise each kick (a new order, a tick) would try the next
         // entry against a server that is down, and the device would hammer it.
         const backoff = { backoffUntil: at + waitMs };
-        // The pass ends here (see flushOutbox); the next one starts when this entry may go again.
-        return {
-          result: { kind: 'wait', at: at + waitMs } as const,
-          sync: { ...sync, ...paused, ...backoff },
-        };
+        return { result: at + waitMs, sync: { ...sync, ...paused, ...backoff } };
       }
       case 'dead': {
         await putOutboxEntry(tx, {
@@ -137,7 +163,7 @@ async function applyOutcome(
           },
         });
         const { change } = await recomputeOrder(tx, current.orderId);
-        return { result: await pickNextEntry(tx, at), changes: [change], sync };
+        return { result: null, changes: [change], sync };
       }
       default:
         return unreachable(result);
@@ -146,30 +172,79 @@ async function applyOutcome(
 }
 
 /**
- * One flush pass: send entries one at a time until the outbox has nothing sendable. A retryable failure ends
- * the pass (the server is struggling; other entries would fail the same way) and reports when to wake.
+ * One flush pass: sends the heads of different orders concurrently (at most `window` in flight, never two
+ * entries of one order at once) until the outbox has nothing sendable. While the server is not known to be up,
+ * one request probes it first and the window opens once it is answered, so an outage costs one request per
+ * backoff step rather than a window of them. A retryable failure stops new sends
+ * (the server is struggling; other entries would fail the same way); the pass ends once the requests already
+ * out have been answered, and reports when to wake.
  */
-export async function flushOutbox(ctx: EngineContext): Promise<FlushResult> {
+export async function flushOutbox(ctx: EngineContext, window = FLUSH_WINDOW): Promise<FlushResult> {
+  const busyOrders = new Set<string>();
+  const running = new Set<Promise<void>>();
   let answered = 0;
   let deviceChecked = false;
-  let next = await ctx.read((tx) => pickNextEntry(tx, ctx.deps.now()));
-  for (;;) {
-    if (next.kind === 'idle') return { answered, wakeAt: null };
-    if (next.kind === 'wait') return { answered, wakeAt: next.at };
-    const result = classifyResponse(await exchange(ctx.deps, requestFor(next.entry)), isOrder);
-    const after = await applyOutcome(ctx, next.entry, result);
-    // A retryable failure ends the pass: the server is unreachable or struggling, so the rest would fail
-    // the same way. The next pass starts again from the head of the outbox.
-    if (result.outcome === 'retry')
-      return { answered, wakeAt: after.kind === 'wait' ? after.at : ctx.deps.now() };
+  let retryAt: number | null = null;
+  let failure: { error: unknown } | null = null;
+  let queue: Sendable[] = [];
+  let wakeAt: number | null = null;
+  let width: number | null = null;
+
+  async function send(entry: Sendable): Promise<void> {
+    const result = classifyResponse(await exchange(ctx.deps, requestFor(entry)), isOrder);
+    const wait = await applyOutcome(ctx, entry, result);
+    if (result.outcome === 'retry') {
+      retryAt = Math.max(retryAt ?? 0, wait ?? ctx.deps.now());
+      return;
+    }
     answered += 1;
+    width = window;
     if (!deviceChecked) {
       // The server is reachable: a good moment to swap the provisional device code for the server's.
       deviceChecked = true;
       await confirmDeviceCode(ctx);
-      next = await ctx.read((tx) => pickNextEntry(tx, ctx.deps.now()));
-    } else {
-      next = after;
     }
+  }
+
+  function start(entry: Sendable): void {
+    busyOrders.add(entry.orderId);
+    const task: Promise<void> = send(entry)
+      .catch((error: unknown) => {
+        // Kept and rethrown once the other requests are answered: none may be left running past the pass.
+        failure ??= { error };
+        return undefined;
+      })
+      .finally(() => {
+        busyOrders.delete(entry.orderId);
+        running.delete(task);
+      });
+    running.add(task);
+  }
+
+  for (;;) {
+    if (retryAt === null && failure === null && running.size < (width ?? 1)) {
+      if (queue.length === 0) {
+        try {
+          const found = await ctx.read((tx) => pickSendable(tx, ctx.deps.now(), busyOrders, window * 4));
+          queue = found.entries;
+          wakeAt = found.wakeAt;
+          width ??= found.serverUp ? window : 1;
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
+      while (queue.length > 0 && running.size < (width ?? 1) && failure === null) {
+        const entry = queue.shift();
+        if (entry) start(entry);
+      }
+    }
+    if (running.size === 0) {
+      if (failure !== null) throw failure.error;
+      // After a retryable failure the next pass starts again from the head of the outbox.
+      if (retryAt !== null) return { answered, wakeAt: retryAt };
+      if (queue.length === 0) return { answered, wakeAt };
+      continue;
+    }
+    await Promise.race(running);
   }
 }

@@ -20,6 +20,8 @@ export interface FakeApi {
   /** Requests in flight now and the most ever at once (writes only). */
   inFlight: number;
   maxInFlight: number;
+  /** The most write requests for one order ever in flight at once. */
+  maxInFlightPerOrder: number;
   /** Resolves held requests; while set, writes wait for it. */
   hold: Promise<void> | null;
   /** Holds GET /changes until this resolves. */
@@ -28,8 +30,15 @@ export interface FakeApi {
   touch(id: string, patch: Partial<Order>): Order;
 }
 
+/** The order a write is about: the created id, or the id in a PATCH path. */
+function writeTarget(method: string, url: URL, body: unknown): string {
+  if (method === 'POST' && url.pathname === '/api/orders') return (body as CreateOrderBody).id;
+  return url.pathname;
+}
+
 export function createFakeApi(): FakeApi {
   const seenKeys = new Map<string, string>();
+  const perOrder = new Map<string, number>();
   const api: FakeApi = {
     orders: new Map(),
     seq: 0,
@@ -38,6 +47,7 @@ export function createFakeApi(): FakeApi {
     scripted: [],
     inFlight: 0,
     maxInFlight: 0,
+    maxInFlightPerOrder: 0,
     hold: null,
     holdChanges: null,
     touch(id, patch) {
@@ -84,6 +94,10 @@ export function createFakeApi(): FakeApi {
       }
       api.inFlight += 1;
       api.maxInFlight = Math.max(api.maxInFlight, api.inFlight);
+      const orderId = writeTarget(method, url, body);
+      const forOrder = (perOrder.get(orderId) ?? 0) + 1;
+      perOrder.set(orderId, forOrder);
+      api.maxInFlightPerOrder = Math.max(api.maxInFlightPerOrder, forOrder);
       try {
         if (api.hold) await api.hold;
         if (method === 'POST' && url.pathname === '/api/orders') {
@@ -115,6 +129,7 @@ export function createFakeApi(): FakeApi {
         return apiResponse(404, { error: { code: 'not_found', message: 'unknown route' } });
       } finally {
         api.inFlight -= 1;
+        perOrder.set(orderId, (perOrder.get(orderId) ?? 1) - 1);
       }
     },
   };

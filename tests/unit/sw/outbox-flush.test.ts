@@ -1,6 +1,6 @@
-// Outbox policy: per-order order, dead letters block only their order, retry/discard, strictly serial sends,
-// Retry-After pauses everything, backoff cut short when the server is seen again.
-import { afterEach, describe, expect, it } from 'vitest';
+// Outbox policy: per-order order, dead letters block only their order, retry/discard, one flusher sending
+// different orders concurrently, Retry-After pauses everything, backoff cut short when the server is seen again.
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiResponse, createHarness, draft, type Harness } from './engine-harness.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
 
@@ -131,7 +131,7 @@ describe('dead letters', () => {
   });
 });
 
-describe('serial flush', () => {
+describe('one flusher, orders in parallel', () => {
   it('two kicks at once never send the same entry twice at the same time', async () => {
     setup();
     let release = (): void => undefined;
@@ -149,10 +149,41 @@ describe('serial flush', () => {
     release();
     await kicks;
     await h.engine.settled();
-    expect(api.maxInFlight).toBe(1);
+    expect(api.maxInFlightPerOrder).toBe(1);
     const posts = writes().filter((r) => r.method === 'POST');
     expect(posts.map((r) => r.key)).toEqual([a.id, b.id]);
     expect(api.orders.size).toBe(2);
+  });
+
+  it("several orders' creates are in flight together, but an order's create and its change never are", async () => {
+    setup();
+    await h.request({ v: 1, type: 'create-order', draft: draft() });
+    await h.engine.settled();
+    // The server is up but asks for a pause: the next orders queue behind it.
+    api.scripted.push(
+      apiResponse(503, { error: { code: 'unavailable', message: 'later' } }, { 'retry-after': '10' }),
+    );
+    const orders = [];
+    for (let i = 0; i < 4; i += 1)
+      orders.push(await h.request({ v: 1, type: 'create-order', draft: draft() }));
+    const last = orders[3];
+    if (!last) throw new Error('no order');
+    await h.request({ v: 1, type: 'set-status', id: last.id, status: 'preparing' });
+    await h.engine.settled();
+    let release = (): void => undefined;
+    api.hold = new Promise((resolve) => (release = resolve));
+    h.clock.now += 10_000;
+    h.timers.runDue();
+    await vi.waitFor(() => expect(api.inFlight).toBe(4));
+    // Every create is out; the status change still waits for its create's answer.
+    expect(writes().filter((r) => r.method === 'PATCH')).toEqual([]);
+    api.hold = null;
+    release();
+    await h.engine.settled();
+    expect(api.maxInFlightPerOrder).toBe(1);
+    expect(api.orders.size).toBe(5);
+    expect(api.orders.get(last.id)?.status).toBe('preparing');
+    expect((await h.request({ v: 1, type: 'hello' })).sync.waiting).toBe(0);
   });
 });
 
