@@ -23,8 +23,8 @@ export async function recomputeOrder(
   orderId: string,
 ): Promise<{ view: ClientOrder | null; change: OrderChange | null }> {
   const orders = tx.objectStore('orders');
-  const record = await orders.get(orderId);
-  const pending = await outboxForOrder(tx, orderId);
+  // Both reads go out together (one round trip); requests run in issue order, so they see earlier writes.
+  const [record, pending] = await Promise.all([orders.get(orderId), outboxForOrder(tx, orderId)]);
   const base = record?.base ?? null;
   const view = rebase(base, pending);
   if (view === null) {
@@ -121,11 +121,14 @@ export async function settleMutation(
   order: Order,
   window: ApplyWindow,
 ): Promise<OrderChange | null> {
-  await deleteOutboxEntry(tx, seq);
   const orders = tx.objectStore('orders');
-  const record = await orders.get(order.id);
+  // Issued together: IDB runs them in order, so the pending list already lacks the deleted entry.
+  const [, record, pending] = await Promise.all([
+    deleteOutboxEntry(tx, seq),
+    orders.get(order.id),
+    outboxForOrder(tx, order.id),
+  ]);
   const base = record && !isNewerServerState(record.base, order) ? record.base : order;
-  const pending = await outboxForOrder(tx, order.id);
   const view = rebase(base, pending);
   if (view === null) return null; // unreachable: the base is never null here
   if (!isActive(view) && pending.length === 0 && (base?.seq ?? 0) <= window.cursorAfter) {

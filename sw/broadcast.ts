@@ -1,7 +1,7 @@
 // Turns what a transaction changed into BroadcastChannel messages, bumping the persisted `rev` inside that
 // same transaction (principle 8): a tab that sees a gap in rev knows it missed something and re-snapshots.
 
-import type { Broadcast, OrdersDelta, SyncBroadcast, SyncStatus } from '../protocol/messages.ts';
+import type { Broadcast, DeadLetter, OrdersDelta, SyncBroadcast, SyncStatus } from '../protocol/messages.ts';
 import { getMeta, putMeta, type AnyTx, type SyncMeta, type WriteTx } from './db.ts';
 import type { OrderChange } from './merge.ts';
 import { countWaiting, listDeadLetters } from './outbox-store.ts';
@@ -28,13 +28,22 @@ export async function readSyncMeta(tx: AnyTx): Promise<SyncMeta> {
 
 /** The sync status tabs show, read inside the caller's transaction. */
 export async function readSyncStatus(tx: AnyTx, meta?: SyncMeta): Promise<SyncStatus> {
-  const sync = meta ?? (await readSyncMeta(tx));
+  // The reads go out together: one round trip to the IDB thread instead of three.
+  const [sync, waiting, needsAttention] = await Promise.all([
+    meta ?? readSyncMeta(tx),
+    countWaiting(tx),
+    listDeadLetters(tx),
+  ]);
+  return statusFrom(sync, waiting, needsAttention);
+}
+
+function statusFrom(sync: SyncMeta, waiting: number, needsAttention: DeadLetter[]): SyncStatus {
   return {
     // Online = the last exchange with the server succeeded, or the push stream is up.
     online: sync.online || sync.pushConnected,
     pushConnected: sync.pushConnected,
-    waiting: await countWaiting(tx),
-    needsAttention: await listDeadLetters(tx),
+    waiting,
+    needsAttention,
     lastSyncAt: sync.lastSyncAt,
     storageError: sync.storageError,
   };
@@ -66,14 +75,20 @@ export async function commitBroadcasts(
   nowMs: number,
 ): Promise<Broadcast[]> {
   const out: Broadcast[] = [];
-  let rev = (await getMeta(tx, 'rev')) ?? 0;
+  // Issued together (one round trip): the outbox counts do not depend on the sync patch.
+  const [storedRev, before, waiting, needsAttention] = await Promise.all([
+    getMeta(tx, 'rev'),
+    readSyncMeta(tx),
+    countWaiting(tx),
+    listDeadLetters(tx),
+  ]);
+  let rev = storedRev ?? 0;
   if (changes.length > 0) {
     rev += 1;
     out.push(buildOrdersDelta(rev, changes));
   }
-  const before = await readSyncMeta(tx);
   const sync: SyncMeta = { ...before, ...syncPatch };
-  const status = await readSyncStatus(tx, sync);
+  const status = statusFrom(sync, waiting, needsAttention);
   // Recovery = the server was seen again after an outage → the outbox is empty (DESIGN.md budgets).
   const wasOnline = before.online || before.pushConnected;
   if (!wasOnline && status.online && status.waiting > 0 && sync.recoveringSince === null) {
@@ -93,7 +108,6 @@ export async function commitBroadcasts(
     out.push(message);
     sync.lastBroadcast = status;
   }
-  await putMeta(tx, 'sync', sync);
-  await putMeta(tx, 'rev', rev);
+  await Promise.all([putMeta(tx, 'sync', sync), putMeta(tx, 'rev', rev)]);
   return out;
 }

@@ -16,11 +16,16 @@ export function provisionalCode(deviceId: string): string {
   return code;
 }
 
+/** A new device identity with its provisional code (the caller stores it). */
+export function newDevice(newId: () => string): DeviceMeta {
+  const deviceId = newId();
+  return { deviceId, code: provisionalCode(deviceId), codeConfirmed: false };
+}
+
 export async function ensureDevice(tx: WriteTx, newId: () => string): Promise<DeviceMeta> {
   const known = await getMeta(tx, 'device');
   if (known) return known;
-  const deviceId = newId();
-  const device: DeviceMeta = { deviceId, code: provisionalCode(deviceId), codeConfirmed: false };
+  const device = newDevice(newId);
   await putMeta(tx, 'device', device);
   return device;
 }

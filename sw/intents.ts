@@ -6,7 +6,7 @@ import { orderTotalCents, type ClientOrder, type OrderStatus } from '../protocol
 import type { CreateOrderBody } from '../protocol/schemas.ts';
 import { canTransition } from '../protocol/status-machine.ts';
 import { getMeta, putMeta, type OutboxEntry, type OutboxPayload, type WriteTx } from './db.ts';
-import { ensureDevice, formatOrderNumber } from './device.ts';
+import { formatOrderNumber, newDevice } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
 import { recomputeOrder } from './apply-orders.ts';
 import {
@@ -62,9 +62,13 @@ export async function createOrder(ctx: EngineContext, draft: OrderDraft): Promis
     throw new IntentError('invalid_draft', 'an order needs at least one item');
   }
   return ctx.write(async (tx) => {
-    const device = await ensureDevice(tx, ctx.deps.newId);
-    const counter = ((await getMeta(tx, 'ticketCounter')) ?? 0) + 1;
-    await putMeta(tx, 'ticketCounter', counter);
+    // Requests are issued together and awaited once (each await is a round trip to the IDB thread); all stay
+    // in this one transaction, and IDB runs them in issue order.
+    const [known, lastCounter] = await Promise.all([getMeta(tx, 'device'), getMeta(tx, 'ticketCounter')]);
+    const device = known ?? newDevice(ctx.deps.newId);
+    const counter = (lastCounter ?? 0) + 1;
+    const writes: Promise<unknown>[] = [putMeta(tx, 'ticketCounter', counter)];
+    if (!known) writes.push(putMeta(tx, 'device', device));
     const id = ctx.deps.newId();
     const number = formatOrderNumber(device.code, counter);
     const createdAt = new Date(ctx.deps.now()).toISOString();
@@ -101,8 +105,10 @@ export async function createOrder(ctx: EngineContext, draft: OrderDraft): Promis
       seq: 0,
       syncState: 'waiting',
     };
-    await addOutboxEntry(tx, newEntry(ctx, optimistic, { kind: 'create', body, optimistic }, createdAt));
-    const { view, change } = await recomputeOrder(tx, id);
+    writes.push(
+      addOutboxEntry(tx, newEntry(ctx, optimistic, { kind: 'create', body, optimistic }, createdAt)),
+    );
+    const [{ view, change }] = await Promise.all([recomputeOrder(tx, id), ...writes]);
     return { result: view ?? optimistic, changes: [change], sync: STORAGE_OK };
   });
 }
@@ -113,8 +119,11 @@ export async function setStatus(ctx: EngineContext, id: string, status: OrderSta
     const current = await viewOf(tx, id);
     if (!canTransition(current.status, status)) return { result: current };
     const at = new Date(ctx.deps.now()).toISOString();
-    await addOutboxEntry(tx, newEntry(ctx, current, { kind: 'status', status }, at));
-    const { view, change } = await recomputeOrder(tx, id);
+    // The add is issued first, so the recompute's reads (issued with it, one round trip) see the new entry.
+    const [, { view, change }] = await Promise.all([
+      addOutboxEntry(tx, newEntry(ctx, current, { kind: 'status', status }, at)),
+      recomputeOrder(tx, id),
+    ]);
     return { result: view ?? current, changes: [change], sync: STORAGE_OK };
   });
 }
@@ -124,8 +133,11 @@ export async function markPaid(ctx: EngineContext, id: string): Promise<ClientOr
     const current = await viewOf(tx, id);
     if (current.paid) return { result: current };
     const at = new Date(ctx.deps.now()).toISOString();
-    await addOutboxEntry(tx, newEntry(ctx, current, { kind: 'paid' }, at));
-    const { view, change } = await recomputeOrder(tx, id);
+    // The add is issued first, so the recompute's reads (issued with it, one round trip) see the new entry.
+    const [, { view, change }] = await Promise.all([
+      addOutboxEntry(tx, newEntry(ctx, current, { kind: 'paid' }, at)),
+      recomputeOrder(tx, id),
+    ]);
     return { result: view ?? current, changes: [change], sync: STORAGE_OK };
   });
 }
