@@ -12,7 +12,7 @@ import { classifyResponse, type Classification } from './classify-response.ts';
 import { getMeta, type AnyTx, type OutboxEntry, type SyncMeta } from './db.ts';
 import { confirmDeviceCode } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
-import { findByMutation, putOutboxEntry } from './outbox-store.ts';
+import { countWaiting, findByMutation, putOutboxEntry } from './outbox-store.ts';
 
 /** How many requests for different orders may be out at once while draining. */
 export const FLUSH_WINDOW = 8;
@@ -47,6 +47,13 @@ export async function pickSendable(
   const blocked = new Set<string>(busyOrders);
   const entries: Sendable[] = [];
   const serverUp = sync.online || sync.pushConnected;
+  const heldUntil = Math.max(sync.pausedUntil, sync.backoffUntil ?? 0);
+  if (heldUntil > nowMs) {
+    // Nothing goes before the global pause or backoff ends: no need to read the whole outbox (during an
+    // outage every intent kicks a pass, and a long scan would hold up the intent's own transaction).
+    const waiting = await countWaiting(tx);
+    return { entries: [], wakeAt: waiting > 0 ? heldUntil : null, serverUp };
+  }
   let wakeAt: number | null = null;
   let after: number | null = null;
   for (;;) {
@@ -56,8 +63,7 @@ export async function pickSendable(
       if (blocked.has(entry.orderId)) continue;
       blocked.add(entry.orderId); // only the head of each order is a candidate
       if (entry.state === 'dead' || entry.seq === undefined) continue;
-      // A pause the server asked for, or the backoff after a failure, holds new entries too.
-      const at = Math.max(entry.nextAttemptAt, sync.pausedUntil, sync.backoffUntil ?? 0);
+      const at = entry.nextAttemptAt;
       if (at > nowMs) {
         wakeAt = wakeAt === null ? at : Math.min(wakeAt, at);
         continue;
