@@ -1,7 +1,7 @@
 // Drives the real app (built, served, with its service worker) through a short counter shift and saves
 // screenshots: with orders, offline, and with a dead letter. Run against a running server:
 //   ORDERLINE_URL=http://localhost:8123 node --import tsx scripts/take-screenshots.ts [outDir]
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 
 const baseURL = process.env.ORDERLINE_URL ?? 'http://localhost:8080';
 const outDir = process.argv[2] ?? 'docs/screenshots';
@@ -33,19 +33,22 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${outDir}/${name}.png` });
 }
 
-/** The server rejects creates for one customer (422), as it would for an item gone from the menu. */
-async function rejectCreatesFor(context: BrowserContext, customer: string): Promise<void> {
-  await context.route('**/api/orders', async (route) => {
-    const body = route.request().postData() ?? '';
-    if (route.request().method() !== 'POST' || !body.includes(customer)) return route.fallback();
-    await route.fulfill({
-      status: 422,
-      headers: { 'content-type': 'application/json', 'x-orderline-api': '1' },
-      body: JSON.stringify({
-        error: { code: 'unknown_menu_item', message: 'Pumpkin spice latte is not on the menu any more.' },
-      }),
-    });
-  });
+/**
+ * A till whose cached menu still lists an item the server has since dropped: the SW queues the create and the
+ * real server rejects it (422 unknown_menu_item), which makes a real dead letter. Sent through the SW protocol,
+ * as the page would; the function body is a string so tsx's transforms never reach the browser.
+ */
+async function placeRetiredItem(page: Page, customer: string): Promise<void> {
+  await page.evaluate(`(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const channel = new MessageChannel();
+    const reply = new Promise((resolve) => { channel.port1.onmessage = (event) => resolve(event.data); });
+    registration.active.postMessage({ v: 1, type: 'create-order', draft: {
+      customerName: ${JSON.stringify(customer)}, note: '',
+      items: [{ menuItemId: 'pumpkin-spice-latte', qty: 1, note: '', name: 'Pumpkin spice latte', unitPriceCents: 450 }],
+    } }, [channel.port2]);
+    await reply;
+  })()`);
 }
 
 const browser = await chromium.launch({
@@ -73,8 +76,7 @@ try {
   await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'All changes saved' }).waitFor();
   await shoot(page, 'orders');
 
-  await rejectCreatesFor(context, 'Dan');
-  await place(page, 'Dan', ['Mocha']);
+  await placeRetiredItem(page, 'Dan');
   await page.getByRole('list', { name: 'Needs attention', exact: true }).waitFor();
 
   await context.setOffline(true);
