@@ -1,21 +1,15 @@
 // The one storage interface the HTTP layer sees. Implemented once over SQL (sql-order-store.ts) for
 // both PGlite and PostgreSQL. Every write is deduplicated inside the transaction that performs it.
 
-import type { Order, OrderItem, OrderStatus } from '../../protocol/order.ts';
+import type { Order, OrderStatus } from '../../protocol/order.ts';
 import type { DatabaseKind } from './sql-database.ts';
 
-/** A validated, priced create request, plus the fingerprint a replay must match. */
-export interface NewOrder {
-  id: string;
-  number: string;
-  deviceId: string;
-  customerName: string;
-  note: string;
-  items: OrderItem[];
-  totalCents: number;
-  createdAt: string;
-  fingerprint: string;
-}
+/** A validated, priced create request (the order's own fields as the client set them, with server prices), plus
+ * the fingerprint a replay must match. */
+export type NewOrder = Pick<
+  Order,
+  'id' | 'number' | 'deviceId' | 'customerName' | 'note' | 'items' | 'totalCents' | 'createdAt'
+> & { fingerprint: string };
 
 export type CreateResult =
   | { kind: 'created'; order: Order }
