@@ -8,10 +8,12 @@ import { exchange, type ApiRequest } from './api-client.ts';
 import { settleMutation, recomputeOrder } from './apply-orders.ts';
 import { nextBackoffMs, parseRetryAfterMs } from './backoff.ts';
 import { readSyncMeta } from './broadcast.ts';
+import { createBatcher } from './batcher.ts';
 import { classifyResponse, type Classification } from './classify-response.ts';
-import { getMeta, type AnyTx, type OutboxEntry, type SyncMeta } from './db.ts';
+import { getMeta, type AnyTx, type OutboxEntry, type SyncMeta, type WriteTx } from './db.ts';
 import { confirmDeviceCode } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
+import type { OrderChange } from './merge.ts';
 import { countWaiting, findByMutation, putOutboxEntry } from './outbox-store.ts';
 
 /** How many requests for different orders may be out at once while draining. */
@@ -114,66 +116,102 @@ export interface FlushResult {
   wakeAt: number | null;
 }
 
+interface Answer {
+  entry: Sendable;
+  result: Classification<Order>;
+}
+
+/** Folds one answer's connectivity patch into the batch's: later answers win, except waits (the longest holds). */
+function mergeSync(into: Partial<SyncMeta>, patch: Partial<SyncMeta>): Partial<SyncMeta> {
+  const merged = { ...into, ...patch };
+  for (const key of ['pausedUntil', 'backoffUntil'] as const) {
+    const a = into[key];
+    const b = patch[key];
+    if (a != null && b != null) merged[key] = Math.max(a, b);
+  }
+  return merged;
+}
+
 /**
- * Records the server's answer for one entry in one transaction (removal + applied state together).
- * Returns when the entry may go again after a retryable failure, or null.
+ * Records one answer inside the batch's transaction (removal + applied state together).
+ * Returns when the entry may go again after a retryable failure (or null), its change and its sync patch.
  */
 async function applyOutcome(
-  ctx: EngineContext,
-  entry: Sendable,
-  result: Classification<Order>,
-): Promise<number | null> {
+  tx: WriteTx,
+  { entry, result }: Answer,
+  at: number,
+  random: () => number,
+  cursor: number,
+): Promise<{ wait: number | null; change: OrderChange | null; sync: Partial<SyncMeta> }> {
+  const sync = connectivityAfter(result, at);
+  // The entry may have changed while the request was out (it cannot be discarded: only dead ones can).
+  const current = await findByMutation(tx, entry.mutationId);
+  if (!current || current.seq === undefined) return { wait: null, change: null, sync };
+  switch (result.outcome) {
+    case 'done': {
+      const change = await settleMutation(tx, current.seq, result.value, {
+        seenThrough: cursor,
+        cursorAfter: cursor,
+      });
+      return { wait: null, change, sync };
+    }
+    case 'retry': {
+      const attempts = current.attempts + 1;
+      const retryAfterMs = parseRetryAfterMs(result.retryAfter, at);
+      const waitMs = retryAfterMs ?? nextBackoffMs(attempts, random);
+      await putOutboxEntry(tx, {
+        ...current,
+        attempts,
+        nextAttemptAt: at + waitMs,
+        lastError: result.reason,
+      });
+      const paused = retryAfterMs === null ? {} : { pausedUntil: at + retryAfterMs };
+      // Every entry waits, not just this one: otherwise each kick (a new order, a tick) would try the next
+      // entry against a server that is down, and the device would hammer it.
+      const backoff = { backoffUntil: at + waitMs };
+      return { wait: at + waitMs, change: null, sync: { ...sync, ...paused, ...backoff } };
+    }
+    case 'dead': {
+      await putOutboxEntry(tx, {
+        ...current,
+        attempts: current.attempts + 1,
+        state: 'dead',
+        lastError: result.code,
+        deadLetter: {
+          httpStatus: result.httpStatus,
+          code: result.code,
+          message: result.message,
+          failedAt: new Date(at).toISOString(),
+        },
+      });
+      const { change } = await recomputeOrder(tx, current.orderId);
+      return { wait: null, change, sync };
+    }
+    default:
+      return unreachable(result);
+  }
+}
+
+/**
+ * Records a batch of answers (for different orders) in ONE transaction, so the batch costs one commit, one rev
+ * bump, one `orders` delta and one `sync` broadcast. Returns each answer's retry time (or null), in order.
+ */
+async function applyOutcomes(ctx: EngineContext, answers: Answer[]): Promise<(number | null)[]> {
   const { now, random } = ctx.deps;
   const at = now();
-  const sync = connectivityAfter(result, at);
   return ctx.write(async (tx) => {
-    // The entry may have changed while the request was out (it cannot be discarded: only dead ones can).
-    const current = await findByMutation(tx, entry.mutationId);
-    if (!current || current.seq === undefined) return { result: null, sync };
-    switch (result.outcome) {
-      case 'done': {
-        const cursor = (await getMeta(tx, 'cursor')) ?? 0;
-        const change = await settleMutation(tx, current.seq, result.value, {
-          seenThrough: cursor,
-          cursorAfter: cursor,
-        });
-        return { result: null, changes: [change], sync };
-      }
-      case 'retry': {
-        const attempts = current.attempts + 1;
-        const retryAfterMs = parseRetryAfterMs(result.retryAfter, at);
-        const waitMs = retryAfterMs ?? nextBackoffMs(attempts, random);
-        await putOutboxEntry(tx, {
-          ...current,
-          attempts,
-          nextAttemptAt: at + waitMs,
-          lastError: result.reason,
-        });
-        const paused = retryAfterMs === null ? {} : { pausedUntil: at + retryAfterMs };
-        // Every entry waits, not just this one: otherwise each kick (a new order, a tick) would try the next
-        // entry against a server that is down, and the device would hammer it.
-        const backoff = { backoffUntil: at + waitMs };
-        return { result: at + waitMs, sync: { ...sync, ...paused, ...backoff } };
-      }
-      case 'dead': {
-        await putOutboxEntry(tx, {
-          ...current,
-          attempts: current.attempts + 1,
-          state: 'dead',
-          lastError: result.code,
-          deadLetter: {
-            httpStatus: result.httpStatus,
-            code: result.code,
-            message: result.message,
-            failedAt: new Date(at).toISOString(),
-          },
-        });
-        const { change } = await recomputeOrder(tx, current.orderId);
-        return { result: null, changes: [change], sync };
-      }
-      default:
-        return unreachable(result);
+    const cursor = (await getMeta(tx, 'cursor')) ?? 0;
+    const waits: (number | null)[] = [];
+    const changes: (OrderChange | null)[] = [];
+    let sync: Partial<SyncMeta> = {};
+    // One after another: each answer sees the writes of the ones before it.
+    for (const answer of answers) {
+      const applied = await applyOutcome(tx, answer, at, random, cursor);
+      waits.push(applied.wait);
+      changes.push(applied.change);
+      sync = mergeSync(sync, applied.sync);
     }
+    return { result: waits, changes, sync };
   });
 }
 
@@ -196,9 +234,12 @@ export async function flushOutbox(ctx: EngineContext, window = FLUSH_WINDOW): Pr
   let wakeAt: number | null = null;
   let width: number | null = null;
 
+  // Answers that come in while a batch is being recorded are recorded together in the next transaction.
+  const record = createBatcher((answers: Answer[]) => applyOutcomes(ctx, answers));
+
   async function send(entry: Sendable): Promise<void> {
     const result = classifyResponse(await exchange(ctx.deps, requestFor(entry)), isOrder);
-    const wait = await applyOutcome(ctx, entry, result);
+    const wait = await record({ entry, result });
     if (result.outcome === 'retry') {
       retryAt = Math.max(retryAt ?? 0, wait ?? ctx.deps.now());
       return;

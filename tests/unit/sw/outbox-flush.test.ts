@@ -185,6 +185,37 @@ describe('one flusher, orders in parallel', () => {
     expect(api.orders.get(last.id)?.status).toBe('preparing');
     expect((await h.request({ v: 1, type: 'hello' })).sync.waiting).toBe(0);
   });
+  it('answers that arrive together are recorded in one transaction with one orders delta', async () => {
+    setup();
+    await h.request({ v: 1, type: 'create-order', draft: draft() });
+    await h.engine.settled();
+    api.scripted.push(
+      apiResponse(503, { error: { code: 'unavailable', message: 'later' } }, { 'retry-after': '10' }),
+    );
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i += 1)
+      ids.push((await h.request({ v: 1, type: 'create-order', draft: draft() })).id);
+    await h.engine.settled();
+    let release = (): void => undefined;
+    api.hold = new Promise((resolve) => (release = resolve));
+    h.clock.now += 10_000;
+    h.timers.runDue();
+    await vi.waitFor(() => expect(api.inFlight).toBe(4));
+    const before = h.broadcasts.length;
+    api.hold = null;
+    release();
+    await h.engine.settled();
+    const after = h.broadcasts.slice(before);
+    const deltas = after.filter((b) => b.type === 'orders');
+    // The first answer opens a transaction; the three that land while it runs share the next one.
+    expect(deltas.length).toBeLessThan(ids.length);
+    const saved = deltas.flatMap((d) => d.updated.filter((u) => u.changes.syncState === 'saved'));
+    expect(saved.map((u) => u.order.id).sort()).toEqual([...ids].sort());
+    const revs = after.map((b) => b.rev);
+    expect(revs).toEqual([...revs].sort((x, y) => x - y));
+    expect(new Set(revs).size).toBe(revs.length);
+    expect((await h.request({ v: 1, type: 'hello' })).sync.waiting).toBe(0);
+  });
 });
 
 describe('retry timing', () => {
