@@ -4,6 +4,7 @@
 import type { PageRequest, Reply, ReplyValues, SyncReason } from '../protocol/messages.ts';
 import { ORDER_STATUSES, type OrderStatus } from '../protocol/order.ts';
 import { unreachable } from '../protocol/unreachable.ts';
+import { createBatcher } from './batcher.ts';
 import { createEngineContext, EngineStoppedError, type EngineDeps } from './engine-context.ts';
 import {
   createOrder,
@@ -43,6 +44,17 @@ function invalid(message: string): never {
 export function createSyncEngine(deps: EngineDeps): SyncEngine {
   const ctx = createEngineContext(deps);
   const background = new Set<Promise<unknown>>();
+  // Pushes that arrive while one is being applied go together in one transaction (a drain echoes every
+  // created order back as a push). Safe: the cursor still advances only if the merged batch connects to it.
+  const applyPushes = createBatcher(async (pushes: { cursor: number; orders: unknown[] }[]) => {
+    const cursor = Math.max(...pushes.map((p) => p.cursor));
+    const result = await applyPush(
+      ctx,
+      cursor,
+      pushes.flatMap((p) => p.orders),
+    );
+    return pushes.map(() => result);
+  });
   let wakeTimer: unknown = null;
 
   function track(work: Promise<unknown>): void {
@@ -129,7 +141,7 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
       case 'push': {
         if (typeof request.cursor !== 'number' || !Array.isArray(request.orders))
           invalid('push is malformed');
-        const { gap } = await applyPush(ctx, request.cursor, request.orders);
+        const { gap } = await applyPushes({ cursor: request.cursor, orders: request.orders });
         track(flush.run());
         if (gap) track(pull.run());
         return null;

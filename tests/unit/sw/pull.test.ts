@@ -135,6 +135,22 @@ describe('push', () => {
     expect(snapshot.cursor).toBe(2);
   });
 
+  it('pushes that arrive while one is applied are applied together and still advance the cursor', async () => {
+    setup();
+    const orders = [remoteOrder(), remoteOrder(), remoteOrder(), remoteOrder()];
+    // Out of order on purpose: together they connect to the cursor even though the first alone would not.
+    await Promise.all(
+      [orders[1], orders[0], orders[3], orders[2]].map((order) =>
+        h.request({ v: 1, type: 'push', cursor: order?.seq ?? 0, orders: order ? [order] : [] }),
+      ),
+    );
+    await h.engine.settled();
+    expect(h.ordersDeltas().length).toBeLessThan(orders.length);
+    const snapshot = await h.request({ v: 1, type: 'hello' });
+    expect(snapshot.orders).toHaveLength(4);
+    expect(snapshot.cursor).toBe(4);
+  });
+
   it('malformed orders in a push are ignored', async () => {
     setup();
     await h.request({ v: 1, type: 'push', cursor: 0, orders: [{ id: 'x' } as unknown as Order] });
