@@ -5,6 +5,7 @@ import http from 'node:http';
 import { newOrderBody, postOrder, registerDevice } from '../api-client.ts';
 import type { PushEventData } from '../../protocol/api.ts';
 import { summarize, type Summary } from '../stats.ts';
+import { takeSseEvents } from '../../tests/unit/server/sse-client.ts';
 
 interface Client {
   request: http.ClientRequest;
@@ -23,18 +24,11 @@ function connect(baseUrl: string, onOrder: Client['onOrder']): Promise<Client> {
       response.setEncoding('utf8');
       let buffer = '';
       response.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const lines = block.split('\n');
-          if (!lines.includes('event: orders')) continue;
-          const data = lines
-            .filter((line) => line.startsWith('data:'))
-            .map((line) => line.slice(5).trimStart())
-            .join('\n');
-          const payload = JSON.parse(data) as PushEventData;
+        const parsed = takeSseEvents(buffer + chunk);
+        buffer = parsed.rest;
+        for (const event of parsed.events) {
+          if (event.event !== 'orders') continue;
+          const payload = JSON.parse(event.data) as PushEventData;
           for (const order of payload.orders) onOrder(order.id, order.updatedAt);
         }
       });

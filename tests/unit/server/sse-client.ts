@@ -17,6 +17,31 @@ export interface SseConnection {
   close(): void;
 }
 
+/** Splits complete events off an SSE text buffer; `rest` is the unfinished tail to keep for the next chunk. */
+export function takeSseEvents(buffer: string): { events: SseEvent[]; rest: string } {
+  const events: SseEvent[] = [];
+  let rest = buffer;
+  let end: number;
+  while ((end = rest.indexOf('\n\n')) >= 0) {
+    const block = rest.slice(0, end);
+    rest = rest.slice(end + 2);
+    const event: SseEvent = { event: 'message', data: '' };
+    const data: string[] = [];
+    for (const line of block.split('\n')) {
+      const colon = line.indexOf(':');
+      const field = colon < 0 ? line : line.slice(0, colon);
+      const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+      if (field === 'id') event.id = value;
+      else if (field === 'event') event.event = value;
+      else if (field === 'data') data.push(value);
+      else if (field === 'retry') event.retry = Number(value);
+    }
+    event.data = data.join('\n');
+    events.push(event);
+  }
+  return { events, rest };
+}
+
 export function connectSse(url: string, headers: Record<string, string> = {}): Promise<SseConnection> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: { accept: 'text/event-stream', ...headers } }, (response) => {
@@ -25,23 +50,9 @@ export function connectSse(url: string, headers: Record<string, string> = {}): P
       let buffer = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event: SseEvent = { event: 'message', data: '' };
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            const colon = line.indexOf(':');
-            const field = colon < 0 ? line : line.slice(0, colon);
-            const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-            if (field === 'id') event.id = value;
-            else if (field === 'event') event.event = value;
-            else if (field === 'data') data.push(value);
-            else if (field === 'retry') event.retry = Number(value);
-          }
-          event.data = data.join('\n');
+        const parsed = takeSseEvents(buffer + chunk);
+        buffer = parsed.rest;
+        for (const event of parsed.events) {
           events.push(event);
           for (const wake of waiters) wake();
         }
