@@ -67,8 +67,10 @@ export class OrdersStore {
   /** Highest server seq the SW has applied, from the latest snapshot. */
   cursor = 0;
   deviceId = '';
-  /** Bumped on every change so subscribers can cheaply tell that something moved. */
-  version = 0;
+  /** Bumped when the list (orders or their order) changed: the list re-renders only then. */
+  listVersion = 0;
+  /** Bumped when the sync status changed: a `waiting` count ticking down must not re-render 1,000 rows. */
+  syncVersion = 0;
   private pending: PendingEvent[] = [];
   private listeners = new Set<() => void>();
   private hydrated = false;
@@ -111,24 +113,27 @@ export class OrdersStore {
     this.cursor = snapshot.cursor;
     this.deviceId = snapshot.deviceId;
     this.hydrated = true;
+    this.listVersion++;
+    this.syncVersion++;
     this.changed();
   }
 
   applyDelta(delta: OrdersDelta, startedAt: number): void {
-    for (const order of delta.added) this.upsert(order, startedAt, false);
-    for (const { order } of delta.updated) this.upsert(order, startedAt, false);
-    for (const { orderId, reason } of delta.removed) this.remove(orderId, reason, startedAt);
-    this.changed();
+    let moved = false;
+    for (const order of delta.added) moved = this.upsert(order, startedAt, false) || moved;
+    for (const { order } of delta.updated) moved = this.upsert(order, startedAt, false) || moved;
+    for (const { orderId, reason } of delta.removed) moved = this.remove(orderId, reason, startedAt) || moved;
+    if (moved) this.listChanged();
   }
 
   /** The SW's answer to this tab's own intent: shown at once, never moving an order backwards. */
   applyReply(order: ClientOrder, startedAt: number): void {
-    this.upsert(order, startedAt, true);
-    this.changed();
+    if (this.upsert(order, startedAt, true)) this.listChanged();
   }
 
   applySync(sync: SyncStatus): void {
     this.sync = sync;
+    this.syncVersion++;
     this.changed();
   }
 
@@ -139,29 +144,34 @@ export class OrdersStore {
     return events;
   }
 
-  private upsert(order: ClientOrder, startedAt: number, fromReply: boolean): void {
+  /** Returns whether the list changed. */
+  private upsert(order: ClientOrder, startedAt: number, fromReply: boolean): boolean {
     const current = this.orders.get(order.id);
-    if (current && fromReply && isOlder(order, current)) return;
+    if (current && fromReply && isOlder(order, current)) return false;
     if (!isActive(order)) {
-      this.remove(order.id, order.status === 'cancelled' ? 'cancelled' : 'completed', startedAt);
-      return;
+      return this.remove(order.id, order.status === 'cancelled' ? 'cancelled' : 'completed', startedAt);
     }
     if (current === undefined) {
       this.orders.set(order.id, order);
       this.insertId(order);
       this.queue({ name: 'activeOrderAdded', detail: { order } }, startedAt);
-      return;
+      return true;
     }
-    this.orders.set(order.id, order);
+    // An echo of what the row already shows (a push after the reply, say) keeps the row's object, so
+    // neither the row nor the list re-renders for it.
+    if (!this.queueUpdate(current, order, startedAt)) return false;
     // createdAt never changes for an order, so its position in the list stays.
-    this.queueUpdate(current, order, startedAt);
+    this.orders.set(order.id, order);
+    return true;
   }
 
-  private remove(orderId: string, reason: RemovalReason, startedAt: number): void {
-    if (!this.orders.delete(orderId)) return;
+  /** Returns whether the order was in the list. */
+  private remove(orderId: string, reason: RemovalReason, startedAt: number): boolean {
+    if (!this.orders.delete(orderId)) return false;
     const at = this.ids.indexOf(orderId);
     if (at >= 0) this.ids = [...this.ids.slice(0, at), ...this.ids.slice(at + 1)];
     this.queue({ name: 'activeOrderRemoved', detail: { orderId, reason } }, startedAt);
+    return true;
   }
 
   private insertId(order: ClientOrder): void {
@@ -176,18 +186,24 @@ export class OrdersStore {
     this.ids = [...this.ids.slice(0, lo), order.id, ...this.ids.slice(lo)];
   }
 
-  private queueUpdate(prev: ClientOrder, next: ClientOrder, startedAt: number): void {
+  /** Returns whether anything differs. */
+  private queueUpdate(prev: ClientOrder, next: ClientOrder, startedAt: number): boolean {
     const changes = changedFields(prev, next);
-    if (Object.keys(changes).length === 0) return;
+    if (Object.keys(changes).length === 0) return false;
     this.queue({ name: 'activeOrderUpdated', detail: { order: next, changes } }, startedAt);
+    return true;
   }
 
   private queue(event: ActiveOrderEvent, startedAt: number): void {
     this.pending.push({ event, startedAt });
   }
 
+  private listChanged(): void {
+    this.listVersion++;
+    this.changed();
+  }
+
   private changed(): void {
-    this.version++;
     for (const listener of this.listeners) listener();
   }
 }

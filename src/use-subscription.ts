@@ -1,16 +1,27 @@
-// Re-renders a component whenever an observable (OrdersStore, UiState) reports a change.
+// Re-renders a component whenever an observable (OrdersStore, UiState) reports a change — or, given a
+// selector, only when the selected value changed (the order list must not re-render for a sync tick).
 import { useLayoutEffect, useState } from 'preact/hooks';
 
 interface Observable {
   subscribe(listener: () => void): () => void;
 }
 
-export function useSubscription(source: Observable): void {
+export function useSubscription(source: Observable, select?: () => unknown): void {
   const [, setTick] = useState(0);
   // A layout effect subscribes before the first paint, so no change slips between render and subscribe.
   useLayoutEffect(() => {
-    const unsubscribe = source.subscribe(() => setTick((n) => n + 1));
+    let seen = select?.();
+    const unsubscribe = source.subscribe(() => {
+      if (select) {
+        const next = select();
+        if (Object.is(next, seen)) return;
+        seen = next;
+      }
+      setTick((n) => n + 1);
+    });
     setTick((n) => n + 1);
     return unsubscribe;
+    // The selector is read through the closure of the first render: callers pass one that only reads
+    // `source`, so it never needs replacing.
   }, [source]);
 }

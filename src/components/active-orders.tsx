@@ -22,7 +22,7 @@ const FIRST_ROWS = 30;
 const ROWS_PER_FRAME = 250;
 
 export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrdersProps) {
-  useSubscription(store);
+  useSubscription(store, () => store.listVersion);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), AGE_TICK_MS);
@@ -43,7 +43,8 @@ export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrders
     }
     const frame = requestAnimationFrame(() => setLimit((n) => n + ROWS_PER_FRAME));
     return () => cancelAnimationFrame(frame);
-  });
+    // Only while filling: an effect on every render would schedule an after-paint callback for each delta.
+  }, [filling, limit, store.isHydrated]);
 
   const firstPaintMarked = useRef(false);
   // Runs after every commit of this list, i.e. once the rows for these changes are in the DOM.

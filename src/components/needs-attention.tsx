@@ -29,7 +29,10 @@ function customerOf(store: OrdersStore, letter: DeadLetter): string {
 }
 
 export function NeedsAttention({ store, onRetry, onDiscard }: NeedsAttentionProps) {
-  useSubscription(store);
+  // Dead letters come with the sync status; the customer names shown beside them come from the list.
+  useSubscription(store, () =>
+    store.sync?.needsAttention.length ? `${store.syncVersion}/${store.listVersion}` : store.syncVersion,
+  );
   const letters = store.sync?.needsAttention ?? [];
   if (letters.length === 0) return null;
   return (

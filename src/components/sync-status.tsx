@@ -19,7 +19,7 @@ function useBrowserOnline(): boolean {
 }
 
 export function SyncStatusBar({ store }: { store: OrdersStore }) {
-  useSubscription(store);
+  useSubscription(store, () => store.syncVersion);
   const browserOnline = useBrowserOnline();
   const sync = store.sync;
   const online = browserOnline && sync !== null && sync.online;

@@ -137,4 +137,41 @@ describe('OrdersStore', () => {
     expect(calls).toBe(2);
     expect(store.sync!.waiting).toBe(2);
   });
+  it('tells list subscribers nothing when only the sync status changed', () => {
+    const store = new OrdersStore();
+    store.applySnapshot(snapshot([order('1', 1)]), 0);
+    const list = store.listVersion;
+    const sync = store.syncVersion;
+    store.applySync({ ...SYNC, waiting: 3 });
+    expect(store.listVersion).toBe(list);
+    expect(store.syncVersion).toBe(sync + 1);
+    expect(store.sync?.waiting).toBe(3);
+  });
+
+  it('keeps the row and the list untouched when a delta repeats what is already shown', () => {
+    const store = new OrdersStore();
+    store.applySnapshot(snapshot([order('1', 1, { seq: 4, syncState: 'confirmed' })]), 0);
+    const shown = store.orders.get('1');
+    const list = store.listVersion;
+    store.applyDelta(
+      delta({ updated: [{ order: order('1', 1, { seq: 4, syncState: 'confirmed' }), changes: {} }] }),
+      0,
+    );
+    expect(store.orders.get('1')).toBe(shown);
+    expect(store.listVersion).toBe(list);
+    expect(store.drainEvents()).toEqual([]);
+    store.applyDelta(
+      delta({
+        updated: [
+          {
+            order: order('1', 1, { seq: 5, syncState: 'confirmed', status: 'ready' }),
+            changes: { status: 'ready' },
+          },
+        ],
+      }),
+      0,
+    );
+    expect(store.listVersion).toBe(list + 1);
+    expect(store.orders.get('1')?.status).toBe('ready');
+  });
 });
