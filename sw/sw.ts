@@ -2,14 +2,13 @@
 // The service worker entry: only wires browser events to the modules (offline shell, menu cache, active list
 // fallback, the sync engine). No state lives here; everything that matters is in IndexedDB.
 
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
-import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { StaleWhileRevalidate } from 'workbox-strategies';
+import { cleanupOutdatedCaches, getCacheKeyForURL, matchPrecache, precache } from 'workbox-precaching';
 import { v7 as uuidv7 } from 'uuid';
 import { BROADCAST_CHANNEL, isPageRequest, isSkipWaiting } from '../protocol/messages.ts';
-import { activeOrdersNetworkFirst, isActiveOrdersRequest } from './active-orders-route.ts';
+import { activeOrdersNetworkFirst } from './active-orders-route.ts';
 import { backgroundSyncRegistrar, isSyncEvent, OUTBOX_SYNC_TAG } from './background-sync.ts';
 import { DB_NAME, openOrderlineDb } from './db.ts';
+import { routeFetch } from './fetch-routes.ts';
 import { createSyncEngine } from './sync-engine.ts';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -36,23 +35,21 @@ const engine = createSyncEngine({
 });
 
 // ---- offline shell ----
-precacheAndRoute(self.__WB_MANIFEST);
+// Workbox installs, revisions and cleans up the precache; which request gets which answer is sw/fetch-routes.ts.
+precache(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/api\//, /^\/healthz/, /^\/metrics/],
-  }),
-);
-// The menu changes rarely; the page must be able to take orders offline.
-registerRoute(
-  ({ url, request }) => request.method === 'GET' && url.origin === origin && url.pathname === '/api/menu',
-  new StaleWhileRevalidate({ cacheName: 'orderline-menu' }),
-);
-registerRoute(
-  ({ url, request }) => isActiveOrdersRequest(url, request, origin),
-  ({ request }) => activeOrdersNetworkFirst(request, engine, fetch),
-);
-// Every other request passes through untouched (no route matches it).
+self.addEventListener('fetch', (event) => {
+  const response = routeFetch(event.request, {
+    origin,
+    precacheKeyFor: getCacheKeyForURL,
+    matchPrecache,
+    openCache: (name) => caches.open(name),
+    fetch: (request) => fetch(request),
+    activeOrders: (request) => activeOrdersNetworkFirst(request, engine, fetch),
+    waitUntil: (promise) => event.waitUntil(promise),
+  });
+  if (response) event.respondWith(response);
+});
 
 // ---- lifecycle ----
 self.addEventListener('activate', (event) => {
