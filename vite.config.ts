@@ -7,6 +7,11 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 const manifest = JSON.parse(readFileSync(new URL('./manifest.webmanifest', import.meta.url), 'utf8'));
 
+// Shipped JS has a 25 KiB gzip budget (DESIGN.md). Terser with two compress passes on ES modules is ~0.3 KiB
+// smaller than the default minifier on our bundles. The SW is built by vite-plugin-pwa in a separate
+// configFile-less build that inherits `minify` but not `terserOptions`, hence the small plugin below.
+const terserOptions = { module: true, compress: { passes: 2 } };
+
 export default defineConfig({
   plugins: [
     preact(),
@@ -22,10 +27,20 @@ export default defineConfig({
       manifestFilename: 'manifest.webmanifest',
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        buildPlugins: {
+          vite: [{ name: 'orderline-sw-terser-options', config: () => ({ build: { terserOptions } }) }],
+        },
       },
       devOptions: { enabled: false },
     }),
   ],
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    minify: 'terser',
+    terserOptions,
+    // The app targets current Chromium, which has modulepreload natively: the polyfill is dead weight.
+    modulePreload: { polyfill: false },
+  },
   server: { proxy: { '/api': 'http://localhost:8080', '/healthz': 'http://localhost:8080' } },
 });
