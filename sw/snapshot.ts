@@ -18,15 +18,17 @@ async function activeOrders(tx: AnyTx): Promise<ClientOrder[]> {
 /** Everything a tab needs to render from scratch; counts as a cache hit (served from IDB). */
 export async function readSnapshot(ctx: EngineContext): Promise<Snapshot> {
   return ctx.writeQuiet(async (tx) => {
-    const device = await ensureDevice(tx, ctx.deps.newId);
-    await countRead(tx, 'hit');
-    return {
-      orders: await activeOrders(tx),
-      rev: (await getMeta(tx, 'rev')) ?? 0,
-      sync: await readSyncStatus(tx),
-      cursor: (await getMeta(tx, 'cursor')) ?? 0,
-      deviceId: device.deviceId,
-    };
+    // Issued together (a cold start waits on this): the active-orders read dominates and the small reads
+    // and writes (different meta keys) ride along instead of each taking its own round trip first.
+    const [orders, device, rev, sync, cursor] = await Promise.all([
+      activeOrders(tx),
+      ensureDevice(tx, ctx.deps.newId),
+      getMeta(tx, 'rev'),
+      readSyncStatus(tx),
+      getMeta(tx, 'cursor'),
+      countRead(tx, 'hit'),
+    ]);
+    return { orders, rev: rev ?? 0, sync, cursor: cursor ?? 0, deviceId: device.deviceId };
   });
 }
 
