@@ -8,6 +8,7 @@ import { BROADCAST_CHANNEL, isPageRequest, isSkipWaiting } from '../protocol/mes
 import { activeOrdersNetworkFirst } from './active-orders-route.ts';
 import { backgroundSyncRegistrar, isSyncEvent, OUTBOX_SYNC_TAG } from './background-sync.ts';
 import { DB_NAME, openOrderlineDb } from './db.ts';
+import { createKeepAlive } from './keep-alive.ts';
 import { routeFetch } from './fetch-routes.ts';
 import { createSyncEngine } from './sync-engine.ts';
 
@@ -33,6 +34,7 @@ const engine = createSyncEngine({
   registerBackgroundSync: backgroundSyncRegistrar(self.registration, () => self.navigator.onLine),
   reportError,
 });
+const keepAlive = createKeepAlive(() => engine.settled());
 
 // ---- offline shell ----
 // Workbox installs, revisions and cleans up the precache; which request gets which answer is sw/fetch-routes.ts.
@@ -76,8 +78,9 @@ self.addEventListener('message', (event) => {
     (async () => {
       const reply = await engine.handle(data);
       port?.postMessage(reply);
-      // Keep the worker alive until the flush/pull this message started has finished.
-      await engine.settled();
+      // Keep the worker alive until the flush/pull this message started has finished, or a later message holds
+      // it (not one open event per message: under a steady stream of intents the engine is never idle).
+      await keepAlive.untilSettled();
     })(),
   );
 });
