@@ -57,7 +57,13 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
   });
   let wakeTimer: unknown = null;
 
+  /** Work already tracked: a running flush pass hands the same promise to every intent that arrives during it. */
+  const trackedWork = new WeakSet<Promise<unknown>>();
+
   function track(work: Promise<unknown>): void {
+    // Once is enough (and a long drain would otherwise add an entry per intent until the pass ends).
+    if (trackedWork.has(work)) return;
+    trackedWork.add(work);
     const tracked = work.then(
       () => undefined,
       (error: unknown) => {
