@@ -150,11 +150,11 @@ describe('OrdersStore', () => {
 
   it('keeps the row and the list untouched when a delta repeats what is already shown', () => {
     const store = new OrdersStore();
-    store.applySnapshot(snapshot([order('1', 1, { seq: 4, syncState: 'confirmed' })]), 0);
+    store.applySnapshot(snapshot([order('1', 1, { seq: 4, syncState: 'saved' })]), 0);
     const shown = store.orders.get('1');
     const list = store.listVersion;
     store.applyDelta(
-      delta({ updated: [{ order: order('1', 1, { seq: 4, syncState: 'confirmed' }), changes: {} }] }),
+      delta({ updated: [{ order: order('1', 1, { seq: 4, syncState: 'saved' }), changes: {} }] }),
       0,
     );
     expect(store.orders.get('1')).toBe(shown);
@@ -164,7 +164,7 @@ describe('OrdersStore', () => {
       delta({
         updated: [
           {
-            order: order('1', 1, { seq: 5, syncState: 'confirmed', status: 'ready' }),
+            order: order('1', 1, { seq: 5, syncState: 'saved', status: 'ready' }),
             changes: { status: 'ready' },
           },
         ],
