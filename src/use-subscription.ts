@@ -9,6 +9,7 @@ interface Observable {
 export function useSubscription(source: Observable, select?: () => unknown): void {
   const [, setTick] = useState(0);
   // A layout effect subscribes before the first paint, so no change slips between render and subscribe.
+  // The selector of the first render is kept: callers pass one that reads only `source`, so it never goes stale.
   useLayoutEffect(() => {
     let seen = select?.();
     const unsubscribe = source.subscribe(() => {
@@ -21,7 +22,5 @@ export function useSubscription(source: Observable, select?: () => unknown): voi
     });
     setTick((n) => n + 1);
     return unsubscribe;
-    // The selector is read through the closure of the first render: callers pass one that only reads
-    // `source`, so it never needs replacing.
   }, [source]);
 }
