@@ -35,6 +35,8 @@ export interface BuildAppOptions {
   heartbeatMs?: number;
   /** Trust X-Forwarded-For (behind a load balancer) for client IPs; off by default so it cannot be spoofed. */
   trustProxy?: boolean;
+  /** ORDERLINE_ADMIN_TOKEN: an owner bearer token for automation and tests (>= 32 characters). */
+  adminToken?: string;
 }
 
 declare module 'fastify' {

@@ -2,7 +2,7 @@
 // both PGlite and PostgreSQL. Every write is deduplicated inside the transaction that performs it.
 
 import type { Order, OrderStatus } from '../../protocol/order.ts';
-import type { DatabaseKind } from './sql-database.ts';
+import type { DatabaseKind, SqlDatabase } from './sql-database.ts';
 
 /** A validated, priced create request (the order's own fields as the client set them, with server prices), plus
  * the fingerprint a replay must match. */
@@ -49,6 +49,11 @@ export interface CommittedBatch {
 
 export interface OrderStore {
   readonly kind: DatabaseKind;
+  /**
+   * The database under this store. Feature stores (devices, menu, history, telemetry) are separate modules
+   * over the same database, built from this handle in buildApp, each with its own migration file.
+   */
+  readonly database: SqlDatabase;
   create(order: NewOrder): Promise<CreateResult>;
   change(change: OrderChange): Promise<ChangeResult>;
   get(id: string): Promise<Order | null>;

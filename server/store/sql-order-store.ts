@@ -77,6 +77,7 @@ export async function createSqlOrderStore(
 
   const store: OrderStore = {
     kind: db.kind,
+    database: db,
 
     async create(order: NewOrder): Promise<CreateResult> {
       const result = await retryOnConflict(() =>

@@ -33,6 +33,9 @@ export interface StartOptions {
 
 const LOG_LIMIT = 64 * 1024;
 
+/** Every e2e server runs with this owner bearer token (ORDERLINE_ADMIN_TOKEN); tests pair devices with it. */
+export const E2E_ADMIN_TOKEN = 'orderline-e2e-admin-token-0123456789abcdef';
+
 /** Asks the OS for a port nobody listens on right now. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -88,6 +91,7 @@ export class ServerProcess {
       // Request logs would only cost CPU the browsers need; warnings and errors still reach logs().
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       ORDERLINE_DATA_DIR: this.dataDir,
+      ORDERLINE_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
       ...(this.distDir !== undefined ? { ORDERLINE_DIST_DIR: this.distDir } : {}),
       ...this.options.env,
     };

@@ -9,6 +9,11 @@ import type { CreateOrderBody } from '../../../protocol/schemas.ts';
 
 export const DEVICE_ID = '0192d2a4-6c1e-7000-8000-00000000d001';
 
+/** The owner bearer token (ORDERLINE_ADMIN_TOKEN) every memory app is built with. */
+export const TEST_ADMIN_TOKEN = 'orderline-test-admin-token-0123456789abcdef';
+/** Headers that authenticate a request as the owner, through the admin token. */
+export const OWNER_AUTH = { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } as const;
+
 let counter = 0;
 
 export function createBody(overrides: Partial<CreateOrderBody> = {}): CreateOrderBody {
@@ -35,7 +40,13 @@ export interface TestApp {
 
 export async function memoryApp(options: Partial<BuildAppOptions> = {}): Promise<TestApp> {
   const store = await openStore({ dataDir: 'memory://' });
-  const app = await buildApp({ store, rateLimit: false, distDir: '/nonexistent-orderline-dist', ...options });
+  const app = await buildApp({
+    store,
+    rateLimit: false,
+    distDir: '/nonexistent-orderline-dist',
+    adminToken: TEST_ADMIN_TOKEN,
+    ...options,
+  });
   return {
     app,
     store,
@@ -55,7 +66,11 @@ export function postOrder(
   return app.inject({
     method: 'POST',
     url: '/api/orders',
-    headers: { 'content-type': 'application/json', ...(key === null ? {} : { 'idempotency-key': key }) },
+    headers: {
+      ...OWNER_AUTH,
+      'content-type': 'application/json',
+      ...(key === null ? {} : { 'idempotency-key': key }),
+    },
     payload: JSON.stringify(body),
   });
 }
@@ -70,7 +85,11 @@ export function patchOrder(
   return app.inject({
     method: 'PATCH',
     url: `/api/orders/${id}`,
-    headers: { 'content-type': 'application/json', ...(key === null ? {} : { 'idempotency-key': key }) },
+    headers: {
+      ...OWNER_AUTH,
+      'content-type': 'application/json',
+      ...(key === null ? {} : { 'idempotency-key': key }),
+    },
     payload: JSON.stringify(body),
   });
 }
