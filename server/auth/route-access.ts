@@ -12,3 +12,22 @@ declare module 'fastify' {
 }
 
 export type { Access };
+
+/** The caller a request was authenticated as (set by the auth hook before any handler runs). */
+export interface AuthenticatedDevice {
+  /** The device id (UUID); for the admin token, a fixed id that is no paired device. */
+  id: string;
+  name: string;
+  role: import('../../protocol/roles.ts').Role;
+  /** Ticket-number prefix of this device ('' for the admin token). */
+  code: string;
+  /** True for ORDERLINE_ADMIN_TOKEN: owner rights, and exempt from device_mismatch. */
+  admin: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** null on public routes called without a credential. */
+    device: AuthenticatedDevice | null;
+  }
+}
