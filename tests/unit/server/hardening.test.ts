@@ -12,7 +12,6 @@ import { buildApp } from '../../../server/app.ts';
 import { offerOwnerPairing } from '../../../server/owner-bootstrap.ts';
 import { createPairingCode, pair, pairDevice, revoke } from './device-fixtures.ts';
 import {
-  OWNER_AUTH,
   TEST_ADMIN_TOKEN,
   createBody,
   memoryApp,
