@@ -9,8 +9,11 @@ import { HttpError, handleError, sendError } from './api-error.ts';
 import { apiRoutes } from './api-routes.ts';
 import { createSseHub, type SseHub } from './events.ts';
 import { createMetrics } from './metrics.ts';
+import { plainHttpRules } from './plain-http-rules.ts';
+import { setupRoutes } from './routes/setup-routes.ts';
 import { serveStaticFiles } from './static-files.ts';
 import type { OrderStore } from './store/order-store.ts';
+import type { HttpsEndpoint, SetupInfoProvider } from './tls/https-endpoint.ts';
 
 export interface RateLimitOptions {
   /** Requests per client IP per window. */
@@ -37,6 +40,13 @@ export interface BuildAppOptions {
   trustProxy?: boolean;
   /** ORDERLINE_ADMIN_TOKEN: an owner bearer token for automation and tests (>= 32 characters). */
   adminToken?: string;
+  /**
+   * The HTTPS side of the server: turns on the plain-HTTP rules (app only for a loopback Host, /api only for
+   * loopback peers) and the /setup page. Absent (most unit tests), plain HTTP serves everything as in Part 1.
+   */
+  https?: HttpsEndpoint;
+  /** `{ httpsUrl, caFingerprint }` for `GET /api/setup` (that route comes with the pairing server). */
+  setupInfo?: SetupInfoProvider;
 }
 
 declare module 'fastify' {
@@ -73,6 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', async (request, reply) => {
     if (isApiPath(request.url)) reply.header(API_HEADER, API_HEADER_VALUE);
   });
+  if (options.https) await app.register(plainHttpRules);
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.requests.inc({ method: request.method, route, status: reply.statusCode });
@@ -92,6 +103,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
 
   await app.register(apiRoutes, { store: options.store, hub, metrics });
+  // After the rate limiter, so the page (a QR code per request) is rate limited too.
+  if (options.https) await app.register(setupRoutes, { endpoint: options.https });
 
   app.get('/healthz', async () => ({ ok: true, db: options.store.kind }));
   app.get('/metrics', async (_request, reply) =>
