@@ -136,13 +136,17 @@ export async function loadTlsMaterial(options: TlsMaterialOptions): Promise<TlsM
     der: new Uint8Array(ca.certificate.rawData),
     fingerprint: sha256Fingerprint(ca.certificate.rawData),
   };
-  if (!created && certPem !== null && keyPem !== null) {
-    const reason = await reissueReason(new x509.X509Certificate(certPem), ca, names, now);
-    if (reason === null)
-      return { source: 'local-ca', certPem, keyPem, ca: caPublic, names, leftOut, issued: null };
-    return issueAndWrite(ca, names, now, dir, { ca: caPublic, leftOut, issued: reason });
-  }
-  return issueAndWrite(ca, names, now, dir, { ca: caPublic, leftOut, issued: 'new' });
+  const reason =
+    !created && certPem !== null && keyPem !== null
+      ? await reissueReason(new x509.X509Certificate(certPem), ca, names, now)
+      : 'new';
+  const material =
+    reason === null && certPem !== null && keyPem !== null
+      ? { source: 'local-ca' as const, certPem, keyPem, ca: caPublic, names, leftOut, issued: null }
+      : await issueAndWrite(ca, names, now, dir, { ca: caPublic, leftOut, issued: reason });
+  // Keys copied in or restored from a backup may be readable by others: narrow them at every start.
+  await Promise.all([chmod(join(dir, TLS_FILES.caKey), 0o600), chmod(serverKeyPath, 0o600)]);
+  return material;
 }
 
 async function issueAndWrite(
