@@ -2,9 +2,10 @@
 // container throws otherwise) and Node's WebCrypto as its provider. Import x509 from here, never directly.
 
 import 'reflect-metadata';
-import { webcrypto } from 'node:crypto';
 import { cryptoProvider } from '@peculiar/x509';
 
-cryptoProvider.set(webcrypto);
+// globalThis.crypto is Node's WebCrypto (Node >= 19); the global, unlike node:crypto's export, has the type
+// each tsconfig expects (the tests' includes the DOM's).
+cryptoProvider.set(globalThis.crypto);
 
 export * from '@peculiar/x509';

@@ -2,7 +2,7 @@
 // CA constraints, key usages, re-issue rules, and private keys that stay private.
 
 import { X509Certificate as NodeX509Certificate } from 'node:crypto';
-import { chmod, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -202,5 +202,38 @@ describe('ORDERLINE_TLS_NAMES', () => {
   it('rejects an entry that is neither a DNS name nor an IP address, naming it', () => {
     expect(() => parseTlsNames('ok.test,bad_name!')).toThrow(/"bad_name!"/);
     expect(() => parseTlsNames('*.shop.test')).toThrow(/\*\.shop\.test/);
+  });
+});
+
+describe('TLS_CERT_FILE + TLS_KEY_FILE', () => {
+  it('replace the local CA: the files are served as they are and no CA is made or offered', async () => {
+    const issued = await load(['orderline.test']);
+    const filesDir = await mkdtemp(join(tmpdir(), 'orderline-tls-files-'));
+    try {
+      const certFile = join(filesDir, 'cert.pem');
+      const keyFile = join(filesDir, 'key.pem');
+      await writeFile(certFile, issued.certPem);
+      await writeFile(keyFile, issued.keyPem);
+      const material = await loadTlsMaterial({
+        dataDir: filesDir,
+        certFile,
+        keyFile,
+        machine: SHOP_MACHINE,
+        extraNames: [],
+      });
+      expect(material.source).toBe('files');
+      expect(material.certPem).toBe(issued.certPem);
+      expect(material.ca).toBeNull();
+      expect(material.names).toContain('orderline.test');
+      expect(await readdir(filesDir)).toEqual(['cert.pem', 'key.pem']);
+    } finally {
+      await rm(filesDir, { recursive: true, force: true });
+    }
+  });
+
+  it('must come together', async () => {
+    await expect(
+      loadTlsMaterial({ dataDir, certFile: '/x.pem', machine: SHOP_MACHINE, extraNames: [] }),
+    ).rejects.toThrow(/go together/);
   });
 });
