@@ -90,6 +90,8 @@ describe('GET /setup/ca.crt', () => {
     const res = await app.inject({ url: '/setup/ca.crt' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/x-x509-ca-cert');
+    // Byte-for-byte the DER on disk (x509 would also parse base64 or PEM text, which devices do not all take).
+    expect(res.rawPayload.equals(Buffer.from(caOnDisk.rawData))).toBe(true);
     const served = new x509.X509Certificate(new Uint8Array(res.rawPayload));
     expect(served.equal(caOnDisk)).toBe(true);
     expect(served.getExtension(x509.BasicConstraintsExtension)?.ca).toBe(true);
