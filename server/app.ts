@@ -15,12 +15,15 @@ import { createPairingAttempts } from './auth/pairing-attempts.ts';
 import { createSseHub, type SseHub } from './events.ts';
 import { createMetrics } from './metrics.ts';
 import { loggerOptions } from './log-redaction.ts';
+import { plainHttpRules } from './plain-http-rules.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { pairingRoutes, type SetupInfo } from './routes/pairing-routes.ts';
+import { setupRoutes } from './routes/setup-routes.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { serveStaticFiles } from './static-files.ts';
 import { createDeviceStore, type DeviceStore, type DeviceStoreOptions } from './store/device-store.ts';
 import type { OrderStore } from './store/order-store.ts';
+import type { HttpsEndpoint, SetupInfoProvider } from './tls/https-endpoint.ts';
 
 export interface RateLimitOptions {
   /** Requests per client IP per window. */
@@ -49,12 +52,17 @@ export interface BuildAppOptions {
   adminToken?: string;
   /** ORDERLINE_METRICS_TOKEN: a bearer token that may read /metrics (and nothing else). */
   metricsToken?: string;
-  /** The HTTPS address and CA fingerprint for GET /api/setup (the TLS setup fills it in). */
-  setupInfo?: () => SetupInfo;
   /** The clock for pairing-code expiry, revocation and last-seen times (tests inject one). */
   now?: () => Date;
   /** Device store tuning (tests lower the number of ticket codes). */
   deviceStore?: Omit<DeviceStoreOptions, 'now'>;
+  /**
+   * The HTTPS side of the server: turns on the plain-HTTP rules (app only for a loopback Host, /api only for
+   * loopback peers) and the /setup page. Absent (most unit tests), plain HTTP serves everything as in Part 1.
+   */
+  https?: HttpsEndpoint;
+  /** `{ httpsUrl, caFingerprint }` for `GET /api/setup`; absent without HTTPS (both null). */
+  setupInfo?: SetupInfoProvider;
 }
 
 declare module 'fastify' {
@@ -113,6 +121,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', async (request, reply) => {
     if (isApiPath(request.url)) reply.header(API_HEADER, API_HEADER_VALUE);
   });
+  if (options.https) await app.register(plainHttpRules);
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.requests.inc({ method: request.method, route, status: reply.statusCode });
@@ -143,6 +152,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     setupInfo: options.setupInfo ?? (() => NO_SETUP_INFO),
   });
   await app.register(deviceRoutes, { devices, metrics });
+  // After the rate limiter, so the page (a QR code per request) is rate limited too.
+  if (options.https) await app.register(setupRoutes, { endpoint: options.https });
 
   app.get('/healthz', { config: { access: ACCESS.public } }, async () => ({
     ok: true,
