@@ -37,6 +37,8 @@ export interface BuildAppOptions {
   trustProxy?: boolean;
   /** ORDERLINE_ADMIN_TOKEN: an owner bearer token for automation and tests (>= 32 characters). */
   adminToken?: string;
+  /** The server clock (createdAt may be at most a day ahead of it); tests inject a fixed one. */
+  now?: () => number;
 }
 
 declare module 'fastify' {
@@ -91,7 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
   }
 
-  await app.register(apiRoutes, { store: options.store, hub, metrics });
+  await app.register(apiRoutes, { store: options.store, hub, metrics, now: options.now ?? Date.now });
 
   app.get('/healthz', async () => ({ ok: true, db: options.store.kind }));
   app.get('/metrics', async (_request, reply) =>
