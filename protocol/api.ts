@@ -26,6 +26,9 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'too_many_streams'
+  | 'misdirected'
+  | 'malformed_url'
   | 'unavailable'
   | 'internal';
 

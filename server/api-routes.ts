@@ -144,6 +144,6 @@ export async function apiRoutes(app: FastifyInstance, { store, hub, metrics, now
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (typeof value === 'string' || typeof value === 'number') headers[name] = String(value);
     }
-    await hub.open(reply.raw, since, headers);
+    await hub.open(reply.raw, { since, headers, deviceId: request.device?.id ?? 'anonymous' });
   });
 }

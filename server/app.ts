@@ -1,15 +1,20 @@
-// Builds the Fastify app: API routes, SSE hub, metrics, rate limiting and static files. Tests call
-// buildApp with a store and use inject; start-server.ts adds listening and shutdown.
+// Builds the Fastify app: API routes, SSE hub, metrics, rate limiting, overload shedding, the Host
+// allowlist and static files. Tests call buildApp with a store and use inject; start-server.ts adds
+// listening and shutdown.
 
 import { join } from 'node:path';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import underPressure from '@fastify/under-pressure';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { API_HEADER, API_HEADER_VALUE, HEARTBEAT_MS, MAX_BODY_BYTES } from '../protocol/api.ts';
 import { HttpError, handleError, sendError } from './api-error.ts';
 import { apiRoutes } from './api-routes.ts';
 import { createSseHub, type SseHub } from './events.ts';
+import { isAllowedHost, LOCALHOST_NAMES, normaliseAllowedHosts } from './host-check.ts';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { createMetrics } from './metrics.ts';
 import { serveStaticFiles } from './static-files.ts';
+import type { TrustProxy } from './trust-proxy.ts';
 import type { OrderStore } from './store/order-store.ts';
 
 export interface RateLimitOptions {
@@ -33,8 +38,12 @@ export interface BuildAppOptions {
   rateLimit?: RateLimitOptions | false;
   /** SSE heartbeat interval (tests shorten it). */
   heartbeatMs?: number;
-  /** Trust X-Forwarded-For (behind a load balancer) for client IPs; off by default so it cannot be spoofed. */
-  trustProxy?: boolean;
+  /** Peers whose X-Forwarded-For names the client (hop count or proxy addresses); off by default. */
+  trustProxy?: TrustProxy;
+  /** Host header names (any port) the server answers; others get 421. Defaults to the localhost names. */
+  allowedHosts?: readonly string[];
+  /** Stream caps, slow-reader bytes, timeouts (DESIGN.md "Limits (Part 2)"); defaults in limits.ts. */
+  limits?: Partial<ServerLimits>;
   /** ORDERLINE_ADMIN_TOKEN: an owner bearer token for automation and tests (>= 32 characters). */
   adminToken?: string;
   /** The server clock (createdAt may be at most a day ahead of it); tests inject a fixed one. */
@@ -53,11 +62,54 @@ function isApiPath(url: string): boolean {
   return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
 
+function isSourceMap(url: string): boolean {
+  return /\.map$/i.test(url.split('?')[0] ?? '');
+}
+
+/** Fastify's own types take no hop count, so the count becomes proxy-addr's (address, hop) test. */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust;
+  return (_address, hop) => hop < trust;
+}
+
+/** Shed by @fastify/under-pressure (with its Retry-After); the client retries a 503. */
+class OverloadedError extends HttpError {
+  constructor() {
+    super(503, 'unavailable', 'the server is overloaded; retry shortly');
+  }
+}
+
+/** The rate-limit bucket: the client address, or one shared key once the client has gone (no 500s). */
+function rateLimitKey(request: FastifyRequest): string {
+  // request.ip reads the socket's peer address, which is undefined once the client disconnected.
+  const ip: unknown = request.ip;
+  return typeof ip === 'string' && ip !== '' ? ip.toLowerCase() : 'disconnected';
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const allowedHosts = normaliseAllowedHosts(options.allowedHosts ?? LOCALHOST_NAMES);
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    // Receiving a whole request (headers and body) is bounded; a stream's response is not a request.
+    requestTimeout: limits.requestTimeoutMs,
+    http: {
+      // Node refuses a header deadline longer than the request deadline.
+      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+      // Node checks those deadlines on this interval (30 s by default, which would stretch them).
+      connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(limits.requestTimeoutMs / 4))),
+    },
+    // A malformed URL never reaches a hook: it gets the API shape (and header) here.
+    frameworkErrors(error, request, reply) {
+      if (isApiPath(request.url)) reply.header(API_HEADER, API_HEADER_VALUE);
+      const status = error.statusCode ?? 400;
+      if (status >= 500) return sendError(reply, 500, 'internal', 'internal server error');
+      return sendError(reply, 400, 'malformed_url', error.message);
+    },
   });
   const metrics = createMetrics();
   const hub = createSseHub({
@@ -65,6 +117,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     metrics,
     log: app.log,
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    limits,
   });
   app.decorate('sseHub', hub);
   app.setErrorHandler(handleError);
@@ -75,6 +128,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', async (request, reply) => {
     if (isApiPath(request.url)) reply.header(API_HEADER, API_HEADER_VALUE);
   });
+  // Before anything else answers: a rebound name must not read or write the shop's data.
+  app.addHook('onRequest', async (request, reply) => {
+    if (isAllowedHost(allowedHosts, request.headers.host)) return;
+    const message = 'this server does not answer to that Host name';
+    if (isApiPath(request.url)) return sendError(reply, 421, 'misdirected', message);
+    return reply.code(421).type('text/plain; charset=utf-8').send(`${message}\n`);
+  });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.requests.inc({ method: request.method, route, status: reply.statusCode });
@@ -83,10 +143,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Streams would hold server.close() open forever: end them as soon as shutdown starts.
   app.addHook('preClose', async () => hub.close());
 
+  if (limits.maxEventLoopDelayMs > 0) {
+    await app.register(underPressure, {
+      maxEventLoopDelay: limits.maxEventLoopDelayMs,
+      retryAfter: 2,
+      customError: OverloadedError,
+    });
+  }
+
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit) {
     await app.register(rateLimit, {
       max: limit.max,
+      keyGenerator: rateLimitKey,
       timeWindow: limit.timeWindowMs,
       errorResponseBuilder: (_request, context) =>
         new HttpError(429, 'rate_limited', `too many requests; retry in ${context.after}`),
@@ -105,6 +174,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (isApiPath(request.url)) {
       return sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
     }
+    // Source maps are built for debugging from the repository, never handed out (nor faked by the SPA fallback).
+    if (isSourceMap(request.url))
+      return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
     if (serving && (request.method === 'GET' || request.method === 'HEAD')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

@@ -1,8 +1,11 @@
 // Opens the store, builds the app and listens. Used by main.ts and by tests (port 0 is fine).
-// close() stops accepting, ends SSE streams, waits for in-flight requests, then closes the database.
+// close() stops accepting, ends SSE streams, waits for in-flight requests up to the shutdown grace
+// period, then destroys every remaining socket, and only then closes the database.
 
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, type RateLimitOptions } from './app.ts';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
+import type { TrustProxy } from './trust-proxy.ts';
 import { openStore } from './store/open-store.ts';
 
 export interface StartServerOptions {
@@ -15,7 +18,9 @@ export interface StartServerOptions {
   logger?: FastifyServerOptions['logger'];
   rateLimit?: RateLimitOptions | false;
   heartbeatMs?: number;
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
+  allowedHosts?: readonly string[];
+  limits?: Partial<ServerLimits>;
 }
 
 export interface RunningServer {
@@ -35,6 +40,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       rateLimit: options.rateLimit,
       heartbeatMs: options.heartbeatMs,
       trustProxy: options.trustProxy,
+      allowedHosts: options.allowedHosts,
+      limits: options.limits,
     });
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
@@ -50,7 +57,21 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close() {
       // app.close() waits for in-flight requests (and so their writes); only then the DB goes.
-      closing ??= app.close().then(() => store.close());
+      closing ??= (async () => {
+        // A slow upload would hold close() open for the whole request timeout; past the grace
+        // period every socket goes, finished or not.
+        const graceMs = options.limits?.shutdownGraceMs ?? DEFAULT_LIMITS.shutdownGraceMs;
+        const deadline = setTimeout(() => {
+          app.log.warn('shutdown grace period over: closing every remaining connection');
+          app.server.closeAllConnections();
+        }, graceMs);
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(deadline);
+        }
+        await store.close();
+      })();
       return closing;
     },
   };
