@@ -28,6 +28,9 @@ export type ErrorCode =
   | 'rate_limited'
   // Plain HTTP from another machine: the API answers only over HTTPS (DESIGN.md Part 2, principle 11).
   | 'https_required'
+  | 'too_many_streams'
+  | 'misdirected'
+  | 'malformed_url'
   | 'unavailable'
   | 'internal'
   // Part 2: pairing, credentials and roles (DESIGN.md principles 12–14).

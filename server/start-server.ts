@@ -1,17 +1,18 @@
 // Opens the store, builds the app and listens: plain HTTP on `port`, and HTTPS on `httpsPort` when given, one
 // Fastify app behind both. Used by main.ts and by tests (port 0 is fine). close() stops accepting, ends SSE
-// streams, waits for in-flight requests, then closes the database.
+// streams, waits for in-flight requests up to the shutdown grace period, then destroys every remaining
+// socket, and only then closes the database.
 
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, type RateLimitOptions } from './app.ts';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { machineNames, type MachineNames } from './machine-names.ts';
 import { offerOwnerPairing } from './owner-bootstrap.ts';
+import type { TrustProxy } from './trust-proxy.ts';
 import { openStore } from './store/open-store.ts';
 import { primaryHttpsHost, setupInfoProvider, type HttpsEndpoint } from './tls/https-endpoint.ts';
 import { loadTlsMaterial } from './tls/tls-material.ts';
-
-const HTTPS_CLOSE_GRACE_MS = 5_000;
 
 export interface HttpsOptions {
   /** HTTPS_PORT; 0 picks a free port (tests). */
@@ -38,7 +39,9 @@ export interface StartServerOptions {
   logger?: FastifyServerOptions['logger'];
   rateLimit?: RateLimitOptions | false;
   heartbeatMs?: number;
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
+  allowedHosts?: readonly string[];
+  limits?: Partial<ServerLimits>;
   /** Serve HTTPS beside plain HTTP; absent = plain HTTP only (unit tests). */
   https?: HttpsOptions;
   /** ORDERLINE_ADMIN_TOKEN (>= 32 characters). */
@@ -126,6 +129,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       setupInfo: endpoint ? setupInfoProvider(endpoint) : undefined,
       adminToken: options.adminToken,
       metricsToken: options.metricsToken,
+      allowedHosts: options.allowedHosts,
+      limits: options.limits,
     });
     await app.listen({ port: options.port, host: options.host });
     if (prepared && options.https) {
@@ -163,22 +168,34 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     https: endpoint,
     ownerPairUrl: offer?.pairUrl ?? null,
     close() {
-      closing ??= closeAll(app, httpsServer).then(() => store.close());
+      const graceMs = options.limits?.shutdownGraceMs ?? DEFAULT_LIMITS.shutdownGraceMs;
+      closing ??= closeAll(app, httpsServer, graceMs).then(() => store.close());
       return closing;
     },
   };
 }
 
-/** Stops both listeners; app.close() ends the SSE streams (of both) and waits for plain-HTTP requests. */
-async function closeAll(app: FastifyInstance, httpsServer: HttpsServer | null): Promise<void> {
-  if (httpsServer === null) return app.close();
-  const httpsClosed = new Promise<void>((resolve) => httpsServer.close(() => resolve()));
-  httpsServer.closeIdleConnections();
-  await app.close();
-  // Keep-alive connections that finished a request while the app was closing are idle now; one that
-  // still lingers after the grace period is cut, so a stuck client can never hold shutdown open.
-  httpsServer.closeIdleConnections();
-  const cut = setTimeout(() => httpsServer.closeAllConnections(), HTTPS_CLOSE_GRACE_MS);
-  await httpsClosed;
-  clearTimeout(cut);
+/**
+ * Stops both listeners: app.close() ends the SSE streams and waits for in-flight requests (and so their writes).
+ * A slow upload would hold that open for the whole request timeout, so past the grace period every remaining
+ * socket of both listeners goes, finished or not.
+ */
+async function closeAll(app: FastifyInstance, httpsServer: HttpsServer | null, graceMs: number): Promise<void> {
+  const httpsClosed = httpsServer
+    ? new Promise<void>((resolve) => httpsServer.close(() => resolve()))
+    : Promise.resolve();
+  httpsServer?.closeIdleConnections();
+  const deadline = setTimeout(() => {
+    app.log.warn('shutdown grace period over: closing every remaining connection');
+    app.server.closeAllConnections();
+    httpsServer?.closeAllConnections();
+  }, graceMs);
+  try {
+    await app.close();
+    // Keep-alive connections that finished a request while the app was closing are idle now.
+    httpsServer?.closeIdleConnections();
+    await httpsClosed;
+  } finally {
+    clearTimeout(deadline);
+  }
 }

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const distDir = await tinyDist(join(dir, 'dist'));
   const common = { store, rateLimit: false as const, distDir, adminToken: TEST_ADMIN_TOKEN, https };
   app = await buildApp(common);
-  proxied = await buildApp({ ...common, trustProxy: true });
+  proxied = await buildApp({ ...common, trustProxy: 1 });
 }, 180_000);
 afterAll(async () => {
   await app?.close();
