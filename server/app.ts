@@ -8,6 +8,7 @@ import { API_HEADER, API_HEADER_VALUE, HEARTBEAT_MS, MAX_BODY_BYTES } from '../p
 import { HttpError, handleError, sendError } from './api-error.ts';
 import { apiRoutes } from './api-routes.ts';
 import { createSseHub, type SseHub } from './events.ts';
+import { batchRoutes } from './routes/batch-routes.ts';
 import { createMetrics } from './metrics.ts';
 import { serveStaticFiles } from './static-files.ts';
 import type { OrderStore } from './store/order-store.ts';
@@ -92,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
 
   await app.register(apiRoutes, { store: options.store, hub, metrics });
+  await app.register(batchRoutes, { store: options.store, metrics });
 
   app.get('/healthz', async () => ({ ok: true, db: options.store.kind }));
   app.get('/metrics', async (_request, reply) =>

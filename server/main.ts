@@ -2,11 +2,22 @@
 
 import { startServer } from './start-server.ts';
 
+/** A positive number of days, or the default when unset; anything else stops the start with a clear message. */
+function retentionDays(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const days = Number(raw);
+  if (!Number.isFinite(days) || days <= 0) {
+    throw new Error(`ORDERLINE_FEED_RETENTION_DAYS must be a positive number of days, not "${raw}"`);
+  }
+  return days;
+}
+
 const server = await startServer({
   port: Number(process.env.PORT ?? 8080),
   host: process.env.HOST ?? '0.0.0.0',
   dataDir: process.env.ORDERLINE_DATA_DIR ?? './data',
   databaseUrl: process.env.DATABASE_URL || undefined,
+  feedRetentionDays: retentionDays(process.env.ORDERLINE_FEED_RETENTION_DAYS),
   // Set TRUST_PROXY=1 behind a load balancer so rate limits apply per real client IP.
   trustProxy: process.env.TRUST_PROXY === '1',
   // Another build of the client (e2e update tests serve a second release from a temp dir).

@@ -11,6 +11,8 @@ export interface StartServerOptions {
   /** PGlite data directory (ignored when databaseUrl is set). */
   dataDir?: string;
   databaseUrl?: string;
+  /** ORDERLINE_FEED_RETENTION_DAYS: how long finished orders stay in the changes feed (default 7). */
+  feedRetentionDays?: number;
   distDir?: string;
   logger?: FastifyServerOptions['logger'];
   rateLimit?: RateLimitOptions | false;
@@ -25,7 +27,11 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const store = await openStore({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    feedRetentionDays: options.feedRetentionDays,
+  });
   let app: FastifyInstance;
   try {
     app = await buildApp({
