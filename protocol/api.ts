@@ -76,8 +76,7 @@ export interface ChangesResponse {
 
 /** One mutation of POST /api/batch: exactly what the lone request would carry (key = Idempotency-Key). */
 export type BatchMutation =
-  | { op: 'create'; key: string; body: unknown }
-  | { op: 'patch'; key: string; orderId: string; body: unknown };
+  { op: 'create'; key: string; body: unknown } | { op: 'patch'; key: string; orderId: string; body: unknown };
 
 export interface BatchRequest {
   mutations: BatchMutation[];

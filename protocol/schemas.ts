@@ -119,7 +119,12 @@ export const BatchBodySchema = v.strictObject({
         'op',
         [
           v.strictObject({ op: v.literal('create'), key: v.unknown(), body: v.unknown() }),
-          v.strictObject({ op: v.literal('patch'), key: v.unknown(), orderId: v.unknown(), body: v.unknown() }),
+          v.strictObject({
+            op: v.literal('patch'),
+            key: v.unknown(),
+            orderId: v.unknown(),
+            body: v.unknown(),
+          }),
         ],
         'op must be "create" or "patch"',
       ),

@@ -6,7 +6,12 @@ import * as v from 'valibot';
 import type { ApiError, BatchResult, ErrorCode } from '../protocol/api.ts';
 import type { Order } from '../protocol/order.ts';
 import { ACCESS, roleAllows } from '../protocol/roles.ts';
-import { CreateOrderBodySchema, PatchOrderBodySchema, UuidSchema, describeIssues } from '../protocol/schemas.ts';
+import {
+  CreateOrderBodySchema,
+  PatchOrderBodySchema,
+  UuidSchema,
+  describeIssues,
+} from '../protocol/schemas.ts';
 import { errorBody, sendError } from './api-error.ts';
 import type { AuthenticatedDevice } from './auth/route-access.ts';
 import { findMenuItem } from './menu.ts';
@@ -43,7 +48,8 @@ export function judgeCreate(rawKey: unknown, rawBody: unknown, caller: Caller): 
   }
   const body = v.safeParse(CreateOrderBodySchema, rawBody);
   if (!body.success) return refuse(400, 'invalid_body', describeIssues(body.issues));
-  if (body.output.id !== key) return refuse(400, 'invalid_idempotency_key', 'Idempotency-Key must equal the body id');
+  if (body.output.id !== key)
+    return refuse(400, 'invalid_idempotency_key', 'Idempotency-Key must equal the body id');
   if (caller && !caller.admin && body.output.deviceId !== caller.id) {
     return refuse(403, 'device_mismatch', 'deviceId must be the device this credential belongs to');
   }
@@ -55,7 +61,12 @@ export function judgeCreate(rawKey: unknown, rawBody: unknown, caller: Caller): 
 }
 
 /** A change as PATCH /api/orders/:id judges it: key, body, order id, access (kitchen: status only). */
-export function judgeChange(rawKey: unknown, rawOrderId: unknown, rawBody: unknown, caller: Caller): Judged<OrderChange> {
+export function judgeChange(
+  rawKey: unknown,
+  rawOrderId: unknown,
+  rawBody: unknown,
+  caller: Caller,
+): Judged<OrderChange> {
   const key = parseKey(rawKey);
   if (!key) return refuse(400, 'invalid_idempotency_key', 'Idempotency-Key must be the mutation id (a UUID)');
   if (caller !== undefined && !roleAllows(ACCESS.changeOrder, caller?.role ?? null)) {
@@ -70,7 +81,12 @@ export function judgeChange(rawKey: unknown, rawOrderId: unknown, rawBody: unkno
   if (!id.success) return refuse(404, 'not_found', 'no such order');
   return {
     ok: true,
-    value: { orderId: id.output, key, ...body.output, fingerprint: changeFingerprint(id.output, body.output) },
+    value: {
+      orderId: id.output,
+      key,
+      ...body.output,
+      fingerprint: changeFingerprint(id.output, body.output),
+    },
   };
 }
 
@@ -87,7 +103,8 @@ export function answerCreate(result: CreateResult, metrics: Metrics): MutationAn
       metrics.idempotentReplays.inc({ kind: 'create' });
       return ok(200, result.order);
     case 'mismatch':
-      return refuse(422, 'idempotency_mismatch', 'this order id was already used with another payload').answer;
+      return refuse(422, 'idempotency_mismatch', 'this order id was already used with another payload')
+        .answer;
   }
 }
 

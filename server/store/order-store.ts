@@ -61,7 +61,8 @@ export interface ActivePageRequest {
 
 /** One mutation of POST /api/batch, already validated and priced like a lone request. */
 export type BatchWrite = { op: 'create'; order: NewOrder } | { op: 'change'; change: OrderChange };
-export type BatchWriteResult = { op: 'create'; result: CreateResult } | { op: 'change'; result: ChangeResult };
+export type BatchWriteResult =
+  { op: 'create'; result: CreateResult } | { op: 'change'; result: ChangeResult };
 
 /** Orders whose new state just committed, in ascending seq. `committedAt` is performance.now(). */
 export interface CommittedBatch {

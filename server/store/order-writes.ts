@@ -16,7 +16,11 @@ export async function selectOrder(tx: SqlClient, id: string, lock: boolean): Pro
 }
 
 /** Inserts a new order, or reports the replay/mismatch of an id already taken. `receivedAt` is ISO. */
-export async function createOrderIn(tx: SqlClient, order: NewOrder, receivedAt: string): Promise<CreateResult> {
+export async function createOrderIn(
+  tx: SqlClient,
+  order: NewOrder,
+  receivedAt: string,
+): Promise<CreateResult> {
   // One statement: report the stored fingerprint if the id is taken (a replay), else take the
   // next seq and insert. The counter row lock orders commits; on PostgreSQL a racing duplicate
   // fails the INSERT with a unique violation and the retry then sees the winner's row. Only
