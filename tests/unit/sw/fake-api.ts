@@ -1,7 +1,7 @@
 // A small in-memory stand-in for the Orderline API (idempotent creates and patches, changes feed) with
 // switches for faults, so engine tests can script outages precisely. The model test uses the real server.
 
-import type { ChangesResponse } from '../../../protocol/api.ts';
+import type { BatchRequest, BatchResult, ChangesResponse } from '../../../protocol/api.ts';
 import type { Order } from '../../../protocol/order.ts';
 import type { CreateOrderBody } from '../../../protocol/schemas.ts';
 import { applyTransition } from '../../../protocol/status-machine.ts';
@@ -13,11 +13,15 @@ export interface FakeApi {
   seq: number;
   /** Every request seen, in arrival order. */
   log: { method: string; path: string; key: string | null }[];
+  /** Every create and change the API received, alone or inside a batch, in the order it applied them. */
+  mutations: { method: string; path: string; key: string | null }[];
+  /** Sizes of the POST /api/batch requests received, in order. */
+  batches: number[];
   /** When true every request fails like a dropped connection. */
   down: boolean;
   /** Next answers to give instead of the normal one (e.g. a 503 with Retry-After). */
   scripted: Response[];
-  /** Requests in flight now and the most ever at once (writes only). */
+  /** Mutations in flight now and the most ever at once (a batch counts each of its mutations). */
   inFlight: number;
   maxInFlight: number;
   /** The most write requests for one order ever in flight at once. */
@@ -43,6 +47,8 @@ export function createFakeApi(): FakeApi {
     orders: new Map(),
     seq: 0,
     log: [],
+    batches: [],
+    mutations: [],
     down: false,
     scripted: [],
     inFlight: 0,
@@ -92,46 +98,73 @@ export function createFakeApi(): FakeApi {
       if (method === 'POST' && url.pathname === '/api/devices') {
         return apiResponse(200, { deviceId: (body as { deviceId: string }).deviceId, code: 'B' });
       }
-      api.inFlight += 1;
-      api.maxInFlight = Math.max(api.maxInFlight, api.inFlight);
-      const orderId = writeTarget(method, url, body);
-      const forOrder = (perOrder.get(orderId) ?? 0) + 1;
-      perOrder.set(orderId, forOrder);
-      api.maxInFlightPerOrder = Math.max(api.maxInFlightPerOrder, forOrder);
-      try {
-        if (api.hold) await api.hold;
-        if (method === 'POST' && url.pathname === '/api/orders') {
-          const create = body as CreateOrderBody;
-          const existing = api.orders.get(create.id);
-          if (existing) return apiResponse(200, existing);
-          if (create.items.some((item) => item.menuItemId === 'poison')) {
-            return apiResponse(422, {
-              error: { code: 'unknown_menu_item', message: 'not on the menu: poison' },
-            });
-          }
-          api.seq += 1;
-          const order = serverOrderFrom(create, api.seq);
-          api.orders.set(order.id, order);
-          return apiResponse(201, order);
+      if (method === 'POST' && url.pathname === '/api/batch') {
+        api.batches.push((body as BatchRequest).mutations.length);
+        // Each mutation is applied exactly as its lone request (all of them in flight together).
+        const answers = await Promise.all(
+          (body as BatchRequest).mutations.map((m) =>
+            m.op === 'create'
+              ? write('POST', new URL('/api/orders', url), m.key, m.body)
+              : write('PATCH', new URL(`/api/orders/${m.orderId}`, url), m.key, m.body),
+          ),
+        );
+        const results: BatchResult[] = [];
+        for (const answer of answers) {
+          const json = (await answer.json()) as Order & { error?: BatchResult['error'] };
+          results.push(
+            json.error
+              ? { status: answer.status, error: json.error }
+              : { status: answer.status, order: json },
+          );
         }
-        const match = /^\/api\/orders\/([^/]+)$/.exec(url.pathname);
-        if (method === 'PATCH' && match?.[1]) {
-          const current = api.orders.get(match[1]);
-          if (!current) return apiResponse(404, { error: { code: 'not_found', message: 'no such order' } });
-          if (key && seenKeys.has(key)) return apiResponse(200, current);
-          if (key) seenKeys.set(key, current.id);
-          const patch = body as { status?: Order['status']; paid?: true };
-          const status = patch.status ? applyTransition(current.status, patch.status) : current.status;
-          const paid = current.paid || patch.paid === true;
-          if (status === current.status && paid === current.paid) return apiResponse(200, current);
-          return apiResponse(200, api.touch(current.id, { status, paid }));
-        }
-        return apiResponse(404, { error: { code: 'not_found', message: 'unknown route' } });
-      } finally {
-        api.inFlight -= 1;
-        perOrder.set(orderId, (perOrder.get(orderId) ?? 1) - 1);
+        return apiResponse(200, { results });
       }
+      return write(method, url, key, body);
     },
   };
+
+  /** One create or change, as the real server answers it alone. */
+  async function write(method: string, url: URL, key: string | null, body: unknown): Promise<Response> {
+    api.mutations.push({ method, path: url.pathname, key });
+    api.inFlight += 1;
+    api.maxInFlight = Math.max(api.maxInFlight, api.inFlight);
+    const orderId = writeTarget(method, url, body);
+    const forOrder = (perOrder.get(orderId) ?? 0) + 1;
+    perOrder.set(orderId, forOrder);
+    api.maxInFlightPerOrder = Math.max(api.maxInFlightPerOrder, forOrder);
+    try {
+      if (api.hold) await api.hold;
+      if (method === 'POST' && url.pathname === '/api/orders') {
+        const create = body as CreateOrderBody;
+        const existing = api.orders.get(create.id);
+        if (existing) return apiResponse(200, existing);
+        if (create.items.some((item) => item.menuItemId === 'poison')) {
+          return apiResponse(422, {
+            error: { code: 'unknown_menu_item', message: 'not on the menu: poison' },
+          });
+        }
+        api.seq += 1;
+        const order = serverOrderFrom(create, api.seq);
+        api.orders.set(order.id, order);
+        return apiResponse(201, order);
+      }
+      const match = /^\/api\/orders\/([^/]+)$/.exec(url.pathname);
+      if (method === 'PATCH' && match?.[1]) {
+        const current = api.orders.get(match[1]);
+        if (!current) return apiResponse(404, { error: { code: 'not_found', message: 'no such order' } });
+        if (key && seenKeys.has(key)) return apiResponse(200, current);
+        if (key) seenKeys.set(key, current.id);
+        const patch = body as { status?: Order['status']; paid?: true };
+        const status = patch.status ? applyTransition(current.status, patch.status) : current.status;
+        const paid = current.paid || patch.paid === true;
+        if (status === current.status && paid === current.paid) return apiResponse(200, current);
+        return apiResponse(200, api.touch(current.id, { status, paid }));
+      }
+      return apiResponse(404, { error: { code: 'not_found', message: 'unknown route' } });
+    } finally {
+      api.inFlight -= 1;
+      perOrder.set(orderId, (perOrder.get(orderId) ?? 1) - 1);
+    }
+  }
   return api;
 }
