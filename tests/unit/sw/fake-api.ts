@@ -15,6 +15,10 @@ export interface FakeApi {
   log: { method: string; path: string; key: string | null }[];
   /** Every create and change the API received, alone or inside a batch, in the order it applied them. */
   mutations: { method: string; path: string; key: string | null }[];
+  /** Next answers to POST /api/batch instead of the normal one. */
+  scriptedBatch: Response[];
+  /** False plays a server from before POST /api/batch (it answers 404). */
+  batchSupported: boolean;
   /** Sizes of the POST /api/batch requests received, in order. */
   batches: number[];
   /** When true every request fails like a dropped connection. */
@@ -48,6 +52,8 @@ export function createFakeApi(): FakeApi {
     seq: 0,
     log: [],
     batches: [],
+    batchSupported: true,
+    scriptedBatch: [],
     mutations: [],
     down: false,
     scripted: [],
@@ -98,8 +104,18 @@ export function createFakeApi(): FakeApi {
       if (method === 'POST' && url.pathname === '/api/devices') {
         return apiResponse(200, { deviceId: (body as { deviceId: string }).deviceId, code: 'B' });
       }
-      if (method === 'POST' && url.pathname === '/api/batch') {
-        api.batches.push((body as BatchRequest).mutations.length);
+      const batchAnswer = url.pathname === '/api/batch' ? api.scriptedBatch.shift() : undefined;
+      if (batchAnswer) return batchAnswer;
+      if (method === 'POST' && url.pathname === '/api/batch' && api.batchSupported) {
+        const { mutations } = body as BatchRequest;
+        api.batches.push(mutations.length);
+        // Every mutation of a batch is in flight at once: count them per order (create and change alike).
+        const perBatch = new Map<string, number>();
+        for (const m of mutations) {
+          const id = m.op === 'create' ? (m.body as CreateOrderBody).id : m.orderId;
+          perBatch.set(id, (perBatch.get(id) ?? 0) + 1);
+        }
+        api.maxInFlightPerOrder = Math.max(api.maxInFlightPerOrder, ...perBatch.values());
         // Each mutation is applied exactly as its lone request (all of them in flight together).
         const answers = await Promise.all(
           (body as BatchRequest).mutations.map((m) =>
