@@ -32,6 +32,8 @@ export interface FakeApi {
   maxInFlightPerOrder: number;
   /** Resolves held requests; while set, writes wait for it. */
   hold: Promise<void> | null;
+  /** Holds the continuation pages of a reset (`snapshotAfter`) until this resolves. */
+  holdSnapshot: Promise<void> | null;
   /** Holds GET /changes until this resolves. */
   holdChanges: Promise<void> | null;
   /** Writes an order change as another device would. */
@@ -62,6 +64,7 @@ export function createFakeApi(): FakeApi {
     maxInFlightPerOrder: 0,
     hold: null,
     holdChanges: null,
+    holdSnapshot: null,
     touch(id, patch) {
       const current = api.orders.get(id);
       if (!current) throw new Error(`no order ${id}`);
@@ -80,15 +83,21 @@ export function createFakeApi(): FakeApi {
         if (api.holdChanges) await api.holdChanges;
         const since = Number(url.searchParams.get('since') ?? 0);
         const limit = Number(url.searchParams.get('limit') ?? 500);
-        if (since > api.seq) {
-          const snapshot: ChangesResponse = {
-            orders: [...api.orders.values()].filter((o) =>
-              ['pending', 'preparing', 'ready'].includes(o.status),
-            ),
-            cursor: api.seq,
-            more: false,
-            reset: true,
-          };
+        const snapshotAfter = url.searchParams.get('snapshotAfter');
+        if (snapshotAfter !== null && api.holdSnapshot) await api.holdSnapshot;
+        if (since === 0 || since > api.seq || snapshotAfter !== null) {
+          // A reset, as the real server pages it: active orders by seq in (snapshotAfter, cursor].
+          const head = snapshotAfter !== null && since <= api.seq ? since : api.seq;
+          const after = snapshotAfter !== null && since <= api.seq ? Number(snapshotAfter) : 0;
+          const active = [...api.orders.values()]
+            .filter(
+              (o) => ['pending', 'preparing', 'ready'].includes(o.status) && o.seq > after && o.seq <= head,
+            )
+            .sort((a, b) => a.seq - b.seq);
+          const page = active.slice(0, limit);
+          const more = active.length > limit;
+          const snapshot: ChangesResponse = { orders: page, cursor: head, more, reset: true };
+          if (more) snapshot.snapshotAfter = page.at(-1)?.seq ?? after;
           return apiResponse(200, snapshot);
         }
         const changed = [...api.orders.values()].filter((o) => o.seq > since).sort((a, b) => a.seq - b.seq);
