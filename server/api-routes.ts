@@ -1,18 +1,13 @@
-// Every /api route of DESIGN.md "HTTP API" (plus POST /api/devices). Handlers validate with the
-// valibot schemas from protocol/, call the store, and answer with exact status codes.
+// The order routes of DESIGN.md "HTTP API". Handlers validate with the valibot schemas from
+// protocol/, call the store, and answer with exact status codes. Each declares who may call it.
 
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import {
-  IDEMPOTENCY_HEADER,
-  type ActiveOrdersResponse,
-  type ChangesResponse,
-  type DeviceResponse,
-} from '../protocol/api.ts';
+import { IDEMPOTENCY_HEADER, type ActiveOrdersResponse, type ChangesResponse } from '../protocol/api.ts';
+import { ACCESS } from '../protocol/roles.ts';
 import {
   ActiveOrdersQuerySchema,
   ChangesQuerySchema,
-  DeviceBodySchema,
   EventsQuerySchema,
   UuidSchema,
   describeIssues,
@@ -34,26 +29,30 @@ export interface ApiRoutesOptions {
 const LAST_EVENT_ID = /^[0-9]{1,15}$/;
 
 export async function apiRoutes(app: FastifyInstance, { store, hub, metrics }: ApiRoutesOptions) {
-  app.get('/api/menu', async () => MENU);
+  app.get('/api/menu', { config: { access: ACCESS.read } }, async () => MENU);
 
-  app.post('/api/orders', async (request, reply) => {
+  app.post('/api/orders', { config: { access: ACCESS.createOrder } }, async (request, reply) => {
     const judged = judgeCreate(request.headers[IDEMPOTENCY_HEADER], request.body, request.device);
     if (!judged.ok) return sendAnswer(reply, judged.answer);
     return sendAnswer(reply, answerCreate(await store.create(judged.value), metrics));
   });
 
-  app.patch<{ Params: { id: string } }>('/api/orders/:id', async (request, reply) => {
-    const judged = judgeChange(
-      request.headers[IDEMPOTENCY_HEADER],
-      request.params.id,
-      request.body,
-      request.device,
-    );
-    if (!judged.ok) return sendAnswer(reply, judged.answer);
-    return sendAnswer(reply, answerChange(await store.change(judged.value), metrics));
-  });
+  app.patch<{ Params: { id: string } }>(
+    '/api/orders/:id',
+    { config: { access: ACCESS.changeOrder } },
+    async (request, reply) => {
+      const judged = judgeChange(
+        request.headers[IDEMPOTENCY_HEADER],
+        request.params.id,
+        request.body,
+        request.device,
+      );
+      if (!judged.ok) return sendAnswer(reply, judged.answer);
+      return sendAnswer(reply, answerChange(await store.change(judged.value), metrics));
+    },
+  );
 
-  app.get('/api/orders', async (request, reply) => {
+  app.get('/api/orders', { config: { access: ACCESS.read } }, async (request, reply) => {
     const query = v.safeParse(ActiveOrdersQuerySchema, request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_query', describeIssues(query.issues));
     const { limit, cursor } = query.output;
@@ -63,31 +62,26 @@ export async function apiRoutes(app: FastifyInstance, { store, hub, metrics }: A
     return page;
   });
 
-  app.get('/api/orders/changes', async (request, reply) => {
+  app.get('/api/orders/changes', { config: { access: ACCESS.read } }, async (request, reply) => {
     const query = v.safeParse(ChangesQuerySchema, request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_query', describeIssues(query.issues));
     const { since, limit, snapshotAfter } = query.output;
     const page: ChangesResponse = await store.changes(since, limit, snapshotAfter);
     return page;
   });
-  app.get<{ Params: { id: string } }>('/api/orders/:id', async (request, reply) => {
-    const id = v.safeParse(UuidSchema, request.params.id);
-    const order = id.success ? await store.get(id.output) : null;
-    if (!order) return sendError(reply, 404, 'not_found', 'no such order');
-    return order;
-  });
 
-  app.post('/api/devices', async (request, reply) => {
-    const body = v.safeParse(DeviceBodySchema, request.body);
-    if (!body.success) return sendError(reply, 400, 'invalid_body', describeIssues(body.issues));
-    const response: DeviceResponse = {
-      deviceId: body.output.deviceId,
-      code: await store.deviceCode(body.output.deviceId),
-    };
-    return response;
-  });
+  app.get<{ Params: { id: string } }>(
+    '/api/orders/:id',
+    { config: { access: ACCESS.read } },
+    async (request, reply) => {
+      const id = v.safeParse(UuidSchema, request.params.id);
+      const order = id.success ? await store.get(id.output) : null;
+      if (!order) return sendError(reply, 404, 'not_found', 'no such order');
+      return order;
+    },
+  );
 
-  app.get('/api/events', async (request, reply) => {
+  app.get('/api/events', { config: { access: ACCESS.read } }, async (request, reply) => {
     const query = v.safeParse(EventsQuerySchema, request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_query', describeIssues(query.issues));
     const lastEventId = request.headers['last-event-id'];
@@ -101,6 +95,6 @@ export async function apiRoutes(app: FastifyInstance, { store, hub, metrics }: A
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (typeof value === 'string' || typeof value === 'number') headers[name] = String(value);
     }
-    await hub.open(reply.raw, since, headers);
+    await hub.open(reply.raw, { since, headers, deviceId: request.device!.id });
   });
 }

@@ -23,8 +23,8 @@ import type { ChangeResult, CreateResult, NewOrder, OrderChange } from './store/
 export type MutationAnswer = BatchResult;
 
 /**
- * Who sent the mutation. `undefined` until the auth hook (auth-server branch) fills `request.device`:
- * then every caller is allowed, as every route was before pairing existed.
+ * Who sent the mutation (`request.device`, set by the auth hook). `undefined` only where no auth hook ran
+ * (an app built without it): then every caller is allowed, as every route was before pairing existed.
  */
 export type Caller = AuthenticatedDevice | null | undefined;
 
@@ -51,7 +51,7 @@ export function judgeCreate(rawKey: unknown, rawBody: unknown, caller: Caller): 
   if (body.output.id !== key)
     return refuse(400, 'invalid_idempotency_key', 'Idempotency-Key must equal the body id');
   if (caller && !caller.admin && body.output.deviceId !== caller.id) {
-    return refuse(403, 'device_mismatch', 'deviceId must be the device this credential belongs to');
+    return refuse(403, 'device_mismatch', "the order's deviceId is not this device's id");
   }
   const prepared = prepareOrder(body.output, findMenuItem);
   if (!prepared.ok) {
@@ -75,7 +75,7 @@ export function judgeChange(
   const body = v.safeParse(PatchOrderBodySchema, rawBody);
   if (!body.success) return refuse(400, 'invalid_body', describeIssues(body.issues));
   if (caller?.role === 'kitchen' && body.output.paid !== undefined) {
-    return refuse(403, 'forbidden', 'a kitchen device may move status but not mark orders paid');
+    return refuse(403, 'forbidden', 'a kitchen device may move orders but not mark them paid');
   }
   const id = v.safeParse(UuidSchema, rawOrderId);
   if (!id.success) return refuse(404, 'not_found', 'no such order');

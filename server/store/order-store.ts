@@ -92,8 +92,6 @@ export interface OrderStore {
    * the retention floor or ahead of the server; `snapshotAfter` continues a reset whose cursor is `since`.
    */
   changes(since: number, limit: number, snapshotAfter?: number): Promise<ChangesPage>;
-  /** The short code of a device, assigned on first request and stable afterwards. */
-  deviceCode(deviceId: string): Promise<string>;
   /** Called after every commit that changed orders, in seq order; returns an unsubscribe. */
   subscribe(listener: (batch: CommittedBatch) => void): () => void;
   close(): Promise<void>;
