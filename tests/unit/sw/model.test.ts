@@ -12,12 +12,23 @@ import { isActiveStatus, type ClientOrder, type Order, type OrderStatus } from '
 import { applyTransition } from '../../../protocol/status-machine.ts';
 import { openOrderlineDb } from '../../../sw/db.ts';
 import { startServer, type RunningServer } from '../../../server/start-server.ts';
+import { TEST_ADMIN_TOKEN } from '../server/order-fixtures.ts';
 import { createHarness, unwrap, type Harness } from './engine-harness.ts';
 
 const RUNS = Number(process.env.ORDERLINE_MODEL_RUNS ?? 200);
 const SEED = process.env.ORDERLINE_MODEL_SEED ? Number(process.env.ORDERLINE_MODEL_SEED) : undefined;
 
 let server: RunningServer;
+
+/**
+ * Every request of the run carries the owner bearer token: the device under test stands for a paired one
+ * (pairing is not what this model is about), and the admin token is exempt from device_mismatch.
+ */
+function authedFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const headers = new Headers(init?.headers);
+  headers.set('authorization', `Bearer ${TEST_ADMIN_TOKEN}`);
+  return fetch(input, { ...init, headers });
+}
 const SEED_ORDER = {
   id: '0190f0a0-0000-7000-8000-00000000feed',
   number: 'S-001',
@@ -46,9 +57,10 @@ beforeAll(async () => {
     dataDir: 'memory://',
     distDir: '/nonexistent-orderline-dist',
     rateLimit: false,
+    adminToken: TEST_ADMIN_TOKEN,
   });
   // A server with history: since=0 would be a reset (the active snapshot), and the runs read the feed.
-  const seed = await fetch(`${server.url}/api/orders`, {
+  const seed = await authedFetch(`${server.url}/api/orders`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': SEED_ORDER.id },
     body: JSON.stringify(SEED_ORDER),
@@ -134,7 +146,7 @@ function faultyFetch(faults: Faults): typeof fetch {
       faults.batchRefused -= 1;
       return json(404, { error: { code: 'not_found', message: 'no route POST /api/batch' } });
     }
-    const response = await fetch(input, init);
+    const response = await authedFetch(input, init);
     if (isBatch && response.status === 200 && faults.partialFailures > 0) {
       faults.partialFailures -= 1;
       const { results } = (await response.json()) as BatchResponse;
@@ -228,7 +240,7 @@ class RemoteMoveCmd implements Cmd {
     const candidates = activeOrders(m).filter((o) => !o.poison);
     const target = candidates[this.pick % candidates.length];
     if (!target) return;
-    const response = await fetch(`${server.url}/api/orders/${target.id}`, {
+    const response = await authedFetch(`${server.url}/api/orders/${target.id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
       body: JSON.stringify({ status: this.status }),
@@ -413,7 +425,7 @@ const commands = [
 ];
 
 async function serverJson<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, init);
+  const response = await authedFetch(`${server.url}${path}`, init);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
