@@ -17,6 +17,7 @@ import { createPairingAttempts } from './auth/pairing-attempts.ts';
 import { createSseHub, type SseHub } from './events.ts';
 import { isAllowedHost, LOCALHOST_NAMES, normaliseAllowedHosts } from './host-check.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
+import { batchRoutes } from './routes/batch-routes.ts';
 import { createMetrics } from './metrics.ts';
 import { loggerOptions } from './log-redaction.ts';
 import { plainHttpRules } from './plain-http-rules.ts';
@@ -215,7 +216,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
   }
 
-  await app.register(apiRoutes, { store: options.store, hub, metrics, now: () => now().getTime() });
+  const nowMs = () => now().getTime();
+  await app.register(apiRoutes, { store: options.store, hub, metrics, now: nowMs });
+  await app.register(batchRoutes, { store: options.store, metrics, now: nowMs });
   await app.register(pairingRoutes, {
     devices,
     metrics,

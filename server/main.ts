@@ -10,9 +10,20 @@ import { startServer } from './start-server.ts';
 import { parseTlsNames } from './tls/certificate-names.ts';
 import { parseTrustProxy } from './trust-proxy.ts';
 
+/** A positive number of days, or the default when unset; anything else stops the start with a clear message. */
+function retentionDays(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const days = Number(raw);
+  if (!Number.isFinite(days) || days <= 0) {
+    throw new Error(`ORDERLINE_FEED_RETENTION_DAYS must be a positive number of days, not "${raw}"`);
+  }
+  return days;
+}
+
 const host = process.env.HOST ?? '0.0.0.0';
 const limits = limitsFromEnv(process.env);
 const machine = machineNames();
+
 const server = await startServer({
   port: Number(process.env.PORT ?? 8080),
   host,
@@ -33,6 +44,7 @@ const server = await startServer({
     ...namesFromEnv(process.env.ORDERLINE_ALLOWED_HOSTS),
   ],
   limits,
+  feedRetentionDays: retentionDays(process.env.ORDERLINE_FEED_RETENTION_DAYS),
   // Another build of the client (e2e update tests serve a second release from a temp dir).
   distDir: process.env.ORDERLINE_DIST_DIR || undefined,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },

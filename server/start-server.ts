@@ -35,6 +35,8 @@ export interface StartServerOptions {
   /** PGlite data directory (ignored when databaseUrl is set). */
   dataDir?: string;
   databaseUrl?: string;
+  /** ORDERLINE_FEED_RETENTION_DAYS: how long finished orders stay in the changes feed (default 7). */
+  feedRetentionDays?: number;
   distDir?: string;
   logger?: FastifyServerOptions['logger'];
   rateLimit?: RateLimitOptions | false;
@@ -114,7 +116,11 @@ function listenHttps(server: HttpsServer, port: number, host: string): Promise<n
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const prepared = options.https ? await prepareHttps(options.https, options.dataDir) : null;
   const endpoint = prepared?.endpoint ?? null;
-  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const store = await openStore({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    feedRetentionDays: options.feedRetentionDays,
+  });
   let app: FastifyInstance;
   let httpsServer: HttpsServer | null = null;
   try {
@@ -153,7 +159,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const url = `http://${urlHost(options.host)}:${port}`;
   // The owner's first device pairs over HTTPS when it is served (a tablet needs it for its service worker).
   const pairBase = endpoint ? `https://${urlHost(endpoint.primaryHost)}:${endpoint.port()}` : url;
-  const offer = await offerOwnerPairing(app.deviceStore, { adminToken: options.adminToken, baseUrl: pairBase });
+  const offer = await offerOwnerPairing(app.deviceStore, {
+    adminToken: options.adminToken,
+    baseUrl: pairBase,
+  });
   if (offer) {
     app.log.warn(
       { expiresAt: offer.expiresAt },
@@ -180,7 +189,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
  * A slow upload would hold that open for the whole request timeout, so past the grace period every remaining
  * socket of both listeners goes, finished or not.
  */
-async function closeAll(app: FastifyInstance, httpsServer: HttpsServer | null, graceMs: number): Promise<void> {
+async function closeAll(
+  app: FastifyInstance,
+  httpsServer: HttpsServer | null,
+  graceMs: number,
+): Promise<void> {
   const httpsClosed = httpsServer
     ? new Promise<void>((resolve) => httpsServer.close(() => resolve()))
     : Promise.resolve();
