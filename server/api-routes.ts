@@ -53,7 +53,8 @@ export async function apiRoutes(app: FastifyInstance, { store, hub, metrics }: A
       const ids = prepared.unknownMenuItems.join(', ');
       return sendError(reply, 422, 'unknown_menu_item', `not on the menu: ${ids}`);
     }
-    const result = await store.create(prepared.order);
+    // request.device is set by the auth hook; without it the order's own device is recorded.
+    const result = await store.create({ ...prepared.order, actingDeviceId: request.device?.id });
     switch (result.kind) {
       case 'created':
         metrics.ordersCreated.inc();
@@ -83,6 +84,7 @@ export async function apiRoutes(app: FastifyInstance, { store, hub, metrics }: A
       key,
       ...body.output,
       fingerprint: changeFingerprint(id.output, body.output),
+      actingDeviceId: request.device?.id,
     });
     switch (result.kind) {
       case 'applied':

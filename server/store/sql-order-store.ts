@@ -97,7 +97,11 @@ export async function createSqlOrderStore(
                SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::jsonb, $7::bigint, 'pending',
                       false, $8::text, $9::text, $9::text, $10::text, s.seq
                FROM s
-               RETURNING seq)
+               RETURNING seq),
+             -- The order's start, in the same statement: the create stays one round trip.
+             started AS (
+               INSERT INTO order_events (seq, order_id, kind, status, paid, at, device_id)
+               SELECT inserted.seq, $1::text, 'created', 'pending', false, $9::text, $11::text FROM inserted)
              SELECT seq, NULL::text AS fingerprint FROM inserted
              UNION ALL SELECT NULL::bigint, fingerprint FROM existing`,
             [
@@ -111,6 +115,7 @@ export async function createSqlOrderStore(
               order.createdAt,
               receivedAt,
               order.fingerprint,
+              order.actingDeviceId ?? order.deviceId,
             ],
           );
           const row = rows[0];
@@ -168,12 +173,18 @@ export async function createSqlOrderStore(
           const paid = current.paid || change.paid === true;
           if (status === current.status && paid === current.paid)
             return { kind: 'unchanged', order: current };
+          const kind = eventKind(status !== current.status, paid !== current.paid);
+          // The event is written by the same statement as the order, with the seq that change took.
           const rows = await tx.query<{ seq: number | string }>(
-            `WITH s AS (UPDATE seq_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq)
-             UPDATE orders SET status = $2::text, paid = $3::boolean, updated_at = $4::text, seq = s.seq
-             FROM s WHERE orders.id = $1::text
-             RETURNING orders.seq`,
-            [change.orderId, status, paid, at],
+            `WITH s AS (UPDATE seq_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq),
+             moved AS (
+               UPDATE orders SET status = $2::text, paid = $3::boolean, updated_at = $4::text, seq = s.seq
+               FROM s WHERE orders.id = $1::text
+               RETURNING orders.seq)
+             INSERT INTO order_events (seq, order_id, kind, status, paid, at, device_id)
+             SELECT moved.seq, $1::text, $5::text, $2::text, $3::boolean, $4::text, $6::text FROM moved
+             RETURNING seq`,
+            [change.orderId, status, paid, at, kind, change.actingDeviceId ?? current.deviceId],
           );
           const applied: Order = { ...current, status, paid, updatedAt: at, seq: Number(rows[0]?.seq) };
           if (viaNotify) await notify(tx, applied.seq);
@@ -255,6 +266,12 @@ export async function createSqlOrderStore(
     );
   }
   return store;
+}
+
+/** What an applied change did, as order_events.kind. */
+function eventKind(statusMoved: boolean, paidNow: boolean): 'status' | 'paid' | 'status_paid' {
+  if (statusMoved && paidNow) return 'status_paid';
+  return paidNow ? 'paid' : 'status';
 }
 
 /** NOTIFY inside the transaction is delivered only on COMMIT, so listeners never see uncommitted seqs. */
