@@ -9,6 +9,9 @@ import { HttpError, handleError, sendError } from './api-error.ts';
 import { apiRoutes } from './api-routes.ts';
 import { createSseHub, type SseHub } from './events.ts';
 import { createMetrics } from './metrics.ts';
+import { historyRoutes } from './routes/history-routes.ts';
+import { reportRoutes } from './routes/report-routes.ts';
+import { telemetryRoutes } from './routes/telemetry-routes.ts';
 import { serveStaticFiles } from './static-files.ts';
 import type { OrderStore } from './store/order-store.ts';
 
@@ -92,6 +95,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
 
   await app.register(apiRoutes, { store: options.store, hub, metrics });
+  await app.register(historyRoutes, { store: options.store });
+  await app.register(reportRoutes, { store: options.store });
+  await app.register(telemetryRoutes, { store: options.store, metrics });
 
   app.get('/healthz', async () => ({ ok: true, db: options.store.kind }));
   app.get('/metrics', async (_request, reply) =>

@@ -10,6 +10,8 @@ export interface Metrics {
   ordersCreated: Counter;
   idempotentReplays: Counter<'kind'>;
   pushFanoutSeconds: Histogram;
+  /** From POST /api/telemetry: one observation per reported window, of that window's display p95. */
+  displaySeconds: Histogram<'role'>;
 }
 
 export function createMetrics(): Metrics {
@@ -50,6 +52,13 @@ export function createMetrics(): Metrics {
       name: 'orderline_push_fanout_seconds',
       help: 'Commit to written on every SSE stream',
       buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
+      registers: [registry],
+    }),
+    displaySeconds: new Histogram({
+      name: 'orderline_display_seconds',
+      help: 'Device-reported display latency: the p95 of each telemetry window, by device role',
+      labelNames: ['role'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
   };
