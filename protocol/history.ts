@@ -3,7 +3,7 @@
 
 import * as v from 'valibot';
 import type { Order } from './order.ts';
-import { textSchema } from './schemas.ts';
+import { isCalendarDate, textSchema } from './schemas.ts';
 
 export const FINISHED_STATUSES = ['completed', 'cancelled'] as const;
 export type FinishedStatus = (typeof FINISHED_STATUSES)[number];
@@ -39,7 +39,7 @@ export interface HistoryCursor {
 const isoTimestamp = v.pipe(
   v.string('must be a string'),
   v.isoTimestamp('must be an ISO 8601 timestamp'),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'must be a real time'),
+  v.check(isCalendarDate, 'must be a real date'),
   // Compared as text against the stored canonical form.
   v.transform((s) => new Date(s).toISOString()),
 );

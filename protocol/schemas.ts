@@ -12,7 +12,7 @@ export const MENU_ITEM_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Date.parse rolls 2026-02-30 over to March; a timestamp's calendar date must exist as written. */
-function isCalendarDate(timestamp: string): boolean {
+export function isCalendarDate(timestamp: string): boolean {
   const [year, month, day] = timestamp.slice(0, 10).split('-').map(Number);
   if (year === undefined || month === undefined || day === undefined) return false;
   const date = new Date(Date.UTC(year, month - 1, day));

@@ -2,6 +2,7 @@
 // reports about one window of its own display latency and outbox, and the owner's fleet view of it.
 
 import * as v from 'valibot';
+import { isCalendarDate } from './schemas.ts';
 
 /** A device is flagged when its display p95 over the last hour exceeds the other-device budget. */
 export const FLAG_DISPLAY_P95_MS = 100;
@@ -23,7 +24,7 @@ const count = v.pipe(
 const timestamp = v.pipe(
   v.string('must be a string'),
   v.isoTimestamp('must be an ISO 8601 timestamp'),
-  v.check((s) => !Number.isNaN(Date.parse(s)), 'must be a real time'),
+  v.check(isCalendarDate, 'must be a real date'),
   v.transform((s) => new Date(s).toISOString()),
 );
 
