@@ -49,6 +49,7 @@ async function allPages(
     const page: HistoryResponse = await history(`${query}${cursor ? `&cursor=${cursor}` : ''}`);
     seen.push(...page.orders);
     cursor = page.nextCursor;
+    await between();
   } while (cursor);
   return seen;
 }
@@ -62,6 +63,7 @@ describe('order events', () => {
     await patchOrder(t.app, order.id, { status: 'preparing' }, key);
     await patchOrder(t.app, order.id, { status: 'preparing' }, key); // replayed PATCH
     await patchOrder(t.app, order.id, { status: 'pending' }); // stale: a no-op
+    await patchOrder(t.app, order.id, { paid: true });
     await patchOrder(t.app, order.id, { status: 'ready', paid: true });
     await patchOrder(t.app, order.id, { paid: true }); // already paid: a no-op
     await patchOrder(t.app, order.id, { status: 'completed' });
@@ -71,6 +73,7 @@ describe('order events', () => {
     expect(found?.events.map(({ status, paid, deviceId }) => ({ status, paid, deviceId }))).toEqual([
       { status: 'pending', paid: false, deviceId: DEVICE_ID },
       { status: 'preparing', paid: false, deviceId: DEVICE_ID },
+      { status: 'preparing', paid: true, deviceId: DEVICE_ID },
       { status: 'ready', paid: true, deviceId: DEVICE_ID },
       { status: 'completed', paid: true, deviceId: DEVICE_ID },
     ]);
@@ -134,10 +137,16 @@ describe('GET /api/orders/history', () => {
       await finishedOrder({ createdAt: new Date(Date.UTC(2001, 0, 1, 0, 0, 0, n)).toISOString() });
     };
     let paging = true;
+    let wrote = () => {};
     const writing = (async () => {
-      while (paging) await writer();
+      while (paging) {
+        await writer();
+        wrote();
+      }
     })();
-    const seen = (await allPages('limit=7')).map((order) => order.id);
+    // Each next page is read only after the writer committed more: the interleaving is certain.
+    const nextWrite = () => new Promise<void>((resolve) => (wrote = resolve));
+    const seen = (await allPages('limit=7', nextWrite)).map((order) => order.id);
     paging = false;
     await writing;
     expect(n).toBeGreaterThan(1);
