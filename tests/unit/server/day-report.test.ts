@@ -3,7 +3,7 @@
 // the same numbers with formulas defused; bad dates and zones are 400.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DayReport } from '../../../protocol/day-report.ts';
+import type { DayReport, DayReportHour } from '../../../protocol/day-report.ts';
 import type { Order } from '../../../protocol/order.ts';
 import type { CreateOrderBody } from '../../../protocol/schemas.ts';
 import { buildApp } from '../../../server/app.ts';
@@ -157,10 +157,10 @@ function hoursWith(
   hours: number[],
   starts: string[],
   filled: Record<number, { orders: number; revenueCents: number }>,
-) {
+): DayReportHour[] {
   return hours.map((hour, slot) => ({
     hour,
-    start: starts[slot],
+    start: starts[slot] ?? 'missing',
     ...(filled[slot] ?? { orders: 0, revenueCents: 0 }),
   }));
 }
