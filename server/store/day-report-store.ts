@@ -46,7 +46,7 @@ const DAY = (columns: string) => `
   UNION ALL
   SELECT ${columns} FROM orders WHERE status IN ('pending', 'preparing', 'ready') AND created_at >= $1 AND created_at < $2`;
 
-const REPORT_SQL = `
+export const REPORT_SQL = `
 WITH day AS MATERIALIZED (${DAY(`id, number, status, paid, customer_name, items, total_cents, created_at,
   floor(extract(epoch FROM (created_at::timestamptz - $3::timestamptz)) / 3600)::int AS slot`)}),
 totals AS (
@@ -68,11 +68,12 @@ hours AS (
   SELECT slot, count(*)::int AS orders,
          coalesce(sum(total_cents) FILTER (WHERE status = 'completed'), 0)::bigint AS revenue
   FROM day GROUP BY slot),
+-- Per order through order_events_order_idx: a hash join would read every event ever recorded.
 prep AS (
-  SELECT extract(epoch FROM (min(e.at) FILTER (WHERE e.status = 'ready'))::timestamptz
-                          - (min(e.at) FILTER (WHERE e.kind = 'created'))::timestamptz) AS secs
-  FROM day JOIN order_events e ON e.order_id = day.id
-  GROUP BY day.id)
+  SELECT extract(epoch FROM (ev.ready::timestamptz - ev.started::timestamptz)) AS secs
+  FROM day CROSS JOIN LATERAL (
+    SELECT min(at) FILTER (WHERE status = 'ready') AS ready, min(at) FILTER (WHERE kind = 'created') AS started
+    FROM order_events WHERE order_id = day.id) AS ev)
 SELECT
   (SELECT row_to_json(totals) FROM totals) AS totals,
   (SELECT coalesce(json_agg(items ORDER BY qty DESC, "menuItemId"), '[]'::json) FROM items) AS items,

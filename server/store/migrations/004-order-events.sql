@@ -24,6 +24,9 @@ CREATE INDEX orders_finished_number_idx ON orders (number text_pattern_ops)
   WHERE status IN ('completed', 'cancelled');
 CREATE INDEX orders_finished_customer_idx ON orders (lower(customer_name) text_pattern_ops)
   WHERE status IN ('completed', 'cancelled');
+-- The planner ignores statistics of partial expression indexes: without these it guesses 0.5 % for any
+-- name prefix, and for a common one ('ada') sorts tens of thousands of rows instead of walking the newest.
+CREATE STATISTICS orders_customer_lower_stats ON (lower(customer_name)) FROM orders;
 
 -- One row per telemetry window a device reported; rows older than 24 h are pruned on insert.
 CREATE TABLE device_telemetry (
