@@ -2,6 +2,7 @@
 // replays or no-ops), pages are stable while others write, search finds by number and by customer.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANY_ROLE } from '../../../protocol/roles.ts';
 import type { HistoryOrder, HistoryResponse } from '../../../protocol/history.ts';
 import type { Order } from '../../../protocol/order.ts';
 import {
@@ -16,8 +17,13 @@ import {
 } from './order-fixtures.ts';
 
 let t: TestApp;
+/** The access each route declared, as the auth hook (auth-server branch) will read it. */
+const declared = new Map<string, unknown>();
 beforeAll(async () => {
   t = await memoryApp();
+  t.app.addHook('onRequest', async (request) => {
+    declared.set(`${request.method} ${request.routeOptions.url}`, request.routeOptions.config.access);
+  });
 }, 180_000);
 afterAll(async () => {
   await t?.close();
@@ -172,5 +178,19 @@ describe('GET /api/orders/history', () => {
       expect(res.statusCode, query).toBe(400);
       expect(res.json<{ error: { code: string } }>().error.code, query).toBe('invalid_query');
     }
+  });
+});
+
+describe('route access', () => {
+  it('lets owner and counter read history, only the owner read the report and the fleet, any device report telemetry', async () => {
+    for (const url of ['/api/orders/history', '/api/reports/day', '/api/telemetry/devices'])
+      await t.app.inject({ url, headers: OWNER_AUTH });
+    await t.app.inject({ method: 'POST', url: '/api/telemetry', headers: OWNER_AUTH, payload: {} });
+    expect(Object.fromEntries(declared)).toMatchObject({
+      'GET /api/orders/history': ['owner', 'counter'],
+      'GET /api/reports/day': ['owner'],
+      'GET /api/telemetry/devices': ['owner'],
+      'POST /api/telemetry': ANY_ROLE,
+    });
   });
 });
