@@ -21,6 +21,11 @@ export type ErrorCode =
   | 'invalid_query'
   | 'not_found'
   | 'unknown_menu_item'
+  | 'unknown_menu_version'
+  | 'unknown_category'
+  | 'version_conflict'
+  | 'invalid_id'
+  | 'invalid_header'
   | 'idempotency_mismatch'
   | 'in_progress'
   | 'payload_too_large'
@@ -33,19 +38,7 @@ export interface ApiError {
   error: { code: ErrorCode; message: string };
 }
 
-export interface MenuItem {
-  /** A slug such as `flat-white`. */
-  id: string;
-  name: string;
-  priceCents: number;
-  category: string;
-}
-
-export interface MenuResponse {
-  items: MenuItem[];
-  /** ISO 4217 code the prices are in. */
-  currency: string;
-}
+export type { MenuCategory, MenuEventData, MenuItem, MenuResponse } from './menu.ts';
 
 export interface ActiveOrdersResponse {
   orders: Order[];

@@ -16,13 +16,14 @@ import {
 } from '../protocol/schemas.ts';
 import { sendError } from './api-error.ts';
 import type { SseHub } from './events.ts';
-import { MENU, findMenuItem } from './menu.ts';
 import type { Metrics } from './metrics.ts';
 import { changeFingerprint, prepareOrder } from './prepare-order.ts';
+import { orderableAt, type MenuStore } from './store/menu-store.ts';
 import type { OrderStore } from './store/order-store.ts';
 
 export interface ApiRoutesOptions {
   store: OrderStore;
+  menu: MenuStore;
   hub: SseHub;
   metrics: Metrics;
 }
@@ -39,19 +40,23 @@ function invalidKey(reply: FastifyReply, detail: string): FastifyReply {
 
 const LAST_EVENT_ID = /^[0-9]{1,15}$/;
 
-export async function apiRoutes(app: FastifyInstance, { store, hub, metrics }: ApiRoutesOptions) {
-  app.get('/api/menu', async () => MENU);
-
+export async function apiRoutes(app: FastifyInstance, { store, menu, hub, metrics }: ApiRoutesOptions) {
   app.post('/api/orders', async (request, reply) => {
     const key = idempotencyKey(request);
     if (!key) return invalidKey(reply, 'must be the order id (a UUID)');
     const body = v.safeParse(CreateOrderBodySchema, request.body);
     if (!body.success) return sendError(reply, 400, 'invalid_body', describeIssues(body.issues));
     if (body.output.id !== key) return invalidKey(reply, 'must equal the body id');
-    const prepared = prepareOrder(body.output, findMenuItem);
+    // Priced from the menu the device showed, so an edit since then never refuses or reprices the order.
+    const version = body.output.menuVersion;
+    const snapshot = version === undefined ? await menu.current() : await menu.atVersion(version);
+    if (!snapshot) {
+      return sendError(reply, 422, 'unknown_menu_version', `menu version ${version} was never published`);
+    }
+    const prepared = prepareOrder(body.output, orderableAt(snapshot));
     if (!prepared.ok) {
       const ids = prepared.unknownMenuItems.join(', ');
-      return sendError(reply, 422, 'unknown_menu_item', `not on the menu: ${ids}`);
+      return sendError(reply, 422, 'unknown_menu_item', `not on the menu at version ${snapshot.version}: ${ids}`);
     }
     const result = await store.create(prepared.order);
     switch (result.kind) {

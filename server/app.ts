@@ -5,10 +5,14 @@ import { join } from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { API_HEADER, API_HEADER_VALUE, HEARTBEAT_MS, MAX_BODY_BYTES } from '../protocol/api.ts';
+import type { MenuFile } from '../protocol/menu.ts';
 import { HttpError, handleError, sendError } from './api-error.ts';
 import { apiRoutes } from './api-routes.ts';
 import { createSseHub, type SseHub } from './events.ts';
+import { SAMPLE_MENU } from './menu.ts';
 import { createMetrics } from './metrics.ts';
+import { menuRoutes } from './routes/menu-routes.ts';
+import { createMenuStore } from './store/menu-store.ts';
 import { serveStaticFiles } from './static-files.ts';
 import type { OrderStore } from './store/order-store.ts';
 
@@ -35,6 +39,8 @@ export interface BuildAppOptions {
   heartbeatMs?: number;
   /** Trust X-Forwarded-For (behind a load balancer) for client IPs; off by default so it cannot be spoofed. */
   trustProxy?: boolean;
+  /** The menu a new database is seeded with (ORDERLINE_MENU_FILE, already validated); default the sample. */
+  menuSeed?: MenuFile;
   /** ORDERLINE_ADMIN_TOKEN: an owner bearer token for automation and tests (>= 32 characters). */
   adminToken?: string;
 }
@@ -58,12 +64,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.trustProxy ?? false,
   });
   const metrics = createMetrics();
+  const menu = await createMenuStore(options.store.database);
+  await menu.seedIfEmpty(options.menuSeed ?? SAMPLE_MENU);
   const hub = createSseHub({
     store: options.store,
     metrics,
     log: app.log,
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    menuVersion: () => menu.currentVersion(),
   });
+  const unsubscribeMenu = menu.subscribe((version) => hub.publishMenu(version));
   app.decorate('sseHub', hub);
   app.setErrorHandler(handleError);
   // The API speaks JSON only: without Fastify's text/plain parser, any other content type is a 415.
@@ -79,7 +89,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     metrics.requestSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
   // Streams would hold server.close() open forever: end them as soon as shutdown starts.
-  app.addHook('preClose', async () => hub.close());
+  app.addHook('preClose', async () => {
+    unsubscribeMenu();
+    hub.close();
+  });
 
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit) {
@@ -91,7 +104,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
   }
 
-  await app.register(apiRoutes, { store: options.store, hub, metrics });
+  await app.register(apiRoutes, { store: options.store, menu, hub, metrics });
+  await app.register(menuRoutes, { menu });
 
   app.get('/healthz', async () => ({ ok: true, db: options.store.kind }));
   app.get('/metrics', async (_request, reply) =>

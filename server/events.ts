@@ -25,6 +25,8 @@ interface StreamClient {
 export interface SseHub {
   /** Takes over `raw` as an event stream; `since` null means live only. */
   open(raw: ServerResponse, since: number | null, extraHeaders: Record<string, string>): Promise<void>;
+  /** Pushes `event: menu` to every stream (a new menu version was published). */
+  publishMenu(version: number): void;
   readonly clientCount: number;
   /** Ends every stream (graceful shutdown). */
   close(): void;
@@ -35,6 +37,8 @@ export interface SseHubOptions {
   metrics: Metrics;
   log: FastifyBaseLogger;
   heartbeatMs: number;
+  /** The current menu version, sent after a replay so a reconnecting client learns of an edit it missed. */
+  menuVersion?: () => Promise<number>;
 }
 
 function formatOrdersEvent(data: PushEventData): string {
@@ -42,6 +46,11 @@ function formatOrdersEvent(data: PushEventData): string {
 }
 
 const HEARTBEAT_EVENT = 'event: heartbeat\ndata: {}\n\n';
+
+/** No `id`: the stream's Last-Event-ID stays the orders cursor. */
+function formatMenuEvent(version: number): string {
+  return `event: menu\ndata: ${JSON.stringify({ version })}\n\n`;
+}
 
 function waitForDrain(raw: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
@@ -55,7 +64,7 @@ function waitForDrain(raw: ServerResponse): Promise<void> {
   });
 }
 
-export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions): SseHub {
+export function createSseHub({ store, metrics, log, heartbeatMs, menuVersion }: SseHubOptions): SseHub {
   const clients = new Set<StreamClient>();
 
   function write(client: StreamClient, chunk: string): void {
@@ -150,6 +159,17 @@ export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions
       const pending = client.pending ?? [];
       client.pending = null;
       for (const orders of pending) send(client, orders);
+      if (menuVersion) {
+        try {
+          write(client, formatMenuEvent(await menuVersion()));
+        } catch (error) {
+          log.error({ err: error }, 'could not read the menu version for a reconnecting stream');
+        }
+      }
+    },
+    publishMenu(version) {
+      const event = formatMenuEvent(version);
+      for (const client of clients) write(client, event);
     },
     get clientCount() {
       return clients.size;

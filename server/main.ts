@@ -1,5 +1,6 @@
 // Server entry point: reads the environment, starts the server, shuts down cleanly on SIGTERM/SIGINT.
 
+import { MenuFileError } from './menu-file.ts';
 import { startServer } from './start-server.ts';
 
 const server = await startServer({
@@ -12,6 +13,14 @@ const server = await startServer({
   // Another build of the client (e2e update tests serve a second release from a temp dir).
   distDir: process.env.ORDERLINE_DIST_DIR || undefined,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  menuFile: process.env.ORDERLINE_MENU_FILE || undefined,
+}).catch((error: unknown) => {
+  // A broken menu file is the operator's to fix: say which entry, without a stack trace.
+  if (error instanceof MenuFileError) {
+    console.error(`orderline: cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
 });
 server.app.log.info(`Orderline listening on ${server.url}`);
 

@@ -3,6 +3,7 @@
 
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, type RateLimitOptions } from './app.ts';
+import { loadMenuFile } from './menu-file.ts';
 import { openStore } from './store/open-store.ts';
 
 export interface StartServerOptions {
@@ -16,6 +17,8 @@ export interface StartServerOptions {
   rateLimit?: RateLimitOptions | false;
   heartbeatMs?: number;
   trustProxy?: boolean;
+  /** ORDERLINE_MENU_FILE: seeds a new database's menu; validated before anything is opened or written. */
+  menuFile?: string;
 }
 
 export interface RunningServer {
@@ -25,6 +28,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const menuSeed = options.menuFile ? await loadMenuFile(options.menuFile) : undefined;
   const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   let app: FastifyInstance;
   try {
@@ -35,6 +39,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       rateLimit: options.rateLimit,
       heartbeatMs: options.heartbeatMs,
       trustProxy: options.trustProxy,
+      menuSeed,
     });
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
