@@ -64,7 +64,9 @@ export const IF_MATCH_PATTERN = /^"?([0-9]{1,9})"?$/;
 
 /** ORDERLINE_MENU_FILE: the menu a new database starts with. Categories are listed in order. */
 export const MenuFileSchema = v.strictObject({
-  currency: v.optional(v.pipe(v.string('must be a string'), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'))),
+  currency: v.optional(
+    v.pipe(v.string('must be a string'), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code')),
+  ),
   categories: v.pipe(
     v.array(v.strictObject({ id: MenuSlugSchema, name: NameSchema }), 'must be a list of categories'),
     v.minLength(1, 'must have at least one category'),

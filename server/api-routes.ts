@@ -56,7 +56,12 @@ export async function apiRoutes(app: FastifyInstance, { store, menu, hub, metric
     const prepared = prepareOrder(body.output, orderableAt(snapshot));
     if (!prepared.ok) {
       const ids = prepared.unknownMenuItems.join(', ');
-      return sendError(reply, 422, 'unknown_menu_item', `not on the menu at version ${snapshot.version}: ${ids}`);
+      return sendError(
+        reply,
+        422,
+        'unknown_menu_item',
+        `not on the menu at version ${snapshot.version}: ${ids}`,
+      );
     }
     const result = await store.create(prepared.order);
     switch (result.kind) {

@@ -33,10 +33,13 @@ export function parseMenuFile(json: unknown, source: string): MenuFile {
   }
   const items = new Set<string>();
   for (const [index, item] of menu.items.entries()) {
-    if (items.has(item.id)) throw new MenuFileError(`${source}: items[${index}].id: "${item.id}" is listed twice`);
+    if (items.has(item.id))
+      throw new MenuFileError(`${source}: items[${index}].id: "${item.id}" is listed twice`);
     items.add(item.id);
     if (!categories.has(item.category)) {
-      throw new MenuFileError(`${source}: items[${index}].category: "${item.category}" is not a listed category`);
+      throw new MenuFileError(
+        `${source}: items[${index}].category: "${item.category}" is not a listed category`,
+      );
     }
   }
   return menu;

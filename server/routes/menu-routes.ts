@@ -68,7 +68,8 @@ export async function menuRoutes(app: FastifyInstance, { menu }: MenuRoutesOptio
     const id = v.safeParse(MenuSlugSchema, request.params.id);
     if (!id.success) return sendError(reply, 400, 'invalid_id', `id ${describeIssues(id.issues)}`);
     const ifMatch = ifMatchVersion(request);
-    if (ifMatch === undefined) return sendError(reply, 400, 'invalid_header', 'If-Match must be a menu version');
+    if (ifMatch === undefined)
+      return sendError(reply, 400, 'invalid_header', 'If-Match must be a menu version');
     let body = undefined as T;
     if (schema) {
       const parsed = v.safeParse(schema, request.body);
@@ -87,6 +88,8 @@ export async function menuRoutes(app: FastifyInstance, { menu }: MenuRoutesOptio
   );
 
   app.put<IdParams>('/api/menu/categories/:id', { config: { access: ACCESS.ownerOnly } }, (request, reply) =>
-    runEdit(request, reply, MenuCategoryBodySchema, (id, body, ifMatch) => menu.putCategory(id, body, ifMatch)),
+    runEdit(request, reply, MenuCategoryBodySchema, (id, body, ifMatch) =>
+      menu.putCategory(id, body, ifMatch),
+    ),
   );
 }

@@ -2,7 +2,13 @@
 // publishes a new version per edit. Edits are serialised on the menu_head row, so two concurrent
 // edits never take the same version; rows are closed and opened, never updated in place.
 
-import type { MenuCategory, MenuCategoryBody, MenuFile, MenuItem, MenuItemBody } from '../../protocol/menu.ts';
+import type {
+  MenuCategory,
+  MenuCategoryBody,
+  MenuFile,
+  MenuItem,
+  MenuItemBody,
+} from '../../protocol/menu.ts';
 import type { SqlClient, SqlDatabase } from './sql-database.ts';
 
 export const MENU_NOTIFY_CHANNEL = 'orderline_menu';
@@ -335,7 +341,13 @@ export function menuResponse(snapshot: MenuSnapshot) {
     categories: snapshot.categories,
     items: snapshot.items
       .filter((item) => !item.archived)
-      .map(({ id, name, priceCents, category, available }) => ({ id, name, priceCents, category, available })),
+      .map(({ id, name, priceCents, category, available }) => ({
+        id,
+        name,
+        priceCents,
+        category,
+        available,
+      })),
   };
 }
 
