@@ -164,6 +164,11 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
       case 'sync-now':
         track(engine.syncNow(request.reason));
         return null;
+      case 'menu-version':
+        if (typeof request.version === 'number' && ctx.deps.refreshMenu) {
+          track(ctx.deps.refreshMenu(request.version));
+        }
+        return null;
       case 'diagnostics':
         return readDiagnostics(ctx);
       default:

@@ -68,15 +68,23 @@ interface CategoryRow {
   position: number;
 }
 
-const VALID_AT = 'valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1)';
+/**
+ * The rows of `table` valid at version $1: still open, or closed after it. Two index range scans
+ * (open rows; rows closed after $1), so reading a recent version costs O(menu + edits since), not
+ * O(all history) — orders name recent versions.
+ */
+function validAt(table: string, columns: string): string {
+  return `SELECT ${columns} FROM ${table} WHERE valid_to IS NULL AND valid_from <= $1
+    UNION ALL SELECT ${columns} FROM ${table} WHERE valid_to > $1 AND valid_from <= $1`;
+}
 
 async function readSnapshot(db: SqlClient, version: number, currency: string): Promise<MenuSnapshot> {
   const categories = await db.query<CategoryRow>(
-    `SELECT id, name, position FROM menu_categories WHERE ${VALID_AT} ORDER BY position, id`,
+    `SELECT id, name, position FROM (${validAt('menu_categories', 'id, name, position')}) AS c ORDER BY position, id`,
     [version],
   );
   const items = await db.query<ItemRow>(
-    `SELECT id, name, price_cents, category, available, archived, position FROM menu_items WHERE ${VALID_AT}`,
+    validAt('menu_items', 'id, name, price_cents, category, available, archived, position'),
     [version],
   );
   const categoryOrder = new Map(categories.map((row, index) => [row.id, index]));
@@ -232,7 +240,9 @@ export async function createMenuStore(db: SqlDatabase): Promise<MenuStore> {
         }
         let position = old?.position;
         if (position === undefined) {
-          const rows = await tx.query<{ max: number | null }>('SELECT max(position) AS max FROM menu_items');
+          const rows = await tx.query<{ max: number | null }>(
+            'SELECT max(position) AS max FROM menu_items WHERE valid_to IS NULL',
+          );
           position = Number(rows[0]?.max ?? -1) + 1;
         }
         if (old) await closeItem(tx, id, next);

@@ -39,7 +39,9 @@ CREATE TABLE menu_items (
   position integer NOT NULL,
   PRIMARY KEY (id, valid_from)
 );
--- Reading one version scans the rows that started at or before it; the current menu is the open rows.
-CREATE INDEX menu_items_from_idx ON menu_items (valid_from);
-CREATE INDEX menu_items_current_idx ON menu_items (id) WHERE valid_to IS NULL;
-CREATE INDEX menu_categories_current_idx ON menu_categories (id) WHERE valid_to IS NULL;
+-- Reading version N = the open rows plus the rows closed after N (menu-store.ts validAt); an edit
+-- finds an id's open row.
+CREATE INDEX menu_items_open_idx ON menu_items (id) WHERE valid_to IS NULL;
+CREATE INDEX menu_items_closed_idx ON menu_items (valid_to) WHERE valid_to IS NOT NULL;
+CREATE INDEX menu_categories_open_idx ON menu_categories (id) WHERE valid_to IS NULL;
+CREATE INDEX menu_categories_closed_idx ON menu_categories (valid_to) WHERE valid_to IS NOT NULL;
