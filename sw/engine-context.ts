@@ -28,7 +28,7 @@ export interface EngineDeps {
   /** Background work (flush/pull kicked off by an event) reports failures here instead of losing them. */
   reportError(error: unknown): void;
   requestTimeoutMs?: number;
-  /** Fetches, caches and broadcasts menu `version` when it is newer than the one last seen (sw/menu-refresh.ts). */
+  /** Fetches, caches and broadcasts menu `version` when newer than the one stored; 0 retries a failed one (sw/menu-refresh.ts). */
   refreshMenu?(version: number): Promise<void>;
 }
 

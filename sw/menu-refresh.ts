@@ -25,14 +25,19 @@ function isMenu(value: unknown): value is MenuResponse {
   );
 }
 
-/** Returns `refresh(version)`; versions at or below the last one stored are skipped. */
+/**
+ * Returns `refresh(version)`: fetches when `version` (or one asked for earlier whose fetch failed, e.g.
+ * offline) is newer than the menu stored; `refresh(0)` only retries such a failed one.
+ */
 export function createMenuRefresher(deps: MenuRefreshDeps): (version: number) => Promise<void> {
   let stored = 0;
+  /** The newest version announced; above `stored` while a fetch for it has not succeeded. */
+  let wanted = 0;
   // One refresh at a time: a burst of edits ends with the newest menu stored last.
   let running: Promise<void> = Promise.resolve();
 
-  async function refresh(version: number): Promise<void> {
-    if (version <= stored) return;
+  async function refresh(): Promise<void> {
+    if (wanted <= stored) return;
     const url = `${deps.baseUrl}/api/menu`;
     const response = await deps.fetch(url, { cache: 'no-store' });
     if (response.status !== 200) throw new Error(`GET /api/menu answered ${response.status}`);
@@ -49,7 +54,8 @@ export function createMenuRefresher(deps: MenuRefreshDeps): (version: number) =>
   }
 
   return (version) => {
-    running = running.then(() => refresh(version)).catch(deps.reportError);
+    wanted = Math.max(wanted, version);
+    running = running.then(refresh).catch(deps.reportError);
     return running;
   };
 }

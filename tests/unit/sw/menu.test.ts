@@ -118,5 +118,9 @@ describe('menu refresher', () => {
     expect(await (await r.cache.match('https://orderline.test/api/menu'))?.json()).toEqual(menuAt(2, 400));
     expect(r.broadcasts).toHaveLength(1);
     expect(r.errors).toHaveLength(2);
+    // Back online, a retry (refresh(0), sent on every sync-now) fetches the version that failed.
+    answer = Response.json(menuAt(3, 450));
+    await r.refresh(0);
+    expect(r.broadcasts.map((message) => message.menu.version)).toEqual([2, 3]);
   });
 });
