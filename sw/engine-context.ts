@@ -29,7 +29,7 @@ export interface EngineDeps {
   reportError(error: unknown): void;
   requestTimeoutMs?: number;
   /** Fetches, caches and broadcasts menu `version` when newer than the one stored; 0 retries a failed one (sw/menu-refresh.ts). */
-  refreshMenu?(version: number): Promise<void>;
+  refreshMenu?(request: number | 'check'): Promise<void>;
 }
 
 export interface TxOutcome<T> {

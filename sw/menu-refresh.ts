@@ -26,18 +26,21 @@ function isMenu(value: unknown): value is MenuResponse {
 }
 
 /**
- * Returns `refresh(version)`: fetches when `version` (or one asked for earlier whose fetch failed, e.g.
- * offline) is newer than the menu stored; `refresh(0)` only retries such a failed one.
+ * A version announced by the server, 0 to retry one whose fetch failed (e.g. offline), or `check` to
+ * fetch regardless (back online: an edit may have been published while no stream was up).
  */
-export function createMenuRefresher(deps: MenuRefreshDeps): (version: number) => Promise<void> {
+export type MenuRefreshRequest = number | 'check';
+
+/** Returns `refresh(request)`; a menu no newer than the one stored is neither stored nor broadcast. */
+export function createMenuRefresher(deps: MenuRefreshDeps): (request: MenuRefreshRequest) => Promise<void> {
   let stored = 0;
   /** The newest version announced; above `stored` while a fetch for it has not succeeded. */
   let wanted = 0;
   // One refresh at a time: a burst of edits ends with the newest menu stored last.
   let running: Promise<void> = Promise.resolve();
 
-  async function refresh(): Promise<void> {
-    if (wanted <= stored) return;
+  async function refresh(check: boolean): Promise<void> {
+    if (!check && wanted <= stored) return;
     const url = `${deps.baseUrl}/api/menu`;
     const response = await deps.fetch(url, { cache: 'no-store' });
     if (response.status !== 200) throw new Error(`GET /api/menu answered ${response.status}`);
@@ -53,9 +56,9 @@ export function createMenuRefresher(deps: MenuRefreshDeps): (version: number) =>
     deps.broadcast({ v: 1, type: 'menu', menu });
   }
 
-  return (version) => {
-    wanted = Math.max(wanted, version);
-    running = running.then(refresh).catch(deps.reportError);
+  return (request) => {
+    if (request !== 'check') wanted = Math.max(wanted, request);
+    running = running.then(() => refresh(request === 'check')).catch(deps.reportError);
     return running;
   };
 }

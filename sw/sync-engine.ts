@@ -164,7 +164,8 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
       case 'sync-now':
         track(engine.syncNow(request.reason));
         // A menu fetch that failed (offline when its event came) is retried whenever the page asks to sync.
-        if (ctx.deps.refreshMenu) track(ctx.deps.refreshMenu(0));
+        // Back online, an edit may have been published while no stream was up: ask (one GET per reconnect).
+        if (ctx.deps.refreshMenu) track(ctx.deps.refreshMenu(request.reason === 'online' ? 'check' : 0));
         return null;
       case 'menu-version':
         if (typeof request.version === 'number' && ctx.deps.refreshMenu) {

@@ -123,4 +123,15 @@ describe('menu refresher', () => {
     await r.refresh(0);
     expect(r.broadcasts.map((message) => message.menu.version)).toEqual([2, 3]);
   });
+
+  it('a check fetches without an announced version and broadcasts only a newer menu', async () => {
+    let current = menuAt(2, 400);
+    const r = refresher(() => Response.json(current));
+    await r.refresh('check');
+    await r.refresh('check');
+    current = menuAt(4, 500);
+    await r.refresh('check');
+    expect(r.fetches()).toBe(3);
+    expect(r.broadcasts.map((message) => message.menu.version)).toEqual([2, 4]);
+  });
 });
