@@ -8,6 +8,7 @@ import type { MenuResponse } from '../../../protocol/menu.ts';
 import type { Order } from '../../../protocol/order.ts';
 import { createBody, memoryApp, OWNER_AUTH, postOrder, type TestApp } from './order-fixtures.ts';
 import { connectSse, type SseConnection } from './sse-client.ts';
+import { pairDevice } from './device-fixtures.ts';
 
 let t: TestApp;
 let baseUrl: string;
@@ -206,6 +207,27 @@ describe('menu edits', () => {
     const versions = results.map((res) => res.json<MenuResponse>().version);
     expect(new Set(versions).size).toBe(12);
     expect(Math.max(...versions)).toBe(before + 12);
+  });
+});
+
+describe('who may edit', () => {
+  it('counter, kitchen and display devices read the menu but get 403 on every edit, which publishes nothing', async () => {
+    const before = await getMenu();
+    for (const role of ['counter', 'kitchen', 'display'] as const) {
+      const { auth } = await pairDevice(t.app, role);
+      expect((await t.app.inject({ url: '/api/menu', headers: auth })).statusCode).toBe(200);
+      const attempts = [
+        await putItem('latte', item({ priceCents: 1 }), auth),
+        await edit('DELETE', 'items/latte', undefined, auth),
+        await edit('PUT', 'categories/coffee', { name: 'Kaffee', position: 0 }, auth),
+      ];
+      expect(attempts.map((res) => [res.statusCode, errorCode(res)])).toEqual([
+        [403, 'forbidden'],
+        [403, 'forbidden'],
+        [403, 'forbidden'],
+      ]);
+    }
+    expect(await getMenu()).toEqual(before);
   });
 });
 
