@@ -1,19 +1,29 @@
-// Builds the Fastify app: API routes, SSE hub, metrics, rate limiting and static files. Tests call
-// buildApp with a store and use inject; start-server.ts adds listening and shutdown.
+// Builds the Fastify app: auth, security headers, API routes, SSE hub, metrics, rate limiting and
+// static files. Tests call buildApp with a store and use inject; start-server.ts adds listening and shutdown.
 
 import { join } from 'node:path';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { API_HEADER, API_HEADER_VALUE, HEARTBEAT_MS, MAX_BODY_BYTES } from '../protocol/api.ts';
+import { ACCESS } from '../protocol/roles.ts';
 import { HttpError, handleError, sendError } from './api-error.ts';
 import { apiRoutes } from './api-routes.ts';
+import { installAuthHook, isApiPath } from './auth/auth-plugin.ts';
+import { createAuthenticator } from './auth/authenticate.ts';
+import { createPairingAttempts } from './auth/pairing-attempts.ts';
 import { createSseHub, type SseHub } from './events.ts';
 import { createMetrics } from './metrics.ts';
+import { loggerOptions } from './log-redaction.ts';
 import { plainHttpRules } from './plain-http-rules.ts';
+import { deviceRoutes } from './routes/device-routes.ts';
+import { pairingRoutes, type SetupInfo } from './routes/pairing-routes.ts';
 import { setupRoutes } from './routes/setup-routes.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { serveStaticFiles } from './static-files.ts';
+import { createDeviceStore, type DeviceStore, type DeviceStoreOptions } from './store/device-store.ts';
 import type { OrderStore } from './store/order-store.ts';
-import type { HttpsEndpoint, SetupInfoProvider } from './tls/https-endpoint.ts';
+import { setupInfoProvider, type HttpsEndpoint } from './tls/https-endpoint.ts';
 
 export interface RateLimitOptions {
   /** Requests per client IP per window. */
@@ -45,25 +55,40 @@ export interface BuildAppOptions {
    * loopback peers) and the /setup page. Absent (most unit tests), plain HTTP serves everything as in Part 1.
    */
   https?: HttpsEndpoint;
-  /** `{ httpsUrl, caFingerprint }` for `GET /api/setup` (that route comes with the pairing server). */
-  setupInfo?: SetupInfoProvider;
+  /** ORDERLINE_METRICS_TOKEN: a bearer token that may read /metrics (and nothing else). */
+  metricsToken?: string;
+  /**
+   * The HTTPS address and CA fingerprint for GET /api/setup, for the host name the request used; defaults to
+   * the `https` endpoint's (server/tls/https-endpoint.ts), or nulls without HTTPS.
+   */
+  setupInfo?: (requestHostname?: string) => SetupInfo;
+  /** The clock for pairing-code expiry, revocation and last-seen times (tests inject one). */
+  now?: () => Date;
+  /** Device store tuning (tests lower the number of ticket codes). */
+  deviceStore?: Omit<DeviceStoreOptions, 'now'>;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     sseHub: SseHub;
+    deviceStore: DeviceStore;
   }
 }
 
+const NO_SETUP_INFO: SetupInfo = { httpsUrl: null, caFingerprint: null };
+
 const DEFAULT_DIST_DIR = join(import.meta.dirname, '..', 'dist');
 
-function isApiPath(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
-}
-
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  if (options.metricsToken !== undefined && options.metricsToken.length === 0) {
+    throw new Error('ORDERLINE_METRICS_TOKEN must not be empty');
+  }
+  const devices = await createDeviceStore(options.store.database, { ...options.deviceStore, now });
+  // Before Fastify exists, so a short admin token stops start-up with its own message.
+  const authenticator = createAuthenticator({ devices, adminToken: options.adminToken, now });
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: loggerOptions(options.logger ?? false),
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: options.trustProxy ?? false,
   });
@@ -75,6 +100,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
   });
   app.decorate('sseHub', hub);
+  app.decorate('deviceStore', devices);
+  // A changed device (here, or on another PostgreSQL instance) is re-read on its next request; a
+  // revoked one loses its open event streams at once.
+  const stopWatchingDevices = devices.onChange((deviceId) => {
+    authenticator.invalidate(deviceId);
+    const suspects = deviceId === '' ? hub.deviceIds() : [deviceId];
+    for (const id of suspects) {
+      devices.get(id).then(
+        (device) => {
+          if (!device || device.revokedAt !== null) hub.closeDevice(id);
+        },
+        (error: unknown) => app.log.error({ err: error, deviceId: id }, 'could not check a changed device'),
+      );
+    }
+  });
+  app.addHook('onClose', async () => stopWatchingDevices());
   app.setErrorHandler(handleError);
   // The API speaks JSON only: without Fastify's text/plain parser, any other content type is a 415.
   app.removeContentTypeParser('text/plain');
@@ -83,7 +124,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', async (request, reply) => {
     if (isApiPath(request.url)) reply.header(API_HEADER, API_HEADER_VALUE);
   });
-  if (options.https) await app.register(plainHttpRules);
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.requests.inc({ method: request.method, route, status: reply.statusCode });
@@ -91,6 +131,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   // Streams would hold server.close() open forever: end them as soon as shutdown starts.
   app.addHook('preClose', async () => hub.close());
+
+  await app.register(cookie);
+  await installSecurityHeaders(app);
+  // After the security headers (its 403 and redirects carry them), before auth (a LAN client on plain HTTP
+  // learns to use HTTPS, not that it lacks a credential).
+  if (options.https) await app.register(plainHttpRules);
+  installAuthHook(app, { authenticator, devices, metricsToken: options.metricsToken, now });
 
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit) {
@@ -103,11 +150,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
 
   await app.register(apiRoutes, { store: options.store, hub, metrics });
+  const https = options.https;
+  await app.register(pairingRoutes, {
+    devices,
+    metrics,
+    attempts: createPairingAttempts(now),
+    setupInfo: options.setupInfo ?? (https ? setupInfoProvider(https) : () => NO_SETUP_INFO),
+  });
+  await app.register(deviceRoutes, { devices, metrics });
   // After the rate limiter, so the page (a QR code per request) is rate limited too.
-  if (options.https) await app.register(setupRoutes, { endpoint: options.https });
+  if (https) await app.register(setupRoutes, { endpoint: https });
 
-  app.get('/healthz', async () => ({ ok: true, db: options.store.kind }));
-  app.get('/metrics', async (_request, reply) =>
+  app.get('/healthz', { config: { access: ACCESS.public } }, async () => ({
+    ok: true,
+    db: options.store.kind,
+  }));
+  app.get('/metrics', { config: { access: ACCESS.ownerOnly, metricsToken: true } }, async (_request, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
 

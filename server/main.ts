@@ -21,6 +21,9 @@ const server = await startServer({
     keyFile: process.env.TLS_KEY_FILE || undefined,
     extraNames: parseTlsNames(process.env.ORDERLINE_TLS_NAMES),
   },
+  // An empty variable counts as unset.
+  adminToken: process.env.ORDERLINE_ADMIN_TOKEN || undefined,
+  metricsToken: process.env.ORDERLINE_METRICS_TOKEN || undefined,
 });
 server.app.log.info(`Orderline listening on ${server.url} and ${server.httpsUrl}`);
 if (server.https) {

@@ -6,8 +6,9 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, type RateLimitOptions } from './app.ts';
 import { machineNames, type MachineNames } from './machine-names.ts';
+import { offerOwnerPairing } from './owner-bootstrap.ts';
 import { openStore } from './store/open-store.ts';
-import { primaryHttpsHost, setupInfoProvider, type HttpsEndpoint } from './tls/https-endpoint.ts';
+import { httpsUrl, primaryHttpsHost, type HttpsEndpoint } from './tls/https-endpoint.ts';
 import { loadTlsMaterial } from './tls/tls-material.ts';
 
 const HTTPS_CLOSE_GRACE_MS = 5_000;
@@ -40,6 +41,10 @@ export interface StartServerOptions {
   trustProxy?: boolean;
   /** Serve HTTPS beside plain HTTP; absent = plain HTTP only (unit tests). */
   https?: HttpsOptions;
+  /** ORDERLINE_ADMIN_TOKEN (>= 32 characters). */
+  adminToken?: string;
+  /** ORDERLINE_METRICS_TOKEN. */
+  metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -49,6 +54,8 @@ export interface RunningServer {
   httpsUrl: string | null;
   /** Certificate, CA and main address (null without HTTPS): the start-up log and /setup read it. */
   https: HttpsEndpoint | null;
+  /** The one-time owner pairing address printed at start (no owner device and no admin token), else null. */
+  ownerPairUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -116,7 +123,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       heartbeatMs: options.heartbeatMs,
       trustProxy: options.trustProxy,
       https: endpoint ?? undefined,
-      setupInfo: endpoint ? setupInfoProvider(endpoint) : undefined,
+      adminToken: options.adminToken,
+      metricsToken: options.metricsToken,
     });
     await app.listen({ port: options.port, host: options.host });
     if (prepared && options.https) {
@@ -136,12 +144,25 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${urlHost(options.host)}:${port}`;
+  // The owner's first device pairs over HTTPS at the main LAN address when there is one (it may be a tablet).
+  const offer = await offerOwnerPairing(app.deviceStore, {
+    adminToken: options.adminToken,
+    baseUrl: endpoint ? httpsUrl(endpoint) : url,
+  });
+  if (offer) {
+    app.log.warn(
+      { expiresAt: offer.expiresAt },
+      `No owner device yet. Pair the owner's device within 1 hour at ${offer.pairUrl}`,
+    );
+  }
   let closing: Promise<void> | null = null;
   return {
     app,
-    url: `http://${urlHost(options.host)}:${port}`,
+    url,
     httpsUrl: endpoint ? `https://${urlHost(options.host)}:${endpoint.port()}` : null,
     https: endpoint,
+    ownerPairUrl: offer?.pairUrl ?? null,
     close() {
       closing ??= closeAll(app, httpsServer).then(() => store.close());
       return closing;
