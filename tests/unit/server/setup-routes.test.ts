@@ -119,3 +119,14 @@ describe('GET /setup/orderline.mobileconfig', () => {
     expect(new Set(uuids).size).toBe(2);
   });
 });
+
+describe('GET /api/setup', () => {
+  it('reports the HTTPS address for the name the device used, and the CA fingerprint', async () => {
+    const res = await app.inject({ url: '/api/setup', headers: { host: 'shop-pc.local:8443' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      httpsUrl: 'https://shop-pc.local:8443',
+      caFingerprint: endpoint.material.ca!.fingerprint,
+    });
+  });
+});
