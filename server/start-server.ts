@@ -1,17 +1,18 @@
 // Opens the store, builds the app and listens: plain HTTP on `port`, and HTTPS on `httpsPort` when given, one
 // Fastify app behind both. Used by main.ts and by tests (port 0 is fine). close() stops accepting, ends SSE
-// streams, waits for in-flight requests, then closes the database.
+// streams, waits for in-flight requests up to the shutdown grace period, then destroys every remaining
+// socket, and only then closes the database.
 
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, type RateLimitOptions } from './app.ts';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { machineNames, type MachineNames } from './machine-names.ts';
 import { offerOwnerPairing } from './owner-bootstrap.ts';
+import type { TrustProxy } from './trust-proxy.ts';
 import { openStore } from './store/open-store.ts';
-import { httpsUrl, primaryHttpsHost, type HttpsEndpoint } from './tls/https-endpoint.ts';
+import { primaryHttpsHost, setupInfoProvider, type HttpsEndpoint } from './tls/https-endpoint.ts';
 import { loadTlsMaterial } from './tls/tls-material.ts';
-
-const HTTPS_CLOSE_GRACE_MS = 5_000;
 
 export interface HttpsOptions {
   /** HTTPS_PORT; 0 picks a free port (tests). */
@@ -34,11 +35,15 @@ export interface StartServerOptions {
   /** PGlite data directory (ignored when databaseUrl is set). */
   dataDir?: string;
   databaseUrl?: string;
+  /** ORDERLINE_FEED_RETENTION_DAYS: how long finished orders stay in the changes feed (default 7). */
+  feedRetentionDays?: number;
   distDir?: string;
   logger?: FastifyServerOptions['logger'];
   rateLimit?: RateLimitOptions | false;
   heartbeatMs?: number;
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
+  allowedHosts?: readonly string[];
+  limits?: Partial<ServerLimits>;
   /** Serve HTTPS beside plain HTTP; absent = plain HTTP only (unit tests). */
   https?: HttpsOptions;
   /** ORDERLINE_ADMIN_TOKEN (>= 32 characters). */
@@ -111,7 +116,11 @@ function listenHttps(server: HttpsServer, port: number, host: string): Promise<n
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const prepared = options.https ? await prepareHttps(options.https, options.dataDir) : null;
   const endpoint = prepared?.endpoint ?? null;
-  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const store = await openStore({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    feedRetentionDays: options.feedRetentionDays,
+  });
   let app: FastifyInstance;
   let httpsServer: HttpsServer | null = null;
   try {
@@ -123,8 +132,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       heartbeatMs: options.heartbeatMs,
       trustProxy: options.trustProxy,
       https: endpoint ?? undefined,
+      setupInfo: endpoint ? setupInfoProvider(endpoint) : undefined,
       adminToken: options.adminToken,
       metricsToken: options.metricsToken,
+      allowedHosts: options.allowedHosts,
+      limits: options.limits,
     });
     await app.listen({ port: options.port, host: options.host });
     if (prepared && options.https) {
@@ -145,10 +157,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${urlHost(options.host)}:${port}`;
-  // The owner's first device pairs over HTTPS at the main LAN address when there is one (it may be a tablet).
+  // The owner's first device pairs over HTTPS when it is served (a tablet needs it for its service worker).
+  const pairBase = endpoint ? `https://${urlHost(endpoint.primaryHost)}:${endpoint.port()}` : url;
   const offer = await offerOwnerPairing(app.deviceStore, {
     adminToken: options.adminToken,
-    baseUrl: endpoint ? httpsUrl(endpoint) : url,
+    baseUrl: pairBase,
   });
   if (offer) {
     app.log.warn(
@@ -164,22 +177,38 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     https: endpoint,
     ownerPairUrl: offer?.pairUrl ?? null,
     close() {
-      closing ??= closeAll(app, httpsServer).then(() => store.close());
+      const graceMs = options.limits?.shutdownGraceMs ?? DEFAULT_LIMITS.shutdownGraceMs;
+      closing ??= closeAll(app, httpsServer, graceMs).then(() => store.close());
       return closing;
     },
   };
 }
 
-/** Stops both listeners; app.close() ends the SSE streams (of both) and waits for plain-HTTP requests. */
-async function closeAll(app: FastifyInstance, httpsServer: HttpsServer | null): Promise<void> {
-  if (httpsServer === null) return app.close();
-  const httpsClosed = new Promise<void>((resolve) => httpsServer.close(() => resolve()));
-  httpsServer.closeIdleConnections();
-  await app.close();
-  // Keep-alive connections that finished a request while the app was closing are idle now; one that
-  // still lingers after the grace period is cut, so a stuck client can never hold shutdown open.
-  httpsServer.closeIdleConnections();
-  const cut = setTimeout(() => httpsServer.closeAllConnections(), HTTPS_CLOSE_GRACE_MS);
-  await httpsClosed;
-  clearTimeout(cut);
+/**
+ * Stops both listeners: app.close() ends the SSE streams and waits for in-flight requests (and so their writes).
+ * A slow upload would hold that open for the whole request timeout, so past the grace period every remaining
+ * socket of both listeners goes, finished or not.
+ */
+async function closeAll(
+  app: FastifyInstance,
+  httpsServer: HttpsServer | null,
+  graceMs: number,
+): Promise<void> {
+  const httpsClosed = httpsServer
+    ? new Promise<void>((resolve) => httpsServer.close(() => resolve()))
+    : Promise.resolve();
+  httpsServer?.closeIdleConnections();
+  const deadline = setTimeout(() => {
+    app.log.warn('shutdown grace period over: closing every remaining connection');
+    app.server.closeAllConnections();
+    httpsServer?.closeAllConnections();
+  }, graceMs);
+  try {
+    await app.close();
+    // Keep-alive connections that finished a request while the app was closing are idle now.
+    httpsServer?.closeIdleConnections();
+    await httpsClosed;
+  } finally {
+    clearTimeout(deadline);
+  }
 }

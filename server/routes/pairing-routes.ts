@@ -34,7 +34,7 @@ export interface PairingRoutesOptions {
   devices: DeviceStore;
   metrics: Metrics;
   attempts: PairingAttempts;
-  /** For the host name the request used (the setup info links that name when the certificate covers it). */
+  /** Given the request's host name, so the address offered is one the asking device can reach. */
   setupInfo: (requestHostname?: string) => SetupInfo;
 }
 
