@@ -11,7 +11,7 @@ export const ORDER_NUMBER_PATTERN = /^[A-Z]{1,3}-[0-9]{3,}$/;
 export const MENU_ITEM_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Date.parse rolls 2026-02-30 over to March; a timestamp's calendar date must exist as written. */
-function isCalendarDate(timestamp: string): boolean {
+export function isCalendarDate(timestamp: string): boolean {
   const [year, month, day] = timestamp.slice(0, 10).split('-').map(Number);
   if (year === undefined || month === undefined || day === undefined) return false;
   const date = new Date(Date.UTC(year, month - 1, day));

@@ -43,7 +43,10 @@ export async function apiRoutes(app: FastifyInstance, { store, hub, metrics, now
       CreateOrderBodySchema,
     );
     if (!judged.ok) return sendAnswer(reply, judged.answer);
-    return sendAnswer(reply, answerCreate(await store.create(judged.value), metrics));
+    return sendAnswer(
+      reply,
+      answerCreate(await store.create({ ...judged.value, actingDeviceId: request.device?.id }), metrics),
+    );
   });
 
   app.patch<{ Params: { id: string } }>(
@@ -57,7 +60,10 @@ export async function apiRoutes(app: FastifyInstance, { store, hub, metrics, now
         request.device,
       );
       if (!judged.ok) return sendAnswer(reply, judged.answer);
-      return sendAnswer(reply, answerChange(await store.change(judged.value), metrics));
+      return sendAnswer(
+        reply,
+        answerChange(await store.change({ ...judged.value, actingDeviceId: request.device?.id }), metrics),
+      );
     },
   );
 

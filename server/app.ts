@@ -25,6 +25,9 @@ import { deviceRoutes } from './routes/device-routes.ts';
 import { pairingRoutes, type SetupInfo } from './routes/pairing-routes.ts';
 import { setupRoutes } from './routes/setup-routes.ts';
 import { installSecurityHeaders } from './security-headers.ts';
+import { historyRoutes } from './routes/history-routes.ts';
+import { reportRoutes } from './routes/report-routes.ts';
+import { telemetryRoutes } from './routes/telemetry-routes.ts';
 import { serveStaticFiles } from './static-files.ts';
 import { createDeviceStore, type DeviceStore, type DeviceStoreOptions } from './store/device-store.ts';
 import type { TrustProxy } from './trust-proxy.ts';
@@ -232,6 +235,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(deviceRoutes, { devices, metrics });
   // After the rate limiter, so the page (a QR code per request) is rate limited too.
   if (options.https) await app.register(setupRoutes, { endpoint: options.https });
+  await app.register(historyRoutes, { store: options.store });
+  await app.register(reportRoutes, { store: options.store });
+  await app.register(telemetryRoutes, { store: options.store, metrics });
 
   app.get('/healthz', { config: { access: ACCESS.public } }, async () => ({
     ok: true,

@@ -37,11 +37,15 @@ function judge(mutation: Mutation, caller: Caller, createSchema: CreateSchema): 
   switch (mutation.op) {
     case 'create': {
       const judged = judgeCreate(mutation.key, mutation.body, caller, createSchema);
-      return judged.ok ? { write: { op: 'create', order: judged.value } } : { answer: judged.answer };
+      return judged.ok
+        ? { write: { op: 'create', order: { ...judged.value, actingDeviceId: caller?.id } } }
+        : { answer: judged.answer };
     }
     case 'patch': {
       const judged = judgeChange(mutation.key, mutation.orderId, mutation.body, caller);
-      return judged.ok ? { write: { op: 'change', change: judged.value } } : { answer: judged.answer };
+      return judged.ok
+        ? { write: { op: 'change', change: { ...judged.value, actingDeviceId: caller?.id } } }
+        : { answer: judged.answer };
     }
     default:
       return unreachable(mutation);
