@@ -78,6 +78,15 @@ export function createOrderBodySchema(now: () => number = Date.now) {
       v.minLength(1, 'must have at least one line'),
       v.maxLength(MAX_ORDER_LINES, `must have at most ${MAX_ORDER_LINES} lines`),
     ),
+    /** The menu version the device showed (Part 2, principle 15); absent = the current one. */
+    menuVersion: v.optional(
+      v.pipe(
+        v.number('must be a number'),
+        v.integer('must be a whole number'),
+        v.minValue(1, 'must be at least 1'),
+        v.maxValue(2_147_483_647, 'must be a published menu version'),
+      ),
+    ),
   });
 }
 
