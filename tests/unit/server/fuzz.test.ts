@@ -175,6 +175,51 @@ describe('arbitrary requests', () => {
       { numRuns: 300, seed: 20261125 },
     );
   }, 300_000);
+
+  it('POST /api/batch never answers 5xx and answers every mutation, in order, with a status and body', async () => {
+    const mutation = fc.oneof(
+      fc.record({ op: fc.constant('create'), key: fc.oneof(fc.uuid(), text), body: anyJson }),
+      // A valid create body under its own key, so the store is reached too.
+      fc.constant(null).map(() => {
+        const body = createBody();
+        return { op: 'create', key: body.id, body };
+      }),
+      fc.record({
+        op: fc.constant('patch'),
+        key: fc.oneof(fc.uuid(), text),
+        orderId: fc.oneof(fc.constant(existing.id), fc.uuid(), text),
+        body: patchLike,
+      }),
+      fc.record({ op: fc.oneof(text, fc.constant('patch')), key: scalar }, { requiredKeys: [] }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.array(mutation, { maxLength: 6 }), scalar),
+        contentType,
+        async (mutations, type) => {
+          const res = await t.app.inject({
+            method: 'POST',
+            url: '/api/batch',
+            headers: headersFor(type, undefined),
+            payload: JSON.stringify({ mutations }),
+          });
+          expect(res.statusCode).toBeLessThan(500);
+          expect(res.headers['x-orderline-api']).toBe('1');
+          if (res.statusCode !== 200) {
+            expect(Object.keys(res.json<{ error: object }>().error)).toEqual(['code', 'message']);
+            return;
+          }
+          const results = res.json<{ results: { status: number; error?: object }[] }>().results;
+          expect(results).toHaveLength(Array.isArray(mutations) ? mutations.length : -1);
+          for (const result of results) {
+            expect(result.status).toBeLessThan(500);
+            if (result.status >= 400) expect(Object.keys(result.error ?? {})).toEqual(['code', 'message']);
+          }
+        },
+      ),
+      { numRuns: 200, seed: 20261201 },
+    );
+  }, 300_000);
 });
 
 async function deviceSnapshot(): Promise<string> {
