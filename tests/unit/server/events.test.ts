@@ -19,6 +19,9 @@ beforeAll(async () => {
     distDir: '/nonexistent-orderline-dist',
     rateLimit: false,
     heartbeatMs: 150,
+    // These tests keep every stream open until the end, all as one (unauthenticated) device; and a
+    // busy test machine must not turn the backlog test's bursts into overload 503s.
+    limits: { maxStreamsPerDevice: 100, maxEventLoopDelayMs: 0 },
   });
 }, 180_000);
 afterAll(async () => {
