@@ -1,21 +1,34 @@
-// Builds the Fastify app: API routes, SSE hub, metrics, rate limiting, overload shedding, the Host
-// allowlist and static files. Tests call buildApp with a store and use inject; start-server.ts adds
-// listening and shutdown.
+// Builds the Fastify app: auth, security headers, API routes, SSE hub, metrics, rate limiting, overload
+// shedding, the Host allowlist and static files. Tests call buildApp with a store and use inject;
+// start-server.ts adds listening and shutdown.
 
 import { join } from 'node:path';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { API_HEADER, API_HEADER_VALUE, HEARTBEAT_MS, MAX_BODY_BYTES } from '../protocol/api.ts';
+import { ACCESS } from '../protocol/roles.ts';
 import { HttpError, handleError, sendError } from './api-error.ts';
 import { apiRoutes } from './api-routes.ts';
+import { installAuthHook, isApiPath } from './auth/auth-plugin.ts';
+import { createAuthenticator } from './auth/authenticate.ts';
+import { createPairingAttempts } from './auth/pairing-attempts.ts';
 import { createSseHub, type SseHub } from './events.ts';
 import { isAllowedHost, LOCALHOST_NAMES, normaliseAllowedHosts } from './host-check.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { createMetrics } from './metrics.ts';
+import { loggerOptions } from './log-redaction.ts';
+import { plainHttpRules } from './plain-http-rules.ts';
+import { deviceRoutes } from './routes/device-routes.ts';
+import { pairingRoutes, type SetupInfo } from './routes/pairing-routes.ts';
+import { setupRoutes } from './routes/setup-routes.ts';
+import { installSecurityHeaders } from './security-headers.ts';
 import { serveStaticFiles } from './static-files.ts';
+import { createDeviceStore, type DeviceStore, type DeviceStoreOptions } from './store/device-store.ts';
 import type { TrustProxy } from './trust-proxy.ts';
 import type { OrderStore } from './store/order-store.ts';
+import type { HttpsEndpoint, SetupInfoProvider } from './tls/https-endpoint.ts';
 
 export interface RateLimitOptions {
   /** Requests per client IP per window. */
@@ -46,21 +59,31 @@ export interface BuildAppOptions {
   limits?: Partial<ServerLimits>;
   /** ORDERLINE_ADMIN_TOKEN: an owner bearer token for automation and tests (>= 32 characters). */
   adminToken?: string;
-  /** The server clock (createdAt may be at most a day ahead of it); tests inject a fixed one. */
-  now?: () => number;
+  /** ORDERLINE_METRICS_TOKEN: a bearer token that may read /metrics (and nothing else). */
+  metricsToken?: string;
+  /** The clock for pairing-code expiry, revocation, last-seen times and the createdAt bound (tests inject one). */
+  now?: () => Date;
+  /** Device store tuning (tests lower the number of ticket codes). */
+  deviceStore?: Omit<DeviceStoreOptions, 'now'>;
+  /**
+   * The HTTPS side of the server: turns on the plain-HTTP rules (app only for a loopback Host, /api only for
+   * loopback peers) and the /setup page. Absent (most unit tests), plain HTTP serves everything as in Part 1.
+   */
+  https?: HttpsEndpoint;
+  /** `{ httpsUrl, caFingerprint }` for `GET /api/setup`; absent without HTTPS (both null). */
+  setupInfo?: SetupInfoProvider;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     sseHub: SseHub;
+    deviceStore: DeviceStore;
   }
 }
 
-const DEFAULT_DIST_DIR = join(import.meta.dirname, '..', 'dist');
+const NO_SETUP_INFO: SetupInfo = { httpsUrl: null, caFingerprint: null };
 
-function isApiPath(url: string): boolean {
-  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
-}
+const DEFAULT_DIST_DIR = join(import.meta.dirname, '..', 'dist');
 
 function isSourceMap(url: string): boolean {
   return /\.map$/i.test(url.split('?')[0] ?? '');
@@ -89,10 +112,17 @@ function rateLimitKey(request: FastifyRequest): string {
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const allowedHosts = normaliseAllowedHosts(options.allowedHosts ?? LOCALHOST_NAMES);
+  if (options.metricsToken !== undefined && options.metricsToken.length === 0) {
+    throw new Error('ORDERLINE_METRICS_TOKEN must not be empty');
+  }
+  const devices = await createDeviceStore(options.store.database, { ...options.deviceStore, now });
+  // Before Fastify exists, so a short admin token stops start-up with its own message.
+  const authenticator = createAuthenticator({ devices, adminToken: options.adminToken, now });
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: loggerOptions(options.logger ?? false),
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // Receiving a whole request (headers and body) is bounded; a stream's response is not a request.
@@ -120,6 +150,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     limits,
   });
   app.decorate('sseHub', hub);
+  app.decorate('deviceStore', devices);
+  // A changed device (here, or on another PostgreSQL instance) is re-read on its next request; a
+  // revoked one loses its open event streams at once.
+  const stopWatchingDevices = devices.onChange((deviceId) => {
+    authenticator.invalidate(deviceId);
+    const suspects = deviceId === '' ? hub.deviceIds() : [deviceId];
+    for (const id of suspects) {
+      devices.get(id).then(
+        (device) => {
+          if (!device || device.revokedAt !== null) hub.closeDevice(id);
+        },
+        (error: unknown) => app.log.error({ err: error, deviceId: id }, 'could not check a changed device'),
+      );
+    }
+  });
+  app.addHook('onClose', async () => stopWatchingDevices());
   app.setErrorHandler(handleError);
   // The API speaks JSON only: without Fastify's text/plain parser, any other content type is a 415.
   app.removeContentTypeParser('text/plain');
@@ -135,6 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (isApiPath(request.url)) return sendError(reply, 421, 'misdirected', message);
     return reply.code(421).type('text/plain; charset=utf-8').send(`${message}\n`);
   });
+  if (options.https) await app.register(plainHttpRules);
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.requests.inc({ method: request.method, route, status: reply.statusCode });
@@ -150,6 +197,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       customError: OverloadedError,
     });
   }
+  await app.register(cookie);
+  await installSecurityHeaders(app);
+  installAuthHook(app, { authenticator, devices, metricsToken: options.metricsToken, now });
 
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit) {
@@ -162,10 +212,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
   }
 
-  await app.register(apiRoutes, { store: options.store, hub, metrics, now: options.now ?? Date.now });
+  await app.register(apiRoutes, { store: options.store, hub, metrics, now: () => now().getTime() });
+  await app.register(pairingRoutes, {
+    devices,
+    metrics,
+    attempts: createPairingAttempts(now),
+    setupInfo: options.setupInfo ?? (() => NO_SETUP_INFO),
+  });
+  await app.register(deviceRoutes, { devices, metrics });
+  // After the rate limiter, so the page (a QR code per request) is rate limited too.
+  if (options.https) await app.register(setupRoutes, { endpoint: options.https });
 
-  app.get('/healthz', async () => ({ ok: true, db: options.store.kind }));
-  app.get('/metrics', async (_request, reply) =>
+  app.get('/healthz', { config: { access: ACCESS.public } }, async () => ({
+    ok: true,
+    db: options.store.kind,
+  }));
+  app.get('/metrics', { config: { access: ACCESS.ownerOnly, metricsToken: true } }, async (_request, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
 

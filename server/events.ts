@@ -32,7 +32,7 @@ export interface OpenStreamOptions {
   since: number | null;
   /** Headers the route already set (the API header, rate-limit headers). */
   headers: Record<string, string>;
-  /** The device credential the stream counts against ('anonymous' without one). */
+  /** The device whose credential opened the stream: counts against its cap, revocation closes it. */
   deviceId: string;
 }
 
@@ -40,6 +40,10 @@ export interface SseHub {
   /** Takes over `raw` as an event stream, or answers 429 too_many_streams when a cap is reached. */
   open(raw: ServerResponse, options: OpenStreamOptions): Promise<void>;
   readonly clientCount: number;
+  /** Ends every stream of this device (its credential was revoked); returns how many were open. */
+  closeDevice(deviceId: string): number;
+  /** Devices with at least one open stream. */
+  deviceIds(): string[];
   /** Ends every stream (graceful shutdown). */
   close(): void;
 }
@@ -205,6 +209,20 @@ export function createSseHub({ store, metrics, log, heartbeatMs, limits }: SseHu
     },
     get clientCount() {
       return clients.size;
+    },
+    closeDevice(deviceId) {
+      let closed = 0;
+      for (const client of [...clients]) {
+        if (client.deviceId !== deviceId) continue;
+        remove(client);
+        // destroy, not end: a revoked device must not get the rest of a replay that is being written.
+        client.raw.destroy();
+        closed += 1;
+      }
+      return closed;
+    },
+    deviceIds() {
+      return [...perDevice.keys()];
     },
     close() {
       clearInterval(heartbeat);

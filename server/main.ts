@@ -4,20 +4,29 @@
 import closeWithGrace from 'close-with-grace';
 import { LOCALHOST_NAMES, namesFromEnv } from './host-check.ts';
 import { limitsFromEnv } from './limits.ts';
+import { machineNames } from './machine-names.ts';
+import { startupBanner } from './setup/startup-banner.ts';
 import { startServer } from './start-server.ts';
+import { parseTlsNames } from './tls/certificate-names.ts';
 import { parseTrustProxy } from './trust-proxy.ts';
 
+const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '0.0.0.0';
 const limits = limitsFromEnv(process.env);
+const machine = machineNames();
 const server = await startServer({
-  port: Number(process.env.PORT ?? 8080),
+  port,
   host,
   dataDir: process.env.ORDERLINE_DATA_DIR ?? './data',
   databaseUrl: process.env.DATABASE_URL || undefined,
-  // TRUST_PROXY=1 behind one load balancer (or its addresses) so rate limits apply per real client IP.
+  // TRUST_PROXY: a hop count (1 = one load balancer or TLS-terminating proxy) or the proxies' addresses;
+  // client IPs and X-Forwarded-Proto are believed from those peers only.
   trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
   allowedHosts: [
     ...LOCALHOST_NAMES,
+    machine.hostName,
+    ...(machine.localName ? [machine.localName] : []),
+    ...machine.addresses,
     // A server bound to one address is reached by it.
     ...(host === '0.0.0.0' || host === '::' ? [] : [host]),
     ...namesFromEnv(process.env.ORDERLINE_TLS_NAMES),
@@ -27,8 +36,32 @@ const server = await startServer({
   // Another build of the client (e2e update tests serve a second release from a temp dir).
   distDir: process.env.ORDERLINE_DIST_DIR || undefined,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  // An empty variable counts as unset.
+  adminToken: process.env.ORDERLINE_ADMIN_TOKEN || undefined,
+  metricsToken: process.env.ORDERLINE_METRICS_TOKEN || undefined,
+  https: {
+    port: Number(process.env.HTTPS_PORT ?? 8443),
+    certFile: process.env.TLS_CERT_FILE || undefined,
+    keyFile: process.env.TLS_KEY_FILE || undefined,
+    extraNames: parseTlsNames(process.env.ORDERLINE_TLS_NAMES),
+  },
 });
-server.app.log.info(`Orderline listening on ${server.url}`);
+server.app.log.info(`Orderline listening on ${server.url} and ${server.httpsUrl}`);
+if (server.https) {
+  const { material } = server.https;
+  server.app.log.info(
+    { names: material.names, issued: material.issued, caFingerprint: material.ca?.fingerprint ?? null },
+    'HTTPS certificate',
+  );
+  if (material.leftOut.length > 0) {
+    server.app.log.warn(
+      { leftOut: material.leftOut },
+      'these names are outside the local CA name constraints and are not in the certificate; see README "Run it on your shop\'s network"',
+    );
+  }
+  const httpPort = Number(new URL(server.url).port);
+  process.stdout.write(`${await startupBanner({ endpoint: server.https, httpPort })}\n`);
+}
 
 // server.close() destroys every socket after the grace period; this is the backstop beyond it.
 closeWithGrace({ delay: limits.shutdownGraceMs + 1500 }, async ({ signal, err }) => {
