@@ -53,7 +53,7 @@ export interface BuildAppOptions {
   heartbeatMs?: number;
   /** Peers whose X-Forwarded-For names the client (hop count or proxy addresses); off by default. */
   trustProxy?: TrustProxy;
-  /** Host header names (any port) the server answers; others get 421. Defaults to the localhost names. */
+  /** Host header names (any port) the server answers; others get 421. Defaults to the localhost and certificate names. */
   allowedHosts?: readonly string[];
   /** Stream caps, slow-reader bytes, timeouts (DESIGN.md "Limits (Part 2)"); defaults in limits.ts. */
   limits?: Partial<ServerLimits>;
@@ -114,7 +114,10 @@ function rateLimitKey(request: FastifyRequest): string {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const allowedHosts = normaliseAllowedHosts(options.allowedHosts ?? LOCALHOST_NAMES);
+  // Without an explicit list: the localhost names and whatever the HTTPS certificate names.
+  const allowedHosts = normaliseAllowedHosts(
+    options.allowedHosts ?? [...LOCALHOST_NAMES, ...(options.https?.material.names ?? [])],
+  );
   if (options.metricsToken !== undefined && options.metricsToken.length === 0) {
     throw new Error('ORDERLINE_METRICS_TOKEN must not be empty');
   }
