@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { API_HEADER, API_HEADER_VALUE, HEARTBEAT_MS, MAX_BODY_BYTES } from '../protocol/api.ts';
+import type { MenuFile } from '../protocol/menu.ts';
 import { ACCESS } from '../protocol/roles.ts';
 import { HttpError, handleError, sendError } from './api-error.ts';
 import { apiRoutes } from './api-routes.ts';
@@ -17,13 +18,20 @@ import { createPairingAttempts } from './auth/pairing-attempts.ts';
 import { createSseHub, type SseHub } from './events.ts';
 import { isAllowedHost, LOCALHOST_NAMES, normaliseAllowedHosts } from './host-check.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
+import { batchRoutes } from './routes/batch-routes.ts';
+import { SAMPLE_MENU } from './menu.ts';
 import { createMetrics } from './metrics.ts';
+import { menuRoutes } from './routes/menu-routes.ts';
+import { createMenuStore } from './store/menu-store.ts';
 import { loggerOptions } from './log-redaction.ts';
 import { plainHttpRules } from './plain-http-rules.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { pairingRoutes, type SetupInfo } from './routes/pairing-routes.ts';
 import { setupRoutes } from './routes/setup-routes.ts';
 import { installSecurityHeaders } from './security-headers.ts';
+import { historyRoutes } from './routes/history-routes.ts';
+import { reportRoutes } from './routes/report-routes.ts';
+import { telemetryRoutes } from './routes/telemetry-routes.ts';
 import { serveStaticFiles } from './static-files.ts';
 import { createDeviceStore, type DeviceStore, type DeviceStoreOptions } from './store/device-store.ts';
 import type { TrustProxy } from './trust-proxy.ts';
@@ -53,15 +61,20 @@ export interface BuildAppOptions {
   heartbeatMs?: number;
   /** Peers whose X-Forwarded-For names the client (hop count or proxy addresses); off by default. */
   trustProxy?: TrustProxy;
-  /** Host header names (any port) the server answers; others get 421. Defaults to the localhost and certificate names. */
+  /** Host header names (any port) the server answers; others get 421. Defaults to the localhost names. */
   allowedHosts?: readonly string[];
   /** Stream caps, slow-reader bytes, timeouts (DESIGN.md "Limits (Part 2)"); defaults in limits.ts. */
   limits?: Partial<ServerLimits>;
+  /** The menu a new database is seeded with (ORDERLINE_MENU_FILE, already validated); default the sample. */
+  menuSeed?: MenuFile;
   /** ORDERLINE_ADMIN_TOKEN: an owner bearer token for automation and tests (>= 32 characters). */
   adminToken?: string;
   /** ORDERLINE_METRICS_TOKEN: a bearer token that may read /metrics (and nothing else). */
   metricsToken?: string;
-  /** The clock for pairing-code expiry, revocation, last-seen times and the createdAt bound (tests inject one). */
+  /**
+   * The server clock: pairing-code expiry, revocation and last-seen times, and the createdAt bound (at most a
+   * day ahead). Tests inject one.
+   */
   now?: () => Date;
   /** Device store tuning (tests lower the number of ticket codes). */
   deviceStore?: Omit<DeviceStoreOptions, 'now'>;
@@ -112,12 +125,9 @@ function rateLimitKey(request: FastifyRequest): string {
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const now = options.now ?? (() => new Date());
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  // Without an explicit list: the localhost names and whatever the HTTPS certificate names.
-  const allowedHosts = normaliseAllowedHosts(
-    options.allowedHosts ?? [...LOCALHOST_NAMES, ...(options.https?.material.names ?? [])],
-  );
+  const allowedHosts = normaliseAllowedHosts(options.allowedHosts ?? LOCALHOST_NAMES);
+  const now = options.now ?? (() => new Date());
   if (options.metricsToken !== undefined && options.metricsToken.length === 0) {
     throw new Error('ORDERLINE_METRICS_TOKEN must not be empty');
   }
@@ -145,13 +155,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   const metrics = createMetrics();
+  const menu = await createMenuStore(options.store.database);
+  await menu.seedIfEmpty(options.menuSeed ?? SAMPLE_MENU);
   const hub = createSseHub({
     store: options.store,
     metrics,
     log: app.log,
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
     limits,
+    menuVersion: () => menu.currentVersion(),
   });
+  const unsubscribeMenu = menu.subscribe((version) => hub.publishMenu(version));
   app.decorate('sseHub', hub);
   app.decorate('deviceStore', devices);
   // A changed device (here, or on another PostgreSQL instance) is re-read on its next request; a
@@ -191,8 +205,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     metrics.requestSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
   // Streams would hold server.close() open forever: end them as soon as shutdown starts.
-  app.addHook('preClose', async () => hub.close());
+  app.addHook('preClose', async () => {
+    unsubscribeMenu();
+    hub.close();
+  });
 
+  await app.register(cookie);
+  await installSecurityHeaders(app);
+  installAuthHook(app, { authenticator, devices, metricsToken: options.metricsToken, now });
   if (limits.maxEventLoopDelayMs > 0) {
     await app.register(underPressure, {
       maxEventLoopDelay: limits.maxEventLoopDelayMs,
@@ -200,9 +220,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       customError: OverloadedError,
     });
   }
-  await app.register(cookie);
-  await installSecurityHeaders(app);
-  installAuthHook(app, { authenticator, devices, metricsToken: options.metricsToken, now });
 
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit) {
@@ -215,7 +232,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
   }
 
-  await app.register(apiRoutes, { store: options.store, hub, metrics, now: () => now().getTime() });
+  const nowMs = () => now().getTime();
+  await app.register(apiRoutes, { store: options.store, menu, hub, metrics, now: nowMs });
+  await app.register(batchRoutes, { store: options.store, menu, metrics, now: nowMs });
+  await app.register(menuRoutes, { menu });
   await app.register(pairingRoutes, {
     devices,
     metrics,
@@ -225,6 +245,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(deviceRoutes, { devices, metrics });
   // After the rate limiter, so the page (a QR code per request) is rate limited too.
   if (options.https) await app.register(setupRoutes, { endpoint: options.https });
+  await app.register(historyRoutes, { store: options.store });
+  await app.register(reportRoutes, { store: options.store });
+  await app.register(telemetryRoutes, { store: options.store, metrics });
 
   app.get('/healthz', { config: { access: ACCESS.public } }, async () => ({
     ok: true,

@@ -6,33 +6,46 @@ import { LOCALHOST_NAMES, namesFromEnv } from './host-check.ts';
 import { limitsFromEnv } from './limits.ts';
 import { machineNames } from './machine-names.ts';
 import { startupBanner } from './setup/startup-banner.ts';
+import { MenuFileError } from './menu-file.ts';
 import { startServer } from './start-server.ts';
 import { parseTlsNames } from './tls/certificate-names.ts';
 import { parseTrustProxy } from './trust-proxy.ts';
 
-const port = Number(process.env.PORT ?? 8080);
+/** A positive number of days, or the default when unset; anything else stops the start with a clear message. */
+function retentionDays(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const days = Number(raw);
+  if (!Number.isFinite(days) || days <= 0) {
+    throw new Error(`ORDERLINE_FEED_RETENTION_DAYS must be a positive number of days, not "${raw}"`);
+  }
+  return days;
+}
+
 const host = process.env.HOST ?? '0.0.0.0';
 const limits = limitsFromEnv(process.env);
 const machine = machineNames();
+
 const server = await startServer({
-  port,
+  port: Number(process.env.PORT ?? 8080),
   host,
   dataDir: process.env.ORDERLINE_DATA_DIR ?? './data',
   databaseUrl: process.env.DATABASE_URL || undefined,
-  // TRUST_PROXY: a hop count (1 = one load balancer or TLS-terminating proxy) or the proxies' addresses;
-  // client IPs and X-Forwarded-Proto are believed from those peers only.
+  // TRUST_PROXY=1 behind one load balancer or TLS-terminating proxy (or its addresses): client IPs for the
+  // rate limits, and X-Forwarded-Proto for HTTPS.
   trustProxy: parseTrustProxy(process.env.TRUST_PROXY),
   allowedHosts: [
     ...LOCALHOST_NAMES,
-    machine.hostName,
-    ...(machine.localName ? [machine.localName] : []),
-    ...machine.addresses,
     // A server bound to one address is reached by it.
     ...(host === '0.0.0.0' || host === '::' ? [] : [host]),
+    // The names the certificate covers: a tablet on the LAN reaches the server by one of them.
+    ...(machine.hostName === '' ? [] : [machine.hostName]),
+    ...(machine.localName === null ? [] : [machine.localName]),
+    ...machine.addresses,
     ...namesFromEnv(process.env.ORDERLINE_TLS_NAMES),
     ...namesFromEnv(process.env.ORDERLINE_ALLOWED_HOSTS),
   ],
   limits,
+  feedRetentionDays: retentionDays(process.env.ORDERLINE_FEED_RETENTION_DAYS),
   // Another build of the client (e2e update tests serve a second release from a temp dir).
   distDir: process.env.ORDERLINE_DIST_DIR || undefined,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
@@ -44,7 +57,16 @@ const server = await startServer({
     certFile: process.env.TLS_CERT_FILE || undefined,
     keyFile: process.env.TLS_KEY_FILE || undefined,
     extraNames: parseTlsNames(process.env.ORDERLINE_TLS_NAMES),
+    machine,
   },
+  menuFile: process.env.ORDERLINE_MENU_FILE || undefined,
+}).catch((error: unknown) => {
+  // A broken menu file is the operator's to fix: say which entry, without a stack trace.
+  if (error instanceof MenuFileError) {
+    console.error(`orderline: cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
 });
 server.app.log.info(`Orderline listening on ${server.url} and ${server.httpsUrl}`);
 if (server.https) {

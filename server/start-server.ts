@@ -7,14 +7,13 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, type RateLimitOptions } from './app.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
-import type { TrustProxy } from './trust-proxy.ts';
 import { machineNames, type MachineNames } from './machine-names.ts';
+import { loadMenuFile } from './menu-file.ts';
 import { offerOwnerPairing } from './owner-bootstrap.ts';
+import type { TrustProxy } from './trust-proxy.ts';
 import { openStore } from './store/open-store.ts';
 import { primaryHttpsHost, setupInfoProvider, type HttpsEndpoint } from './tls/https-endpoint.ts';
 import { loadTlsMaterial } from './tls/tls-material.ts';
-
-const HTTPS_CLOSE_GRACE_MS = 5_000;
 
 export interface HttpsOptions {
   /** HTTPS_PORT; 0 picks a free port (tests). */
@@ -37,6 +36,8 @@ export interface StartServerOptions {
   /** PGlite data directory (ignored when databaseUrl is set). */
   dataDir?: string;
   databaseUrl?: string;
+  /** ORDERLINE_FEED_RETENTION_DAYS: how long finished orders stay in the changes feed (default 7). */
+  feedRetentionDays?: number;
   distDir?: string;
   logger?: FastifyServerOptions['logger'];
   rateLimit?: RateLimitOptions | false;
@@ -46,6 +47,8 @@ export interface StartServerOptions {
   limits?: Partial<ServerLimits>;
   /** Serve HTTPS beside plain HTTP; absent = plain HTTP only (unit tests). */
   https?: HttpsOptions;
+  /** ORDERLINE_MENU_FILE: seeds a new database's menu; validated before anything is opened or written. */
+  menuFile?: string;
   /** ORDERLINE_ADMIN_TOKEN (>= 32 characters). */
   adminToken?: string;
   /** ORDERLINE_METRICS_TOKEN. */
@@ -114,9 +117,14 @@ function listenHttps(server: HttpsServer, port: number, host: string): Promise<n
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const menuSeed = options.menuFile ? await loadMenuFile(options.menuFile) : undefined;
   const prepared = options.https ? await prepareHttps(options.https, options.dataDir) : null;
   const endpoint = prepared?.endpoint ?? null;
-  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const store = await openStore({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    feedRetentionDays: options.feedRetentionDays,
+  });
   let app: FastifyInstance;
   let httpsServer: HttpsServer | null = null;
   try {
@@ -127,12 +135,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       rateLimit: options.rateLimit,
       heartbeatMs: options.heartbeatMs,
       trustProxy: options.trustProxy,
-      allowedHosts: options.allowedHosts,
-      limits: options.limits,
       https: endpoint ?? undefined,
       setupInfo: endpoint ? setupInfoProvider(endpoint) : undefined,
+      menuSeed,
       adminToken: options.adminToken,
       metricsToken: options.metricsToken,
+      allowedHosts: options.allowedHosts,
+      limits: options.limits,
     });
     await app.listen({ port: options.port, host: options.host });
     if (prepared && options.https) {
@@ -173,38 +182,38 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     https: endpoint,
     ownerPairUrl: offer?.pairUrl ?? null,
     close() {
-      // app.close() waits for in-flight requests (and so their writes); only then the DB goes.
-      closing ??= (async () => {
-        // A slow upload would hold close() open for the whole request timeout; past the grace
-        // period every socket goes, finished or not.
-        const graceMs = options.limits?.shutdownGraceMs ?? DEFAULT_LIMITS.shutdownGraceMs;
-        const deadline = setTimeout(() => {
-          app.log.warn('shutdown grace period over: closing every remaining connection');
-          app.server.closeAllConnections();
-          httpsServer?.closeAllConnections();
-        }, graceMs);
-        try {
-          await closeAll(app, httpsServer);
-        } finally {
-          clearTimeout(deadline);
-        }
-        await store.close();
-      })();
+      const graceMs = options.limits?.shutdownGraceMs ?? DEFAULT_LIMITS.shutdownGraceMs;
+      closing ??= closeAll(app, httpsServer, graceMs).then(() => store.close());
       return closing;
     },
   };
 }
 
-/** Stops both listeners; app.close() ends the SSE streams (of both) and waits for plain-HTTP requests. */
-async function closeAll(app: FastifyInstance, httpsServer: HttpsServer | null): Promise<void> {
-  if (httpsServer === null) return app.close();
-  const httpsClosed = new Promise<void>((resolve) => httpsServer.close(() => resolve()));
-  httpsServer.closeIdleConnections();
-  await app.close();
-  // Keep-alive connections that finished a request while the app was closing are idle now; one that
-  // still lingers after the grace period is cut, so a stuck client can never hold shutdown open.
-  httpsServer.closeIdleConnections();
-  const cut = setTimeout(() => httpsServer.closeAllConnections(), HTTPS_CLOSE_GRACE_MS);
-  await httpsClosed;
-  clearTimeout(cut);
+/**
+ * Stops both listeners: app.close() ends the SSE streams and waits for in-flight requests (and so their writes).
+ * A slow upload would hold that open for the whole request timeout, so past the grace period every remaining
+ * socket of both listeners goes, finished or not.
+ */
+async function closeAll(
+  app: FastifyInstance,
+  httpsServer: HttpsServer | null,
+  graceMs: number,
+): Promise<void> {
+  const httpsClosed = httpsServer
+    ? new Promise<void>((resolve) => httpsServer.close(() => resolve()))
+    : Promise.resolve();
+  httpsServer?.closeIdleConnections();
+  const deadline = setTimeout(() => {
+    app.log.warn('shutdown grace period over: closing every remaining connection');
+    app.server.closeAllConnections();
+    httpsServer?.closeAllConnections();
+  }, graceMs);
+  try {
+    await app.close();
+    // Keep-alive connections that finished a request while the app was closing are idle now.
+    httpsServer?.closeIdleConnections();
+    await httpsClosed;
+  } finally {
+    clearTimeout(deadline);
+  }
 }
