@@ -126,11 +126,10 @@ function rateLimitKey(request: FastifyRequest): string {
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  // With HTTPS, the names in its certificate are names the server answers to (main.ts passes its full list).
-  const defaultHosts = options.https
-    ? [...LOCALHOST_NAMES, ...options.https.material.names]
-    : LOCALHOST_NAMES;
-  const allowedHosts = normaliseAllowedHosts(options.allowedHosts ?? defaultHosts);
+  // Without an explicit list: the localhost names and whatever the HTTPS certificate names.
+  const allowedHosts = normaliseAllowedHosts(
+    options.allowedHosts ?? [...LOCALHOST_NAMES, ...(options.https?.material.names ?? [])],
+  );
   const now = options.now ?? (() => new Date());
   if (options.metricsToken !== undefined && options.metricsToken.length === 0) {
     throw new Error('ORDERLINE_METRICS_TOKEN must not be empty');

@@ -4,13 +4,15 @@
 // request timeout; SIGTERM exits within 12 s with 300 slow uploads and streams open. Bounded: ~1 min.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
+import { OWNER_AUTH, TEST_ADMIN_TOKEN } from './order-fixtures.ts';
 
 interface Spawned {
   child: ChildProcess;
@@ -21,20 +23,27 @@ interface Spawned {
 
 const children: ChildProcess[] = [];
 const sockets: Socket[] = [];
+const dirs: string[] = [];
 afterAll(() => {
   for (const socket of sockets) socket.destroy();
   for (const child of children)
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 async function spawnServer(env: Record<string, string>): Promise<Spawned> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'orderline-limits-load-'));
+  dirs.push(dataDir);
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: join(import.meta.dirname, '..', '..', '..'),
+    // HTTPS_PORT 0: a free port, never 8443; the local CA needs a data directory on disk.
     env: {
       ...process.env,
       PORT: '0',
+      HTTPS_PORT: '0',
       HOST: '127.0.0.1',
-      ORDERLINE_DATA_DIR: 'memory://',
+      ORDERLINE_DATA_DIR: dataDir,
+      ORDERLINE_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
       LOG_LEVEL: 'info',
       ...env,
     },
@@ -64,7 +73,13 @@ function rssBytes(pid: number): number {
 function attemptStream(port: number, agent: Agent, open: { close(): void }[]): Promise<number> {
   return new Promise((resolve) => {
     const req = request(
-      { host: '127.0.0.1', port, path: '/api/events', agent, headers: { accept: 'text/event-stream' } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/events',
+        agent,
+        headers: { accept: 'text/event-stream', ...OWNER_AUTH },
+      },
       (res) => {
         res.resume();
         open.push({ close: () => req.destroy() });
@@ -81,7 +96,7 @@ function slowUpload(port: number): Promise<Socket> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port }, () => {
       socket.write(
-        `POST /api/orders HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"id":"01`,
+        `POST /api/orders HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: ${OWNER_AUTH.authorization}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"id":"01`,
       );
       resolve(socket);
     });

@@ -47,6 +47,8 @@ export async function memoryApp(options: Partial<BuildAppOptions> = {}): Promise
     rateLimit: false,
     distDir: '/nonexistent-orderline-dist',
     adminToken: TEST_ADMIN_TOKEN,
+    // The Host allowlist: the localhost names and the LAN name the cookie tests use.
+    allowedHosts: ['localhost', '127.0.0.1', '::1', 'shop.local'],
     ...options,
     // Overload shedding would turn a busy test machine into 503s; the limits tests turn it on.
     limits: { maxEventLoopDelayMs: 0, ...options.limits },

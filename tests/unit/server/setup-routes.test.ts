@@ -78,6 +78,8 @@ describe('GET /setup', () => {
     expect((await setupPage('shop-pc.local:8080')).body).toContain('href="https://shop-pc.local:8443"');
     // An allowed Host the certificate does not cover (ORDERLINE_ALLOWED_HOSTS) must not become the link.
     expect(setupInfoProvider(endpoint)('proxy.example.com').httpsUrl).toBe('https://orderline.test:8443');
+    // A name that is not this server's never reaches the page (Host allowlist, DNS rebinding).
+    expect((await setupPage('evil.test:8080')).statusCode).toBe(421);
     expect(setupInfoProvider(endpoint)('[fe80::1c2b:3aff:fe4d:5e6f]')).toEqual({
       httpsUrl: 'https://[fe80::1c2b:3aff:fe4d:5e6f]:8443',
       caFingerprint: endpoint.material.ca!.fingerprint,
