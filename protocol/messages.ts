@@ -2,6 +2,7 @@
 // Every message has `type` and `v`; receivers ignore what they do not recognise and never throw on it.
 
 import type { ClientOrder, Order, OrderStatus } from './order.ts';
+import type { Role } from './roles.ts';
 
 export const PROTOCOL_VERSION = 1;
 export const BROADCAST_CHANNEL = 'orderline/v1';
@@ -13,6 +14,21 @@ export interface OrderDraft {
   customerName: string;
   note: string;
   items: { menuItemId: string; qty: number; note: string; name: string; unitPriceCents: number }[];
+}
+
+/**
+ * Whether this browser may talk to the API (DESIGN.md Part 2, principles 12–13). `unpaired`: never paired
+ * (no identity stored, and GET /api/me answers 401); `signed-out`: it was paired and the server now answers
+ * 401 (revoked, or the cookie is gone): the outbox is kept untouched and not sent until `paired` again.
+ */
+export type AuthState = 'unpaired' | 'paired' | 'signed-out';
+
+/** Who this device is: the GET /api/me body. `code` starts its ticket numbers (`B-017`). */
+export interface DeviceIdentity {
+  id: string;
+  name: string;
+  role: Role;
+  code: string;
 }
 
 export type SyncReason = 'poll' | 'online' | 'visible' | 'stream-open' | 'outbox-tick' | 'manual' | 'start';
@@ -30,7 +46,12 @@ export type PageRequest =
   | { v: 1; type: 'push-status'; connected: boolean }
   | { v: 1; type: 'sync-now'; reason: SyncReason }
   /** For the Diagnostics view (an addition to DESIGN.md). */
-  | { v: 1; type: 'diagnostics' };
+  | { v: 1; type: 'diagnostics' }
+  /**
+   * Sent by the page after its own successful POST /api/pair (the cookie is then set for the origin): the SW
+   * reads GET /api/me, stores the identity, leaves `signed-out` and resumes the outbox.
+   */
+  | { v: 1; type: 'paired' };
 
 export type PageRequestType = PageRequest['type'];
 
@@ -57,6 +78,9 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   /** Set when device storage failed (quota, blocked open); shown to the user. */
   storageError: string | null;
+  auth: AuthState;
+  /** The identity from the last pairing (kept while signed out); null when never paired. */
+  device: DeviceIdentity | null;
 }
 
 export type MutationKind = 'create' | 'status' | 'paid';
@@ -82,7 +106,11 @@ export interface Snapshot {
   sync: SyncStatus;
   /** The highest server seq this device has applied: where the leader resumes the event stream. */
   cursor: number;
-  deviceId: string;
+  /**
+   * The id this browser pairs with (`POST /api/pair` `deviceId`), so orders it queued keep their `deviceId`:
+   * the paired identity's, or the id a pre-pairing version made up; null for a browser that never had one.
+   */
+  deviceId: string | null;
 }
 
 export interface Diagnostics {
@@ -109,6 +137,7 @@ export interface ReplyValues {
   'push-status': null;
   'sync-now': null;
   diagnostics: Diagnostics;
+  paired: DeviceIdentity;
 }
 
 // ---- SW → tabs (BroadcastChannel `orderline/v1`) ----
@@ -155,6 +184,7 @@ const PAGE_REQUEST_TYPES: ReadonlySet<string> = new Set<PageRequestType>([
   'push-status',
   'sync-now',
   'diagnostics',
+  'paired',
 ]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -7,6 +7,7 @@ import { exchange } from './api-client.ts';
 import { applyServerOrders, pruneFinished, replaceWithSnapshot } from './apply-orders.ts';
 import { classifyResponse } from './classify-response.ts';
 import { getMeta, putMeta } from './db.ts';
+import { signedOutPatch } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
 import { countPull } from './metrics.ts';
 import { clearBackoff } from './outbox-store.ts';
@@ -16,7 +17,7 @@ export const PULL_PAGE_LIMIT = 500;
 /** A runaway feed (a server bug answering `more: true` forever) must not pin the worker. */
 const MAX_PAGES_PER_PULL = 1000;
 
-export type PullResult = 'ok' | 'failed';
+export type PullResult = 'ok' | 'failed' | 'signed-out';
 
 export async function pullChanges(ctx: EngineContext): Promise<PullResult> {
   const { now } = ctx.deps;
@@ -29,6 +30,11 @@ export async function pullChanges(ctx: EngineContext): Promise<PullResult> {
     const result = classifyResponse(facts, isChangesResponse);
     const at = now();
     const sync = connectivityAfter(result, at);
+    if (result.outcome === 'signed-out') {
+      // The device's credential is gone: stop here (the engine polls no more until `paired`).
+      await ctx.write(async (tx) => ({ result: null, sync: { ...sync, ...(await signedOutPatch(tx)) } }));
+      return 'signed-out';
+    }
     if (result.outcome !== 'done') {
       await ctx.write(async () => ({ result: null, sync }));
       return 'failed';
