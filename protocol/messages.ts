@@ -1,6 +1,7 @@
 // The SW <-> page protocol (DESIGN.md "SW ↔ page messages"): the only place a message shape is defined.
 // Every message has `type` and `v`; receivers ignore what they do not recognise and never throw on it.
 
+import type { MenuResponse } from './menu.ts';
 import type { ClientOrder, Order, OrderStatus } from './order.ts';
 import type { DeviceIdentity } from './pairing.ts';
 
@@ -14,6 +15,8 @@ export interface OrderDraft {
   customerName: string;
   note: string;
   items: { menuItemId: string; qty: number; note: string; name: string; unitPriceCents: number }[];
+  /** The menu version the page showed: the server prices the order from it (absent = current). */
+  menuVersion?: number;
 }
 
 /**
@@ -40,6 +43,8 @@ export type PageRequest =
   /** The leader tab reporting whether its EventSource is open (an addition to DESIGN.md). */
   | { v: 1; type: 'push-status'; connected: boolean }
   | { v: 1; type: 'sync-now'; reason: SyncReason }
+  /** The leader tab forwarding an SSE `menu` event: the SW fetches and caches that menu, then broadcasts it. */
+  | { v: 1; type: 'menu-version'; version: number }
   /** For the Diagnostics view (an addition to DESIGN.md). */
   | { v: 1; type: 'diagnostics' }
   /**
@@ -131,6 +136,7 @@ export interface ReplyValues {
   push: null;
   'push-status': null;
   'sync-now': null;
+  'menu-version': null;
   diagnostics: Diagnostics;
   paired: DeviceIdentity;
 }
@@ -158,6 +164,13 @@ export interface SyncBroadcast extends SyncStatus {
 
 export type Broadcast = OrdersDelta | SyncBroadcast;
 
+/** A newly published menu the SW fetched and cached; every tab shows it. Not rev-ordered: newer version wins. */
+export interface MenuBroadcast {
+  v: 1;
+  type: 'menu';
+  menu: MenuResponse;
+}
+
 // ---- window events each tab dispatches after the DOM shows a change (the seed's event system) ----
 
 export interface ActiveOrderEvents {
@@ -178,6 +191,7 @@ const PAGE_REQUEST_TYPES: ReadonlySet<string> = new Set<PageRequestType>([
   'push',
   'push-status',
   'sync-now',
+  'menu-version',
   'diagnostics',
   'paired',
 ]);
@@ -206,5 +220,15 @@ export function isBroadcast(value: unknown): value is Broadcast {
     value.v === PROTOCOL_VERSION &&
     (value.type === 'orders' || value.type === 'sync') &&
     typeof value.rev === 'number'
+  );
+}
+
+export function isMenuBroadcast(value: unknown): value is MenuBroadcast {
+  return (
+    isRecord(value) &&
+    value.v === PROTOCOL_VERSION &&
+    value.type === 'menu' &&
+    isRecord(value.menu) &&
+    typeof value.menu.version === 'number'
   );
 }

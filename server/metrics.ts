@@ -7,6 +7,8 @@ export interface Metrics {
   requests: Counter<'method' | 'route' | 'status'>;
   requestSeconds: Histogram<'method' | 'route'>;
   sseClients: Gauge;
+  sseStreamsRefused: Counter<'scope'>;
+  sseStreamsDropped: Counter<'reason'>;
   ordersCreated: Counter;
   idempotentReplays: Counter<'kind'>;
   pushFanoutSeconds: Histogram;
@@ -14,6 +16,8 @@ export interface Metrics {
   pairings: Counter<'result'>;
   /** Revocations, role changes and renames of devices. */
   deviceChanges: Counter<'change'>;
+  /** From POST /api/telemetry: one observation per reported window, of that window's display p95. */
+  displaySeconds: Histogram<'role'>;
 }
 
 export function createMetrics(): Metrics {
@@ -37,6 +41,18 @@ export function createMetrics(): Metrics {
     sseClients: new Gauge({
       name: 'orderline_sse_clients',
       help: 'Connected /api/events streams',
+      registers: [registry],
+    }),
+    sseStreamsRefused: new Counter({
+      name: 'orderline_sse_streams_refused_total',
+      help: 'Event streams refused with 429 because a per-device or per-server cap was reached',
+      labelNames: ['scope'],
+      registers: [registry],
+    }),
+    sseStreamsDropped: new Counter({
+      name: 'orderline_sse_streams_dropped_total',
+      help: 'Event streams closed by the server (a reader too far behind)',
+      labelNames: ['reason'],
       registers: [registry],
     }),
     ordersCreated: new Counter({
@@ -66,6 +82,13 @@ export function createMetrics(): Metrics {
       name: 'orderline_device_changes_total',
       help: 'Device revocations, role changes and renames',
       labelNames: ['change'],
+      registers: [registry],
+    }),
+    displaySeconds: new Histogram({
+      name: 'orderline_display_seconds',
+      help: 'Device-reported display latency: the p95 of each telemetry window, by device role',
+      labelNames: ['role'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
   };

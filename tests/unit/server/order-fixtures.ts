@@ -6,6 +6,8 @@ import { buildApp, type BuildAppOptions } from '../../../server/app.ts';
 import { openStore } from '../../../server/store/open-store.ts';
 import type { OrderStore } from '../../../server/store/order-store.ts';
 import type { CreateOrderBody } from '../../../protocol/schemas.ts';
+import type { MenuItem } from '../../../protocol/menu.ts';
+import { SAMPLE_MENU } from '../../../server/menu.ts';
 
 export const DEVICE_ID = '0192d2a4-6c1e-7000-8000-00000000d001';
 
@@ -46,6 +48,8 @@ export async function memoryApp(options: Partial<BuildAppOptions> = {}): Promise
     distDir: '/nonexistent-orderline-dist',
     adminToken: TEST_ADMIN_TOKEN,
     ...options,
+    // Overload shedding would turn a busy test machine into 503s; the limits tests turn it on.
+    limits: { maxEventLoopDelayMs: 0, ...options.limits },
   });
   return {
     app,
@@ -95,3 +99,8 @@ export function patchOrder(
 }
 
 export { uuidv7 };
+
+/** The seeded sample menu's item by id (version 1 of every memory app). */
+export function sampleMenuItem(id: string): MenuItem | undefined {
+  return SAMPLE_MENU.items.find((item) => item.id === id);
+}

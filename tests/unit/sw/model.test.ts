@@ -8,7 +8,7 @@
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActiveOrdersResponse, ChangesResponse } from '../../../protocol/api.ts';
+import type { ActiveOrdersResponse, BatchResponse, ChangesResponse } from '../../../protocol/api.ts';
 import type { DeviceIdentity, OrderDraft } from '../../../protocol/messages.ts';
 import type { PairResponse, PairingResponse } from '../../../protocol/pairing.ts';
 import { isActiveStatus, type ClientOrder, type Order, type OrderStatus } from '../../../protocol/order.ts';
@@ -22,6 +22,23 @@ const RUNS = Number(process.env.ORDERLINE_MODEL_RUNS ?? 200);
 const SEED = process.env.ORDERLINE_MODEL_SEED ? Number(process.env.ORDERLINE_MODEL_SEED) : undefined;
 
 let server: RunningServer;
+
+/**
+ * Every request of the run carries the owner bearer token: the device under test stands for a paired one
+ * (pairing is not what this model is about), and the admin token is exempt from device_mismatch.
+ */
+function authedFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const headers = new Headers(init?.headers);
+  headers.set('authorization', `Bearer ${TEST_ADMIN_TOKEN}`);
+  return fetch(input, { ...init, headers });
+}
+const SEED_ORDER = {
+  id: '0190f0a0-0000-7000-8000-00000000feed',
+  number: 'S-001',
+  deviceId: '0190f0a0-0000-7000-8000-0000000000fe',
+  createdAt: '2026-11-25T07:00:00.000Z',
+  items: [{ menuItemId: 'flat-white', qty: 1 }],
+};
 let runNumber = 0;
 const timing = { run: 0, check: 0 };
 const stats = {
@@ -33,6 +50,8 @@ const stats = {
   remoteMoves: 0,
   deadLetters: 0,
   revocations: 0,
+  batches: 0,
+  partialFailures: 0,
 };
 
 beforeAll(async () => {
@@ -44,6 +63,13 @@ beforeAll(async () => {
     rateLimit: false,
     adminToken: TEST_ADMIN_TOKEN,
   });
+  // A server with history: since=0 would be a reset (the active snapshot), and the runs read the feed.
+  const seed = await authedFetch(`${server.url}/api/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': SEED_ORDER.id },
+    body: JSON.stringify(SEED_ORDER),
+  });
+  expect(seed.status).toBe(201);
 });
 
 afterAll(async () => {
@@ -58,7 +84,8 @@ afterAll(async () => {
     `[model] ${stats.runs} runs, ${stats.commands} commands, ${stats.faults} faults ` +
       `(${(stats.faults / Math.max(stats.runs, 1)).toFixed(1)}/run), ${stats.restarts} restarts, ` +
       `${stats.pushes} pushes, ${stats.remoteMoves} remote moves, ${stats.deadLetters} dead letters, ` +
-      `${stats.revocations} revocations; ms in runs ${timing.run.toFixed(0)}, checks ${timing.check.toFixed(0)}`,
+      `${stats.revocations} revocations, ` +
+      `${stats.batches} batches (${stats.partialFailures} partial failures); ms in runs ${timing.run.toFixed(0)}, checks ${timing.check.toFixed(0)}`,
   );
 }, 120_000);
 
@@ -74,10 +101,25 @@ interface Faults {
   captive: number;
   /** Next N writes reach the server and commit, but the answer is lost. */
   lostAnswers: number;
+  /** Next N batches are refused as by a server without POST /api/batch (404): entries must go alone. */
+  batchRefused: number;
+  /**
+   * Next N batches commit, but one result in each comes back as a 503 (a partial failure): only that entry
+   * may be retried, and its replay must find the committed write.
+   */
+  partialFailures: number;
 }
 
 function noFaults(): Faults {
-  return { down: false, serverErrors: 0, throttled: 0, captive: 0, lostAnswers: 0 };
+  return {
+    down: false,
+    serverErrors: 0,
+    throttled: 0,
+    captive: 0,
+    lostAnswers: 0,
+    batchRefused: 0,
+    partialFailures: 0,
+  };
 }
 
 /** The device credential the engine's requests carry (a browser sends it as the cookie). */
@@ -108,9 +150,29 @@ function faultyFetch(faults: Faults, credential: Credential): typeof fetch {
         headers: { 'content-type': 'text/html' },
       });
     }
+    const isBatch = String(input).endsWith('/api/batch');
+    if (isBatch) stats.batches += 1;
+    if (isBatch && faults.batchRefused > 0) {
+      faults.batchRefused -= 1;
+      return json(404, { error: { code: 'not_found', message: 'no route POST /api/batch' } });
+    }
+    // The device's own credential (a browser sends it as the cookie), not the owner's.
     const headers = new Headers(init?.headers);
     headers.set('authorization', `Bearer ${credential.token}`);
     const response = await fetch(input, { ...init, headers });
+    if (isBatch && response.status === 200 && faults.partialFailures > 0) {
+      faults.partialFailures -= 1;
+      const { results } = (await response.json()) as BatchResponse;
+      const victim = results.findIndex((result) => result.status < 300);
+      if (victim >= 0) {
+        stats.partialFailures += 1;
+        results[victim] = {
+          status: 503,
+          error: { code: 'unavailable', message: 'injected partial failure' },
+        };
+      }
+      return json(200, { results });
+    }
     if (faults.lostAnswers > 0 && init?.method !== undefined && init.method !== 'GET') {
       faults.lostAnswers -= 1;
       await response.arrayBuffer(); // the server has answered (and committed); we drop the answer
@@ -195,7 +257,7 @@ class RemoteMoveCmd implements Cmd {
     const candidates = activeOrders(m).filter((o) => !o.poison);
     const target = candidates[this.pick % candidates.length];
     if (!target) return;
-    const response = await fetch(`${server.url}/api/orders/${target.id}`, {
+    const response = await authedFetch(`${server.url}/api/orders/${target.id}`, {
       method: 'PATCH',
       headers: { ...OWNER_AUTH, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
       body: JSON.stringify({ status: this.status }),
@@ -244,7 +306,15 @@ class MarkPaidCmd implements Cmd {
   toString = () => `markPaid(#${this.pick})`;
 }
 
-type FaultKind = 'down' | 'up' | 'serverErrors' | 'throttled' | 'captive' | 'lostAnswers';
+type FaultKind =
+  | 'down'
+  | 'up'
+  | 'serverErrors'
+  | 'throttled'
+  | 'captive'
+  | 'lostAnswers'
+  | 'batchRefused'
+  | 'partialFailures';
 
 class FaultCmd implements Cmd {
   constructor(
@@ -391,6 +461,9 @@ const faultCmd = fc
     'captive',
     'lostAnswers',
     'lostAnswers',
+    'batchRefused',
+    'partialFailures',
+    'partialFailures',
   )
   .chain((kind) => fc.integer({ min: 1, max: 3 }).map((n) => new FaultCmd(kind, n)));
 const statusCmd = fc
@@ -425,7 +498,7 @@ const commands = [
 
 /** A request as the owner (admin token), unless the caller brings its own headers. */
 async function serverJson<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, { headers: OWNER_AUTH, ...init });
+  const response = await authedFetch(`${server.url}${path}`, init);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
