@@ -3,6 +3,7 @@
 
 import type { MenuResponse } from './menu.ts';
 import type { ClientOrder, Order, OrderStatus } from './order.ts';
+import type { DeviceIdentity } from './pairing.ts';
 
 export const PROTOCOL_VERSION = 1;
 export const BROADCAST_CHANNEL = 'orderline/v1';
@@ -17,6 +18,16 @@ export interface OrderDraft {
   /** The menu version the page showed: the server prices the order from it (absent = current). */
   menuVersion?: number;
 }
+
+/**
+ * Whether this browser may talk to the API (DESIGN.md Part 2, principles 12–13). `unpaired`: never paired
+ * (no identity stored, and GET /api/me answers 401); `signed-out`: it was paired and the server now answers
+ * 401 (revoked, or the cookie is gone): the outbox is kept untouched and not sent until `paired` again.
+ */
+export type AuthState = 'unpaired' | 'paired' | 'signed-out';
+
+/** Who this device is: the GET /api/me body (`{ id, name, role, code }`; `code` starts its ticket numbers). */
+export type { DeviceIdentity };
 
 export type SyncReason = 'poll' | 'online' | 'visible' | 'stream-open' | 'outbox-tick' | 'manual' | 'start';
 
@@ -35,7 +46,12 @@ export type PageRequest =
   /** The leader tab forwarding an SSE `menu` event: the SW fetches and caches that menu, then broadcasts it. */
   | { v: 1; type: 'menu-version'; version: number }
   /** For the Diagnostics view (an addition to DESIGN.md). */
-  | { v: 1; type: 'diagnostics' };
+  | { v: 1; type: 'diagnostics' }
+  /**
+   * Sent by the page after its own successful POST /api/pair (the cookie is then set for the origin): the SW
+   * reads GET /api/me, stores the identity, leaves `signed-out` and resumes the outbox.
+   */
+  | { v: 1; type: 'paired' };
 
 export type PageRequestType = PageRequest['type'];
 
@@ -62,6 +78,9 @@ export interface SyncStatus {
   lastSyncAt: string | null;
   /** Set when device storage failed (quota, blocked open); shown to the user. */
   storageError: string | null;
+  auth: AuthState;
+  /** The identity from the last pairing (kept while signed out); null when never paired. */
+  device: DeviceIdentity | null;
 }
 
 export type MutationKind = 'create' | 'status' | 'paid';
@@ -87,7 +106,11 @@ export interface Snapshot {
   sync: SyncStatus;
   /** The highest server seq this device has applied: where the leader resumes the event stream. */
   cursor: number;
-  deviceId: string;
+  /**
+   * The id this browser pairs with (`POST /api/pair` `deviceId`), so orders it queued keep their `deviceId`:
+   * the paired identity's, or the id a pre-pairing version made up; null for a browser that never had one.
+   */
+  deviceId: string | null;
 }
 
 export interface Diagnostics {
@@ -115,6 +138,7 @@ export interface ReplyValues {
   'sync-now': null;
   'menu-version': null;
   diagnostics: Diagnostics;
+  paired: DeviceIdentity;
 }
 
 // ---- SW → tabs (BroadcastChannel `orderline/v1`) ----
@@ -169,6 +193,7 @@ const PAGE_REQUEST_TYPES: ReadonlySet<string> = new Set<PageRequestType>([
   'sync-now',
   'menu-version',
   'diagnostics',
+  'paired',
 ]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {

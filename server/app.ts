@@ -215,7 +215,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(cookie);
   await installSecurityHeaders(app);
-  installAuthHook(app, { authenticator, devices, metricsToken: options.metricsToken, now });
   if (limits.maxEventLoopDelayMs > 0) {
     await app.register(underPressure, {
       maxEventLoopDelay: limits.maxEventLoopDelayMs,
@@ -224,6 +223,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
   }
 
+  // Rate limiting before authentication: a flood of made-up credentials must not become a flood of lookups.
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit) {
     await app.register(rateLimit, {
@@ -234,6 +234,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         new HttpError(429, 'rate_limited', `too many requests; retry in ${context.after}`),
     });
   }
+  installAuthHook(app, { authenticator, devices, metricsToken: options.metricsToken, now });
 
   const nowMs = () => now().getTime();
   await app.register(apiRoutes, { store: options.store, menu, hub, metrics, now: nowMs });

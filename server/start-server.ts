@@ -167,10 +167,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const url = `http://${urlHost(options.host)}:${port}`;
   // The owner's first device pairs over HTTPS when it is served (a tablet needs it for its service worker).
   const pairBase = endpoint ? `https://${urlHost(endpoint.primaryHost)}:${endpoint.port()}` : url;
-  const offer = await offerOwnerPairing(app.deviceStore, {
-    adminToken: options.adminToken,
-    baseUrl: pairBase,
-  });
+  let offer: Awaited<ReturnType<typeof offerOwnerPairing>>;
+  try {
+    offer = await offerOwnerPairing(app.deviceStore, { adminToken: options.adminToken, baseUrl: pairBase });
+  } catch (error) {
+    await app.close();
+    await store.close();
+    throw error;
+  }
   if (offer) {
     app.log.warn(
       { expiresAt: offer.expiresAt },

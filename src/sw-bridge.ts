@@ -7,6 +7,7 @@ import {
   BROADCAST_CHANNEL,
   isBroadcast,
   type Broadcast,
+  type DeviceIdentity,
   type PageRequest,
   type PageRequestType,
   type Reply,
@@ -64,6 +65,14 @@ export class SwBridge {
       throw error;
     });
     await Promise.all([registered, this.resnapshot()]);
+  }
+
+  /**
+   * Call after the page's own successful `POST /api/pair` (the cookie is set for the origin): the SW reads who
+   * this device is and sends what it kept while signed out. The `sync` broadcast then carries `auth: 'paired'`.
+   */
+  paired(): Promise<DeviceIdentity> {
+    return this.request({ v: 1, type: 'paired' });
   }
 
   /** Activates the waiting worker and reloads once it controls the page. */

@@ -1,7 +1,9 @@
 // Type guards for API response bodies, so a 2xx only counts as done when its body really is an API answer.
 // Light on purpose (no schema library in the worker bundle); checks the fields the SW relies on.
 
-import type { ChangesResponse, DeviceResponse } from '../protocol/api.ts';
+import type { ChangesResponse } from '../protocol/api.ts';
+import type { DeviceIdentity } from '../protocol/messages.ts';
+import { ROLES, type Role } from '../protocol/roles.ts';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../protocol/order.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -50,6 +52,16 @@ export function isChangesResponse(value: unknown): value is ChangesResponse {
   );
 }
 
-export function isDeviceResponse(value: unknown): value is DeviceResponse {
-  return isRecord(value) && typeof value.deviceId === 'string' && typeof value.code === 'string';
+const ROLE_SET: ReadonlySet<string> = new Set<Role>(ROLES);
+
+/** GET /api/me: the paired device's identity. */
+export function isDeviceIdentity(value: unknown): value is DeviceIdentity {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.name === 'string' &&
+    typeof value.role === 'string' &&
+    ROLE_SET.has(value.role) &&
+    typeof value.code === 'string'
+  );
 }

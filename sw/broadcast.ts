@@ -19,11 +19,14 @@ export function initialSyncMeta(): SyncMeta {
     backoffUntil: 0,
     recoveringSince: null,
     lastBroadcast: null,
+    auth: 'unpaired',
+    device: null,
   };
 }
 
 export async function readSyncMeta(tx: AnyTx): Promise<SyncMeta> {
-  return (await getMeta(tx, 'sync')) ?? initialSyncMeta();
+  // Defaults first: a record written before pairing existed has no `auth`/`device` (unpaired until /api/me).
+  return { ...initialSyncMeta(), ...(await getMeta(tx, 'sync')) };
 }
 
 /** The sync status tabs show, read inside the caller's transaction. */
@@ -46,6 +49,8 @@ function statusFrom(sync: SyncMeta, waiting: number, needsAttention: DeadLetter[
     needsAttention,
     lastSyncAt: sync.lastSyncAt,
     storageError: sync.storageError,
+    auth: sync.auth,
+    device: sync.device,
   };
 }
 

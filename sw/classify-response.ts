@@ -1,5 +1,5 @@
-// Decides what an outbox or pull exchange means (pure): done, retry later, or a dead letter the user must see.
-// Principle 5: only a 2xx carrying the API header and a valid API body counts as done.
+// Decides what an outbox or pull exchange means (pure): done, retry later, a dead letter the user must see, or
+// signed out. Principle 5: only a 2xx carrying the API header and a valid API body counts as done.
 
 export type ExchangeFacts =
   | { kind: 'network-error'; message: string }
@@ -26,7 +26,12 @@ export type Classification<T> =
       /** True when the API itself answered (so the server is reachable, just not able right now). */
       serverReached: boolean;
     }
-  | { outcome: 'dead'; httpStatus: number; code: string; message: string };
+  | { outcome: 'dead'; httpStatus: number; code: string; message: string }
+  /**
+   * The API answered 401: this device's credential is missing, unknown or revoked (principle 13). Not a
+   * failure of the request: nothing is counted against it, and it is sent again once the device is paired.
+   */
+  | { outcome: 'signed-out' };
 
 function errorBody(body: unknown): { code: string; message: string } | null {
   if (typeof body !== 'object' || body === null) return null;
@@ -64,9 +69,11 @@ export function classifyResponse<T>(
   if (status >= 500) {
     return { outcome: 'retry', reason: 'server-error', retryAfter, serverReached: true };
   }
+  if (status === 401) return { outcome: 'signed-out' };
   if (status >= 400) {
-    // 400, 404 (the order is unknown although its create was confirmed first), 413, 415, 422: resending the
-    // same request can never succeed, so it waits for the user instead of retrying forever.
+    // 400, 403 (a role without the right, device_mismatch), 404 (the order is unknown although its create was
+    // confirmed first), 413, 415, 422: resending the same request can never succeed, so it waits for the user
+    // instead of retrying forever.
     const error = errorBody(body);
     return {
       outcome: 'dead',

@@ -9,13 +9,16 @@ import {
   type IDBPTransaction,
   type StoreNames,
 } from 'idb';
-import type { MutationKind, SyncStatus } from '../protocol/messages.ts';
+import type { AuthState, DeviceIdentity, MutationKind, SyncStatus } from '../protocol/messages.ts';
 import type { ClientOrder, Order, OrderStatus } from '../protocol/order.ts';
 import type { CreateOrderBody } from '../protocol/schemas.ts';
 
 export const DB_NAME = 'orderline';
-/** v1: the three stores; v2: indexes for the active list, per-order outbox and waiting/dead counts. */
-export const DB_VERSION = 2;
+/**
+ * v1: the three stores; v2: indexes for the active list, per-order outbox and waiting/dead counts; v3: the
+ * device identity comes from pairing (the made-up `device` meta becomes `legacyDeviceId`).
+ */
+export const DB_VERSION = 3;
 
 /** One order as this device knows it. `view` is always `rebase(base, pending outbox entries)`. */
 export interface OrderRecord {
@@ -58,9 +61,9 @@ export interface OutboxEntry {
   deadLetter: DeadLetterInfo | null;
 }
 
-export interface DeviceMeta {
+/** What versions before pairing stored under `device` (a made-up id and a provisional ticket code). */
+export interface LegacyDeviceMeta {
   deviceId: string;
-  /** Letters of ticket numbers; provisional (derived from the id) until the server assigns one. */
   code: string;
   codeConfirmed: boolean;
 }
@@ -80,6 +83,10 @@ export interface SyncMeta {
   backoffUntil?: number;
   /** Epoch ms when the server was seen again after an outage while entries waited; null otherwise. */
   recoveringSince: number | null;
+  /** Whether the server accepts this device's credential (nothing is sent unless `paired`). */
+  auth: AuthState;
+  /** GET /api/me as last answered; kept while signed out, so numbers and the re-pairing id survive. */
+  device: DeviceIdentity | null;
   /** The sync status last broadcast, to broadcast only real changes. */
   lastBroadcast: SyncStatus | null;
 }
@@ -98,7 +105,11 @@ export interface MetaValues {
   cursor: number;
   /** Revision of the last broadcast; strictly increasing, bumped in the transaction it describes. */
   rev: number;
-  device: DeviceMeta;
+  /**
+   * The id a version before pairing made up for this browser (v1–v2 data). Offered as `deviceId` when pairing,
+   * so the server gives it back and the orders queued under it keep their `deviceId`.
+   */
+  legacyDeviceId: string;
   /** Last ticket counter used for this device's order numbers. */
   ticketCounter: number;
   sync: SyncMeta;
@@ -148,6 +159,11 @@ export async function openOrderlineDb(name = DB_NAME, onClosed?: () => void): Pr
         // Errors here abort the upgrade transaction, which rejects openDB: nothing is lost silently.
         void backfillOutboxV2(outbox);
       }
+      if (oldVersion < 3) {
+        // The made-up identity retires: its id is kept for pairing, its provisional code is dropped (the next
+        // numbers use the paired device's code; the counter goes on, so no number repeats).
+        void retireLegacyDevice(tx.objectStore('meta'));
+      }
     },
     blocking() {
       // A newer SW version wants to upgrade: step aside; the caller reopens on its next use.
@@ -176,6 +192,15 @@ async function backfillOutboxV2(
       deadLetter: entry.deadLetter ?? null,
     });
   }
+}
+
+async function retireLegacyDevice(
+  meta: IDBPObjectStore<OrderlineDb, ArrayLike<StoreNames<OrderlineDb>>, 'meta', 'versionchange'>,
+): Promise<void> {
+  const legacy = (await meta.get('device' as MetaKey)) as LegacyDeviceMeta | undefined;
+  if (legacy === undefined) return;
+  await meta.put(legacy.deviceId, 'legacyDeviceId');
+  await meta.delete('device' as MetaKey);
 }
 
 export async function getMeta<K extends MetaKey>(tx: AnyTx, key: K): Promise<MetaValues[K] | undefined> {

@@ -6,7 +6,8 @@ import { orderTotalCents, type ClientOrder, type OrderStatus } from '../protocol
 import type { CreateOrderBody } from '../protocol/schemas.ts';
 import { canTransition } from '../protocol/status-machine.ts';
 import { getMeta, putMeta, type OutboxEntry, type OutboxPayload, type WriteTx } from './db.ts';
-import { formatOrderNumber, newDevice } from './device.ts';
+import { readSyncMeta } from './broadcast.ts';
+import { formatOrderNumber } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
 import { recomputeOrder } from './apply-orders.ts';
 import {
@@ -23,7 +24,15 @@ const STORAGE_OK = { storageError: null };
 /** A refused intent; crosses to the page as `{ ok: false, error }`. */
 export class IntentError extends Error {
   constructor(
-    readonly code: 'not_found' | 'invalid_draft' | 'invalid_request' | 'not_dead_letter',
+    readonly code:
+      | 'not_found'
+      | 'invalid_draft'
+      | 'invalid_request'
+      | 'not_dead_letter'
+      /** No identity yet: orders come only from a paired device (its code makes the numbers). */
+      | 'not_paired'
+      /** `paired` could not reach the server to learn who this device is. */
+      | 'unreachable',
     message: string,
   ) {
     super(message);
@@ -64,18 +73,19 @@ export async function createOrder(ctx: EngineContext, draft: OrderDraft): Promis
   return ctx.write(async (tx) => {
     // Requests are issued together and awaited once (each await is a round trip to the IDB thread); all stay
     // in this one transaction, and IDB runs them in issue order.
-    const [known, lastCounter] = await Promise.all([getMeta(tx, 'device'), getMeta(tx, 'ticketCounter')]);
-    const device = known ?? newDevice(ctx.deps.newId);
+    const [{ device }, lastCounter] = await Promise.all([readSyncMeta(tx), getMeta(tx, 'ticketCounter')]);
+    // A signed-out device keeps its identity and may still queue (its orders wait for re-pairing); a browser
+    // never paired has no code to number with, and the page shows it the pairing screen instead.
+    if (device === null) throw new IntentError('not_paired', 'pair this device before taking orders');
     const counter = (lastCounter ?? 0) + 1;
     const writes: Promise<unknown>[] = [putMeta(tx, 'ticketCounter', counter)];
-    if (!known) writes.push(putMeta(tx, 'device', device));
     const id = ctx.deps.newId();
     const number = formatOrderNumber(device.code, counter);
     const createdAt = new Date(ctx.deps.now()).toISOString();
     const body: CreateOrderBody = {
       id,
       number,
-      deviceId: device.deviceId,
+      deviceId: device.id,
       createdAt,
       customerName: draft.customerName,
       note: draft.note,
@@ -94,7 +104,7 @@ export async function createOrder(ctx: EngineContext, draft: OrderDraft): Promis
     const optimistic: ClientOrder = {
       id,
       number,
-      deviceId: device.deviceId,
+      deviceId: device.id,
       customerName: draft.customerName,
       note: draft.note,
       items,

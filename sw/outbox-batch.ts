@@ -89,6 +89,12 @@ export function classifyBatch(facts: ExchangeFacts, count: number): BatchOutcome
       return { kind: 'retry', result: whole };
     case 'dead':
       return { kind: 'refused' };
+    case 'signed-out':
+      // A 401 on the batch is a 401 for each of its entries: all kept untouched until `paired` (principle 13).
+      return {
+        kind: 'answered',
+        results: Array.from({ length: count }, () => ({ outcome: 'signed-out' }) as const),
+      };
     case 'done': {
       const retryAfter = facts.kind === 'response' ? facts.retryAfter : null;
       const results = whole.value.results.map((result) =>

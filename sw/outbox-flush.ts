@@ -1,5 +1,6 @@
 // Outbox policy: which entry goes next, what its answer means, how long to wait. Strictly serial (the engine
-// runs this through a serial task); per-order FIFO; a dead letter blocks only later entries of its own order.
+// runs this through a serial task); per-order FIFO; a dead letter blocks only later entries of its own order;
+// nothing is sent unless the device is paired, and a 401 leaves the entry exactly as it was (principle 13).
 
 import { MAX_BATCH_MUTATIONS } from '../protocol/api.ts';
 import type { Order } from '../protocol/order.ts';
@@ -12,7 +13,7 @@ import { readSyncMeta } from './broadcast.ts';
 import { createBatcher } from './batcher.ts';
 import { classifyResponse, type Classification } from './classify-response.ts';
 import { getMeta, type AnyTx, type OutboxEntry, type SyncMeta, type WriteTx } from './db.ts';
-import { confirmDeviceCode } from './device.ts';
+import { signedOutPatch } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
 import type { OrderChange } from './merge.ts';
 import { batchRequestFor, classifyBatch, takeBatch } from './outbox-batch.ts';
@@ -53,6 +54,8 @@ export async function pickSendable(
   const blocked = new Set<string>(busyOrders);
   const entries: Sendable[] = [];
   const serverUp = sync.online || sync.pushConnected;
+  // Signed out or never paired: every request would be a 401. The outbox waits for `paired`, not a timer.
+  if (sync.auth !== 'paired') return { entries: [], wakeAt: null, serverUp };
   const heldUntil = Math.max(sync.pausedUntil, sync.backoffUntil ?? 0);
   if (heldUntil > nowMs) {
     // Nothing goes before the global pause or backoff ends: no need to read the whole outbox (during an
@@ -109,6 +112,7 @@ export function requestFor(entry: OutboxEntry): ApiRequest {
 
 /** How a failed or odd exchange changes what the tabs are told about connectivity. */
 export function connectivityAfter(result: Classification<unknown>, nowMs: number): Partial<SyncMeta> {
+  // A 401 is the server answering: it is reachable, only this device is not let in (signedOutPatch says so).
   if (result.outcome === 'retry') return result.serverReached ? {} : { online: false };
   return { online: true, lastSyncAt: new Date(nowMs).toISOString() };
 }
@@ -191,6 +195,9 @@ async function applyOutcome(
       const { change } = await recomputeOrder(tx, current.orderId);
       return { wait: null, change, sync };
     }
+    case 'signed-out':
+      // Not a failure of the order: no attempt counted, no backoff, no dead letter. It goes again after pairing.
+      return { wait: null, change: null, sync: { ...sync, ...(await signedOutPatch(tx)) } };
     default:
       return unreachable(result);
   }
@@ -233,7 +240,7 @@ export async function flushOutbox(ctx: EngineContext, window = FLUSH_WINDOW): Pr
   const busyOrders = new Set<string>();
   const running = new Set<Promise<void>>();
   let answered = 0;
-  let deviceChecked = false;
+  let signedOut = false;
   let retryAt: number | null = null;
   let failure: { error: unknown } | null = null;
   let queue: Sendable[] = [];
@@ -252,13 +259,13 @@ export async function flushOutbox(ctx: EngineContext, window = FLUSH_WINDOW): Pr
       retryAt = Math.max(retryAt ?? 0, wait ?? ctx.deps.now());
       return;
     }
+    if (result.outcome === 'signed-out') {
+      // Every other request would be refused the same way: send nothing more until `paired`.
+      signedOut = true;
+      return;
+    }
     answered += 1;
     width = window;
-    if (!deviceChecked) {
-      // The server is reachable: a good moment to swap the provisional device code for the server's.
-      deviceChecked = true;
-      await confirmDeviceCode(ctx);
-    }
   }
 
   async function send(entry: Sendable): Promise<void> {
@@ -302,7 +309,7 @@ export async function flushOutbox(ctx: EngineContext, window = FLUSH_WINDOW): Pr
   const inFlightLimit = () => (draining() ? BATCH_WINDOW : (width ?? 1));
 
   for (;;) {
-    if (retryAt === null && failure === null && running.size < inFlightLimit()) {
+    if (retryAt === null && !signedOut && failure === null && running.size < inFlightLimit()) {
       if (queue.length === 0) {
         try {
           const limit = draining() ? MAX_BATCH_MUTATIONS * BATCH_WINDOW : window * 4;
@@ -323,6 +330,8 @@ export async function flushOutbox(ctx: EngineContext, window = FLUSH_WINDOW): Pr
     }
     if (running.size === 0) {
       if (failure !== null) throw failure.error;
+      // Signed out: no timer; `paired` (or the next worker start that finds the credential valid) resumes.
+      if (signedOut) return { answered, wakeAt: null };
       // After a retryable failure the next pass starts again from the head of the outbox.
       if (retryAt !== null) return { answered, wakeAt: retryAt };
       if (queue.length === 0) return { answered, wakeAt };

@@ -9,6 +9,7 @@ import { exchange } from './api-client.ts';
 import { applyServerOrders, pruneFinished, replaceWithSnapshot } from './apply-orders.ts';
 import { classifyResponse } from './classify-response.ts';
 import { getMeta, putMeta, type SyncMeta } from './db.ts';
+import { signedOutPatch } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
 import { countPull } from './metrics.ts';
 import { clearBackoff } from './outbox-store.ts';
@@ -18,18 +19,22 @@ export const PULL_PAGE_LIMIT = 500;
 /** A runaway feed (a server bug answering `more: true` forever) must not pin the worker. */
 const MAX_PAGES_PER_PULL = 1000;
 
-export type PullResult = 'ok' | 'failed';
+export type PullResult = 'ok' | 'failed' | 'signed-out';
 
 function changesPath(since: number, snapshotAfter?: number): string {
   const continued = snapshotAfter === undefined ? '' : `&snapshotAfter=${snapshotAfter}`;
   return `/api/orders/changes?since=${since}${continued}&limit=${PULL_PAGE_LIMIT}`;
 }
 
-type Fetched = { ok: true; page: ChangesResponse } | { ok: false; sync: Partial<SyncMeta> };
+type Fetched =
+  { ok: true; page: ChangesResponse } | { ok: false; sync: Partial<SyncMeta>; signedOut: boolean };
 
 async function fetchPage(ctx: EngineContext, path: string): Promise<Fetched> {
   const result = classifyResponse(await exchange(ctx.deps, { method: 'GET', path }), isChangesResponse);
-  if (result.outcome !== 'done') return { ok: false, sync: connectivityAfter(result, ctx.deps.now()) };
+  if (result.outcome !== 'done') {
+    const sync = connectivityAfter(result, ctx.deps.now());
+    return { ok: false, sync, signedOut: result.outcome === 'signed-out' };
+  }
   return { ok: true, page: result.value };
 }
 
@@ -47,7 +52,7 @@ async function collectReset(ctx: EngineContext, first: ChangesResponse): Promise
     if (!next.ok) return next;
     page = next.page;
     if (!page.reset || page.cursor !== head.cursor) {
-      if (!page.reset) return { ok: false, sync: {} }; // the server forgot the reset: pull again later
+      if (!page.reset) return { ok: false, sync: {}, signedOut: false }; // the server forgot the reset: pull again later
       head = page;
       orders = [];
     }
@@ -67,6 +72,11 @@ export async function pullChanges(ctx: EngineContext): Promise<PullResult> {
     const at = now();
     if (!fetched.ok) {
       const sync = fetched.sync;
+      if (fetched.signedOut) {
+        // The device's credential is gone: stop here (the engine polls no more until `paired`).
+        await ctx.write(async (tx) => ({ result: null, sync: { ...sync, ...(await signedOutPatch(tx)) } }));
+        return 'signed-out';
+      }
       await ctx.write(async () => ({ result: null, sync }));
       return 'failed';
     }

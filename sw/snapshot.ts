@@ -5,7 +5,6 @@ import type { Diagnostics, Snapshot } from '../protocol/messages.ts';
 import { compareNewestFirst, type ClientOrder } from '../protocol/order.ts';
 import { getMeta, type AnyTx } from './db.ts';
 import { readSyncMeta, readSyncStatus } from './broadcast.ts';
-import { ensureDevice } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
 import { countRead, pullsInLastMinute, readMetrics } from './metrics.ts';
 import { countOutbox, oldestWaiting } from './outbox-store.ts';
@@ -20,15 +19,16 @@ export async function readSnapshot(ctx: EngineContext): Promise<Snapshot> {
   return ctx.writeQuiet(async (tx) => {
     // Issued together (a cold start waits on this): the active-orders read dominates and the small reads
     // and writes (different meta keys) ride along instead of each taking its own round trip first.
-    const [orders, device, rev, sync, cursor] = await Promise.all([
+    const [orders, legacyDeviceId, rev, sync, cursor] = await Promise.all([
       activeOrders(tx),
-      ensureDevice(tx, ctx.deps.newId),
+      getMeta(tx, 'legacyDeviceId'),
       getMeta(tx, 'rev'),
       readSyncStatus(tx),
       getMeta(tx, 'cursor'),
       countRead(tx, 'hit'),
     ]);
-    return { orders, rev: rev ?? 0, sync, cursor: cursor ?? 0, deviceId: device.deviceId };
+    const deviceId = sync.device?.id ?? legacyDeviceId ?? null;
+    return { orders, rev: rev ?? 0, sync, cursor: cursor ?? 0, deviceId };
   });
 }
 

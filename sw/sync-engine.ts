@@ -16,6 +16,8 @@ import {
 } from './intents.ts';
 import { flushOutbox } from './outbox-flush.ts';
 import { clearBackoff, countWaiting } from './outbox-store.ts';
+import { readSyncMeta } from './broadcast.ts';
+import { refreshIdentity } from './device.ts';
 import { applyPush, pullChanges } from './pull.ts';
 import { createSerialTask } from './serial-task.ts';
 import { activeOrdersFromCache, countNetworkRead, readDiagnostics, readSnapshot } from './snapshot.ts';
@@ -86,7 +88,13 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
     );
   }
 
+  /** Only a paired device talks to the API; a signed-out one waits for `paired` (principle 13). */
+  async function isPaired(): Promise<boolean> {
+    return (await ctx.read(readSyncMeta)).auth === 'paired';
+  }
+
   const pull = createSerialTask(async () => {
+    if (!(await isPaired())) return;
     const result = await pullChanges(ctx);
     // A successful pull cleared any backoff: let the outbox go right away.
     if (result === 'ok') track(flush.run());
@@ -174,6 +182,17 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
         return null;
       case 'diagnostics':
         return readDiagnostics(ctx);
+      case 'paired': {
+        // The page paired (its POST /api/pair set the cookie): learn who we are, then send what was kept.
+        const check = await refreshIdentity(ctx);
+        if (check === null)
+          throw new IntentError('unreachable', 'the server could not be reached; try again');
+        if (check.auth === 'rejected')
+          throw new IntentError('not_paired', 'the server does not accept this device; pair it again');
+        await serverSeen();
+        track(pull.run());
+        return check.device;
+      }
       default:
         return unreachable(request);
     }
@@ -207,6 +226,9 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
       }
     },
     async start() {
+      // Who we are first: a credential revoked while the worker slept must not cost every entry a 401 (and an
+      // offline start leaves the stored state as it was, so a paired device keeps flushing when it can).
+      await refreshIdentity(ctx);
       track(pull.run());
       track(flush.run());
       await engine.settled();

@@ -2,6 +2,7 @@
 // (its own UUIDv7 id = Idempotency-Key), so the server does real inserts, never idempotent replays.
 import autocannon from 'autocannon';
 import { newOrderBody, registerDevice, type BenchDevice } from '../api-client.ts';
+import { OWNER_AUTH } from '../../tests/e2e/helpers/pair-device.ts';
 
 export interface ThroughputResult {
   createsPerSecond: number;
@@ -32,7 +33,8 @@ export async function measureCreateThroughput(
           const body = newOrderBody(device, menuItemId, 'throughput');
           return {
             ...request,
-            headers: { 'content-type': 'application/json', 'idempotency-key': body.id },
+            // A tool's credential (the owner token): the bench measures the server, not pairing.
+            headers: { ...OWNER_AUTH, 'content-type': 'application/json', 'idempotency-key': body.id },
             body: JSON.stringify(body),
           };
         },

@@ -3,6 +3,7 @@
 // clock at the write, ms precision, same machine), so it covers commit → publish → every socket.
 import http from 'node:http';
 import { newOrderBody, postOrder, registerDevice } from '../api-client.ts';
+import { OWNER_AUTH } from '../../tests/e2e/helpers/pair-device.ts';
 import type { PushEventData } from '../../protocol/api.ts';
 import { summarize, type Summary } from '../stats.ts';
 import { takeSseEvents } from '../../tests/unit/server/sse-client.ts';
@@ -15,7 +16,7 @@ interface Client {
 function connect(baseUrl: string, onOrder: Client['onOrder']): Promise<Client> {
   return new Promise((resolve, reject) => {
     // agent: false gives each client its own socket, as 200 separate devices would have.
-    const request = http.get(`${baseUrl}/api/events`, { agent: false }, (response) => {
+    const request = http.get(`${baseUrl}/api/events`, { agent: false, headers: OWNER_AUTH }, (response) => {
       if (response.statusCode !== 200) {
         reject(new Error(`GET /api/events → HTTP ${response.statusCode}`));
         response.resume();

@@ -1,5 +1,5 @@
-// The "Sync status" live region: Online/Offline, what is still waiting, what needs attention, and a
-// storage failure if the SW reports one.
+// The "Sync status" live region: Online/Offline, signed out, what is still waiting, what needs attention, and
+// a storage failure if the SW reports one.
 import { useEffect, useState } from 'preact/hooks';
 import type { OrdersStore } from '../orders-store.ts';
 import { useSubscription } from '../use-subscription.ts';
@@ -28,6 +28,8 @@ export function SyncStatusBar({ store }: { store: OrdersStore }) {
   if (sync === null) parts.push(['sync-online', 'Connecting…']);
   else {
     parts.push(['sync-online', online ? 'Online' : 'Offline']);
+    // Kept changes wait for pairing, not for the network (principle 13).
+    if (sync.auth === 'signed-out') parts.push(['sync-auth', 'Signed out']);
     parts.push(['sync-waiting', sync.waiting > 0 ? `${sync.waiting} waiting to sync` : 'All changes saved']);
     if (attention > 0) parts.push(['sync-attention', `${attention} need attention`]);
     if (sync.storageError) parts.push(['sync-storage', `Storage problem: ${sync.storageError}`]);

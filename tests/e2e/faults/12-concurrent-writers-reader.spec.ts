@@ -1,10 +1,10 @@
 // Fault 12: many devices write concurrently while a reader follows /api/orders/changes by cursor the whole
 // time. Commits are ordered by seq, so a reader that only ever asks "since my cursor" must end up with the
 // exact final state of every order: a skipped seq would leave it with a stale or missing order.
-import { v7 as uuidv7 } from 'uuid';
 import type { ChangesResponse } from '../../../protocol/api.ts';
 import type { Order, OrderStatus } from '../../../protocol/order.ts';
 import { fetchAllOrders } from '../helpers/api.ts';
+import { OWNER_AUTH } from '../helpers/pair-device.ts';
 import { test, expect } from './fault-fixture.ts';
 import { recordResult, scale, tallyOrders } from './fault-results.ts';
 import { createWithRetries, patchWithRetries, registerDevice } from './http-device.ts';
@@ -24,7 +24,9 @@ test('a reader following the changes feed during concurrent writes never skips a
   let reads = 0;
   let orderViolations = 0;
   const readOnce = async (): Promise<boolean> => {
-    const res = await fetch(`${server.url}/api/orders/changes?since=${cursor}&limit=50`);
+    const res = await fetch(`${server.url}/api/orders/changes?since=${cursor}&limit=50`, {
+      headers: OWNER_AUTH,
+    });
     if (!res.ok) throw new Error(`changes → ${res.status}: ${await res.text()}`);
     const page = (await res.json()) as ChangesResponse;
     reads += 1;
@@ -52,7 +54,7 @@ test('a reader following the changes feed during concurrent writes never skips a
   const stopAt = Date.now() + writeForMs;
   await Promise.all(
     Array.from({ length: writers }, async (_, w) => {
-      const device = await registerDevice(server.url, uuidv7());
+      const device = await registerDevice(server.url);
       for (let i = 1; Date.now() < stopAt; i++) {
         const tag = `f12-w${w}-${String(i).padStart(4, '0')}`;
         const { order } = await createWithRetries(

@@ -1,4 +1,4 @@
-// The outbox's classification table (DESIGN.md principle 5): done, retry, or dead letter.
+// The outbox's classification table (DESIGN.md principles 5 and 13): done, retry, dead letter, or signed out.
 import { describe, expect, it } from 'vitest';
 import { classifyResponse, type ExchangeFacts } from '../../../sw/classify-response.ts';
 
@@ -36,6 +36,14 @@ describe('classifyResponse', () => {
     ['a 422 unknown menu item', response(422, apiError('unknown_menu_item', 'not on the menu: x')), 'dead'],
     ['a 422 idempotency mismatch', response(422, apiError('idempotency_mismatch', 'reused key')), 'dead'],
     ['a 413', response(413, apiError('payload_too_large', 'too big')), 'dead'],
+    [
+      'a 401 unauthenticated (revoked or never paired)',
+      response(401, apiError('unauthenticated', 'x')),
+      'signed-out',
+    ],
+    ['a 401 without the API header (a proxy asking for a login)', response(401, undefined, null), 'retry'],
+    ['a 403 forbidden (the role may not do this)', response(403, apiError('forbidden', 'no')), 'dead'],
+    ['a 403 device_mismatch', response(403, apiError('device_mismatch', 'not yours')), 'dead'],
     ['a 404 without the API header (not our server)', response(404, undefined, null), 'retry'],
     ['a 302 redirect surfaced as is', response(302, undefined, null), 'retry'],
   ])('%s → %s', (_name, facts, outcome) => {

@@ -1,9 +1,9 @@
 // Schema upgrades keep what matters: a v1 database with queued writes still has them after opening at v2,
-// and the engine then sends them.
+// and the engine then sends them; a v2 database keeps its made-up device id for pairing at v3.
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openOrderlineDb } from '../../../sw/db.ts';
-import { createHarness, draft } from './engine-harness.ts';
+import { createHarness, draft, TEST_DEVICE } from './engine-harness.ts';
 import { createFakeApi } from './fake-api.ts';
 
 describe('schema upgrade', () => {
@@ -54,6 +54,38 @@ describe('schema upgrade', () => {
     expect(await db.countFromIndex('outbox', 'by-state', 'dead')).toBe(1);
     expect((await db.getFromIndex('outbox', 'by-mutation', 'm-1'))?.nextAttemptAt).toBe(0);
     db.close();
+  });
+
+  it('an upgrade from v2 keeps the made-up device id for pairing and its queued orders, unpaired', async () => {
+    const name = `orderline-upgrade-v2-${process.pid}`;
+    const legacyId = '0192d2a4-6c1e-7000-8000-0000000a11ce';
+    const v1 = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('orders', { keyPath: 'id' });
+        db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+        db.createObjectStore('meta');
+      },
+    });
+    await v1.put('meta', { deviceId: legacyId, code: 'QXZ', codeConfirmed: false }, 'device');
+    await v1.put('meta', 7, 'ticketCounter');
+    v1.close();
+    await (await openOrderlineDb(name)).close();
+
+    // The page reads the id to offer when pairing from the snapshot; the server (which gives back only a revoked
+    // device's id) answers with a new one here, as it does for an id it never paired.
+    const api = createFakeApi();
+    api.identity = { ...TEST_DEVICE, code: 'D' };
+    const h = createHarness(api.handler, { dbName: name, pairedAs: null });
+    const snapshot = await h.request({ v: 1, type: 'hello' });
+    expect(snapshot).toMatchObject({ deviceId: legacyId, sync: { auth: 'unpaired', device: null } });
+    const db = await h.deps.openDb(() => undefined);
+    expect(await db.get('meta', 'device' as never)).toBeUndefined();
+    await h.request({ v: 1, type: 'paired' });
+    // The counter goes on under the paired code, so no ticket number repeats.
+    const order = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    expect(order).toMatchObject({ number: 'D-008', deviceId: TEST_DEVICE.id });
+    await h.close();
+    expect(h.errors).toEqual([]);
   });
 
   it('queued orders survive a restart of the worker and are sent by the next one', async () => {

@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { v7 as uuidv7 } from 'uuid';
 import type {
   Broadcast,
+  DeviceIdentity,
   OrderDraft,
   OrdersDelta,
   PageRequest,
@@ -13,11 +14,26 @@ import type {
 } from '../../../protocol/messages.ts';
 import type { Order } from '../../../protocol/order.ts';
 import type { CreateOrderBody } from '../../../protocol/schemas.ts';
-import { openOrderlineDb } from '../../../sw/db.ts';
+import { initialSyncMeta } from '../../../sw/broadcast.ts';
+import { openOrderlineDb, type OrderlineDatabase } from '../../../sw/db.ts';
 import type { EngineDeps } from '../../../sw/engine-context.ts';
 import { createSyncEngine, type SyncEngine } from '../../../sw/sync-engine.ts';
 
 let dbCounter = 0;
+
+/** The identity engine tests run as (what GET /api/me answers after pairing). */
+export const TEST_DEVICE: DeviceIdentity = {
+  id: '0192d2a4-6c1e-7000-8000-00000000beef',
+  name: 'Counter 1',
+  role: 'counter',
+  code: 'B',
+};
+
+/** Stores `device` as the identity of an earlier pairing, unless the database already has a sync state. */
+async function seedPairing(db: OrderlineDatabase, device: DeviceIdentity): Promise<void> {
+  if ((await db.get('meta', 'sync')) !== undefined) return;
+  await db.put('meta', { ...initialSyncMeta(), auth: 'paired', device }, 'sync');
+}
 
 export interface ManualTimers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -125,6 +141,8 @@ export interface HarnessOptions {
   /** A real fetch (e.g. to a listening server) instead of the scripted handler. */
   fetch?: typeof fetch;
   baseUrl?: string;
+  /** The device was paired as this identity before the test (default TEST_DEVICE); null = never paired. */
+  pairedAs?: DeviceIdentity | null;
 }
 
 export function createHarness(handler: FetchHandler, options: HarnessOptions = {}): Harness {
@@ -143,8 +161,15 @@ export function createHarness(handler: FetchHandler, options: HarnessOptions = {
       body: text === undefined ? undefined : (JSON.parse(text) as unknown),
     });
   };
+  const pairedAs = options.pairedAs === undefined ? TEST_DEVICE : options.pairedAs;
+  let seeded = pairedAs === null;
   const deps: EngineDeps = {
-    openDb: (onClosed) => openOrderlineDb(dbName, onClosed),
+    async openDb(onClosed) {
+      const db = await openOrderlineDb(dbName, onClosed);
+      if (!seeded && pairedAs !== null) await seedPairing(db, pairedAs);
+      seeded = true;
+      return db;
+    },
     fetch: options.fetch ?? fakeFetch,
     baseUrl: options.baseUrl ?? 'http://orderline.test',
     now: () => clock.now,

@@ -5,7 +5,7 @@ import type { BatchRequest, BatchResult, ChangesResponse } from '../../../protoc
 import type { Order } from '../../../protocol/order.ts';
 import type { CreateOrderBody } from '../../../protocol/schemas.ts';
 import { applyTransition } from '../../../protocol/status-machine.ts';
-import { apiResponse, serverOrderFrom, type FetchHandler } from './engine-harness.ts';
+import { apiResponse, serverOrderFrom, TEST_DEVICE, type FetchHandler } from './engine-harness.ts';
 
 export interface FakeApi {
   handler: FetchHandler;
@@ -23,6 +23,10 @@ export interface FakeApi {
   batches: number[];
   /** When true every request fails like a dropped connection. */
   down: boolean;
+  /** When true every request is refused with 401 `unauthenticated` (the device was revoked). */
+  revoked: boolean;
+  /** What GET /api/me answers while not revoked. */
+  identity: typeof TEST_DEVICE;
   /** Next answers to give instead of the normal one (e.g. a 503 with Retry-After). */
   scripted: Response[];
   /** Mutations in flight now and the most ever at once (a batch counts each of its mutations). */
@@ -58,6 +62,8 @@ export function createFakeApi(): FakeApi {
     scriptedBatch: [],
     mutations: [],
     down: false,
+    revoked: false,
+    identity: TEST_DEVICE,
     scripted: [],
     inFlight: 0,
     maxInFlight: 0,
@@ -77,6 +83,11 @@ export function createFakeApi(): FakeApi {
       const key = headers.get('idempotency-key');
       api.log.push({ method, path: url.pathname + url.search, key });
       if (api.down) throw new TypeError('Failed to fetch');
+      if (api.revoked) {
+        return apiResponse(401, { error: { code: 'unauthenticated', message: 'this device is not paired' } });
+      }
+      // Before the scripted answers: those are meant for the order requests a test is about.
+      if (method === 'GET' && url.pathname === '/api/me') return apiResponse(200, api.identity);
       const scripted = api.scripted.shift();
       if (scripted) return scripted;
       if (method === 'GET' && url.pathname === '/api/orders/changes') {
@@ -109,9 +120,6 @@ export function createFakeApi(): FakeApi {
           reset: false,
         };
         return apiResponse(200, response);
-      }
-      if (method === 'POST' && url.pathname === '/api/devices') {
-        return apiResponse(200, { deviceId: (body as { deviceId: string }).deviceId, code: 'B' });
       }
       const batchAnswer = url.pathname === '/api/batch' ? api.scriptedBatch.shift() : undefined;
       if (batchAnswer) return batchAnswer;

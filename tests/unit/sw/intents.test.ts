@@ -1,7 +1,7 @@
 // Intents: each is one transaction (order view + outbox + rev), rendered at once, then flushed.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncBroadcast } from '../../../protocol/messages.ts';
-import { createHarness, draft, type Harness } from './engine-harness.ts';
+import { createHarness, draft, TEST_DEVICE, type Harness } from './engine-harness.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
 
 let h: Harness;
@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 describe('create-order', () => {
-  it('shows the order at once, waiting to sync, numbered with the device code', async () => {
+  it('shows the order at once offline, waiting to sync, numbered with the paired device code', async () => {
     setup();
     api.down = true;
     const order = await h.request({ v: 1, type: 'create-order', draft: draft() });
@@ -29,7 +29,8 @@ describe('create-order', () => {
       receivedAt: null,
       totalCents: 380,
     });
-    expect(order.number).toMatch(/^[A-Z]{3}-001$/);
+    expect(order.number).toBe('B-001');
+    expect(order.deviceId).toBe(TEST_DEVICE.id);
     const [delta] = h.ordersDeltas();
     expect(delta?.added).toEqual([order]);
     const snapshot = await h.request({ v: 1, type: 'hello' });
@@ -37,7 +38,7 @@ describe('create-order', () => {
     expect(snapshot.sync.waiting).toBe(1);
   });
 
-  it('numbers the next order on the device one higher, with the code the server assigned', async () => {
+  it('numbers the next order on the device one higher', async () => {
     setup();
     await h.request({ v: 1, type: 'create-order', draft: draft() });
     await h.engine.settled();
@@ -54,6 +55,16 @@ describe('create-order', () => {
     expect(snapshot.orders[0]).toMatchObject({ id: order.id, syncState: 'saved', totalCents: 400, seq: 1 });
     expect(snapshot.sync).toMatchObject({ waiting: 0, online: true, needsAttention: [] });
     expect(snapshot.cursor).toBe(1);
+  });
+
+  it('a browser that was never paired takes no order (the page shows it the pairing screen)', async () => {
+    api = createFakeApi();
+    h = createHarness(api.handler, { pairedAs: null });
+    const reply = await h.engine.handle({ v: 1, type: 'create-order', draft: draft() });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'not_paired' } });
+    const snapshot = await h.request({ v: 1, type: 'hello' });
+    expect(snapshot).toMatchObject({ orders: [], deviceId: null });
+    expect(snapshot.sync).toMatchObject({ auth: 'unpaired', device: null, waiting: 0 });
   });
 });
 
