@@ -1,22 +1,8 @@
-// The "Sync status" live region: Online/Offline, what is still waiting, what needs attention, and a
-// storage failure if the SW reports one.
-import { useEffect, useState } from 'preact/hooks';
+// The "Sync status" live region: Online/Offline (or Signed out), what is still waiting, what needs
+// attention, and a storage failure if the SW reports one.
 import type { OrdersStore } from '../orders-store.ts';
+import { useBrowserOnline } from '../use-browser-online.ts';
 import { useSubscription } from '../use-subscription.ts';
-
-function useBrowserOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
-}
 
 export function SyncStatusBar({ store }: { store: OrdersStore }) {
   useSubscription(store, () => store.syncVersion);
@@ -27,7 +13,8 @@ export function SyncStatusBar({ store }: { store: OrdersStore }) {
   const parts: [className: string, text: string][] = [];
   if (sync === null) parts.push(['sync-online', 'Connecting…']);
   else {
-    parts.push(['sync-online', online ? 'Online' : 'Offline']);
+    // Signed out outranks Online/Offline: the outbox waits for pairing, not for the network.
+    parts.push(['sync-online', sync.auth === 'signed-out' ? 'Signed out' : online ? 'Online' : 'Offline']);
     parts.push(['sync-waiting', sync.waiting > 0 ? `${sync.waiting} waiting to sync` : 'All changes saved']);
     if (attention > 0) parts.push(['sync-attention', `${attention} need attention`]);
     if (sync.storageError) parts.push(['sync-storage', `Storage problem: ${sync.storageError}`]);
