@@ -89,7 +89,7 @@ export default function DevicesScreen({ store }: ScreenProps) {
           ))}
         </ul>
       )}
-      <PairNewDevice online={online} onPaired={() => void refresh()} />
+      <PairNewDevice online={online} deviceCount={devices?.length ?? null} onWatch={refresh} />
     </main>
   );
 }

@@ -12,36 +12,52 @@ const WATCH_MS = 3_000;
 
 interface Shown extends PairingResponse {
   role: Role;
+  /** How many devices the list held when the code was made: one more means the code was used. */
+  devicesBefore: number;
   /** The QR code as an SVG data: URL (the CSP allows `img-src data:`; no inline styles are involved). */
   qrDataUrl: string;
 }
 
-async function createPairing(role: Role): Promise<Shown> {
+async function createPairing(role: Role, devicesBefore: number): Promise<Shown> {
   const pairing = await apiRequest<PairingResponse>('POST', '/api/pairings', { role });
   const svg = await qrSvg(pairing.pairUrl, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-  return { ...pairing, role, qrDataUrl: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` };
+  return {
+    ...pairing,
+    role,
+    devicesBefore,
+    qrDataUrl: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`,
+  };
 }
 
-export function PairNewDevice({ online, onPaired }: { online: boolean; onPaired: () => void }) {
+interface PairNewDeviceProps {
+  online: boolean;
+  /** Devices in the list now (null before it loaded). */
+  deviceCount: number | null;
+  /** Re-reads the device list. */
+  onWatch: () => void;
+}
+
+export function PairNewDevice({ online, deviceCount, onWatch }: PairNewDeviceProps) {
   const [role, setRole] = useState<Role>('counter');
   const [shown, setShown] = useState<Shown | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const used = shown !== null && deviceCount !== null && deviceCount > shown.devicesBefore;
   useEffect(() => {
-    if (shown === null) return;
+    if (shown === null || used || !online) return;
     const expiresAt = Date.parse(shown.expiresAt);
     const timer = setInterval(() => {
       if (Date.now() > expiresAt) setShown(null);
-      else onPaired();
+      else onWatch();
     }, WATCH_MS);
     return () => clearInterval(timer);
-  }, [shown, onPaired]);
+  }, [shown, used, online, onWatch]);
 
   const create = () => {
     setBusy(true);
     setError(null);
-    createPairing(role).then(
+    createPairing(role, deviceCount ?? 0).then(
       (next) => {
         setShown(next);
         setBusy(false);
