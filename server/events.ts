@@ -20,12 +20,26 @@ interface StreamClient {
   /** While replaying, live batches wait here (null once live). */
   pending: Order[][] | null;
   closed: boolean;
+  /** The device whose credential opened the stream (revocation closes it). */
+  deviceId: string;
+}
+
+export interface OpenStreamOptions {
+  /** null means live only. */
+  since: number | null;
+  /** Headers already set on the reply (API header, CORS, security headers) to send with the stream's head. */
+  headers: Record<string, string>;
+  deviceId: string;
 }
 
 export interface SseHub {
-  /** Takes over `raw` as an event stream; `since` null means live only. */
-  open(raw: ServerResponse, since: number | null, extraHeaders: Record<string, string>): Promise<void>;
+  /** Takes over `raw` as an event stream. */
+  open(raw: ServerResponse, options: OpenStreamOptions): Promise<void>;
   readonly clientCount: number;
+  /** Ends every stream of this device (its credential was revoked); returns how many were open. */
+  closeDevice(deviceId: string): number;
+  /** Devices with at least one open stream. */
+  deviceIds(): string[];
   /** Ends every stream (graceful shutdown). */
   close(): void;
 }
@@ -114,9 +128,9 @@ export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions
   }
 
   return {
-    async open(raw, since, extraHeaders) {
+    async open(raw, { since, headers, deviceId }) {
       raw.writeHead(200, {
-        ...extraHeaders,
+        ...headers,
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
         connection: 'keep-alive',
@@ -130,6 +144,7 @@ export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions
         cursor: since ?? 0,
         pending: since === null ? null : [],
         closed: false,
+        deviceId,
       };
       raw.on('close', () => remove(client));
       raw.on('error', (error) => {
@@ -153,6 +168,20 @@ export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions
     },
     get clientCount() {
       return clients.size;
+    },
+    closeDevice(deviceId) {
+      let closed = 0;
+      for (const client of [...clients]) {
+        if (client.deviceId !== deviceId) continue;
+        remove(client);
+        // destroy, not end: a revoked device must not get the rest of a replay that is being written.
+        client.raw.destroy();
+        closed += 1;
+      }
+      return closed;
+    },
+    deviceIds() {
+      return [...new Set([...clients].map((client) => client.deviceId))];
     },
     close() {
       clearInterval(heartbeat);

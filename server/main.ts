@@ -12,6 +12,9 @@ const server = await startServer({
   // Another build of the client (e2e update tests serve a second release from a temp dir).
   distDir: process.env.ORDERLINE_DIST_DIR || undefined,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  // An empty variable counts as unset.
+  adminToken: process.env.ORDERLINE_ADMIN_TOKEN || undefined,
+  metricsToken: process.env.ORDERLINE_METRICS_TOKEN || undefined,
 });
 server.app.log.info(`Orderline listening on ${server.url}`);
 

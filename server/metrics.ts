@@ -10,6 +10,10 @@ export interface Metrics {
   ordersCreated: Counter;
   idempotentReplays: Counter<'kind'>;
   pushFanoutSeconds: Histogram;
+  /** Pairing codes created and pairing attempts, by outcome. */
+  pairings: Counter<'result'>;
+  /** Revocations, role changes and renames of devices. */
+  deviceChanges: Counter<'change'>;
 }
 
 export function createMetrics(): Metrics {
@@ -50,6 +54,18 @@ export function createMetrics(): Metrics {
       name: 'orderline_push_fanout_seconds',
       help: 'Commit to written on every SSE stream',
       buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
+      registers: [registry],
+    }),
+    pairings: new Counter({
+      name: 'orderline_pairings_total',
+      help: 'Pairing codes created (code_created) and pairing attempts (paired, repaired, invalid_code, rate_limited, codes_exhausted)',
+      labelNames: ['result'],
+      registers: [registry],
+    }),
+    deviceChanges: new Counter({
+      name: 'orderline_device_changes_total',
+      help: 'Device revocations, role changes and renames',
+      labelNames: ['change'],
       registers: [registry],
     }),
   };

@@ -40,8 +40,16 @@ export function startSyncTriggers(
       setInterval: (callback, ms) => window.setInterval(callback, ms),
       random: Math.random,
       reportError,
+      // Before the first snapshot the tab does not know yet: wait for it rather than risk a 401 stream.
+      mayConnect: () => store.sync?.auth === 'paired',
     });
     window.addEventListener('online', () => stream.reconnectNow());
+    let auth = store.sync?.auth;
+    store.subscribe(() => {
+      if (store.sync?.auth === auth) return;
+      auth = store.sync?.auth;
+      stream.authChanged();
+    });
     return new Promise<never>(() => {});
   });
 }

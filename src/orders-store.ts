@@ -66,7 +66,8 @@ export class OrdersStore {
   sync: SyncStatus | null = null;
   /** Highest server seq the SW has applied, from the latest snapshot. */
   cursor = 0;
-  deviceId = '';
+  /** The id this browser pairs with (the paired identity's, or a pre-pairing one); null if it never had one. */
+  deviceId: string | null = null;
   /** Bumped when the list (orders or their order) changed: the list re-renders only then. */
   listVersion = 0;
   /** Bumped when the sync status changed: a `waiting` count ticking down must not re-render 1,000 rows. */

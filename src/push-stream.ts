@@ -1,6 +1,8 @@
 // The leader tab's push stream: one EventSource on /api/events, each `orders` event forwarded to the SW,
 // the stream recreated whenever it errors or falls silent, and pokes to the SW while push is down or the
-// outbox is not empty. Browser APIs and time come in through `PushEnv`, so tests drive it directly.
+// outbox is not empty. Only a paired device streams: unpaired or signed out, it closes and waits for `paired`
+// (an EventSource answered 401 would otherwise be recreated every second). Browser APIs and time come in
+// through `PushEnv`, so tests drive it directly.
 import { STREAM_DEAD_AFTER_MS, type PushEventData } from '../protocol/api.ts';
 import type { PageRequest } from '../protocol/messages.ts';
 
@@ -29,6 +31,8 @@ export interface PushEnv {
   setInterval(callback: () => void, ms: number): unknown;
   random(): number;
   reportError(message: string): void;
+  /** True while the device is paired (the SW's `auth`); the stream opens only then. */
+  mayConnect(): boolean;
 }
 
 export class PushStream {
@@ -42,8 +46,20 @@ export class PushStream {
   constructor(private readonly env: PushEnv) {
     // A previous leader may have died with its stream up: say where push stands until ours opens.
     env.send({ v: 1, type: 'push-status', connected: false });
-    this.open();
+    if (env.mayConnect()) this.open();
     env.setInterval(() => this.tick(), TICK_MS);
+  }
+
+  /**
+   * The device's pairing changed (a `sync` broadcast): signed out or unpaired closes the stream and stops
+   * reconnecting; paired again opens it at once.
+   */
+  authChanged(): void {
+    if (!this.env.mayConnect()) {
+      this.stop();
+      return;
+    }
+    if (this.source === null && this.reconnectTimer === undefined) this.open();
   }
 
   get isConnected(): boolean {
@@ -52,7 +68,7 @@ export class PushStream {
 
   /** Coming back online: don't wait for the backoff, try the stream now. */
   reconnectNow(): void {
-    if (!this.connected) this.reopen(0);
+    if (!this.connected && this.env.mayConnect()) this.reopen(0);
   }
 
   private open(): void {
@@ -96,7 +112,21 @@ export class PushStream {
     this.env.clearTimeout(this.watchdog);
     this.setConnected(false);
     this.env.clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = this.env.setTimeout(() => this.open(), delayMs);
+    this.reconnectTimer = this.env.setTimeout(() => {
+      this.reconnectTimer = undefined;
+      // Signed out meanwhile (the error was probably the 401): wait for `paired` instead.
+      if (this.env.mayConnect()) this.open();
+    }, delayMs);
+  }
+
+  private stop(): void {
+    this.source?.close();
+    this.source = null;
+    this.env.clearTimeout(this.watchdog);
+    this.env.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    this.failures = 0;
+    this.setConnected(false);
   }
 
   private backoff(): number {
@@ -118,6 +148,8 @@ export class PushStream {
   }
 
   private tick(): void {
+    // Nothing to poll while signed out: the SW would only be asked to do what it refuses until `paired`.
+    if (!this.env.mayConnect()) return;
     // Zero polling while push is up; the outbox tick wakes a worker the browser may have stopped.
     if (!this.connected) this.env.send({ v: 1, type: 'sync-now', reason: 'poll' });
     else if (this.env.waiting() > 0) this.env.send({ v: 1, type: 'sync-now', reason: 'outbox-tick' });

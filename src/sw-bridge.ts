@@ -8,6 +8,7 @@ import {
   BROADCAST_CHANNEL,
   isBroadcast,
   type Broadcast,
+  type DeviceIdentity,
   type PageRequest,
   type PageRequestType,
   type Reply,
@@ -72,6 +73,14 @@ export class SwBridge {
     // A new worker is installed and waiting: let the user pick the moment to switch.
     wb.addEventListener('waiting', () => this.ui.set({ updateAvailable: true }));
     await wb.register();
+  }
+
+  /**
+   * Call after the page's own successful `POST /api/pair` (the cookie is set for the origin): the SW reads who
+   * this device is and sends what it kept while signed out. The `sync` broadcast then carries `auth: 'paired'`.
+   */
+  paired(): Promise<DeviceIdentity> {
+    return this.request({ v: 1, type: 'paired' });
   }
 
   /** Activates the waiting worker and reloads once it controls the page. */

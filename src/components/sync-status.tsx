@@ -1,5 +1,5 @@
-// The "Sync status" live region: Online/Offline (or Signed out), what is still waiting, what needs
-// attention, and a storage failure if the SW reports one.
+// The "Sync status" live region: Online/Offline, signed out, what is still waiting, what needs attention, and
+// a storage failure if the SW reports one.
 import type { OrdersStore } from '../orders-store.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
 import { useSubscription } from '../use-subscription.ts';
@@ -13,8 +13,9 @@ export function SyncStatusBar({ store }: { store: OrdersStore }) {
   const parts: [className: string, text: string][] = [];
   if (sync === null) parts.push(['sync-online', 'Connecting…']);
   else {
-    // Signed out outranks Online/Offline: the outbox waits for pairing, not for the network.
-    parts.push(['sync-online', sync.auth === 'signed-out' ? 'Signed out' : online ? 'Online' : 'Offline']);
+    parts.push(['sync-online', online ? 'Online' : 'Offline']);
+    // Kept changes wait for pairing, not for the network (principle 13).
+    if (sync.auth === 'signed-out') parts.push(['sync-auth', 'Signed out']);
     parts.push(['sync-waiting', sync.waiting > 0 ? `${sync.waiting} waiting to sync` : 'All changes saved']);
     if (attention > 0) parts.push(['sync-attention', `${attention} need attention`]);
     if (sync.storageError) parts.push(['sync-storage', `Storage problem: ${sync.storageError}`]);

@@ -39,7 +39,7 @@ export default function PairingScreen({ store, bridge }: ScreenProps) {
       return;
     }
     try {
-      const identity = await bridge.request({ v: 1, type: 'paired' });
+      const identity = await bridge.paired();
       route(homePathFor(identity.role), true);
     } catch (reason) {
       setBusy(false);

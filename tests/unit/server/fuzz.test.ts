@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../../protocol/order.ts';
 import { CreateOrderBodySchema, PatchOrderBodySchema } from '../../../protocol/schemas.ts';
 import { findMenuItem } from '../../../server/menu.ts';
-import { createBody, memoryApp, postOrder, uuidv7, type TestApp } from './order-fixtures.ts';
+import { OWNER_AUTH, createBody, memoryApp, postOrder, uuidv7, type TestApp } from './order-fixtures.ts';
 
 let t: TestApp;
 let existing: Order;
@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 async function activeSnapshot(): Promise<string> {
-  return (await t.app.inject({ url: '/api/orders?status=active' })).body;
+  return (await t.app.inject({ url: '/api/orders?status=active', headers: OWNER_AUTH })).body;
 }
 
 const text = fc.oneof(
@@ -77,6 +77,7 @@ const rawBody = fc.oneof(
 
 function headersFor(type: string | undefined, key: string | undefined): Record<string, string> {
   return {
+    ...OWNER_AUTH,
     ...(type ? { 'content-type': type } : {}),
     ...(key !== undefined ? { 'idempotency-key': key } : {}),
   };

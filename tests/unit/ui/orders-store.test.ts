@@ -12,6 +12,8 @@ const SYNC: SyncStatus = {
   needsAttention: [],
   lastSyncAt: null,
   storageError: null,
+  auth: 'paired',
+  device: { id: '0192d2a4-6c1e-7000-8000-00000000beef', name: 'Counter 1', role: 'counter', code: 'B' },
 };
 
 function order(id: string, minute: number, patch: Partial<ClientOrder> = {}): ClientOrder {

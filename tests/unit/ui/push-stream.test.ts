@@ -49,12 +49,12 @@ class ManualClock {
   }
 }
 
-function setup(options: { cursor?: number; waiting?: number } = {}) {
+function setup(options: { cursor?: number; waiting?: number; paired?: boolean } = {}) {
   const clock = new ManualClock();
   const streams: FakeStream[] = [];
   const sent: PageRequest[] = [];
   const errors: string[] = [];
-  const state = { waiting: options.waiting ?? 0 };
+  const state = { waiting: options.waiting ?? 0, paired: options.paired ?? true };
   const env: PushEnv = {
     openStream: (url) => {
       const stream = new FakeStream(url);
@@ -69,6 +69,7 @@ function setup(options: { cursor?: number; waiting?: number } = {}) {
     setInterval: clock.setInterval,
     random: () => 0.5,
     reportError: (message) => errors.push(message),
+    mayConnect: () => state.paired,
   };
   const push = new PushStream(env);
   const latest = () => streams[streams.length - 1]!;
@@ -160,5 +161,44 @@ describe('PushStream', () => {
     push.reconnectNow();
     clock.advance(0);
     expect(streams).toHaveLength(2);
+  });
+});
+
+describe('PushStream while not paired', () => {
+  it('never opens a stream (nor polls) for a device that is not paired', () => {
+    const { clock, streams, syncNows } = setup({ paired: false });
+    clock.advance(60_000);
+    expect(streams).toEqual([]);
+    expect(syncNows()).toEqual([]);
+  });
+
+  it('stops after an error once the device is signed out, and opens again only when paired', () => {
+    const { clock, streams, latest, push, sent, state } = setup();
+    latest().onopen?.(new Event('open'));
+    // The server revoked the device: the stream fails (401) and the SW reports `signed-out`.
+    latest().onerror?.(new Event('error'));
+    state.paired = false;
+    push.authChanged();
+    push.reconnectNow();
+    clock.advance(60_000);
+    expect(streams).toHaveLength(1);
+    expect(sent.filter((m) => m.type === 'push-status').at(-1)).toEqual({
+      v: 1,
+      type: 'push-status',
+      connected: false,
+    });
+    state.paired = true;
+    push.authChanged();
+    expect(streams).toHaveLength(2);
+    push.authChanged(); // a second `paired` broadcast does not open a second stream
+    expect(streams).toHaveLength(2);
+  });
+
+  it('a reconnect already scheduled when the device is signed out does not open', () => {
+    const { clock, streams, latest, state } = setup();
+    latest().onerror?.(new Event('error'));
+    state.paired = false;
+    clock.advance(5_000);
+    expect(streams).toHaveLength(1);
   });
 });
