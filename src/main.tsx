@@ -5,7 +5,6 @@ import { render } from 'preact';
 import type { ActiveOrderEvents } from '../protocol/messages.ts';
 import { playChime } from './chime.ts';
 import { App } from './components/app.tsx';
-import { NoWorkerNotice } from './components/no-worker-notice.tsx';
 import { DisplayTiming } from './display-timing.ts';
 import { OrdersStore } from './orders-store.ts';
 import { errorMessage, SwBridge } from './sw-bridge.ts';
@@ -27,7 +26,11 @@ function showStartFailure(error: unknown): void {
 }
 
 if (support !== 'ok') {
-  render(<NoWorkerNotice reason={support} />, root);
+  // The page came over the network, so its notice (a small chunk of its own) comes the same way.
+  import('./no-worker-notice.ts').then(
+    ({ showNoWorkerNotice }) => showNoWorkerNotice(root, support),
+    showStartFailure,
+  );
 } else {
   try {
     const store = new OrdersStore();

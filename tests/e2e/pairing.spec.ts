@@ -157,3 +157,34 @@ test('deep links open their screen from the service worker offline, and Devices 
   await expect(page.getByText('Managing devices needs a connection to the server.')).toBeVisible();
   expect(await cspViolations(page)).toEqual([]);
 });
+
+test('a browser without service workers is told why and pointed to /setup, never shown a blank page', async ({
+  device,
+}) => {
+  const context = await device();
+  await context.addInitScript(() => {
+    // As in a browser (or private mode) that has no service workers at all.
+    delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker;
+  });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('does not run service workers');
+  await expect(page.getByRole('link', { name: 'Set up this device for Orderline' })).toHaveAttribute(
+    'href',
+    '/setup',
+  );
+});
+
+test('a service worker that cannot register is shown as a problem, not swallowed', async ({
+  browser,
+  server,
+}) => {
+  const context = await browser.newContext({ baseURL: server.url, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByRole('alert').first()).toContainText(/could not (start|load)/);
+  } finally {
+    await context.close();
+  }
+});
