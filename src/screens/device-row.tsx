@@ -1,6 +1,7 @@
 // One device in the Devices list: name, role, ticket code, last seen, a rename field and Revoke.
 import { useState } from 'preact/hooks';
 import type { DeviceListEntry } from '../../protocol/pairing.ts';
+import { ROLES, type Role } from '../../protocol/roles.ts';
 
 export function lastSeenText(lastSeenAt: string | null, now: number): string {
   if (lastSeenAt === null) return 'never';
@@ -17,12 +18,14 @@ interface DeviceRowProps {
   disabled: boolean;
   onRename: (name: string) => Promise<void>;
   onRevoke: () => Promise<void>;
+  onRole: (role: Role) => Promise<void>;
 }
 
-export function DeviceRow({ device, isThisDevice, disabled, onRename, onRevoke }: DeviceRowProps) {
+export function DeviceRow({ device, isThisDevice, disabled, onRename, onRevoke, onRole }: DeviceRowProps) {
   const [name, setName] = useState(device.name);
   const [busy, setBusy] = useState(false);
   const inputId = `device-name-${device.id}`;
+  const roleId = `device-role-${device.id}`;
   const run = (action: () => Promise<void>) => {
     setBusy(true);
     void action().finally(() => setBusy(false));
@@ -65,6 +68,24 @@ export function DeviceRow({ device, isThisDevice, disabled, onRename, onRevoke }
           <button type="submit" disabled={disabled || busy}>
             Rename {device.name}
           </button>
+          {/* The owner's own device keeps its role and credential here: changing them would lock it out. */}
+          {isThisDevice ? null : (
+            <>
+              <label for={roleId}>Role of {device.name}</label>
+              <select
+                id={roleId}
+                value={device.role}
+                disabled={disabled || busy}
+                onChange={(event) => run(() => onRole(event.currentTarget.value as Role))}
+              >
+                {ROLES.map((option) => (
+                  <option key={option} value={option}>
+                    {option}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
           {isThisDevice ? null : (
             <button type="button" class="danger" disabled={disabled || busy} onClick={() => run(onRevoke)}>
               Revoke {device.name}

@@ -82,6 +82,11 @@ export default function DevicesScreen({ store }: ScreenProps) {
                   apiRequest('PATCH', `/api/devices/${device.id}`, { name }),
                 )
               }
+              onRole={(role) =>
+                change(`Changing the role of ${device.name}`, () =>
+                  apiRequest('PATCH', `/api/devices/${device.id}`, { role }),
+                )
+              }
               onRevoke={() =>
                 change(`Revoking ${device.name}`, () => apiRequest('DELETE', `/api/devices/${device.id}`))
               }

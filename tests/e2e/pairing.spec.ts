@@ -114,12 +114,14 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   await expect.poll(() => navLinks(till)).toEqual(['Counter', 'Diagnostics']);
 
   // The owner's list picks the new device up by itself while the code is outstanding.
-  const tillRow = devices.getByRole('listitem').filter({ hasText: 'Till 2' });
-  await expect(tillRow).toContainText('counter');
+  await expect(owner.getByRole('combobox', { name: 'Role of Till 2', exact: true })).toHaveValue('counter');
   await owner.getByRole('textbox', { name: 'New name for Till 2', exact: true }).fill('Till Two');
   await owner.getByRole('button', { name: 'Rename Till 2', exact: true }).click();
   const renamed = devices.getByRole('listitem').filter({ hasText: 'Till Two' });
   await expect(renamed).toBeVisible();
+  await owner.getByRole('combobox', { name: 'Role of Till Two', exact: true }).selectOption('kitchen');
+  await expect(owner.getByRole('combobox', { name: 'Role of Till Two', exact: true })).toHaveValue('kitchen');
+  await expect(renamed.getByRole('definition').first()).toHaveText('kitchen');
   // An order taken offline waits in the outbox while the owner revokes the device.
   await tillContext.setOffline(true);
   await placeOrder(till, { customerName: uniqueName('Kept') });
