@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS } from '../tests/e2e/helpers/chromium-args.ts';
 import { findChromium } from '../tests/e2e/helpers/find-chromium.ts';
+import { pairContext } from '../tests/e2e/helpers/pair-device.ts';
 import { startServer, type ServerProcess } from '../tests/e2e/helpers/server-process.ts';
 import { startBenchProxy, type BenchProxy } from './bench-proxy.ts';
 import { installProbe } from './page-probe.ts';
@@ -58,7 +59,8 @@ export async function startBenchEnv(): Promise<BenchEnv> {
 }
 
 /**
- * A device: its own context (SW, IndexedDB, leader tab), by default with the bench probe in every page.
+ * A device: its own context (SW, IndexedDB, leader tab), paired as a counter through `baseUrl` (the baseline
+ * client too: its polls need the device cookie like any browser's), by default with the bench probe in every page.
  * The heap measure goes without: the probe keeps a record per row, which would read as the app leaking.
  */
 export async function newBenchDevice(
@@ -71,5 +73,6 @@ export async function newBenchDevice(
   // page carry those calls, so the page needs the identity helper first.
   await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
   if (probe) await context.addInitScript(installProbe);
+  await pairContext(context, baseUrl);
   return context;
 }

@@ -2,7 +2,7 @@
 // Every message has `type` and `v`; receivers ignore what they do not recognise and never throw on it.
 
 import type { ClientOrder, Order, OrderStatus } from './order.ts';
-import type { Role } from './roles.ts';
+import type { DeviceIdentity } from './pairing.ts';
 
 export const PROTOCOL_VERSION = 1;
 export const BROADCAST_CHANNEL = 'orderline/v1';
@@ -23,13 +23,8 @@ export interface OrderDraft {
  */
 export type AuthState = 'unpaired' | 'paired' | 'signed-out';
 
-/** Who this device is: the GET /api/me body. `code` starts its ticket numbers (`B-017`). */
-export interface DeviceIdentity {
-  id: string;
-  name: string;
-  role: Role;
-  code: string;
-}
+/** Who this device is: the GET /api/me body (`{ id, name, role, code }`; `code` starts its ticket numbers). */
+export type { DeviceIdentity };
 
 export type SyncReason = 'poll' | 'online' | 'visible' | 'stream-open' | 'outbox-tick' | 'manual' | 'start';
 

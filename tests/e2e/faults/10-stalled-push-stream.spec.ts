@@ -1,7 +1,6 @@
 // Fault 10: the push stream stalls: the socket stays open but no byte arrives, not even heartbeats. The
 // leader must notice the silence (25 s without events), fall back to 5 s pulls that cover the gap, and
 // reconnect the stream once it can.
-import { v7 as uuidv7 } from 'uuid';
 import { counter, openApp } from '../helpers/device.ts';
 import { expectConverged } from './convergence.ts';
 import { test, expect } from './fault-fixture.ts';
@@ -20,7 +19,7 @@ test('a silent push stream is detected by missing heartbeats and the gap is cove
   await expect.poll(() => faultProxy.openStreams(), { message: 'push stream open', timeout: 20_000 }).toBe(1);
 
   // Another device writes over HTTP; this page learns of it only via push or pull.
-  const other = await registerDevice(server.url, uuidv7());
+  const other = await registerDevice(server.url);
   let counterNo = 0;
   const createFromOtherDevice = async (tag: string) => {
     counterNo += 1;

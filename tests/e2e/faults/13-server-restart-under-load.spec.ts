@@ -1,7 +1,6 @@
 // Fault 13: 20 simulated devices create orders non-stop while the server restarts twice (once gracefully,
 // once by SIGKILL). Every order the server acknowledged must be there exactly once afterwards, and every
 // device's retries (same key) must end acknowledged.
-import { v7 as uuidv7 } from 'uuid';
 import { fetchAllOrders } from '../helpers/api.ts';
 import { test, expect } from './fault-fixture.ts';
 import { recordResult, scale, sleep, tallyOrders } from './fault-results.ts';
@@ -15,9 +14,7 @@ test('orders acknowledged across two server restarts under load are each stored 
   const loadForMs = scale(12_000, 60_000);
   test.setTimeout(scale(90_000, 240_000));
 
-  const registered = await Promise.all(
-    Array.from({ length: devices }, () => registerDevice(server.url, uuidv7())),
-  );
+  const registered = await Promise.all(Array.from({ length: devices }, () => registerDevice(server.url)));
   const acknowledged: { id: string; tag: string; attempts: number }[] = [];
   const attempted: string[] = [];
   const stopAt = Date.now() + loadForMs;

@@ -1,7 +1,9 @@
 // Simulated devices over plain HTTP (directly to the server, never through the fault proxy): create and
-// change orders with idempotent retries, the way the contract says any client may resend.
+// change orders with idempotent retries, the way the contract says any client may resend. They authenticate
+// with the owner token (a tool's credential, exempt from device_mismatch), under ids and codes of paired devices.
 import { v7 as uuidv7 } from 'uuid';
 import type { Order } from '../../../protocol/order.ts';
+import { OWNER_AUTH, pairOverHttp } from '../helpers/pair-device.ts';
 
 const RETRYABLE = new Set([408, 409, 425, 429, 500, 502, 503, 504]);
 
@@ -35,7 +37,7 @@ export async function createWithRetries(
     try {
       const res = await fetch(`${origin}/api/orders`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': id },
+        headers: { ...OWNER_AUTH, 'content-type': 'application/json', 'idempotency-key': id },
         body: payload,
         signal: AbortSignal.timeout(10_000),
       });
@@ -68,7 +70,7 @@ export async function patchWithRetries(
     try {
       const res = await fetch(`${origin}/api/orders/${orderId}`, {
         method: 'PATCH',
-        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        headers: { ...OWNER_AUTH, 'content-type': 'application/json', 'idempotency-key': key },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(10_000),
       });
@@ -86,16 +88,8 @@ export async function patchWithRetries(
   }
 }
 
-/** `POST /api/devices`: the short code a device's ticket numbers start with. */
-export async function registerDevice(
-  origin: string,
-  deviceId: string,
-): Promise<{ deviceId: string; code: string }> {
-  const res = await fetch(`${origin}/api/devices`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ deviceId }),
-  });
-  if (!res.ok) throw new Error(`POST /api/devices → ${res.status}: ${await res.text()}`);
-  return (await res.json()) as { deviceId: string; code: string };
+/** Pairs a counter device: its id and the short code its ticket numbers start with. */
+export async function registerDevice(origin: string): Promise<{ deviceId: string; code: string }> {
+  const { device } = await pairOverHttp(origin);
+  return { deviceId: device.id, code: device.code };
 }

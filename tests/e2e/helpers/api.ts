@@ -1,13 +1,14 @@
 // Reads the server's truth over the public HTTP API (DESIGN.md "HTTP API") so specs can check what the
-// server holds — e.g. "each order exactly once" — independently of what any browser shows.
+// server holds — e.g. "each order exactly once" — independently of what any browser shows. Reads as the owner.
 //
 // API (stable): fetchActiveOrders(baseUrl), fetchAllOrders(baseUrl), fetchMenu(baseUrl), countIds(orders)
 
 import type { ActiveOrdersResponse, ChangesResponse, MenuResponse } from '../../../protocol/api.ts';
 import type { Order } from '../../../protocol/order.ts';
+import { OWNER_AUTH } from './pair-device.ts';
 
 async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  const response = await fetch(url, { headers: OWNER_AUTH, signal: AbortSignal.timeout(10_000) });
   if (!response.ok) throw new Error(`GET ${url} → HTTP ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }

@@ -1,18 +1,30 @@
 // A "device" is a browser context (its own profile: own SW, IndexedDB, leader tab). These helpers open the
 // app on a device and drive the counter screen through the accessible names of DESIGN.md "UI contract".
 //
+// Every device is paired (DESIGN.md Part 2): newDevice pairs the context with its role, and openApp pairs a
+// context that has no device cookie yet as a counter (fault specs and the bench open Playwright's own contexts).
+//
 // API (stable):
-//   newDevice(browser, baseUrl) → BrowserContext       SW allowed, baseURL set
-//   openApp(page, path?)                                 goto + SW controls the page + first snapshot rendered
+//   newDevice(browser, baseUrl, pair?) → BrowserContext  SW allowed, baseURL set, paired (role `counter` unless
+//                                                         `pair` says otherwise; `pair: false` = left unpaired)
+//   openApp(page, path?)                                 pair if needed + goto + SW controls the page + first
+//                                                         snapshot rendered
 //   waitForServiceWorkerControl(page)                    reloads once if the first load stayed uncontrolled
 //   counter(page) → locators: activeOrders, rows, row(text), syncStatus, placeOrder, customerName, addButtons
 //   placeOrder(page, { customerName, itemCount? }) → { id }   the new row's data-order-id
 //   recordActiveOrderEvents(page) / readActiveOrderEvents(page)
 
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { ensurePaired, pairContext, type PairOptions } from './pair-device.ts';
 
-export async function newDevice(browser: Browser, baseUrl: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: baseUrl, serviceWorkers: 'allow' });
+export async function newDevice(
+  browser: Browser,
+  baseUrl: string,
+  pair: PairOptions | false = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: baseUrl, serviceWorkers: 'allow' });
+  if (pair !== false) await pairContext(context, baseUrl, pair);
+  return context;
 }
 
 export interface Counter {
@@ -66,6 +78,8 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
 
 /** Opens the app and waits until the SW controls it and the first snapshot is on screen. */
 export async function openApp(page: Page, path = '/'): Promise<void> {
+  // An absolute path (the fault proxy's address) pairs through that origin; a relative one uses baseURL.
+  await ensurePaired(page.context(), /^https?:/.test(path) ? path : undefined);
   await page.goto(path);
   await waitForServiceWorkerControl(page);
   await waitForFirstSnapshot(page);

@@ -4,17 +4,19 @@
 //
 // API (stable): test, expect (re-exported), and fixtures
 //   server    worker-scoped ServerProcess (started, healthy; disposed after the worker)
-//   device()  a fresh browser context on the server's URL (another device); closed after the test
-//   app       a page on a fresh device with the app open, SW in control, first snapshot rendered
+//   device(pair?)  a fresh browser context on the server's URL (another device), paired as `counter` or as
+//             `pair` asks (`{ role: 'kitchen' }`; `false` leaves it unpaired); closed after the test
+//   app       a page on a fresh paired counter with the app open, SW in control, first snapshot rendered
 //   uniqueName(label)  a customer name no other test uses
 
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { newDevice, openApp } from './device.ts';
+import type { PairOptions } from './pair-device.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
 
 interface TestFixtures {
-  device: () => Promise<BrowserContext>;
+  device: (pair?: PairOptions | false) => Promise<BrowserContext>;
   app: Page;
   uniqueName: (label: string) => string;
 }
@@ -38,8 +40,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   device: async ({ browser, server }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async () => {
-      const context = await newDevice(browser, server.url);
+    await use(async (pair) => {
+      const context = await newDevice(browser, server.url, pair);
       contexts.push(context);
       return context;
     });

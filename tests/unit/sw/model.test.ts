@@ -1,17 +1,21 @@
 // The core proof (model-based, fast-check): the engine's real modules against the real server with a
 // fault-injecting fetch. Random creates, status moves and paid marks interleave with network loss, 5xx,
 // captive-portal answers, Retry-After, responses lost after the server committed, duplicated and reordered
-// pushes, and worker restarts. Once connectivity is back and the engine drained, this device and the server
-// agree field for field, every order exists exactly once, nothing waits, and only poisoned creates failed.
+// pushes, worker restarts, and the owner revoking the device and pairing it again (principle 13: its kept
+// outbox is never dead-lettered for the 401). Once connectivity is back, the device is paired and the engine
+// drained, this device and the server agree field for field, every order exists exactly once, nothing waits,
+// and only poisoned creates failed.
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActiveOrdersResponse, ChangesResponse } from '../../../protocol/api.ts';
-import type { OrderDraft } from '../../../protocol/messages.ts';
+import type { DeviceIdentity, OrderDraft } from '../../../protocol/messages.ts';
+import type { PairResponse, PairingResponse } from '../../../protocol/pairing.ts';
 import { isActiveStatus, type ClientOrder, type Order, type OrderStatus } from '../../../protocol/order.ts';
 import { applyTransition } from '../../../protocol/status-machine.ts';
 import { openOrderlineDb } from '../../../sw/db.ts';
 import { startServer, type RunningServer } from '../../../server/start-server.ts';
+import { OWNER_AUTH, TEST_ADMIN_TOKEN } from '../server/order-fixtures.ts';
 import { createHarness, unwrap, type Harness } from './engine-harness.ts';
 
 const RUNS = Number(process.env.ORDERLINE_MODEL_RUNS ?? 200);
@@ -20,7 +24,16 @@ const SEED = process.env.ORDERLINE_MODEL_SEED ? Number(process.env.ORDERLINE_MOD
 let server: RunningServer;
 let runNumber = 0;
 const timing = { run: 0, check: 0 };
-const stats = { runs: 0, commands: 0, faults: 0, restarts: 0, pushes: 0, remoteMoves: 0, deadLetters: 0 };
+const stats = {
+  runs: 0,
+  commands: 0,
+  faults: 0,
+  restarts: 0,
+  pushes: 0,
+  remoteMoves: 0,
+  deadLetters: 0,
+  revocations: 0,
+};
 
 beforeAll(async () => {
   server = await startServer({
@@ -29,6 +42,7 @@ beforeAll(async () => {
     dataDir: 'memory://',
     distDir: '/nonexistent-orderline-dist',
     rateLimit: false,
+    adminToken: TEST_ADMIN_TOKEN,
   });
 });
 
@@ -43,7 +57,8 @@ afterAll(async () => {
   console.info(
     `[model] ${stats.runs} runs, ${stats.commands} commands, ${stats.faults} faults ` +
       `(${(stats.faults / Math.max(stats.runs, 1)).toFixed(1)}/run), ${stats.restarts} restarts, ` +
-      `${stats.pushes} pushes, ${stats.remoteMoves} remote moves, ${stats.deadLetters} dead letters; ms in runs ${timing.run.toFixed(0)}, checks ${timing.check.toFixed(0)}`,
+      `${stats.pushes} pushes, ${stats.remoteMoves} remote moves, ${stats.deadLetters} dead letters, ` +
+      `${stats.revocations} revocations; ms in runs ${timing.run.toFixed(0)}, checks ${timing.check.toFixed(0)}`,
   );
 }, 120_000);
 
@@ -65,7 +80,12 @@ function noFaults(): Faults {
   return { down: false, serverErrors: 0, throttled: 0, captive: 0, lostAnswers: 0 };
 }
 
-function faultyFetch(faults: Faults): typeof fetch {
+/** The device credential the engine's requests carry (a browser sends it as the cookie). */
+interface Credential {
+  token: string;
+}
+
+function faultyFetch(faults: Faults, credential: Credential): typeof fetch {
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(JSON.stringify(body), {
       status,
@@ -88,7 +108,9 @@ function faultyFetch(faults: Faults): typeof fetch {
         headers: { 'content-type': 'text/html' },
       });
     }
-    const response = await fetch(input, init);
+    const headers = new Headers(init?.headers);
+    headers.set('authorization', `Bearer ${credential.token}`);
+    const response = await fetch(input, { ...init, headers });
     if (faults.lostAnswers > 0 && init?.method !== undefined && init.method !== 'GET') {
       faults.lostAnswers -= 1;
       await response.arrayBuffer(); // the server has answered (and committed); we drop the answer
@@ -116,6 +138,10 @@ interface Model {
 interface Real {
   h: Harness;
   faults: Faults;
+  credential: Credential;
+  device: DeviceIdentity;
+  /** The owner revoked this device and it has not been paired again yet. */
+  revoked: boolean;
   startCursor: number;
   /** Server states seen by earlier pushes: replaying them later is a stale, out-of-order push. */
   history: Order[];
@@ -171,7 +197,7 @@ class RemoteMoveCmd implements Cmd {
     if (!target) return;
     const response = await fetch(`${server.url}/api/orders/${target.id}`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      headers: { ...OWNER_AUTH, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
       body: JSON.stringify({ status: this.status }),
     });
     await response.arrayBuffer();
@@ -280,6 +306,59 @@ class RestartCmd implements Cmd {
   toString = () => 'restart';
 }
 
+/** The owner revokes this device (DELETE /api/devices/:id): from now on the server answers it 401. */
+class RevokeCmd implements Cmd {
+  check = (m: Readonly<Model>) => m.orders.length > 0;
+  async run(_m: Model, r: Real) {
+    if (r.revoked) return;
+    stats.revocations += 1;
+    const response = await fetch(`${server.url}/api/devices/${r.device.id}`, {
+      method: 'DELETE',
+      headers: OWNER_AUTH,
+    });
+    expect(response.status).toBe(204);
+    r.revoked = true;
+  }
+  toString = () => 'revoke';
+}
+
+/** The device is paired again with the id it holds, and the page tells the engine `paired`. */
+class RepairCmd implements Cmd {
+  check = () => true;
+  async run(_m: Model, r: Real) {
+    if (!r.revoked) return;
+    // Whatever the engine sent while revoked was kept, never dead-lettered for the 401.
+    const before = unwrap(await r.h.engine.handle({ v: 1, type: 'hello' }));
+    expect(before.sync.needsAttention.filter((l) => l.httpStatus === 401)).toEqual([]);
+    await repair(r);
+  }
+  toString = () => 'repair';
+}
+
+async function pairNewDevice(deviceId?: string): Promise<PairResponse> {
+  const pairing = await serverJson<PairingResponse>('/api/pairings', {
+    method: 'POST',
+    headers: { ...OWNER_AUTH, 'content-type': 'application/json' },
+    body: JSON.stringify({ role: 'counter' }),
+  });
+  return serverJson<PairResponse>('/api/pair', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: pairing.code, name: 'Model till', ...(deviceId ? { deviceId } : {}) }),
+  });
+}
+
+async function repair(r: Real): Promise<void> {
+  const paired = await pairNewDevice(r.device.id);
+  // The same id comes back, so the orders the device queued under it are still its own.
+  expect(paired.device.id).toBe(r.device.id);
+  r.credential.token = paired.token;
+  r.revoked = false;
+  // The page's `paired` can meet any network fault; the next one (or drain's) gets through.
+  const reply = await r.h.engine.handle({ v: 1, type: 'paired' });
+  if (reply.ok) expect(reply.value).toMatchObject({ id: r.device.id, code: r.device.code });
+}
+
 class TickCmd implements Cmd {
   constructor(readonly ms: number) {}
   check = () => true;
@@ -340,10 +419,13 @@ const commands = [
   fc.constant(null).map(() => new RestartCmd()),
   fc.integer({ min: 100, max: 40_000 }).map((ms) => new TickCmd(ms)),
   fc.constant(null).map(() => new SyncNowCmd()),
+  fc.constant(null).map(() => new RevokeCmd()),
+  fc.constant(null).map(() => new RepairCmd()),
 ];
 
+/** A request as the owner (admin token), unless the caller brings its own headers. */
 async function serverJson<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, init);
+  const response = await fetch(`${server.url}${path}`, { headers: OWNER_AUTH, ...init });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -352,6 +434,9 @@ async function serverJson<T>(path: string, init?: RequestInit): Promise<T> {
 async function drain(m: Model, r: Real): Promise<void> {
   Object.assign(r.faults, noFaults());
   await Promise.all(r.h.retired.map((engine) => engine.settled()));
+  if (r.revoked) await repair(r);
+  // `paired` again: a repair whose message met a fault left the engine signed out (the page would retry).
+  unwrap(await r.h.engine.handle({ v: 1, type: 'paired' }));
   await r.h.engine.serverMaybeBack();
   for (let round = 0; round < 40; round += 1) {
     r.h.clock.now += 31_000; // past any backoff or Retry-After
@@ -407,7 +492,7 @@ async function cancelEverything(): Promise<number> {
   for (const order of active.orders) {
     await serverJson(`/api/orders/${order.id}`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      headers: { ...OWNER_AUTH, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
       body: JSON.stringify({ status: 'cancelled' }),
     });
   }
@@ -428,13 +513,24 @@ describe('model: engine against the real server with faults', () => {
           await db.put('meta', startCursor, 'cursor');
           db.close();
           const faults = noFaults();
+          const paired = await pairNewDevice();
+          const credential: Credential = { token: paired.token };
           const h = createHarness(() => Promise.reject(new Error('unused')), {
             dbName,
-            fetch: faultyFetch(faults),
+            fetch: faultyFetch(faults, credential),
             baseUrl: server.url,
+            pairedAs: paired.device,
           });
           const model: Model = { orders: [] };
-          const real: Real = { h, faults, startCursor, history: [] };
+          const real: Real = {
+            h,
+            faults,
+            credential,
+            device: paired.device,
+            revoked: false,
+            startCursor,
+            history: [],
+          };
           try {
             const t0 = performance.now();
             await h.engine.start();
