@@ -18,6 +18,16 @@ declare module 'fastify' {
     /** This route also accepts `Authorization: Bearer <ORDERLINE_METRICS_TOKEN>` (GET /metrics). */
     metricsToken?: boolean;
   }
+  interface FastifyInstance {
+    /** Every route registered after the hook, with the access it ends up with (the route × role test reads it). */
+    routeAccessTable: RouteAccessEntry[];
+  }
+}
+
+export interface RouteAccessEntry {
+  method: string;
+  url: string;
+  access: Access;
 }
 
 export interface AuthHookOptions {
@@ -49,20 +59,31 @@ export function isApiPath(url: string): boolean {
   return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
 
+function accessFor(declared: Access | undefined, url: string): Access {
+  if (declared !== undefined) return declared;
+  return isApiPath(url) ? ACCESS.ownerOnly : ACCESS.public;
+}
+
 /**
  * What a matched route requires: its declaration, else owner-only when the route's path is under /api
  * and public elsewhere. Judged by the route's pattern, not the URL: the static files' `/*` route is
  * not an API route even when it is asked for /api/nope (which it answers with the API's 404).
  */
 export function routeAccess(request: FastifyRequest): Access {
-  const declared = request.routeOptions.config.access;
-  if (declared !== undefined) return declared;
-  return isApiPath(request.routeOptions.url ?? request.url) ? ACCESS.ownerOnly : ACCESS.public;
+  return accessFor(request.routeOptions.config.access, request.routeOptions.url ?? request.url);
 }
 
 export function installAuthHook(app: FastifyInstance, options: AuthHookOptions): void {
   const { authenticator, devices, metricsToken, now } = options;
   app.decorateRequest('device', null);
+  const table: RouteAccessEntry[] = [];
+  app.decorate('routeAccessTable', table);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const declared = (route.config as { access?: Access } | undefined)?.access;
+    for (const method of methods)
+      table.push({ method, url: route.url, access: accessFor(declared, route.url) });
+  });
 
   async function authenticate(
     request: FastifyRequest,

@@ -86,11 +86,16 @@ describe('POST /api/pair', () => {
   it('answers wrong, used and expired codes with one identical 400 invalid_pairing_code', async () => {
     const used = await createPairingCode(t.app, 'counter');
     expect((await pair(t.app, { code: used }, '10.0.0.1')).statusCode).toBe(201);
+    // Used again while it would still be valid: single use, not just expiry.
+    const usedAgain = await pair(t.app, { code: used }, '10.0.0.1');
     const expired = await createPairingCode(t.app, 'counter');
     nowMs += 10 * MINUTE;
-    const answers = await Promise.all(
-      [used, expired, 'ZZZZ-ZZZZ', 'not a code'].map((code) => pair(t.app, { code }, '10.0.0.1')),
-    );
+    const answers = [
+      usedAgain,
+      ...(await Promise.all(
+        [expired, 'ZZZZ-ZZZZ', 'not a code'].map((code) => pair(t.app, { code }, '10.0.0.1')),
+      )),
+    ];
     for (const res of answers) expect(res.statusCode).toBe(400);
     const bodies = new Set(answers.map((res) => res.body));
     expect(bodies.size).toBe(1);
