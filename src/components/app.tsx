@@ -83,7 +83,8 @@ function Shell(props: ScreenProps) {
         </p>
       ) : null}
       {needsPairing ? (
-        <PairingScreen {...props} />
+        // Inside a Router too: a lazy screen suspends by throwing, and only a Router (or ErrorBoundary) catches it.
+        <Router>{[<WithServices key="pairing" default Screen={PairingScreen} />]}</Router>
       ) : (
         <Router>
           {[

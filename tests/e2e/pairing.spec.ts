@@ -4,9 +4,22 @@
 // navigation offers each role only its screens, deep links work offline, and the strict CSP sees no violation.
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
-import { counter, placeOrder, waitForServiceWorkerControl } from './helpers/device.ts';
-import { expect, test } from './helpers/fixtures.ts';
+import { counter, newDevice, placeOrder, waitForServiceWorkerControl } from './helpers/device.ts';
+import { expect, test as base } from './helpers/fixtures.ts';
 import { E2E_ADMIN_TOKEN } from './helpers/server-process.ts';
+
+/** These specs pair through the screens themselves: their devices start unpaired. */
+const test = base.extend<{ unpairedDevice: () => Promise<BrowserContext> }>({
+  unpairedDevice: async ({ browser, server }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await newDevice(browser, server.url, false);
+      contexts.push(context);
+      return context;
+    });
+    for (const context of contexts) await context.close();
+  },
+});
 
 /** Records every CSP violation on this device's pages (the server sends the strict policy of principle 14). */
 async function recordCspViolations(context: BrowserContext): Promise<void> {
@@ -66,11 +79,11 @@ async function pairOwner(page: Page, baseUrl: string): Promise<void> {
 }
 
 test('an owner pairs, renames and revokes a counter device through the Devices screen', async ({
-  device,
+  unpairedDevice,
   server,
   uniqueName,
 }) => {
-  const ownerContext = await device();
+  const ownerContext = await unpairedDevice();
   await recordCspViolations(ownerContext);
   const owner = await ownerContext.newPage();
   await pairOwner(owner, server.url);
@@ -92,7 +105,7 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   expect(await seriousViolations(owner)).toEqual([]);
   const code = (await shownCode.textContent()) ?? '';
 
-  const tillContext = await device();
+  const tillContext = await unpairedDevice();
   await recordCspViolations(tillContext);
   const till = await tillContext.newPage();
   await till.goto('/pair');
@@ -142,10 +155,10 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
 });
 
 test('deep links open their screen from the service worker offline, and Devices says it needs a connection', async ({
-  device,
+  unpairedDevice,
   server,
 }) => {
-  const context = await device();
+  const context = await unpairedDevice();
   await recordCspViolations(context);
   const page = await context.newPage();
   await pairOwner(page, server.url);
@@ -161,9 +174,9 @@ test('deep links open their screen from the service worker offline, and Devices 
 });
 
 test('a browser without service workers is told why and pointed to /setup, never shown a blank page', async ({
-  device,
+  unpairedDevice,
 }) => {
-  const context = await device();
+  const context = await unpairedDevice();
   await context.addInitScript(() => {
     // As in a browser (or private mode) that has no service workers at all.
     delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker;
