@@ -14,18 +14,23 @@ import { NeedsAttention } from '../components/needs-attention.tsx';
 import type { OrderAction } from '../components/order-row.tsx';
 import type { ScreenProps } from './screen-props.ts';
 
+/** The last menu this tab loaded: coming back to the Counter (or a remount) shows it at once, offline too. */
+let lastMenu: MenuResponse | null = null;
+
 function useMenu(): [MenuResponse | null, string | null] {
-  const [menu, setMenu] = useState<MenuResponse | null>(null);
+  const [menu, setMenu] = useState<MenuResponse | null>(lastMenu);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const load = () =>
       loadMenu().then(
         (loaded) => {
+          lastMenu = loaded;
           setMenu(loaded);
           setError(null);
           window.removeEventListener('online', load);
         },
-        (reason: unknown) => setError(`Menu unavailable: ${errorMessage(reason)}`),
+        // With a menu already shown, a failed refresh keeps it (the SW retries when the network is back).
+        (reason: unknown) => lastMenu === null && setError(`Menu unavailable: ${errorMessage(reason)}`),
       );
     // A first visit made offline has no cached menu yet: try again when the network is back.
     window.addEventListener('online', load);
