@@ -123,8 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(cookie);
   await installSecurityHeaders(app);
-  installAuthHook(app, { authenticator, devices, metricsToken: options.metricsToken, now });
-
+  // Rate limiting before authentication: a flood of made-up credentials must not become a flood of lookups.
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit) {
     await app.register(rateLimit, {
@@ -134,6 +133,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         new HttpError(429, 'rate_limited', `too many requests; retry in ${context.after}`),
     });
   }
+  installAuthHook(app, { authenticator, devices, metricsToken: options.metricsToken, now });
 
   await app.register(apiRoutes, { store: options.store, hub, metrics });
   await app.register(pairingRoutes, {

@@ -55,7 +55,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   // The plain localhost address for now; the TLS setup adds the HTTPS one.
-  const offer = await offerOwnerPairing(app.deviceStore, { adminToken: options.adminToken, baseUrl: url });
+  let offer: Awaited<ReturnType<typeof offerOwnerPairing>>;
+  try {
+    offer = await offerOwnerPairing(app.deviceStore, { adminToken: options.adminToken, baseUrl: url });
+  } catch (error) {
+    await app.close();
+    await store.close();
+    throw error;
+  }
   if (offer) {
     app.log.warn(
       { expiresAt: offer.expiresAt },

@@ -1,5 +1,5 @@
-// The auth hook: every request's credential (Bearer header, else the orderline_device cookie) is
-// resolved before routing reaches a handler, and the route's `config.access` decides 401/403. An /api
+// The auth hook: on every route (a route-level onRequest hook, after the rate limiter), the credential
+// (Bearer header, else the orderline_device cookie) is resolved and the route's `config.access` decides 401/403. An /api
 // route without `access` is owner-only, so a forgotten declaration fails closed.
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -83,14 +83,17 @@ export function installAuthHook(app: FastifyInstance, options: AuthHookOptions):
     const declared = (route.config as { access?: Access } | undefined)?.access;
     for (const method of methods)
       table.push({ method, url: route.url, access: accessFor(declared, route.url) });
+    // A route-level hook, appended after the rate limiter's (also route-level, added by its own onRoute
+    // hook registered before this one): a flood of made-up credentials is throttled before any lookup.
+    const existing = route.onRequest;
+    const before = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+    route.onRequest = [...before, authenticate];
   });
 
   async function authenticate(
     request: FastifyRequest,
     reply: FastifyReply,
   ): Promise<FastifyReply | undefined> {
-    // Unmatched URLs have nothing to protect; they fall through to the 404 handler.
-    if (request.routeOptions.url === undefined) return undefined;
     const credential = readCredential(request);
     const access = routeAccess(request);
     if (
@@ -138,6 +141,4 @@ export function installAuthHook(app: FastifyInstance, options: AuthHookOptions):
     }
     return undefined;
   }
-
-  app.addHook('onRequest', authenticate);
 }

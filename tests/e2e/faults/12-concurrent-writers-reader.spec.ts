@@ -4,6 +4,7 @@
 import type { ChangesResponse } from '../../../protocol/api.ts';
 import type { Order, OrderStatus } from '../../../protocol/order.ts';
 import { fetchAllOrders } from '../helpers/api.ts';
+import { OWNER_AUTH } from '../helpers/pair-device.ts';
 import { test, expect } from './fault-fixture.ts';
 import { recordResult, scale, tallyOrders } from './fault-results.ts';
 import { createWithRetries, patchWithRetries, registerDevice } from './http-device.ts';
@@ -23,7 +24,9 @@ test('a reader following the changes feed during concurrent writes never skips a
   let reads = 0;
   let orderViolations = 0;
   const readOnce = async (): Promise<boolean> => {
-    const res = await fetch(`${server.url}/api/orders/changes?since=${cursor}&limit=50`);
+    const res = await fetch(`${server.url}/api/orders/changes?since=${cursor}&limit=50`, {
+      headers: OWNER_AUTH,
+    });
     if (!res.ok) throw new Error(`changes → ${res.status}: ${await res.text()}`);
     const page = (await res.json()) as ChangesResponse;
     reads += 1;

@@ -210,6 +210,24 @@ describe('/metrics', () => {
     expect((await t.app.inject({ url: '/healthz' })).statusCode).toBe(200);
   });
 
+  it('throttles a flood of made-up credentials before looking them up (429, not 401)', async () => {
+    const limited = await buildApp({
+      store: t.store,
+      distDir: '/nonexistent-orderline-dist',
+      rateLimit: { max: 2, timeWindowMs: 60_000 },
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await limited.inject({ url: '/api/me', headers: { authorization: `Bearer guess-${i}` } });
+        statuses.push(res.statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('refuses to start with an admin token shorter than 32 characters', async () => {
     await expect(buildApp({ store: t.store, adminToken: 'short-token' })).rejects.toThrow(
       /at least 32 characters/,

@@ -36,6 +36,33 @@ async function listed(id: string): Promise<DeviceListEntry | undefined> {
   return res.json<DevicesResponse>().devices.find((device) => device.id === id);
 }
 
+describe('GET /api/setup', () => {
+  it('tells the pairing screen whether this device is paired, whether an owner exists, and the TLS details', async () => {
+    const none = await t.app.inject({ url: '/api/setup' });
+    expect(none.json()).toEqual({ paired: false, httpsUrl: null, caFingerprint: null, ownerExists: false });
+    const owner = await pairDevice(t.app, 'owner');
+    const paired = await t.app.inject({ url: '/api/setup', cookies: { orderline_device: owner.token } });
+    expect(paired.json()).toMatchObject({ paired: true, ownerExists: true });
+    const withTls = await buildApp({
+      store: t.store,
+      rateLimit: false,
+      distDir: '/nonexistent-orderline-dist',
+      setupInfo: () => ({ httpsUrl: 'https://shop.local:8443', caFingerprint: 'AB:CD' }),
+    });
+    try {
+      const res = await withTls.inject({ url: '/api/setup', headers: { authorization: 'Bearer unknown' } });
+      expect(res.json()).toEqual({
+        paired: false,
+        httpsUrl: 'https://shop.local:8443',
+        caFingerprint: 'AB:CD',
+        ownerExists: true,
+      });
+    } finally {
+      await withTls.close();
+    }
+  });
+});
+
 describe('POST /api/pairings', () => {
   it('gives the owner an ABCD-EFGH Crockford code valid 10 minutes and its pairing address', async () => {
     const res = await t.app.inject({

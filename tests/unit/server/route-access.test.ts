@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../protocol/api.ts';
 import { ACCESS, type Access, type Role } from '../../../protocol/roles.ts';
-import { OWNER_AUTH, memoryApp, type TestApp } from './order-fixtures.ts';
+import { buildApp } from '../../../server/app.ts';
+import { OWNER_AUTH, TEST_ADMIN_TOKEN, memoryApp, type TestApp } from './order-fixtures.ts';
 import { pairDevice, revoke } from './device-fixtures.ts';
 
 /** The contract: one row per method and route. HEAD rows follow their GET. */
@@ -131,5 +132,26 @@ describe('route × role', () => {
       }
     }
     expect(outcomes).toEqual(wanted);
+  });
+
+  it('a route that declares no access is owner-only under /api and public elsewhere (fails closed)', async () => {
+    const app = await buildApp({
+      store: t.store,
+      rateLimit: false,
+      distDir: '/nonexistent-orderline-dist',
+      adminToken: TEST_ADMIN_TOKEN,
+    });
+    app.get('/api/forgot-to-declare', async () => ({ ok: true }));
+    app.get('/outside-api', async () => ({ ok: true }));
+    try {
+      const status = async (url: string, caller: Caller) =>
+        (await app.inject({ url, headers: headersFor[caller] })).statusCode;
+      expect(await status('/api/forgot-to-declare', 'none')).toBe(401);
+      expect(await status('/api/forgot-to-declare', 'counter')).toBe(403);
+      expect(await status('/api/forgot-to-declare', 'owner')).toBe(200);
+      expect(await status('/outside-api', 'none')).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 });
