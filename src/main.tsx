@@ -1,22 +1,57 @@
-// Entry point: builds the tab's state, renders the counter screen, then connects to the service
-// worker and starts leader election. Everything the tab shows comes through src/sw-bridge.ts.
+// Entry point: builds the tab's state, renders the app (router and screens), then connects to the service
+// worker and starts leader election. Everything the tab shows comes through src/sw-bridge.ts. Never blank:
+// without a service worker it says why, and a failure to start is shown, not swallowed.
 import { render } from 'preact';
 import type { ActiveOrderEvents } from '../protocol/messages.ts';
 import { playChime } from './chime.ts';
 import { App } from './components/app.tsx';
 import { DisplayTiming } from './display-timing.ts';
-import { startSyncTriggers } from './leader.ts';
 import { OrdersStore } from './orders-store.ts';
 import { errorMessage, SwBridge } from './sw-bridge.ts';
 import { UiState } from './ui-state.ts';
+import { workerSupport } from './worker-support.ts';
 import './styles.css';
 
-const store = new OrdersStore();
-const ui = new UiState();
-const timing = new DisplayTiming();
-const bridge = new SwBridge(store, ui);
+const root = document.getElementById('app')!;
+const support = workerSupport(window.isSecureContext, 'serviceWorker' in navigator);
 
-render(<App store={store} ui={ui} bridge={bridge} timing={timing} />, document.getElementById('app')!);
+/** Plain DOM, so it still works when rendering itself is what failed. */
+function showStartFailure(error: unknown): void {
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.className = 'banner problem';
+  message.textContent = `Orderline could not start: ${errorMessage(error)}. Reload the page; if this keeps happening, open /setup.`;
+  root.replaceChildren(message);
+  console.error('Orderline could not start', error);
+}
+
+if (support !== 'ok') {
+  // The page came over the network, so its notice (a small chunk of its own) comes the same way.
+  import('./no-worker-notice.ts').then(
+    ({ showNoWorkerNotice }) => showNoWorkerNotice(root, support),
+    showStartFailure,
+  );
+} else {
+  try {
+    const store = new OrdersStore();
+    const ui = new UiState();
+    const timing = new DisplayTiming();
+    const bridge = new SwBridge(store, ui);
+    render(<App store={store} ui={ui} bridge={bridge} timing={timing} />, root);
+    // Leader election and the push stream come as their own chunk once the worker answered: the counter
+    // is usable without them, and the initial JS stays within its budget (DESIGN.md Part 2).
+    bridge
+      .start()
+      .then(() => import('./leader.ts'))
+      .then(
+        ({ startSyncTriggers }) => startSyncTriggers(bridge, store, (message) => console.warn(message)),
+        (error: unknown) => ui.set({ problem: `Orderline could not start: ${errorMessage(error)}` }),
+      );
+    requestPersistentStorage().catch((error: unknown) => console.warn('storage.persist failed', error));
+  } catch (error) {
+    showStartFailure(error);
+  }
+}
 
 window.addEventListener('activeOrderUpdated', (event) => {
   const { changes } = (event as CustomEvent<ActiveOrderEvents['activeOrderUpdated']>).detail;
@@ -28,14 +63,4 @@ async function requestPersistentStorage(): Promise<void> {
   if (!navigator.storage?.persist || (await navigator.storage.persisted())) return;
   const granted = await navigator.storage.persist();
   if (!granted) console.info('Persistent storage was not granted; the browser may evict offline data.');
-}
-
-if (!('serviceWorker' in navigator)) {
-  ui.set({ problem: 'This browser cannot run Orderline offline (no service workers).' });
-} else {
-  bridge.start().then(
-    () => startSyncTriggers(bridge, store, (message) => console.warn(message)),
-    (error: unknown) => ui.set({ problem: `Orderline could not start: ${errorMessage(error)}` }),
-  );
-  requestPersistentStorage().catch((error: unknown) => console.warn('storage.persist failed', error));
 }

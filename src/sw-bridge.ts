@@ -1,8 +1,9 @@
 // The page's only door to the service worker: registers it (workbox-window), sends intents over a
 // MessageChannel, and keeps the OrdersStore in step with the BroadcastChannel. Never touches IDB or the API.
 
-// The modern ESM build: the package's default entry is transpiled to ES5 (about 1 KiB gzip more).
-import { Workbox } from 'workbox-window/Workbox.js';
+// workbox-window is loaded on demand (its modern ESM build, as its own chunk): registration waits for the
+// page's load event anyway, so the counter is usable before it arrives, and the initial JS stays in budget.
+import type { Workbox } from 'workbox-window/Workbox.js';
 import {
   BROADCAST_CHANNEL,
   isBroadcast,
@@ -41,7 +42,7 @@ export class SwBridge {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Broadcasts that arrived while a snapshot was on its way, replayed on top of it. */
   private buffered: { message: Broadcast; at: number }[] = [];
-  private readonly wb = new Workbox('/sw.js');
+  private wb: Workbox | null = null;
 
   constructor(
     private readonly store: OrdersStore,
@@ -56,15 +57,22 @@ export class SwBridge {
       if (document.visibilityState === 'visible') void this.resnapshot();
     });
     navigator.serviceWorker.addEventListener('controllerchange', () => void this.resnapshot());
-    // A new worker is installed and waiting: let the user pick the moment to switch.
-    this.wb.addEventListener('waiting', () => this.ui.set({ updateAvailable: true }));
     // Ask for the snapshot at once, in parallel with registering: a returning visitor's page is already
     // controlled, and registration (workbox-window's default) waits for the load event.
-    const registered = this.wb.register().catch((error: unknown) => {
+    const registered = this.register().catch((error: unknown) => {
       this.ui.set({ problem: `The offline worker could not start: ${errorMessage(error)}` });
       throw error;
     });
     await Promise.all([registered, this.resnapshot()]);
+  }
+
+  private async register(): Promise<void> {
+    const { Workbox } = await import('workbox-window/Workbox.js');
+    const wb = new Workbox('/sw.js');
+    this.wb = wb;
+    // A new worker is installed and waiting: let the user pick the moment to switch.
+    wb.addEventListener('waiting', () => this.ui.set({ updateAvailable: true }));
+    await wb.register();
   }
 
   /**
@@ -77,6 +85,8 @@ export class SwBridge {
 
   /** Activates the waiting worker and reloads once it controls the page. */
   applyUpdate(): void {
+    // The prompt only appears after registration's `waiting` event, so `wb` is set by then.
+    if (this.wb === null) return;
     this.wb.addEventListener('controlling', () => window.location.reload());
     this.wb.messageSkipWaiting();
   }

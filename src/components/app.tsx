@@ -1,131 +1,61 @@
-// The counter screen: header (sync status, chime, diagnostics), menu, cart, active orders and the
-// dead letters. Every action becomes an intent to the SW; replies are rendered the moment they arrive.
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { MenuItem, MenuResponse } from '../../protocol/menu.ts';
-import { BROADCAST_CHANNEL, isMenuBroadcast, type DeadLetter } from '../../protocol/messages.ts';
-import type { ClientOrder } from '../../protocol/order.ts';
-import { addItem, changeQty, EMPTY_CART, setLineNote, toDraft, type Cart } from '../cart.ts';
-import type { DisplayTiming } from '../display-timing.ts';
-import { loadMenu } from '../menu.ts';
+// The app shell: header (sync status, chime), the `Screens` navigation for this device's role, the banners,
+// and the router. An unpaired or signed-out device sees the Pairing screen instead of everything else.
+import { createContext, type ComponentType } from 'preact';
+import { LocationProvider, Router, useLocation } from 'preact-iso';
+import { useContext, useEffect } from 'preact/hooks';
+import type { AuthState } from '../../protocol/messages.ts';
+import type { Role } from '../../protocol/roles.ts';
 import type { OrdersStore } from '../orders-store.ts';
-import { errorMessage, type SwBridge } from '../sw-bridge.ts';
-import type { UiState } from '../ui-state.ts';
+import { CounterScreen } from '../screens/counter-screen.tsx';
+import { lazyScreen } from '../screens/lazy-screen.tsx';
+import type { ScreenProps } from '../screens/screen-props.ts';
+import { homePathFor, mayUse, SCREENS, type ScreenEntry } from '../screens/screen-table.ts';
 import { useSubscription } from '../use-subscription.ts';
-import { PureActiveOrders } from './active-orders.tsx';
-import { CartPanel } from './cart-panel.tsx';
 import { ChimeToggle } from './chime-toggle.tsx';
-import { DiagnosticsPanel } from './diagnostics-panel.tsx';
-import { MenuGrid } from './menu-grid.tsx';
-import { NeedsAttention } from './needs-attention.tsx';
-import type { OrderAction } from './order-row.tsx';
+import { ScreenNav } from './screen-nav.tsx';
 import { SyncStatusBar } from './sync-status.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 
-export interface AppProps {
-  store: OrdersStore;
-  ui: UiState;
-  bridge: SwBridge;
-  timing: DisplayTiming;
+const PairingScreen = lazyScreen(() => import('../screens/pairing-screen.tsx'));
+
+/** Each table entry with its component, built once: the lazy chunk is fetched the first time it is shown. */
+const ROUTES = SCREENS.map((entry) => ({
+  entry,
+  Screen: entry.load ? lazyScreen(entry.load) : CounterScreen,
+}));
+
+/** Who this tab is, as the SW last said; before the first snapshot the device counts as paired. */
+function deviceOf(store: OrdersStore): { auth: AuthState; role: Role | null } {
+  return { auth: store.sync?.auth ?? 'paired', role: store.sync?.device?.role ?? null };
 }
 
-function useMenu(): [MenuResponse | null, string | null] {
-  const [menu, setMenu] = useState<MenuResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const load = () =>
-      loadMenu().then(
-        (loaded) => {
-          // A broadcast may already have brought a newer menu than this (cached) answer.
-          setMenu((shown) => (shown && shown.version > loaded.version ? shown : loaded));
-          setError(null);
-          window.removeEventListener('online', load);
-        },
-        (reason: unknown) => setError(`Menu unavailable: ${errorMessage(reason)}`),
-      );
-    // A first visit made offline has no cached menu yet: try again when the network is back.
-    window.addEventListener('online', load);
-    void load();
-    // The SW broadcasts each newly published menu it fetched: every tab shows it without a reload.
-    const channel = new BroadcastChannel(BROADCAST_CHANNEL);
-    channel.onmessage = (event: MessageEvent<unknown>) => {
-      if (!isMenuBroadcast(event.data)) return;
-      const next = event.data.menu;
-      setMenu((shown) => (shown && shown.version >= next.version ? shown : next));
-      setError(null);
-    };
-    return () => {
-      window.removeEventListener('online', load);
-      channel.close();
-    };
-  }, []);
-  return [menu, error];
+/**
+ * The tab's stores reach the screens through context, not as route props: preact-iso's Router compares
+ * its children's props with JSON.stringify, which must never walk the stores (large, and cyclic).
+ */
+const Services = createContext<ScreenProps | null>(null);
+
+export function App(props: ScreenProps) {
+  return (
+    <Services.Provider value={props}>
+      <LocationProvider>
+        <Shell {...props} />
+      </LocationProvider>
+    </Services.Provider>
+  );
 }
 
-function useHashRoute(): [boolean, (open: boolean) => void] {
-  const [open, setOpen] = useState(() => location.hash === '#diagnostics');
-  useEffect(() => {
-    const onHash = () => setOpen(location.hash === '#diagnostics');
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  const toggle = (next: boolean) => {
-    history.replaceState(null, '', next ? '#diagnostics' : location.pathname + location.search);
-    setOpen(next);
-  };
-  return [open, toggle];
-}
-
-export function App({ store, ui, bridge, timing }: AppProps) {
+function Shell(props: ScreenProps) {
+  const { store, ui, bridge } = props;
   useSubscription(ui);
-  const [menu, menuError] = useMenu();
-  const [cart, setCart] = useState<Cart>(EMPTY_CART);
-  const [diagnosticsOpen, setDiagnosticsOpen] = useHashRoute();
-  const currency = menu?.currency ?? null;
-
-  const fail = useCallback(
-    (what: string, error: unknown) => ui.set({ actionError: `${what}: ${errorMessage(error)}` }),
-    [ui],
-  );
-
-  const place = () => {
-    if (cart.lines.length === 0) return;
-    const startedAt = performance.now();
-    const placed = cart;
-    // The intent goes first; clearing the cart (so the next order can be keyed) re-renders after it.
-    bridge.request({ v: 1, type: 'create-order', draft: toDraft(placed, menu?.version) }).then(
-      (order) => store.applyReply(order, startedAt),
-      (error: unknown) => {
-        setCart((current) => (current.lines.length === 0 ? placed : current));
-        fail('The order was not placed', error);
-      },
-    );
-    setCart(EMPTY_CART);
-    if (ui.fields.actionError !== null) ui.set({ actionError: null });
-  };
-
-  const onAction = useCallback(
-    (order: ClientOrder, action: OrderAction) => {
-      const startedAt = performance.now();
-      const request =
-        action.kind === 'paid'
-          ? bridge.request({ v: 1, type: 'mark-paid', id: order.id })
-          : bridge.request({ v: 1, type: 'set-status', id: order.id, status: action.status });
-      request.then(
-        (updated) => store.applyReply(updated, startedAt),
-        (error: unknown) => fail(`Order ${order.number} was not changed`, error),
-      );
-    },
-    [bridge, store, fail],
-  );
-
-  const onRetry = (letter: DeadLetter) =>
-    bridge
-      .request({ v: 1, type: 'retry', mutationId: letter.mutationId })
-      .catch((e: unknown) => fail('Retry failed', e));
-  const onDiscard = (letter: DeadLetter) =>
-    bridge
-      .request({ v: 1, type: 'discard', mutationId: letter.mutationId })
-      .catch((e: unknown) => fail('Discard failed', e));
+  // Only a change of auth state or role re-renders the shell: a sync tick must not re-render the screens.
+  useSubscription(store, () => {
+    const { auth, role } = deviceOf(store);
+    return `${auth}/${role}`;
+  });
+  const { auth, role } = deviceOf(store);
+  const needsPairing = auth === 'unpaired' || auth === 'signed-out';
+  useHomeRedirect(role, needsPairing);
 
   const { updateAvailable, problem, actionError } = ui.fields;
   return (
@@ -135,15 +65,8 @@ export function App({ store, ui, bridge, timing }: AppProps) {
         <SyncStatusBar store={store} />
         <div class="top-tools">
           <ChimeToggle />
-          <button
-            type="button"
-            aria-expanded={diagnosticsOpen}
-            aria-controls={diagnosticsOpen ? 'diagnostics' : undefined}
-            onClick={() => setDiagnosticsOpen(!diagnosticsOpen)}
-          >
-            Diagnostics
-          </button>
         </div>
+        {needsPairing ? null : <ScreenNav role={role} />}
       </header>
       {updateAvailable ? <UpdatePrompt onReload={() => bridge.applyUpdate()} /> : null}
       {problem ? (
@@ -159,26 +82,72 @@ export function App({ store, ui, bridge, timing }: AppProps) {
           </button>
         </p>
       ) : null}
-      {diagnosticsOpen ? <DiagnosticsPanel bridge={bridge} timing={timing} /> : null}
-      <main class="layout">
-        <MenuGrid
-          menu={menu}
-          error={menuError}
-          onAdd={(item: MenuItem) => setCart((c) => addItem(c, item))}
-        />
-        <CartPanel
-          cart={cart}
-          currency={currency}
-          onQty={(i, by) => setCart((c) => changeQty(c, i, by))}
-          onNote={(i, note) => setCart((c) => setLineNote(c, i, note))}
-          onCustomer={(customerName) => setCart((c) => ({ ...c, customerName }))}
-          onPlace={place}
-        />
-        <div class="orders-column">
-          <NeedsAttention store={store} onRetry={onRetry} onDiscard={onDiscard} />
-          <PureActiveOrders store={store} timing={timing} currency={currency} onAction={onAction} />
-        </div>
-      </main>
+      {needsPairing ? (
+        // Inside a Router too: a lazy screen suspends by throwing, and only a Router (or ErrorBoundary) catches it.
+        <Router>{[<WithServices key="pairing" default Screen={PairingScreen} />]}</Router>
+      ) : (
+        <Router>
+          {[
+            ...ROUTES.map(({ entry, Screen }) => (
+              <RoleGate key={entry.path} path={entry.path} entry={entry} role={role} Screen={Screen} />
+            )),
+            <WithServices key="/pair" path="/pair" Screen={PairingScreen} />,
+            <NotFound key="default" default role={role} />,
+          ]}
+        </Router>
+      )}
     </div>
+  );
+}
+
+/** A kitchen or display device opened at `/` goes to its own home screen once its role is known. */
+function useHomeRedirect(role: Role | null, needsPairing: boolean): void {
+  const { path, route } = useLocation();
+  useEffect(() => {
+    if (needsPairing || role === null || path !== '/') return;
+    const home = homePathFor(role);
+    if (home !== '/') route(home, true);
+    // Only when the role becomes known or changes: a later visit to `/` is the user's choice.
+  }, [role, needsPairing]);
+}
+
+/** The props preact-iso's Router reads from its children (its JSX augmentation does not reach Preact 11's JSX). */
+interface Routable {
+  path?: string;
+  default?: boolean;
+}
+
+function WithServices({ Screen }: Routable & { Screen: ComponentType<ScreenProps> }) {
+  const services = useContext(Services);
+  if (services === null) throw new Error('a screen was rendered outside <App>');
+  return <Screen {...services} />;
+}
+
+interface RoleGateProps extends Routable {
+  entry: ScreenEntry;
+  role: Role | null;
+  Screen: ComponentType<ScreenProps>;
+}
+
+function RoleGate({ entry, role, Screen }: RoleGateProps) {
+  if (mayUse(entry, role)) return <WithServices Screen={Screen} />;
+  return (
+    <main class="screen">
+      <p class="banner problem" role="alert">
+        {entry.label} is not available on this device (role {role ?? 'unknown'}).{' '}
+        <a href={homePathFor(role)}>Go to this device's start screen</a>
+      </p>
+    </main>
+  );
+}
+
+function NotFound({ role }: Routable & { role: Role | null }) {
+  return (
+    <main class="screen">
+      <h2>No such screen</h2>
+      <p>
+        <a href={homePathFor(role)}>Go to this device's start screen</a>
+      </p>
+    </main>
   );
 }

@@ -1,22 +1,8 @@
 // The "Sync status" live region: Online/Offline, signed out, what is still waiting, what needs attention, and
 // a storage failure if the SW reports one.
-import { useEffect, useState } from 'preact/hooks';
 import type { OrdersStore } from '../orders-store.ts';
+import { useBrowserOnline } from '../use-browser-online.ts';
 import { useSubscription } from '../use-subscription.ts';
-
-function useBrowserOnline(): boolean {
-  const [online, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
-}
 
 export function SyncStatusBar({ store }: { store: OrdersStore }) {
   useSubscription(store, () => store.syncVersion);

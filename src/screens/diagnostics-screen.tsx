@@ -1,9 +1,9 @@
-// The Diagnostics view: display times measured in this tab plus the SW's sync counters, refreshed
+// The Diagnostics screen (`/diagnostics`, a lazy chunk): display times measured in this tab plus the SW's sync counters, refreshed
 // every 2 s while open, with a visible warning when the app is slower or further behind than it should be.
 import { useEffect, useState } from 'preact/hooks';
 import type { Diagnostics } from '../../protocol/messages.ts';
-import type { DisplayTiming } from '../display-timing.ts';
-import { errorMessage, type SwBridge } from '../sw-bridge.ts';
+import { errorMessage } from '../sw-bridge.ts';
+import type { ScreenProps } from './screen-props.ts';
 
 const REFRESH_MS = 2_000;
 const SLOW_DISPLAY_MS = 100;
@@ -19,7 +19,7 @@ function ago(iso: string | null, now: number): string {
   return `${seconds} s ago`;
 }
 
-export function DiagnosticsPanel({ bridge, timing }: { bridge: SwBridge; timing: DisplayTiming }) {
+export default function DiagnosticsScreen({ bridge, timing }: ScreenProps) {
   const [diag, setDiag] = useState<Diagnostics | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -56,41 +56,43 @@ export function DiagnosticsPanel({ bridge, timing }: { bridge: SwBridge; timing:
     warnings.push(`An order has waited ${Math.round(oldestMs / 1000)} s to sync (over 60 s).`);
 
   return (
-    <section class="panel diagnostics" id="diagnostics" aria-labelledby="diagnostics-heading">
-      <h2 id="diagnostics-heading">Diagnostics</h2>
-      {warnings.map((warning) => (
-        <p class="warning" key={warning}>
-          ⚠ {warning}
-        </p>
-      ))}
-      {error ? <p class="error">Could not read the worker's counters: {error}</p> : null}
-      <dl>
-        <dt>Display time p50 / p95</dt>
-        <dd>
-          {ms(p50)} / {ms(p95)} <span class="muted">({timing.count} samples)</span>
-        </dd>
-        <dt>Cache hit ratio</dt>
-        <dd>{hitRatio}</dd>
-        <dt>Outbox depth</dt>
-        <dd>{diag ? diag.outboxDepth : '—'}</dd>
-        <dt>Oldest waiting</dt>
-        <dd>{oldestMs === null ? 'nothing waiting' : `${Math.round(oldestMs / 1000)} s`}</dd>
-        <dt>Push connected</dt>
-        <dd>{diag ? (diag.pushConnected ? 'Yes' : 'No') : '—'}</dd>
-        <dt>Pulls per minute</dt>
-        <dd>{diag ? diag.pullsLastMinute : '—'}</dd>
-        <dt>Last sync</dt>
-        <dd>{diag ? ago(diag.lastSyncAt, now) : '—'}</dd>
-        <dt>Recovery times</dt>
-        <dd>
-          {diag && diag.recoveryTimesMs.length > 0
-            ? diag.recoveryTimesMs
-                .slice(-5)
-                .map((t) => `${Math.round(t)} ms`)
-                .join(', ')
-            : 'none yet'}
-        </dd>
-      </dl>
-    </section>
+    <main class="screen">
+      <section class="panel diagnostics" id="diagnostics" aria-labelledby="diagnostics-heading">
+        <h2 id="diagnostics-heading">Diagnostics</h2>
+        {warnings.map((warning) => (
+          <p class="warning" key={warning}>
+            ⚠ {warning}
+          </p>
+        ))}
+        {error ? <p class="error">Could not read the worker's counters: {error}</p> : null}
+        <dl>
+          <dt>Display time p50 / p95</dt>
+          <dd>
+            {ms(p50)} / {ms(p95)} <span class="muted">({timing.count} samples)</span>
+          </dd>
+          <dt>Cache hit ratio</dt>
+          <dd>{hitRatio}</dd>
+          <dt>Outbox depth</dt>
+          <dd>{diag ? diag.outboxDepth : '—'}</dd>
+          <dt>Oldest waiting</dt>
+          <dd>{oldestMs === null ? 'nothing waiting' : `${Math.round(oldestMs / 1000)} s`}</dd>
+          <dt>Push connected</dt>
+          <dd>{diag ? (diag.pushConnected ? 'Yes' : 'No') : '—'}</dd>
+          <dt>Pulls per minute</dt>
+          <dd>{diag ? diag.pullsLastMinute : '—'}</dd>
+          <dt>Last sync</dt>
+          <dd>{diag ? ago(diag.lastSyncAt, now) : '—'}</dd>
+          <dt>Recovery times</dt>
+          <dd>
+            {diag && diag.recoveryTimesMs.length > 0
+              ? diag.recoveryTimesMs
+                  .slice(-5)
+                  .map((t) => `${Math.round(t)} ms`)
+                  .join(', ')
+              : 'none yet'}
+          </dd>
+        </dl>
+      </section>
+    </main>
   );
 }

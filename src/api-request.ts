@@ -1,0 +1,84 @@
+// Plain API calls the page makes itself (pairing, device management): never queued, never retried. Every
+// failure becomes an ApiRequestError whose message is fit to show, the server's own message when it sent one.
+
+/** `status` 0 = no answer at all (offline, server down). `code` is the server's error code when it sent one. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+export const NO_CONNECTION = 'No connection to the server.';
+
+function serverError(body: unknown): { code: string; message: string } | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const error = (body as { error?: unknown }).error;
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && typeof message === 'string' ? { code, message } : null;
+}
+
+/** Sends JSON (writes carry `Content-Type: application/json`, which the server's CSRF rule requires). */
+export async function apiRequest<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    throw new ApiRequestError(
+      0,
+      'offline',
+      `${NO_CONNECTION} (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (response.status === 204) return undefined as T;
+  let parsed: unknown = null;
+  try {
+    parsed = await response.json();
+  } catch {
+    // Not JSON (a proxy's or captive portal's page): judged by the status below, with a message of our own.
+    parsed = null;
+  }
+  if (!response.ok) {
+    const error = serverError(parsed);
+    if (response.status === 429) {
+      throw new ApiRequestError(
+        429,
+        error?.code ?? 'rate_limited',
+        'Too many attempts: wait a minute, then try again.',
+      );
+    }
+    throw new ApiRequestError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? `The server answered HTTP ${response.status}.`,
+    );
+  }
+  if (parsed === null)
+    throw new ApiRequestError(
+      response.status,
+      'not_json',
+      'The server answer was not JSON (a captive portal?).',
+    );
+  return parsed as T;
+}
+
+/** The text to show for a failed call: `offline` when there was no answer at all, else the error's message. */
+export function describeFailure(error: unknown, offline: string): string {
+  if (error instanceof ApiRequestError && error.status === 0) return offline;
+  return error instanceof Error ? error.message : String(error);
+}

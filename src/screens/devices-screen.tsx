@@ -1,0 +1,100 @@
+// The Devices screen (`/devices`, owner): every paired device with rename and revoke, and "Pair a new
+// device", which creates a one-time code and shows it as text and QR code. Needs a connection; says so.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { DeviceListEntry, DevicesResponse } from '../../protocol/pairing.ts';
+import { apiRequest, describeFailure } from '../api-request.ts';
+import { useBrowserOnline } from '../use-browser-online.ts';
+import { useSubscription } from '../use-subscription.ts';
+import { DeviceRow } from './device-row.tsx';
+import { PairNewDevice } from './pair-new-device.tsx';
+import type { ScreenProps } from './screen-props.ts';
+
+const NEEDS_CONNECTION = 'Managing devices needs a connection to the server.';
+
+function failureText(error: unknown): string {
+  return describeFailure(error, NEEDS_CONNECTION);
+}
+
+export default function DevicesScreen({ store }: ScreenProps) {
+  useSubscription(store, () => store.sync?.device?.id ?? null);
+  const online = useBrowserOnline();
+  const [devices, setDevices] = useState<DeviceListEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const body = await apiRequest<DevicesResponse>('GET', '/api/devices');
+      if (!Array.isArray(body.devices)) throw new Error('The device list answer was not a list.');
+      setDevices(body.devices);
+      setError(null);
+    } catch (reason) {
+      setError(`The device list could not be loaded: ${failureText(reason)}`);
+    }
+  }, []);
+
+  useEffect(() => {
+    if (online) void refresh();
+  }, [online, refresh]);
+
+  /** Runs one change, shows its failure, and re-reads the list either way. */
+  const change = useCallback(
+    async (what: string, action: () => Promise<unknown>) => {
+      try {
+        await action();
+        setError(null);
+      } catch (reason) {
+        setError(`${what} failed: ${failureText(reason)}`);
+      }
+      await refresh();
+    },
+    [refresh],
+  );
+
+  const ownId = store.sync?.device?.id ?? null;
+  return (
+    <main class="screen devices">
+      <h2>Devices</h2>
+      {online ? null : (
+        <p class="banner problem" role="status">
+          {NEEDS_CONNECTION} This device is offline.
+        </p>
+      )}
+      {error ? (
+        <p class="banner problem" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="button" onClick={() => void refresh()} disabled={!online}>
+        Refresh device list
+      </button>
+      {devices === null ? (
+        <p class="muted">{online ? 'Loading devices…' : 'The device list is shown when online.'}</p>
+      ) : (
+        <ul aria-label="Devices" class="device-list">
+          {devices.map((device) => (
+            <DeviceRow
+              key={device.id}
+              device={device}
+              isThisDevice={device.id === ownId}
+              disabled={!online}
+              onRename={(name) =>
+                change(`Renaming ${device.name}`, () =>
+                  apiRequest('PATCH', `/api/devices/${device.id}`, { name }),
+                )
+              }
+              onRole={(role) =>
+                change(`Changing the role of ${device.name}`, () =>
+                  apiRequest('PATCH', `/api/devices/${device.id}`, { role }),
+                )
+              }
+              onRevoke={() =>
+                change(`Revoking ${device.name}`, () => apiRequest('DELETE', `/api/devices/${device.id}`))
+              }
+            />
+          ))}
+        </ul>
+      )}
+      <PairNewDevice online={online} deviceCount={devices?.length ?? null} onWatch={refresh} />
+    </main>
+  );
+}

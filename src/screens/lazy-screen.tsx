@@ -1,0 +1,27 @@
+// Wraps a screen's dynamic import for preact-iso: a chunk that fails to load (an old tab after an update,
+// a broken cache) becomes a visible alert with a way out, never a blank area.
+import type { ComponentType } from 'preact';
+import { lazy } from 'preact-iso';
+import { errorMessage } from '../sw-bridge.ts';
+import type { ScreenProps } from './screen-props.ts';
+
+export function lazyScreen(
+  load: () => Promise<{ default: ComponentType<ScreenProps> }>,
+): ComponentType<ScreenProps> {
+  return lazy(() =>
+    load().catch((error: unknown) => ({
+      default: function ScreenLoadFailed() {
+        return (
+          <main class="screen">
+            <p class="banner problem" role="alert">
+              This screen could not be loaded: {errorMessage(error)}.{' '}
+              <button type="button" onClick={() => location.reload()}>
+                Reload
+              </button>
+            </p>
+          </main>
+        );
+      },
+    })),
+  );
+}

@@ -1,0 +1,115 @@
+// "Pair a new device": pick a role, create a one-time code (POST /api/pairings) and show it as `ABCD-EFGH`
+// and as a QR code of its pairUrl. The QR library is imported here only, so it lives in this lazy chunk.
+import { toString as qrSvg } from 'qrcode';
+import { useEffect, useState } from 'preact/hooks';
+import type { PairingResponse } from '../../protocol/pairing.ts';
+import { ROLES, type Role } from '../../protocol/roles.ts';
+import { apiRequest, describeFailure } from '../api-request.ts';
+import { displayPairingCode } from '../pairing-code.ts';
+
+/** While a code is outstanding, re-read the device list this often, so the new device shows up by itself. */
+const WATCH_MS = 3_000;
+
+interface Shown extends PairingResponse {
+  role: Role;
+  /** How many devices the list held when the code was made: one more means the code was used. */
+  devicesBefore: number;
+  /** The QR code as an SVG data: URL (the CSP allows `img-src data:`; no inline styles are involved). */
+  qrDataUrl: string;
+}
+
+async function createPairing(role: Role, devicesBefore: number): Promise<Shown> {
+  const pairing = await apiRequest<PairingResponse>('POST', '/api/pairings', { role });
+  const svg = await qrSvg(pairing.pairUrl, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+  return {
+    ...pairing,
+    role,
+    devicesBefore,
+    qrDataUrl: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`,
+  };
+}
+
+interface PairNewDeviceProps {
+  online: boolean;
+  /** Devices in the list now (null before it loaded). */
+  deviceCount: number | null;
+  /** Re-reads the device list. */
+  onWatch: () => void;
+}
+
+export function PairNewDevice({ online, deviceCount, onWatch }: PairNewDeviceProps) {
+  const [role, setRole] = useState<Role>('counter');
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const used = shown !== null && deviceCount !== null && deviceCount > shown.devicesBefore;
+  useEffect(() => {
+    if (shown === null || used || !online) return;
+    const expiresAt = Date.parse(shown.expiresAt);
+    const timer = setInterval(() => {
+      if (Date.now() > expiresAt) setShown(null);
+      else onWatch();
+    }, WATCH_MS);
+    return () => clearInterval(timer);
+  }, [shown, used, online, onWatch]);
+
+  const create = () => {
+    setBusy(true);
+    setError(null);
+    createPairing(role, deviceCount ?? 0).then(
+      (next) => {
+        setShown(next);
+        setBusy(false);
+      },
+      (reason: unknown) => {
+        setError(
+          `No pairing code was created: ${describeFailure(reason, 'creating a code needs a connection to the server.')}`,
+        );
+        setBusy(false);
+      },
+    );
+  };
+
+  return (
+    <section class="panel pair-new" aria-labelledby="pair-new-heading">
+      <h3 id="pair-new-heading">Pair a new device</h3>
+      <label for="pair-role">Role</label>
+      <select id="pair-role" value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
+        {ROLES.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={create} disabled={busy || !online}>
+        Create pairing code
+      </button>
+      {online ? null : <p class="muted">Creating a pairing code needs a connection to the server.</p>}
+      {error ? (
+        <p class="banner problem" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {shown ? (
+        <div class="pairing-code-shown">
+          <p>
+            On the new device, open Orderline and enter this code, or scan the QR code. It pairs one{' '}
+            {shown.role} device and expires at {new Date(shown.expiresAt).toLocaleTimeString()}.
+          </p>
+          <p>
+            Code: <strong class="pairing-code">{displayPairingCode(shown.code)}</strong>
+          </p>
+          <img
+            class="pairing-qr"
+            src={shown.qrDataUrl}
+            alt={`QR code that opens ${shown.pairUrl}`}
+            width={200}
+            height={200}
+          />
+          <p class="muted">{shown.pairUrl}</p>
+        </div>
+      ) : null}
+    </section>
+  );
+}

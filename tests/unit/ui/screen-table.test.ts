@@ -1,0 +1,70 @@
+// The screen table: which links each role gets, and where each role opens.
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../../../protocol/roles.ts';
+import {
+  homePathFor,
+  mayUse,
+  SCREENS,
+  screensFor,
+  type ScreenEntry,
+} from '../../../src/screens/screen-table.ts';
+
+const labels = (screens: ScreenEntry[]) => screens.map((screen) => screen.label);
+
+describe('screensFor', () => {
+  it('gives the owner every screen that exists, in navigation order', () => {
+    expect(labels(screensFor('owner'))).toEqual(['Counter', 'Devices', 'Diagnostics']);
+  });
+
+  it('keeps Devices from a counter device', () => {
+    expect(labels(screensFor('counter'))).toEqual(['Counter', 'Diagnostics']);
+  });
+
+  it('gives kitchen and display devices no Counter (they may not create orders)', () => {
+    expect(labels(screensFor('kitchen'))).not.toContain('Counter');
+    expect(labels(screensFor('display'))).not.toContain('Counter');
+  });
+
+  it('treats a device whose role is not known yet as a counter', () => {
+    expect(screensFor(null)).toEqual(screensFor('counter'));
+  });
+});
+
+describe('homePathFor', () => {
+  it('opens owner and counter devices on the Counter', () => {
+    expect(homePathFor('owner')).toBe('/');
+    expect(homePathFor('counter')).toBe('/');
+  });
+
+  it('opens a role on the screen that names it as home, when that screen exists', () => {
+    const table: ScreenEntry[] = [
+      ...SCREENS,
+      { path: '/kitchen', label: 'Kitchen', roles: ['owner', 'kitchen'], homeFor: ['kitchen'] },
+      { path: '/board', label: 'Ready board', roles: ROLES, homeFor: ['display'] },
+    ];
+    expect(homePathFor('kitchen', table)).toBe('/kitchen');
+    expect(homePathFor('display', table)).toBe('/board');
+    expect(homePathFor('counter', table)).toBe('/');
+  });
+
+  it('opens a role without a home screen yet on the first screen it may use', () => {
+    expect(homePathFor('kitchen')).toBe('/diagnostics');
+  });
+
+  it('never sends a role to a screen it may not use', () => {
+    for (const role of ROLES) {
+      const home = SCREENS.find((screen) => screen.path === homePathFor(role));
+      expect(home && mayUse(home, role)).toBe(true);
+    }
+  });
+});
+
+describe('SCREENS', () => {
+  it('loads every screen but the Counter as its own chunk', () => {
+    for (const screen of SCREENS) expect(screen.load === undefined).toBe(screen.path === '/');
+  });
+
+  it('has one entry per path', () => {
+    expect(new Set(SCREENS.map((screen) => screen.path)).size).toBe(SCREENS.length);
+  });
+});
