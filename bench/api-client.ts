@@ -1,11 +1,17 @@
 // The bench's own HTTP client for the Orderline API (DESIGN.md "HTTP API"): seeding orders, completing them,
 // reading the changes feed and /metrics. It speaks only the public contract, like any other client.
+// Every request authenticates as the owner with ORDERLINE_ADMIN_TOKEN (the e2e servers' token by default).
 import { v7 as uuidv7 } from 'uuid';
-import type { ChangesResponse, DeviceResponse, MenuItem, MenuResponse } from '../protocol/api.ts';
+import type { ChangesResponse, MenuItem, MenuResponse } from '../protocol/api.ts';
 import type { Order } from '../protocol/order.ts';
+import type { PairResponse, PairingResponse } from '../protocol/pairing.ts';
+import { E2E_ADMIN_TOKEN } from '../tests/e2e/helpers/server-process.ts';
+
+const ADMIN_AUTH = { authorization: `Bearer ${process.env.ORDERLINE_ADMIN_TOKEN || E2E_ADMIN_TOKEN}` };
 
 async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(15_000) });
+  const headers = { ...ADMIN_AUTH, ...(init.headers as Record<string, string> | undefined) };
+  const response = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(15_000) });
   const text = await response.text();
   if (!response.ok)
     throw new Error(`${init.method ?? 'GET'} ${url} → HTTP ${response.status}: ${text.slice(0, 300)}`);
@@ -24,14 +30,19 @@ export interface BenchDevice {
   counter: number;
 }
 
-/** A device identity for orders the bench sends itself (POST /api/devices hands out the ticket code). */
+/** A paired device for orders the bench sends itself (pairing hands out the id and ticket code). */
 export async function registerDevice(baseUrl: string): Promise<BenchDevice> {
-  const device = await call<DeviceResponse>(`${baseUrl}/api/devices`, {
+  const pairing = await call<PairingResponse>(`${baseUrl}/api/pairings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ deviceId: uuidv7() }),
+    body: JSON.stringify({ role: 'counter' }),
   });
-  return { deviceId: device.deviceId, code: device.code, counter: 0 };
+  const paired = await call<PairResponse>(`${baseUrl}/api/pair`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: pairing.code, name: 'bench' }),
+  });
+  return { deviceId: paired.device.id, code: paired.device.code, counter: 0 };
 }
 
 export interface CreateBody {
@@ -112,7 +123,10 @@ export async function currentCursor(baseUrl: string): Promise<number> {
 }
 
 export async function metricsText(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(15_000) });
+  const response = await fetch(`${baseUrl}/metrics`, {
+    headers: ADMIN_AUTH,
+    signal: AbortSignal.timeout(15_000),
+  });
   if (!response.ok) throw new Error(`GET /metrics → HTTP ${response.status}`);
   return response.text();
 }

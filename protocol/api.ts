@@ -26,8 +26,20 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  // Plain HTTP from another machine: the API answers only over HTTPS (DESIGN.md Part 2, principle 11).
+  | 'https_required'
+  | 'too_many_streams'
+  | 'misdirected'
+  | 'malformed_url'
   | 'unavailable'
-  | 'internal';
+  | 'internal'
+  // Part 2: pairing, credentials and roles (DESIGN.md principles 12–14).
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'device_mismatch'
+  | 'invalid_pairing_code'
+  | 'bad_origin'
+  | 'device_codes_exhausted';
 
 export interface ApiError {
   error: { code: ErrorCode; message: string };
@@ -70,7 +82,10 @@ export interface HealthResponse {
   db: 'pglite' | 'postgres';
 }
 
-/** POST /api/devices (an addition to DESIGN.md, see docs/decisions.md): a short code for ticket numbers. */
+/**
+ * @deprecated The server no longer has POST /api/devices: a device's id and code come from pairing
+ * (protocol/pairing.ts). Kept only until the service worker moves to pairing (auth-client branch).
+ */
 export interface DeviceResponse {
   deviceId: string;
   code: string;

@@ -7,9 +7,15 @@ export interface Metrics {
   requests: Counter<'method' | 'route' | 'status'>;
   requestSeconds: Histogram<'method' | 'route'>;
   sseClients: Gauge;
+  sseStreamsRefused: Counter<'scope'>;
+  sseStreamsDropped: Counter<'reason'>;
   ordersCreated: Counter;
   idempotentReplays: Counter<'kind'>;
   pushFanoutSeconds: Histogram;
+  /** Pairing codes created and pairing attempts, by outcome. */
+  pairings: Counter<'result'>;
+  /** Revocations, role changes and renames of devices. */
+  deviceChanges: Counter<'change'>;
   /** From POST /api/telemetry: one observation per reported window, of that window's display p95. */
   displaySeconds: Histogram<'role'>;
 }
@@ -37,6 +43,18 @@ export function createMetrics(): Metrics {
       help: 'Connected /api/events streams',
       registers: [registry],
     }),
+    sseStreamsRefused: new Counter({
+      name: 'orderline_sse_streams_refused_total',
+      help: 'Event streams refused with 429 because a per-device or per-server cap was reached',
+      labelNames: ['scope'],
+      registers: [registry],
+    }),
+    sseStreamsDropped: new Counter({
+      name: 'orderline_sse_streams_dropped_total',
+      help: 'Event streams closed by the server (a reader too far behind)',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
     ordersCreated: new Counter({
       name: 'orderline_orders_created_total',
       help: 'Orders created (replays not counted)',
@@ -52,6 +70,18 @@ export function createMetrics(): Metrics {
       name: 'orderline_push_fanout_seconds',
       help: 'Commit to written on every SSE stream',
       buckets: [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
+      registers: [registry],
+    }),
+    pairings: new Counter({
+      name: 'orderline_pairings_total',
+      help: 'Pairing codes created (code_created) and pairing attempts (paired, repaired, invalid_code, rate_limited, codes_exhausted)',
+      labelNames: ['result'],
+      registers: [registry],
+    }),
+    deviceChanges: new Counter({
+      name: 'orderline_device_changes_total',
+      help: 'Device revocations, role changes and renames',
+      labelNames: ['change'],
       registers: [registry],
     }),
     displaySeconds: new Histogram({

@@ -66,8 +66,6 @@ export interface OrderStore {
   /** Active orders newest first, and a cursor no later than the state they show. */
   active(): Promise<{ orders: Order[]; cursor: number }>;
   changes(since: number, limit: number): Promise<ChangesPage>;
-  /** The short code of a device, assigned on first request and stable afterwards. */
-  deviceCode(deviceId: string): Promise<string>;
   /** Called after every commit that changed orders, in seq order; returns an unsubscribe. */
   subscribe(listener: (batch: CommittedBatch) => void): () => void;
   close(): Promise<void>;

@@ -4,7 +4,6 @@
 import { performance } from 'node:perf_hooks';
 import { applyTransition } from '../../protocol/status-machine.ts';
 import { ACTIVE_STATUSES, type Order } from '../../protocol/order.ts';
-import { deviceCodeFor } from '../device-code.ts';
 import type {
   ChangeResult,
   CommittedBatch,
@@ -21,7 +20,6 @@ const ACTIVE_SQL = ACTIVE_STATUSES.map((status) => `'${status}'`).join(', ');
 /** A unique violation: on PostgreSQL, a concurrent transaction wrote the same key first. */
 const UNIQUE_VIOLATION = '23505';
 const CONFLICT_ATTEMPTS = 3;
-const DEVICE_LOCK_ID = 7_361_002;
 
 function isUniqueViolation(error: unknown): boolean {
   return (
@@ -222,29 +220,6 @@ export async function createSqlOrderStore(
       const orders = rows.slice(0, limit).map(rowToOrder);
       const cursor = orders.length > 0 ? (orders[orders.length - 1] as Order).seq : since;
       return { orders, cursor, more: rows.length > limit, reset: false };
-    },
-
-    async deviceCode(deviceId) {
-      return retryOnConflict(() =>
-        db.transaction(async (tx) => {
-          const known = await tx.query<{ code: string }>('SELECT code FROM devices WHERE device_id = $1', [
-            deviceId,
-          ]);
-          if (known[0]) return known[0].code;
-          // Ordinals are max + 1: concurrent first registrations (rare) take turns on this lock.
-          await tx.query('SELECT pg_advisory_xact_lock($1)', [DEVICE_LOCK_ID]);
-          const next = await tx.query<{ ordinal: number | string }>(
-            'SELECT coalesce(max(ordinal), 0) + 1 AS ordinal FROM devices',
-          );
-          const ordinal = Number(next[0]?.ordinal ?? 1);
-          const code = deviceCodeFor(ordinal);
-          await tx.query(
-            'INSERT INTO devices (device_id, ordinal, code, created_at) VALUES ($1, $2, $3, $4)',
-            [deviceId, ordinal, code, now().toISOString()],
-          );
-          return code;
-        }),
-      );
     },
 
     subscribe(listener) {

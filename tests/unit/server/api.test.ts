@@ -7,19 +7,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.ts';
 import type { Order } from '../../../protocol/order.ts';
 import type { ApiError, ChangesResponse } from '../../../protocol/api.ts';
-import { createBody, memoryApp, patchOrder, postOrder, uuidv7, type TestApp } from './order-fixtures.ts';
+import {
+  OWNER_AUTH,
+  TEST_ADMIN_TOKEN,
+  createBody,
+  memoryApp,
+  patchOrder,
+  postOrder,
+  uuidv7,
+  type TestApp,
+} from './order-fixtures.ts';
 
 let t: TestApp;
 // Opening PGlite takes seconds, and much longer on a loaded 2-core machine.
 beforeAll(async () => {
-  t = await memoryApp();
+  // A clock past the 2030 createdAt values below, which must be accepted (at most a day ahead).
+  t = await memoryApp({ now: () => new Date(Date.UTC(2030, 0, 1, 12)) });
 }, 180_000);
 afterAll(async () => {
   await t?.close();
 });
 
 async function seqNow(): Promise<number> {
-  const res = await t.app.inject({ url: '/api/orders?status=active' });
+  const res = await t.app.inject({ headers: OWNER_AUTH, url: '/api/orders?status=active' });
   return res.json<{ cursor: number }>().cursor;
 }
 
@@ -35,7 +45,7 @@ function errorCode(res: { json: <T>() => T }): string {
 
 describe('GET /api/menu', () => {
   it('lists ~20 priced items with slug ids and a currency', async () => {
-    const res = await t.app.inject({ url: '/api/menu' });
+    const res = await t.app.inject({ headers: OWNER_AUTH, url: '/api/menu' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['x-orderline-api']).toBe('1');
     const menu = res.json<{ items: { id: string; priceCents: number }[]; currency: string }>();
@@ -88,7 +98,7 @@ describe('POST /api/orders', () => {
     expect(replay.json<Order>()).toMatchObject({ id: first.id, status: 'preparing' });
     expect(await seqNow()).toBe(before);
     const changes = (
-      await t.app.inject({ url: '/api/orders/changes?since=0&limit=1000' })
+      await t.app.inject({ headers: OWNER_AUTH, url: '/api/orders/changes?since=0&limit=1000' })
     ).json<ChangesResponse>();
     expect(changes.orders.filter((o) => o.id === body.id)).toHaveLength(1);
   });
@@ -133,7 +143,7 @@ describe('POST /api/orders', () => {
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(49);
     const changes = (
-      await t.app.inject({ url: '/api/orders/changes?since=0&limit=1000' })
+      await t.app.inject({ headers: OWNER_AUTH, url: '/api/orders/changes?since=0&limit=1000' })
     ).json<ChangesResponse>();
     expect(changes.orders.filter((o) => o.id === body.id)).toHaveLength(1);
   }, 120_000);
@@ -144,7 +154,7 @@ describe('POST /api/orders', () => {
     const answers = await Promise.all(bodies.map((body) => postOrder(t.app, body)));
     expect(answers.every((res) => res.statusCode === 201)).toBe(true);
     const feed = (
-      await t.app.inject({ url: `/api/orders/changes?since=${since}&limit=1000` })
+      await t.app.inject({ headers: OWNER_AUTH, url: `/api/orders/changes?since=${since}&limit=1000` })
     ).json<ChangesResponse>();
     expect(feed.orders.map((o) => o.id).sort()).toEqual(bodies.map((b) => b.id).sort());
     expect(feed.orders.map((o) => o.seq)).toEqual(Array.from({ length: 200 }, (_, i) => since + 1 + i));
@@ -243,7 +253,7 @@ describe('GET /api/orders', () => {
     const b = await created({ createdAt: '2030-01-01T00:00:01.000Z' });
     const done = await created({ createdAt: '2030-01-01T00:00:02.000Z' });
     await patchOrder(t.app, done.id, { status: 'completed' });
-    const res = await t.app.inject({ url: '/api/orders?status=active' });
+    const res = await t.app.inject({ headers: OWNER_AUTH, url: '/api/orders?status=active' });
     const body = res.json<{ orders: Order[]; cursor: number }>();
     expect(body.orders.slice(0, 2).map((o) => o.id)).toEqual([b.id, a.id]);
     expect(body.orders.some((o) => o.id === done.id)).toBe(false);
@@ -253,16 +263,18 @@ describe('GET /api/orders', () => {
 
   it('without status=active it is 400 invalid_query', async () => {
     for (const url of ['/api/orders', '/api/orders?status=done', '/api/orders?status=active&x=1']) {
-      const res = await t.app.inject({ url });
+      const res = await t.app.inject({ headers: OWNER_AUTH, url });
       expect([res.statusCode, errorCode(res)]).toEqual([400, 'invalid_query']);
     }
   });
 
   it('GET /api/orders/:id returns one order or 404', async () => {
     const order = await created();
-    expect((await t.app.inject({ url: `/api/orders/${order.id}` })).json<Order>()).toEqual(order);
+    expect(
+      (await t.app.inject({ headers: OWNER_AUTH, url: `/api/orders/${order.id}` })).json<Order>(),
+    ).toEqual(order);
     for (const id of [uuidv7(), 'nope']) {
-      const res = await t.app.inject({ url: `/api/orders/${id}` });
+      const res = await t.app.inject({ headers: OWNER_AUTH, url: `/api/orders/${id}` });
       expect([res.statusCode, errorCode(res)]).toEqual([404, 'not_found']);
     }
   });
@@ -277,18 +289,18 @@ describe('GET /api/orders/changes', () => {
     const latestA = (await patchOrder(t.app, a.id, { status: 'ready' })).json<Order>();
     const c = await created();
     const page1 = (
-      await t.app.inject({ url: `/api/orders/changes?since=${since}&limit=2` })
+      await t.app.inject({ headers: OWNER_AUTH, url: `/api/orders/changes?since=${since}&limit=2` })
     ).json<ChangesResponse>();
     expect(page1.orders.map((o) => o.id)).toEqual([b.id, a.id]);
     expect(page1.orders[1]).toEqual(latestA);
     expect(page1).toMatchObject({ cursor: latestA.seq, more: true, reset: false });
     const page2 = (
-      await t.app.inject({ url: `/api/orders/changes?since=${page1.cursor}&limit=2` })
+      await t.app.inject({ headers: OWNER_AUTH, url: `/api/orders/changes?since=${page1.cursor}&limit=2` })
     ).json<ChangesResponse>();
     expect(page2.orders.map((o) => o.id)).toEqual([c.id]);
     expect(page2).toMatchObject({ cursor: c.seq, more: false, reset: false });
     const empty = (
-      await t.app.inject({ url: `/api/orders/changes?since=${page2.cursor}` })
+      await t.app.inject({ headers: OWNER_AUTH, url: `/api/orders/changes?since=${page2.cursor}` })
     ).json<ChangesResponse>();
     expect(empty).toEqual({ orders: [], cursor: page2.cursor, more: false, reset: false });
   });
@@ -296,7 +308,7 @@ describe('GET /api/orders/changes', () => {
   it('a cursor beyond the current seq (another database) answers reset with the active set', async () => {
     const head = await seqNow();
     const res = (
-      await t.app.inject({ url: `/api/orders/changes?since=${head + 1000}` })
+      await t.app.inject({ headers: OWNER_AUTH, url: `/api/orders/changes?since=${head + 1000}` })
     ).json<ChangesResponse>();
     expect(res.reset).toBe(true);
     expect(res.cursor).toBe(head);
@@ -305,25 +317,9 @@ describe('GET /api/orders/changes', () => {
 
   it('bad since/limit are 400 invalid_query', async () => {
     for (const q of ['since=-1', 'since=abc', 'limit=0', 'limit=1001', 'since=1&since=2', 'foo=1']) {
-      const res = await t.app.inject({ url: `/api/orders/changes?${q}` });
+      const res = await t.app.inject({ headers: OWNER_AUTH, url: `/api/orders/changes?${q}` });
       expect([q, res.statusCode, errorCode(res)]).toEqual([q, 400, 'invalid_query']);
     }
-  });
-});
-
-describe('POST /api/devices', () => {
-  it('assigns A, B, … once per device, idempotently', async () => {
-    const ask = (deviceId: string) =>
-      t.app.inject({ method: 'POST', url: '/api/devices', payload: { deviceId } });
-    const first = uuidv7();
-    const second = uuidv7();
-    const a = (await ask(first)).json<{ code: string }>().code;
-    const b = (await ask(second)).json<{ code: string }>().code;
-    expect(a).toMatch(/^[A-Z]{1,3}$/);
-    expect(b).not.toBe(a);
-    expect((await ask(first)).json()).toEqual({ deviceId: first, code: a });
-    const bad = await t.app.inject({ method: 'POST', url: '/api/devices', payload: { deviceId: 'x' } });
-    expect([bad.statusCode, errorCode(bad)]).toEqual([400, 'invalid_body']);
   });
 });
 
@@ -340,7 +336,7 @@ describe('transport errors', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/orders',
-      headers: { 'content-type': 'text/plain', 'idempotency-key': body.id },
+      headers: { ...OWNER_AUTH, 'content-type': 'text/plain', 'idempotency-key': body.id },
       payload: JSON.stringify(body),
     });
     expect([res.statusCode, errorCode(res)]).toEqual([415, 'unsupported_media_type']);
@@ -351,7 +347,7 @@ describe('transport errors', () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/orders',
-      headers: { 'content-type': 'application/json', 'idempotency-key': uuidv7() },
+      headers: { ...OWNER_AUTH, 'content-type': 'application/json', 'idempotency-key': uuidv7() },
       payload: '{"id": ',
     });
     expect([res.statusCode, errorCode(res)]).toEqual([400, 'invalid_body']);
@@ -371,9 +367,12 @@ describe('transport errors', () => {
   });
 
   it('without a build, / says to run npm run build; /healthz and /metrics answer', async () => {
-    expect((await t.app.inject({ url: '/' })).body).toContain('npm run build');
-    expect((await t.app.inject({ url: '/healthz' })).json()).toEqual({ ok: true, db: 'pglite' });
-    const metrics = (await t.app.inject({ url: '/metrics' })).body;
+    expect((await t.app.inject({ headers: OWNER_AUTH, url: '/' })).body).toContain('npm run build');
+    expect((await t.app.inject({ headers: OWNER_AUTH, url: '/healthz' })).json()).toEqual({
+      ok: true,
+      db: 'pglite',
+    });
+    const metrics = (await t.app.inject({ headers: OWNER_AUTH, url: '/metrics' })).body;
     expect(metrics).toContain('orderline_orders_created_total');
     expect(metrics).toContain('orderline_idempotent_replays_total{kind="create"}');
     expect(metrics).toContain('orderline_sse_clients');
@@ -383,10 +382,15 @@ describe('transport errors', () => {
 
 describe('rate limiting', () => {
   it('answers 429 rate_limited with Retry-After and the API header once a client exceeds its limit', async () => {
-    const limited = await buildApp({ store: t.store, rateLimit: { max: 2, timeWindowMs: 60_000 } });
+    const limited = await buildApp({
+      store: t.store,
+      rateLimit: { max: 2, timeWindowMs: 60_000 },
+      adminToken: TEST_ADMIN_TOKEN,
+    });
     try {
-      for (let i = 0; i < 2; i++) expect((await limited.inject({ url: '/api/menu' })).statusCode).toBe(200);
-      const res = await limited.inject({ url: '/api/menu' });
+      for (let i = 0; i < 2; i++)
+        expect((await limited.inject({ headers: OWNER_AUTH, url: '/api/menu' })).statusCode).toBe(200);
+      const res = await limited.inject({ headers: OWNER_AUTH, url: '/api/menu' });
       expect([res.statusCode, errorCode(res)]).toEqual([429, 'rate_limited']);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       expect(res.headers['x-orderline-api']).toBe('1');
@@ -404,7 +408,12 @@ describe('static files', () => {
     await writeFile(join(dist, 'assets', 'index-AbC123.js'), 'console.log(1)');
     await writeFile(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {})');
     await writeFile(join(dist, 'manifest.webmanifest'), '{}');
-    const site = await buildApp({ store: t.store, rateLimit: false, distDir: dist });
+    const site = await buildApp({
+      store: t.store,
+      rateLimit: false,
+      distDir: dist,
+      adminToken: TEST_ADMIN_TOKEN,
+    });
     try {
       const asset = await site.inject({ url: '/assets/index-AbC123.js' });
       expect([asset.statusCode, asset.headers['cache-control']]).toEqual([

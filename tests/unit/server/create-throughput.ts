@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { v7 as uuidv7 } from 'uuid';
+import { OWNER_AUTH, TEST_ADMIN_TOKEN } from './order-fixtures.ts';
 
 const seconds = Number(process.env.SECONDS ?? 5);
 const connections = Number(process.env.CONNECTIONS ?? 32);
@@ -26,9 +27,11 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   env: {
     ...process.env,
     PORT: String(port),
+    HTTPS_PORT: '0',
     HOST: '127.0.0.1',
     ORDERLINE_DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ORDERLINE_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
   },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
@@ -68,14 +71,16 @@ try {
           };
           return {
             ...request,
-            headers: { 'content-type': 'application/json', 'idempotency-key': id },
+            headers: { ...OWNER_AUTH, 'content-type': 'application/json', 'idempotency-key': id },
             body: JSON.stringify(body),
           };
         },
       },
     ],
   });
-  const created = (await (await fetch(`${server.url}/api/orders/changes?since=0&limit=1`)).json()) as {
+  const created = (await (
+    await fetch(`${server.url}/api/orders/changes?since=0&limit=1`, { headers: OWNER_AUTH })
+  ).json()) as {
     orders: { seq: number }[];
   };
   console.log(

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushEventData } from '../../../protocol/api.ts';
 import type { Order } from '../../../protocol/order.ts';
 import { startServer, type RunningServer } from '../../../server/start-server.ts';
-import { createBody } from './order-fixtures.ts';
+import { OWNER_AUTH, TEST_ADMIN_TOKEN, createBody } from './order-fixtures.ts';
 import { connectSse, type SseConnection } from './sse-client.ts';
 
 let server: RunningServer;
@@ -19,6 +19,7 @@ beforeAll(async () => {
     distDir: '/nonexistent-orderline-dist',
     rateLimit: false,
     heartbeatMs: 150,
+    adminToken: TEST_ADMIN_TOKEN,
   });
 }, 180_000);
 afterAll(async () => {
@@ -27,7 +28,7 @@ afterAll(async () => {
 });
 
 async function connect(query = '', headers: Record<string, string> = {}): Promise<SseConnection> {
-  const connection = await connectSse(`${server.url}/api/events${query}`, headers);
+  const connection = await connectSse(`${server.url}/api/events${query}`, { ...OWNER_AUTH, ...headers });
   open.push(connection);
   return connection;
 }
@@ -36,7 +37,7 @@ async function create(): Promise<Order> {
   const body = createBody();
   const res = await fetch(`${server.url}/api/orders`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': body.id },
+    headers: { ...OWNER_AUTH, 'content-type': 'application/json', 'idempotency-key': body.id },
     body: JSON.stringify(body),
   });
   expect(res.status).toBe(201);
@@ -147,7 +148,7 @@ describe('GET /api/events', () => {
       ['?since=abc', {}],
       ['', { 'last-event-id': 'x' }],
     ] as const) {
-      const res = await fetch(`${server.url}/api/events${query}`, { headers });
+      const res = await fetch(`${server.url}/api/events${query}`, { headers: { ...OWNER_AUTH, ...headers } });
       expect(res.status).toBe(400);
       expect(res.headers.get('x-orderline-api')).toBe('1');
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_query');

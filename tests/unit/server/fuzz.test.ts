@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../../protocol/order.ts';
 import { CreateOrderBodySchema, PatchOrderBodySchema } from '../../../protocol/schemas.ts';
 import { findMenuItem } from '../../../server/menu.ts';
-import { createBody, memoryApp, postOrder, uuidv7, type TestApp } from './order-fixtures.ts';
+import { OWNER_AUTH, createBody, memoryApp, postOrder, uuidv7, type TestApp } from './order-fixtures.ts';
 
 let t: TestApp;
 let existing: Order;
@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 async function activeSnapshot(): Promise<string> {
-  return (await t.app.inject({ url: '/api/orders?status=active' })).body;
+  return (await t.app.inject({ url: '/api/orders?status=active', headers: OWNER_AUTH })).body;
 }
 
 const text = fc.oneof(
@@ -77,6 +77,7 @@ const rawBody = fc.oneof(
 
 function headersFor(type: string | undefined, key: string | undefined): Record<string, string> {
   return {
+    ...OWNER_AUTH,
     ...(type ? { 'content-type': type } : {}),
     ...(key !== undefined ? { 'idempotency-key': key } : {}),
   };
@@ -163,6 +164,63 @@ describe('arbitrary requests', () => {
         },
       ),
       { numRuns: 300, seed: 20261125 },
+    );
+  }, 300_000);
+});
+
+async function deviceSnapshot(): Promise<string> {
+  return (await t.app.inject({ url: '/api/devices', headers: OWNER_AUTH })).body;
+}
+
+const pairingLike = fc.record(
+  {
+    code: fc.oneof(fc.constantFrom('ABCD-EFGH', 'abcdefgh', 'ILO0-1234', ''), text, scalar),
+    name: fc.oneof(fc.constantFrom('Till', ' ', '\u202e'), text, scalar),
+    deviceId: fc.oneof(fc.uuid(), text, scalar),
+    role: fc.oneof(fc.constantFrom('owner', 'counter', 'kitchen', 'display', 'root'), text, scalar),
+    bogus: scalar,
+  },
+  { requiredKeys: [] },
+);
+const deviceBody = fc.oneof(
+  pairingLike.map((value) => JSON.stringify(value)),
+  fc.jsonValue().map((value) => JSON.stringify(value)),
+  fc.string({ maxLength: 30 }),
+);
+
+describe('arbitrary pairing and device requests', () => {
+  it('POST /api/pair, POST /api/pairings and PATCH /api/devices/:id never answer 5xx; failures change no device', async () => {
+    let client = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('POST /api/pair', 'POST /api/pairings', 'PATCH /api/devices/'),
+        deviceBody,
+        contentType,
+        fc.oneof(fc.uuid(), fc.string({ maxLength: 10 })),
+        async (route, body, type, id) => {
+          const [method, path] = route.split(' ') as ['POST' | 'PATCH', string];
+          const before = await deviceSnapshot();
+          client += 1;
+          const res = await t.app.inject({
+            method,
+            url: path.endsWith('/') ? `${path}${encodeURIComponent(id)}` : path,
+            // A new client address each run, so the failed-pairing limit never hides deeper validation.
+            remoteAddress: `10.${(client >> 8) & 255}.${client & 255}.1`,
+            headers: {
+              ...(path === '/api/pair' ? {} : OWNER_AUTH),
+              ...(type ? { 'content-type': type } : {}),
+            },
+            payload: body,
+          });
+          expect(res.statusCode).toBeLessThan(500);
+          expect(res.headers['x-orderline-api']).toBe('1');
+          if (res.statusCode >= 400) {
+            expect(Object.keys(res.json<{ error: object }>().error)).toEqual(['code', 'message']);
+            expect(await deviceSnapshot()).toBe(before);
+          }
+        },
+      ),
+      { numRuns: 300, seed: 20261201 },
     );
   }, 300_000);
 });

@@ -7,7 +7,7 @@ import type { DayReport } from '../../../protocol/day-report.ts';
 import type { HistoryResponse } from '../../../protocol/history.ts';
 import type { Order } from '../../../protocol/order.ts';
 import { startServer, type RunningServer } from '../../../server/start-server.ts';
-import { createBody } from './order-fixtures.ts';
+import { OWNER_AUTH, TEST_ADMIN_TOKEN, createBody } from './order-fixtures.ts';
 import { postgresAvailable, startPostgres, type PostgresCluster } from './postgres-cluster.ts';
 import { connectSse } from './sse-client.ts';
 
@@ -27,6 +27,7 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
       databaseUrl: cluster.url,
       distDir: '/nonexistent-orderline-dist',
       rateLimit: false as const,
+      adminToken: TEST_ADMIN_TOKEN,
     };
     a = await startServer(options);
     // A second instance on the same database: migrations must not run twice.
@@ -41,7 +42,7 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
   async function post(server: RunningServer, body = createBody()): Promise<Response> {
     return fetch(`${server.url}/api/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': body.id },
+      headers: { ...OWNER_AUTH, 'content-type': 'application/json', 'idempotency-key': body.id },
       body: JSON.stringify(body),
     });
   }
@@ -59,12 +60,17 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
   });
 
   it('concurrent distinct creates commit in seq order: the feed is ascending and complete', async () => {
-    const since = ((await (await fetch(`${a.url}/api/orders?status=active`)).json()) as { cursor: number })
-      .cursor;
+    const since = (
+      (await (await fetch(`${a.url}/api/orders?status=active`, { headers: OWNER_AUTH })).json()) as {
+        cursor: number;
+      }
+    ).cursor;
     const bodies = Array.from({ length: 60 }, () => createBody());
     const answers = await Promise.all(bodies.map((body, i) => post(i % 2 ? a : b, body)));
     expect(answers.every((res) => res.status === 201)).toBe(true);
-    const feed = (await (await fetch(`${b.url}/api/orders/changes?since=${since}`)).json()) as {
+    const feed = (await (
+      await fetch(`${b.url}/api/orders/changes?since=${since}`, { headers: OWNER_AUTH })
+    ).json()) as {
       orders: Order[];
     };
     expect(feed.orders.map((o) => o.id).sort()).toEqual(bodies.map((x) => x.id).sort());
@@ -73,7 +79,7 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
   });
 
   it('a create on one instance reaches an SSE client of the other (LISTEN/NOTIFY)', async () => {
-    const stream = await connectSse(`${b.url}/api/events`);
+    const stream = await connectSse(`${b.url}/api/events`, OWNER_AUTH);
     try {
       await stream.waitFor((event) => event.retry === 1000);
       const order = (await (await post(a)).json()) as Order;
@@ -84,7 +90,11 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
       expect(event.id).toBe(String(order.seq));
       const patched = await fetch(`${a.url}/api/orders/${order.id}`, {
         method: 'PATCH',
-        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        headers: {
+          ...OWNER_AUTH,
+          'content-type': 'application/json',
+          'idempotency-key': crypto.randomUUID(),
+        },
         body: JSON.stringify({ status: 'ready' }),
       });
       const ready = (await patched.json()) as Order;
@@ -94,19 +104,50 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
     }
   });
 
-  it('concurrent first registrations get distinct device codes', async () => {
-    const ids = Array.from({ length: 12 }, () => crypto.randomUUID());
-    const codes = await Promise.all(
-      ids.map(async (deviceId, i) => {
-        const res = await fetch(`${(i % 2 ? a : b).url}/api/devices`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ deviceId }),
-        });
-        return ((await res.json()) as { code: string }).code;
-      }),
-    );
-    expect(new Set(codes).size).toBe(ids.length);
+  async function pairDevice(
+    server: RunningServer,
+    role = 'counter',
+  ): Promise<{ id: string; code: string; token: string }> {
+    const pairing = await fetch(`${server.url}/api/pairings`, {
+      method: 'POST',
+      headers: { ...OWNER_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ role }),
+    });
+    const { code } = (await pairing.json()) as { code: string };
+    const res = await fetch(`${server.url}/api/pair`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, name: 'Till' }),
+    });
+    expect(res.status).toBe(201);
+    const paired = (await res.json()) as { device: { id: string; code: string }; token: string };
+    return { id: paired.device.id, code: paired.device.code, token: paired.token };
+  }
+
+  it('concurrent pairings on two instances get distinct ticket codes', async () => {
+    const devices = await Promise.all(Array.from({ length: 12 }, (_, i) => pairDevice(i % 2 ? a : b)));
+    expect(new Set(devices.map((device) => device.code)).size).toBe(devices.length);
+  });
+
+  it('a revocation on one instance refuses the credential on the other and closes its stream there within 1 s', async () => {
+    const device = await pairDevice(b);
+    const auth = { authorization: `Bearer ${device.token}` };
+    // Warm b's credential cache, so only the cross-instance notification can make b refuse it.
+    expect((await fetch(`${b.url}/api/me`, { headers: auth })).status).toBe(200);
+    const stream = await connectSse(`${b.url}/api/events`, auth);
+    try {
+      await stream.waitFor((event) => event.retry === 1000);
+      const closed = new Promise<number>((resolve) =>
+        stream.response.once('close', () => resolve(performance.now())),
+      );
+      const revokedAt = performance.now();
+      const res = await fetch(`${a.url}/api/devices/${device.id}`, { method: 'DELETE', headers: OWNER_AUTH });
+      expect(res.status).toBe(204);
+      expect((await closed) - revokedAt).toBeLessThan(1000);
+      expect((await fetch(`${b.url}/api/me`, { headers: auth })).status).toBe(401);
+    } finally {
+      stream.close();
+    }
   });
 
   it('records order events and serves history and the day report (Berlin, 23-hour day) on PostgreSQL', async () => {

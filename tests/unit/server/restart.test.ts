@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../../protocol/order.ts';
 import { buildApp } from '../../../server/app.ts';
 import { openStore } from '../../../server/store/open-store.ts';
-import { createBody, patchOrder, postOrder } from './order-fixtures.ts';
+import { OWNER_AUTH, TEST_ADMIN_TOKEN, createBody, patchOrder, postOrder } from './order-fixtures.ts';
 import { connectSse } from './sse-client.ts';
 
 const dirs: string[] = [];
@@ -27,7 +27,16 @@ afterAll(async () => {
 function spawnServer(dataDir: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: join(import.meta.dirname, '..', '..', '..'),
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ORDERLINE_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    // HTTPS_PORT 0: a free port, never 8443 (other servers on this machine may hold it).
+    env: {
+      ...process.env,
+      PORT: '0',
+      HTTPS_PORT: '0',
+      HOST: '127.0.0.1',
+      ORDERLINE_DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      ORDERLINE_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -48,14 +57,27 @@ describe('restart', () => {
   it('orders written through the app are all there after the store is closed and reopened', async () => {
     const dataDir = await tempDir();
     const store = await openStore({ dataDir });
-    const app = await buildApp({ store, rateLimit: false, distDir: '/nonexistent-orderline-dist' });
+    const app = await buildApp({
+      store,
+      rateLimit: false,
+      distDir: '/nonexistent-orderline-dist',
+      adminToken: TEST_ADMIN_TOKEN,
+    });
     const written: Order[] = [];
     for (let i = 0; i < 10; i++) written.push((await postOrder(app, createBody())).json<Order>());
     const first = written[0] as Order;
     written[0] = (await patchOrder(app, first.id, { status: 'ready', paid: true })).json<Order>();
-    const device = (
-      await app.inject({ method: 'POST', url: '/api/devices', payload: { deviceId: first.deviceId } })
-    ).json<{ code: string }>().code;
+    const pairing = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/pairings',
+        headers: OWNER_AUTH,
+        payload: { role: 'counter' },
+      })
+    ).json<{ code: string }>();
+    const paired = (
+      await app.inject({ method: 'POST', url: '/api/pair', payload: { code: pairing.code, name: 'Till 1' } })
+    ).json<{ device: { id: string; code: string }; token: string }>();
     await app.close();
     await store.close();
 
@@ -64,15 +86,22 @@ describe('restart', () => {
       store: reopened,
       rateLimit: false,
       distDir: '/nonexistent-orderline-dist',
+      adminToken: TEST_ADMIN_TOKEN,
     });
     try {
-      const feed = (await again.inject({ url: '/api/orders/changes?since=0' })).json<{ orders: Order[] }>();
+      const feed = (await again.inject({ url: '/api/orders/changes?since=0', headers: OWNER_AUTH })).json<{
+        orders: Order[];
+      }>();
       expect(feed.orders.map((o) => o.id).sort()).toEqual(written.map((o) => o.id).sort());
       expect(feed.orders.find((o) => o.id === first.id)).toEqual(written[0]);
-      const code = (
-        await again.inject({ method: 'POST', url: '/api/devices', payload: { deviceId: first.deviceId } })
-      ).json<{ code: string }>().code;
-      expect(code).toBe(device);
+      // A paired device's credential, id and ticket code survive the restart.
+      const me = await again.inject({ url: '/api/me', headers: { authorization: `Bearer ${paired.token}` } });
+      expect(me.json()).toEqual({
+        id: paired.device.id,
+        name: 'Till 1',
+        role: 'counter',
+        code: paired.device.code,
+      });
       // The migration ran once; the counter continues where it was.
       const next = (await postOrder(again, createBody())).json<Order>();
       expect(next.seq).toBe(Math.max(...feed.orders.map((o) => o.seq)) + 1);
@@ -94,7 +123,7 @@ describe('restart', () => {
           const body = createBody();
           const res = await fetch(`${url}/api/orders`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'idempotency-key': body.id },
+            headers: { ...OWNER_AUTH, 'content-type': 'application/json', 'idempotency-key': body.id },
             body: JSON.stringify(body),
           });
           if (res.status === 201) acknowledged.push(body.id);
@@ -120,7 +149,7 @@ describe('restart', () => {
     const { child, url: listening, exited } = spawnServer(dataDir);
     try {
       const url = await listening;
-      const stream = await connectSse(`${url}/api/events`);
+      const stream = await connectSse(`${url}/api/events`, OWNER_AUTH);
       await stream.waitFor((event) => event.retry === 1000);
       const ended = new Promise<void>((resolve) => stream.response.once('end', resolve));
       child.kill('SIGTERM');

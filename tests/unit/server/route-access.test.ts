@@ -1,0 +1,139 @@
+// Route × role: every route the app registers (read from the app itself, so a new route without a row
+// here fails) is called with every kind of caller, and answers 401, 403 or gets through exactly as
+// DESIGN.md Part 2 says. "Gets through" means the handler ran: any answer but 401/403 from the hook.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiError } from '../../../protocol/api.ts';
+import { ACCESS, type Access, type Role } from '../../../protocol/roles.ts';
+import { OWNER_AUTH, memoryApp, type TestApp } from './order-fixtures.ts';
+import { pairDevice, revoke } from './device-fixtures.ts';
+
+/** The contract: one row per method and route. HEAD rows follow their GET. */
+const EXPECTED: Record<string, Access> = {
+  'GET /api/menu': ACCESS.read,
+  'POST /api/orders': ['owner', 'counter'],
+  'PATCH /api/orders/:id': ['owner', 'counter', 'kitchen'],
+  'GET /api/orders': ACCESS.read,
+  'GET /api/orders/changes': ACCESS.read,
+  'GET /api/orders/:id': ACCESS.read,
+  'GET /api/events': ACCESS.read,
+  'GET /api/setup': 'public',
+  'POST /api/pairings': ['owner'],
+  'POST /api/pair': 'public',
+  'GET /api/me': ACCESS.anyDevice,
+  'GET /api/devices': ['owner'],
+  'PATCH /api/devices/:id': ['owner'],
+  'DELETE /api/devices/:id': ['owner'],
+  'GET /api/orders/history': ['owner', 'counter'],
+  'GET /api/reports/day': ['owner'],
+  'POST /api/telemetry': ACCESS.anyDevice,
+  'GET /api/telemetry/devices': ['owner'],
+  'GET /healthz': 'public',
+  'GET /metrics': ['owner'],
+  // Without a build, `/` explains how to make one.
+  'GET /': 'public',
+};
+
+/** Requests that reach a handler without side effects worth having (and without opening a stream). */
+const QUERY: Record<string, string> = { 'GET /api/events': '?since=not-a-number' };
+
+type Caller = 'none' | 'unknown' | 'revoked' | Role | 'admin';
+const CALLERS: readonly Caller[] = [
+  'none',
+  'unknown',
+  'revoked',
+  'owner',
+  'counter',
+  'kitchen',
+  'display',
+  'admin',
+];
+
+let t: TestApp;
+const headersFor: Partial<Record<Caller, Record<string, string>>> = {};
+
+beforeAll(async () => {
+  t = await memoryApp();
+  headersFor.none = {};
+  headersFor.unknown = { authorization: 'Bearer 6QxkQ0bq9cQkS0m9dZ2m1mVx1s9m0Y0tFqU4ZQp0b1E' };
+  headersFor.admin = OWNER_AUTH;
+  for (const role of ['owner', 'counter', 'kitchen', 'display'] as const) {
+    headersFor[role] = (await pairDevice(t.app, role)).auth;
+  }
+  const revoked = await pairDevice(t.app, 'owner');
+  await revoke(t.app, revoked.id);
+  headersFor.revoked = revoked.auth;
+}, 180_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+function expectedStatus(access: Access, caller: Caller): 'through' | 401 | 403 {
+  if (access === 'public') return 'through';
+  switch (caller) {
+    case 'none':
+    case 'unknown':
+    case 'revoked':
+      return 401;
+    case 'admin':
+      return 'through';
+    case 'owner':
+    case 'counter':
+    case 'kitchen':
+    case 'display':
+      return access.includes(caller) ? 'through' : 403;
+  }
+}
+
+describe('route × role', () => {
+  it('every registered route has a row in the table, and every row is a registered route', () => {
+    const registered = t.app.routeAccessTable
+      .filter((route) => route.method !== 'HEAD')
+      .map((route) => `${route.method} ${route.url}`)
+      .sort();
+    expect(registered).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('each route declares the access of the table', () => {
+    for (const route of t.app.routeAccessTable.filter((r) => r.method !== 'HEAD')) {
+      expect([route.method, route.url, route.access]).toEqual([
+        route.method,
+        route.url,
+        EXPECTED[`${route.method} ${route.url}`],
+      ]);
+    }
+  });
+
+  it('answers each caller 401, 403 or lets it through as the table says', async () => {
+    const outcomes: string[] = [];
+    const wanted: string[] = [];
+    for (const route of t.app.routeAccessTable) {
+      const key = `${route.method === 'HEAD' ? 'GET' : route.method} ${route.url}`;
+      const access = EXPECTED[key];
+      if (access === undefined) continue;
+      const url = route.url.replace(':id', '0192d2a4-6c1e-7000-8000-0000000000aa') + (QUERY[key] ?? '');
+      for (const caller of CALLERS) {
+        const hasBody = !['GET', 'HEAD', 'DELETE'].includes(route.method);
+        const res = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: { ...headersFor[caller], ...(hasBody ? { 'content-type': 'application/json' } : {}) },
+          ...(hasBody ? { payload: '{}' } : {}),
+        });
+        let code = '';
+        if (res.statusCode === 401 || res.statusCode === 403) {
+          code = route.method === 'HEAD' ? '' : res.json<ApiError>().error.code;
+        }
+        const got =
+          res.statusCode === 401 && (code === 'unauthenticated' || route.method === 'HEAD')
+            ? 401
+            : res.statusCode === 403 && (code === 'forbidden' || route.method === 'HEAD')
+              ? 403
+              : 'through';
+        outcomes.push(`${route.method} ${route.url} as ${caller}: ${got}`);
+        wanted.push(`${route.method} ${route.url} as ${caller}: ${expectedStatus(access, caller)}`);
+      }
+    }
+    expect(outcomes).toEqual(wanted);
+  });
+});
