@@ -16,6 +16,7 @@ import {
   type MaybeResults,
   type RunInfo,
 } from './report.ts';
+import { measureBootstrap } from './scenarios/bootstrap.ts';
 import { measureBundle } from './scenarios/bundle.ts';
 import { measureColdStart } from './scenarios/cold-start.ts';
 import { measureDrain } from './scenarios/drain.ts';
@@ -51,6 +52,8 @@ const results: MaybeResults = {
   bundle_gzip_kib: null,
   server_create_per_s: null,
   sse_fanout_200_ms: null,
+  bootstrap_20k_ms: null,
+  bootstrap_growth: null,
   history_search_p95_ms: null,
   report_day_ms: null,
 };
@@ -154,6 +157,13 @@ try {
     details.drain = drain;
   });
   await cleanUp();
+
+  await measure('bootstrap: empty profile, no history vs 20,000 finished orders', async () => {
+    const bootstrap = await measureBootstrap(env.browser, runId);
+    results.bootstrap_20k_ms = bootstrap.historyMs;
+    results.bootstrap_growth = bootstrap.growth;
+    details.bootstrap = bootstrap;
+  });
 
   await measure('recovery', async () => {
     const recovery = await measureRecovery(
