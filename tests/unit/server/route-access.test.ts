@@ -27,6 +27,7 @@ const EXPECTED: Record<string, Access> = {
   'GET /api/devices': ['owner'],
   'PATCH /api/devices/:id': ['owner'],
   'DELETE /api/devices/:id': ['owner'],
+  'POST /api/batch': ACCESS.changeOrder,
   'GET /api/orders/history': ['owner', 'counter'],
   'GET /api/reports/day': ['owner'],
   'POST /api/telemetry': ACCESS.anyDevice,
