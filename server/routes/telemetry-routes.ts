@@ -34,16 +34,17 @@ export async function telemetryRoutes(app: FastifyInstance, { store, metrics, no
     '/api/telemetry',
     { config: { access: ACCESS.anyDevice }, bodyLimit: TELEMETRY_MAX_BODY_BYTES },
     async (request, reply) => {
-      // Until the auth hook sets request.device, the caller is known only by its address.
-      const deviceId = request.device?.id ?? `address:${request.ip}`;
-      const role = request.device?.role ?? 'unknown';
-      if (!perDevice.take(deviceId)) {
-        return sendError(reply, 429, 'rate_limited', `at most ${TELEMETRY_PER_MINUTE} reports a minute`);
-      }
+      const device = request.device;
+      // The auth hook answers 401 first; this only narrows the type.
+      if (!device) return sendError(reply, 401, 'unauthenticated', 'a device credential is required');
       const body = v.safeParse(TelemetryBodySchema, request.body);
       if (!body.success) return sendError(reply, 400, 'invalid_body', describeIssues(body.issues));
-      await telemetry.record(deviceId, role, body.output);
-      metrics.displaySeconds.observe({ role }, body.output.displayMs.p95 / 1000);
+      // Counted after validation: only reports that would be stored use up the device's allowance.
+      if (!perDevice.take(device.id)) {
+        return sendError(reply, 429, 'rate_limited', `at most ${TELEMETRY_PER_MINUTE} reports a minute`);
+      }
+      await telemetry.record(device.id, device.role, body.output);
+      metrics.displaySeconds.observe({ role: device.role }, body.output.displayMs.p95 / 1000);
       return reply.code(204).send();
     },
   );

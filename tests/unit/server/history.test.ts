@@ -3,10 +3,11 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANY_ROLE } from '../../../protocol/roles.ts';
+import { ADMIN_DEVICE } from '../../../server/auth/authenticate.ts';
+import { pairDevice } from './device-fixtures.ts';
 import type { HistoryOrder, HistoryResponse } from '../../../protocol/history.ts';
 import type { Order } from '../../../protocol/order.ts';
 import {
-  DEVICE_ID,
   OWNER_AUTH,
   createBody,
   memoryApp,
@@ -69,7 +70,15 @@ describe('order events', () => {
     await patchOrder(t.app, order.id, { status: 'preparing' }, key);
     await patchOrder(t.app, order.id, { status: 'preparing' }, key); // replayed PATCH
     await patchOrder(t.app, order.id, { status: 'pending' }); // stale: a no-op
-    await patchOrder(t.app, order.id, { paid: true });
+    // A counter device takes the payment: the event names it, not the order's device.
+    const counter = await pairDevice(t.app, 'counter');
+    const paid = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/orders/${order.id}`,
+      headers: { ...counter.auth, 'content-type': 'application/json', 'idempotency-key': uuidv7() },
+      payload: { paid: true },
+    });
+    expect(paid.statusCode).toBe(200);
     await patchOrder(t.app, order.id, { status: 'ready', paid: true });
     await patchOrder(t.app, order.id, { paid: true }); // already paid: a no-op
     await patchOrder(t.app, order.id, { status: 'completed' });
@@ -77,11 +86,11 @@ describe('order events', () => {
     const [found] = (await history('q=evelyn')).orders;
     expect(found?.id).toBe(order.id);
     expect(found?.events.map(({ status, paid, deviceId }) => ({ status, paid, deviceId }))).toEqual([
-      { status: 'pending', paid: false, deviceId: DEVICE_ID },
-      { status: 'preparing', paid: false, deviceId: DEVICE_ID },
-      { status: 'preparing', paid: true, deviceId: DEVICE_ID },
-      { status: 'ready', paid: true, deviceId: DEVICE_ID },
-      { status: 'completed', paid: true, deviceId: DEVICE_ID },
+      { status: 'pending', paid: false, deviceId: ADMIN_DEVICE.id },
+      { status: 'preparing', paid: false, deviceId: ADMIN_DEVICE.id },
+      { status: 'preparing', paid: true, deviceId: counter.id },
+      { status: 'ready', paid: true, deviceId: ADMIN_DEVICE.id },
+      { status: 'completed', paid: true, deviceId: ADMIN_DEVICE.id },
     ]);
     const times = found?.events.map((event) => event.at) ?? [];
     expect(times[0]).toBe(order.receivedAt);

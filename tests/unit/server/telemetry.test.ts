@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FleetResponse, TelemetryBody } from '../../../protocol/telemetry.ts';
 import { TELEMETRY_PER_MINUTE } from '../../../server/routes/telemetry-routes.ts';
+import { pairDevice, type PairedDevice } from './device-fixtures.ts';
 import { OWNER_AUTH, memoryApp, type TestApp } from './order-fixtures.ts';
 
 let t: TestApp;
@@ -28,13 +29,12 @@ function windowBody(overrides: Partial<TelemetryBody> = {}): TelemetryBody {
   };
 }
 
-/** Until the auth hook identifies devices, a caller is its address: each test sends from its own. */
-function send(from: string, payload: string | object) {
+/** Each test reports from its own paired devices, so the per-device limit of one does not touch another. */
+function send(from: PairedDevice, payload: string | object) {
   return t.app.inject({
     method: 'POST',
     url: '/api/telemetry',
-    remoteAddress: from,
-    headers: { ...OWNER_AUTH, 'content-type': 'application/json' },
+    headers: { ...from.auth, 'content-type': 'application/json' },
     payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
   });
 }
@@ -45,24 +45,26 @@ async function fleet(): Promise<FleetResponse> {
   return res.json<FleetResponse>();
 }
 
-const device = (response: FleetResponse, from: string) =>
-  response.devices.find((d) => d.deviceId === `address:${from}`);
+const device = (response: FleetResponse, from: PairedDevice) =>
+  response.devices.find((d) => d.deviceId === from.id);
 
 describe('telemetry', () => {
   it('stores windows and summarises the last hour per device, flagging p95 over 100 ms', async () => {
-    expect((await send('10.0.0.1', windowBody())).statusCode).toBe(204);
+    const [counter, display] = [await pairDevice(t.app, 'counter'), await pairDevice(t.app, 'display')];
+    expect((await send(counter, windowBody())).statusCode).toBe(204);
     const last = windowBody({
       displayMs: { p50: 40, p95: 200, n: 300 },
       outboxDepth: 3,
       appVersion: '2.0.1',
     });
-    expect((await send('10.0.0.1', last)).statusCode).toBe(204);
-    expect((await send('10.0.0.2', windowBody({ displayMs: { p50: 30, p95: 80, n: 10 } }))).statusCode).toBe(
+    expect((await send(counter, last)).statusCode).toBe(204);
+    expect((await send(display, windowBody({ displayMs: { p50: 30, p95: 80, n: 10 } }))).statusCode).toBe(
       204,
     );
 
     const answer = await fleet();
-    expect(device(answer, '10.0.0.1')).toMatchObject({
+    expect(device(answer, counter)).toMatchObject({
+      role: 'counter',
       appVersion: '2.0.1',
       outboxDepth: 3,
       latest: { displayMs: { p50: 40, p95: 200, n: 300 }, windowEnd: last.windowEnd },
@@ -70,21 +72,24 @@ describe('telemetry', () => {
       lastHour: { windows: 2, n: 400, p50: 35, p95: 162.5 },
       flagged: true,
     });
-    expect(device(answer, '10.0.0.2')).toMatchObject({ lastHour: { p95: 80 }, flagged: false });
+    expect(device(answer, display)).toMatchObject({ lastHour: { p95: 80 }, flagged: false });
   });
 
   it('feeds orderline_display_seconds with each window p95, by role', async () => {
-    await send('10.0.0.3', windowBody({ displayMs: { p50: 1, p95: 3000, n: 5 } }));
+    const kitchen = await pairDevice(t.app, 'kitchen');
+    expect((await send(kitchen, windowBody({ displayMs: { p50: 1, p95: 3000, n: 5 } }))).statusCode).toBe(
+      204,
+    );
     const metrics = await t.app.inject({ url: '/metrics', headers: OWNER_AUTH });
-    expect(metrics.body).toMatch(/orderline_display_seconds_bucket\{le="2\.5",role="unknown"\} (\d+)/);
-    const count = /orderline_display_seconds_count\{role="unknown"\} (\d+)/.exec(metrics.body);
-    const sum = /orderline_display_seconds_sum\{role="unknown"\} ([\d.]+)/.exec(metrics.body);
+    expect(metrics.body).toMatch(/orderline_display_seconds_bucket\{le="2\.5",role="kitchen"\} (\d+)/);
+    const count = /orderline_display_seconds_count\{role="kitchen"\} (\d+)/.exec(metrics.body);
+    const sum = /orderline_display_seconds_sum\{role="kitchen"\} ([\d.]+)/.exec(metrics.body);
     expect(Number(count?.[1])).toBeGreaterThanOrEqual(1);
     expect(Number(sum?.[1])).toBeGreaterThanOrEqual(3);
   });
 
   it('refuses malformed and oversized reports with 4xx and stores nothing', async () => {
-    const from = '10.0.0.4';
+    const from = await pairDevice(t.app, 'display');
     const bad: [string | object, number][] = [
       ['{"windowStart":', 400],
       [{ ...windowBody(), extra: 1 }, 400],
@@ -105,11 +110,12 @@ describe('telemetry', () => {
   });
 
   it(`accepts at most ${TELEMETRY_PER_MINUTE} reports a minute from one device`, async () => {
+    const [busy, other] = [await pairDevice(t.app, 'display'), await pairDevice(t.app, 'display')];
     const statuses: number[] = [];
     for (let i = 0; i <= TELEMETRY_PER_MINUTE; i++)
-      statuses.push((await send('10.0.0.5', windowBody())).statusCode);
+      statuses.push((await send(busy, windowBody())).statusCode);
     expect(statuses).toEqual([...Array<number>(TELEMETRY_PER_MINUTE).fill(204), 429]);
-    expect(device(await fleet(), '10.0.0.5')?.lastHour.windows).toBe(TELEMETRY_PER_MINUTE);
-    expect((await send('10.0.0.6', windowBody())).statusCode).toBe(204); // another device is not held back
+    expect(device(await fleet(), busy)?.lastHour.windows).toBe(TELEMETRY_PER_MINUTE);
+    expect((await send(other, windowBody())).statusCode).toBe(204); // another device is not held back
   });
 });
