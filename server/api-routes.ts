@@ -8,7 +8,7 @@ import { ACCESS } from '../protocol/roles.ts';
 import {
   ActiveOrdersQuerySchema,
   ChangesQuerySchema,
-  CreateOrderBodySchema,
+  createOrderBodySchema,
   EventsQuerySchema,
   PatchOrderBodySchema,
   UuidSchema,
@@ -25,6 +25,8 @@ export interface ApiRoutesOptions {
   store: OrderStore;
   hub: SseHub;
   metrics: Metrics;
+  /** The clock createdAt is judged against. */
+  now: () => number;
 }
 
 /** The Idempotency-Key header as a normalised UUID, or null when missing, repeated or malformed. */
@@ -39,7 +41,8 @@ function invalidKey(reply: FastifyReply, detail: string): FastifyReply {
 
 const LAST_EVENT_ID = /^[0-9]{1,15}$/;
 
-export async function apiRoutes(app: FastifyInstance, { store, hub, metrics }: ApiRoutesOptions) {
+export async function apiRoutes(app: FastifyInstance, { store, hub, metrics, now }: ApiRoutesOptions) {
+  const CreateOrderBodySchema = createOrderBodySchema(now);
   app.get('/api/menu', { config: { access: ACCESS.read } }, async () => MENU);
 
   app.post('/api/orders', { config: { access: ACCESS.createOrder } }, async (request, reply) => {

@@ -36,7 +36,11 @@ beforeAll(async () => {
       done();
     },
   });
-  t = await memoryApp({ metricsToken: METRICS_TOKEN, logger: { level: 'debug', stream: logStream } });
+  t = await memoryApp({
+    metricsToken: METRICS_TOKEN,
+    logger: { level: 'debug', stream: logStream },
+    allowedHosts: ['localhost', '127.0.0.1', 'shop.local'],
+  });
 }, 180_000);
 afterAll(async () => {
   await t?.close();
@@ -76,7 +80,7 @@ describe('security headers', () => {
       rateLimit: false,
       distDir: '/nonexistent-orderline-dist',
       adminToken: TEST_ADMIN_TOKEN,
-      trustProxy: true,
+      trustProxy: 1,
     });
     try {
       const https = { 'x-forwarded-proto': 'https' };
