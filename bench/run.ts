@@ -16,10 +16,12 @@ import {
   type MaybeResults,
   type RunInfo,
 } from './report.ts';
+import { measureBootstrap } from './scenarios/bootstrap.ts';
 import { measureBundle } from './scenarios/bundle.ts';
 import { measureColdStart } from './scenarios/cold-start.ts';
 import { measureDrain } from './scenarios/drain.ts';
 import { measureHeap } from './scenarios/heap.ts';
+import { measureHistory } from './scenarios/history.ts';
 import { measureLatency } from './scenarios/latency.ts';
 import { measurePolls } from './scenarios/polls.ts';
 import { measureRecovery } from './scenarios/recovery.ts';
@@ -50,6 +52,10 @@ const results: MaybeResults = {
   bundle_gzip_kib: null,
   server_create_per_s: null,
   sse_fanout_200_ms: null,
+  bootstrap_20k_ms: null,
+  bootstrap_growth: null,
+  history_search_p95_ms: null,
+  report_day_ms: null,
 };
 const details: Record<string, unknown> = {};
 const failures: string[] = [];
@@ -84,6 +90,14 @@ await measure('bundle', async () => {
   const bundle = await measureBundle(`${root}dist`);
   results.bundle_gzip_kib = bundle.totalGzipKiB;
   details.bundle = bundle;
+});
+
+// Its own database (seeded in SQL, closed afterwards), so it runs before the shared server starts.
+await measure(`history and day report over ${options.historyOrders} finished orders`, async () => {
+  const history = await measureHistory(options.historyOrders, options.historySearches);
+  results.history_search_p95_ms = history.searchMs.p95;
+  results.report_day_ms = history.reportDayMs;
+  details.history = history;
 });
 
 const runId = `bench${Date.now().toString(36)}`;
@@ -143,6 +157,13 @@ try {
     details.drain = drain;
   });
   await cleanUp();
+
+  await measure('bootstrap: empty profile, no history vs 20,000 finished orders', async () => {
+    const bootstrap = await measureBootstrap(env.browser, runId);
+    results.bootstrap_20k_ms = bootstrap.historyMs;
+    results.bootstrap_growth = bootstrap.growth;
+    details.bootstrap = bootstrap;
+  });
 
   await measure('recovery', async () => {
     const recovery = await measureRecovery(

@@ -11,6 +11,10 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const MAX_BODY_BYTES = 64 * 1024;
 export const CHANGES_DEFAULT_LIMIT = 500;
 export const CHANGES_MAX_LIMIT = 1000;
+/** A changes page, snapshot page or active-list page holds at most this much JSON (DESIGN.md Limits). */
+export const MAX_PAGE_BYTES = 1024 * 1024;
+/** POST /api/batch carries 1..100 mutations. */
+export const MAX_BATCH_MUTATIONS = 100;
 /** Server sends a named heartbeat event this often; clients call a stream dead after 25 s of silence. */
 export const HEARTBEAT_MS = 10_000;
 export const STREAM_DEAD_AFTER_MS = 25_000;
@@ -21,6 +25,11 @@ export type ErrorCode =
   | 'invalid_query'
   | 'not_found'
   | 'unknown_menu_item'
+  | 'unknown_menu_version'
+  | 'unknown_category'
+  | 'version_conflict'
+  | 'invalid_id'
+  | 'invalid_header'
   | 'idempotency_mismatch'
   | 'in_progress'
   | 'payload_too_large'
@@ -45,30 +54,46 @@ export interface ApiError {
   error: { code: ErrorCode; message: string };
 }
 
-export interface MenuItem {
-  /** A slug such as `flat-white`. */
-  id: string;
-  name: string;
-  priceCents: number;
-  category: string;
-}
+export type { MenuCategory, MenuEventData, MenuItem, MenuResponse } from './menu.ts';
 
-export interface MenuResponse {
-  items: MenuItem[];
-  /** ISO 4217 code the prices are in. */
-  currency: string;
-}
-
+/** One page of the active list (newest first); `cursor` is the feed seq, `nextCursor` the next page's token. */
 export interface ActiveOrdersResponse {
   orders: Order[];
   cursor: number;
+  more?: boolean;
+  nextCursor?: string;
 }
 
+/**
+ * A changes page. With `reset: true` it is a page of the active snapshot as of `cursor` (the same on every
+ * page of one reset); while `more`, the next page is `?since=<cursor>&snapshotAfter=<snapshotAfter>`, and the
+ * client replaces its cache only once it has the last page.
+ */
 export interface ChangesResponse {
   orders: Order[];
   cursor: number;
   more: boolean;
   reset: boolean;
+  snapshotAfter?: number;
+}
+
+/** One mutation of POST /api/batch: exactly what the lone request would carry (key = Idempotency-Key). */
+export type BatchMutation =
+  { op: 'create'; key: string; body: unknown } | { op: 'patch'; key: string; orderId: string; body: unknown };
+
+export interface BatchRequest {
+  mutations: BatchMutation[];
+}
+
+/** The answer the mutation would have had alone: its status and its body (an order or an error). */
+export interface BatchResult {
+  status: number;
+  order?: Order;
+  error?: ApiError['error'];
+}
+
+export interface BatchResponse {
+  results: BatchResult[];
 }
 
 /** `data` of an SSE `orders` event; the event's `id` equals `cursor`. */

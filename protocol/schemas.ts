@@ -11,7 +11,7 @@ export const ORDER_NUMBER_PATTERN = /^[A-Z]{1,3}-[0-9]{3,}$/;
 export const MENU_ITEM_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Date.parse rolls 2026-02-30 over to March; a timestamp's calendar date must exist as written. */
-function isCalendarDate(timestamp: string): boolean {
+export function isCalendarDate(timestamp: string): boolean {
   const [year, month, day] = timestamp.slice(0, 10).split('-').map(Number);
   if (year === undefined || month === undefined || day === undefined) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -78,6 +78,15 @@ export function createOrderBodySchema(now: () => number = Date.now) {
       v.minLength(1, 'must have at least one line'),
       v.maxLength(MAX_ORDER_LINES, `must have at most ${MAX_ORDER_LINES} lines`),
     ),
+    /** The menu version the device showed (Part 2, principle 15); absent = the current one. */
+    menuVersion: v.optional(
+      v.pipe(
+        v.number('must be a number'),
+        v.integer('must be a whole number'),
+        v.minValue(1, 'must be at least 1'),
+        v.maxValue(2_147_483_647, 'must be a published menu version'),
+      ),
+    ),
   });
 }
 
@@ -100,20 +109,50 @@ const nonNegativeIntString = v.pipe(
   v.transform(Number),
 );
 
+const pageLimit = v.optional(
+  v.pipe(nonNegativeIntString, v.minValue(1, 'must be at least 1'), v.maxValue(1000, 'must be at most 1000')),
+  '500',
+);
+
 export const ChangesQuerySchema = v.strictObject({
   since: v.optional(nonNegativeIntString, '0'),
-  limit: v.optional(
-    v.pipe(
-      nonNegativeIntString,
-      v.minValue(1, 'must be at least 1'),
-      v.maxValue(1000, 'must be at most 1000'),
-    ),
-    '500',
-  ),
+  limit: pageLimit,
+  /** Continues a reset: the previous reset page's `snapshotAfter` (with `since` = that reset's cursor). */
+  snapshotAfter: v.optional(nonNegativeIntString),
 });
 
 export const ActiveOrdersQuerySchema = v.strictObject({
   status: v.literal('active', 'only status=active is supported'),
+  limit: pageLimit,
+  /** The previous page's `nextCursor` (an opaque token). */
+  cursor: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,200}$/, 'must be a page token'))),
+});
+
+/**
+ * The envelope of POST /api/batch. Only the shape is checked here: each mutation's key and body are judged
+ * later exactly as the lone request's header and body would be, so one bad mutation fails alone.
+ */
+export const BatchBodySchema = v.strictObject({
+  mutations: v.pipe(
+    v.array(
+      v.variant(
+        'op',
+        [
+          v.strictObject({ op: v.literal('create'), key: v.unknown(), body: v.unknown() }),
+          v.strictObject({
+            op: v.literal('patch'),
+            key: v.unknown(),
+            orderId: v.unknown(),
+            body: v.unknown(),
+          }),
+        ],
+        'op must be "create" or "patch"',
+      ),
+      'must be a list of mutations',
+    ),
+    v.minLength(1, 'must hold at least one mutation'),
+    v.maxLength(100, 'must hold at most 100 mutations'),
+  ),
 });
 
 export const EventsQuerySchema = v.strictObject({

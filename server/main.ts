@@ -6,13 +6,25 @@ import { LOCALHOST_NAMES, namesFromEnv } from './host-check.ts';
 import { limitsFromEnv } from './limits.ts';
 import { machineNames } from './machine-names.ts';
 import { startupBanner } from './setup/startup-banner.ts';
+import { MenuFileError } from './menu-file.ts';
 import { startServer } from './start-server.ts';
 import { parseTlsNames } from './tls/certificate-names.ts';
 import { parseTrustProxy } from './trust-proxy.ts';
 
+/** A positive number of days, or the default when unset; anything else stops the start with a clear message. */
+function retentionDays(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const days = Number(raw);
+  if (!Number.isFinite(days) || days <= 0) {
+    throw new Error(`ORDERLINE_FEED_RETENTION_DAYS must be a positive number of days, not "${raw}"`);
+  }
+  return days;
+}
+
 const host = process.env.HOST ?? '0.0.0.0';
 const limits = limitsFromEnv(process.env);
 const machine = machineNames();
+
 const server = await startServer({
   port: Number(process.env.PORT ?? 8080),
   host,
@@ -33,6 +45,7 @@ const server = await startServer({
     ...namesFromEnv(process.env.ORDERLINE_ALLOWED_HOSTS),
   ],
   limits,
+  feedRetentionDays: retentionDays(process.env.ORDERLINE_FEED_RETENTION_DAYS),
   // Another build of the client (e2e update tests serve a second release from a temp dir).
   distDir: process.env.ORDERLINE_DIST_DIR || undefined,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
@@ -46,6 +59,14 @@ const server = await startServer({
     extraNames: parseTlsNames(process.env.ORDERLINE_TLS_NAMES),
     machine,
   },
+  menuFile: process.env.ORDERLINE_MENU_FILE || undefined,
+}).catch((error: unknown) => {
+  // A broken menu file is the operator's to fix: say which entry, without a stack trace.
+  if (error instanceof MenuFileError) {
+    console.error(`orderline: cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
 });
 server.app.log.info(`Orderline listening on ${server.url} and ${server.httpsUrl}`);
 if (server.https) {

@@ -1,6 +1,7 @@
 // Outbox policy: which entry goes next, what its answer means, how long to wait. Strictly serial (the engine
 // runs this through a serial task); per-order FIFO; a dead letter blocks only later entries of its own order.
 
+import { MAX_BATCH_MUTATIONS } from '../protocol/api.ts';
 import type { Order } from '../protocol/order.ts';
 import { unreachable } from '../protocol/unreachable.ts';
 import { isOrder } from './api-guards.ts';
@@ -14,10 +15,13 @@ import { getMeta, type AnyTx, type OutboxEntry, type SyncMeta, type WriteTx } fr
 import { confirmDeviceCode } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
 import type { OrderChange } from './merge.ts';
+import { batchRequestFor, classifyBatch, takeBatch } from './outbox-batch.ts';
 import { countWaiting, findByMutation, putOutboxEntry } from './outbox-store.ts';
 
-/** How many requests for different orders may be out at once while draining. */
+/** How many lone requests for different orders may be out at once. */
 export const FLUSH_WINDOW = 8;
+/** How many batches may be out at once while draining (each up to MAX_BATCH_MUTATIONS entries). */
+export const BATCH_WINDOW = 2;
 /** Outbox entries read per IDB request when looking for sendable heads. */
 const SCAN_BATCH = 64;
 
@@ -216,12 +220,14 @@ async function applyOutcomes(ctx: EngineContext, answers: Answer[]): Promise<(nu
 }
 
 /**
- * One flush pass: sends the heads of different orders concurrently (at most `window` in flight, never two
- * entries of one order at once) until the outbox has nothing sendable. While the server is not known to be up,
- * one request probes it first and the window opens once it is answered, so an outage costs one request per
- * backoff step rather than a window of them. A retryable failure stops new sends
- * (the server is struggling; other entries would fail the same way); the pass ends once the requests already
- * out have been answered, and reports when to wake.
+ * One flush pass: sends the heads of different orders until the outbox has nothing sendable. While the server
+ * is not known to be up, one lone request probes it first. Once it is up and more than one entry is ready
+ * (draining), they go in batches (POST /api/batch, up to 100 mutations, BATCH_WINDOW batches in flight);
+ * otherwise up to `window` lone requests. Per-order FIFO holds because only heads of orders not in flight are
+ * picked: a batch never holds two entries of one order, and an order's next entry waits for the answer.
+ * Each batch result is classified like a lone answer. A retryable failure stops new sends (the server is
+ * struggling; other entries would fail the same way); the pass ends once the requests already out have been
+ * answered, and reports when to wake.
  */
 export async function flushOutbox(ctx: EngineContext, window = FLUSH_WINDOW): Promise<FlushResult> {
   const busyOrders = new Set<string>();
@@ -233,13 +239,15 @@ export async function flushOutbox(ctx: EngineContext, window = FLUSH_WINDOW): Pr
   let queue: Sendable[] = [];
   let wakeAt: number | null = null;
   let width: number | null = null;
+  /** Cleared for the rest of the pass when the server refuses a batch (e.g. it predates /api/batch). */
+  let batching = true;
 
   // Answers that come in while a batch is being recorded are recorded together in the next transaction.
   const record = createBatcher((answers: Answer[]) => applyOutcomes(ctx, answers));
 
-  async function send(entry: Sendable): Promise<void> {
-    const result = classifyResponse(await exchange(ctx.deps, requestFor(entry)), isOrder);
-    const wait = await record({ entry, result });
+  const draining = () => batching && width === window;
+
+  async function afterAnswer(result: Classification<Order>, wait: number | null): Promise<void> {
     if (result.outcome === 'retry') {
       retryAt = Math.max(retryAt ?? 0, wait ?? ctx.deps.now());
       return;
@@ -253,26 +261,52 @@ export async function flushOutbox(ctx: EngineContext, window = FLUSH_WINDOW): Pr
     }
   }
 
-  function start(entry: Sendable): void {
-    busyOrders.add(entry.orderId);
-    const task: Promise<void> = send(entry)
+  async function send(entry: Sendable): Promise<void> {
+    const result = classifyResponse(await exchange(ctx.deps, requestFor(entry)), isOrder);
+    await afterAnswer(result, await record({ entry, result }));
+  }
+
+  async function sendBatch(entries: Sendable[]): Promise<void> {
+    const outcome = classifyBatch(await exchange(ctx.deps, batchRequestFor(entries)), entries.length);
+    if (outcome.kind === 'refused') {
+      // Nothing is known about these entries: they go again alone (after this task's finally frees them).
+      batching = false;
+      queue.unshift(...entries);
+      return;
+    }
+    const answers: Answer[] = entries.map((entry, i) => ({
+      entry,
+      result: outcome.kind === 'retry' ? outcome.result : (outcome.results[i] as Classification<Order>),
+    }));
+    // Recorded together (one transaction), then each answer counts as its lone answer would.
+    const waits = await Promise.all(answers.map((answer) => record(answer)));
+    for (const [i, answer] of answers.entries()) await afterAnswer(answer.result, waits[i] ?? null);
+  }
+
+  function start(entries: Sendable[]): void {
+    for (const entry of entries) busyOrders.add(entry.orderId);
+    const only = entries.length === 1 ? entries[0] : undefined;
+    const task: Promise<void> = (only ? send(only) : sendBatch(entries))
       .catch((error: unknown) => {
         // Kept and rethrown once the other requests are answered: none may be left running past the pass.
         failure ??= { error };
         return undefined;
       })
       .finally(() => {
-        busyOrders.delete(entry.orderId);
+        for (const entry of entries) busyOrders.delete(entry.orderId);
         running.delete(task);
       });
     running.add(task);
   }
 
+  const inFlightLimit = () => (draining() ? BATCH_WINDOW : (width ?? 1));
+
   for (;;) {
-    if (retryAt === null && failure === null && running.size < (width ?? 1)) {
+    if (retryAt === null && failure === null && running.size < inFlightLimit()) {
       if (queue.length === 0) {
         try {
-          const found = await ctx.read((tx) => pickSendable(tx, ctx.deps.now(), busyOrders, window * 4));
+          const limit = draining() ? MAX_BATCH_MUTATIONS * BATCH_WINDOW : window * 4;
+          const found = await ctx.read((tx) => pickSendable(tx, ctx.deps.now(), busyOrders, limit));
           queue = found.entries;
           wakeAt = found.wakeAt;
           width ??= found.serverUp ? window : 1;
@@ -280,9 +314,11 @@ export async function flushOutbox(ctx: EngineContext, window = FLUSH_WINDOW): Pr
           failure ??= { error };
         }
       }
-      while (queue.length > 0 && running.size < (width ?? 1) && failure === null) {
-        const entry = queue.shift();
-        if (entry) start(entry);
+      while (queue.length > 0 && running.size < inFlightLimit() && failure === null) {
+        // A lone ready entry still goes alone; more than one while the server is up go as a batch.
+        const unit = draining() && queue.length > 1 ? takeBatch(queue) : queue.slice(0, 1);
+        queue.splice(0, unit.length);
+        start(unit);
       }
     }
     if (running.size === 0) {

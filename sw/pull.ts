@@ -1,12 +1,14 @@
 // Pull (GET /api/orders/changes since the stored cursor, page by page) and push (an SSE batch forwarded by the
-// leader tab). Both go through applyServerOrders; each page and the cursor it covers are one transaction.
+// leader tab). Both go through applyServerOrders; each page and the cursor it covers are one transaction, and a
+// reset (all its pages) is one transaction too.
 
+import type { ChangesResponse } from '../protocol/api.ts';
 import type { Order } from '../protocol/order.ts';
 import { isChangesResponse, isOrder } from './api-guards.ts';
 import { exchange } from './api-client.ts';
 import { applyServerOrders, pruneFinished, replaceWithSnapshot } from './apply-orders.ts';
 import { classifyResponse } from './classify-response.ts';
-import { getMeta, putMeta } from './db.ts';
+import { getMeta, putMeta, type SyncMeta } from './db.ts';
 import type { EngineContext } from './engine-context.ts';
 import { countPull } from './metrics.ts';
 import { clearBackoff } from './outbox-store.ts';
@@ -18,30 +20,67 @@ const MAX_PAGES_PER_PULL = 1000;
 
 export type PullResult = 'ok' | 'failed';
 
+function changesPath(since: number, snapshotAfter?: number): string {
+  const continued = snapshotAfter === undefined ? '' : `&snapshotAfter=${snapshotAfter}`;
+  return `/api/orders/changes?since=${since}${continued}&limit=${PULL_PAGE_LIMIT}`;
+}
+
+type Fetched = { ok: true; page: ChangesResponse } | { ok: false; sync: Partial<SyncMeta> };
+
+async function fetchPage(ctx: EngineContext, path: string): Promise<Fetched> {
+  const result = classifyResponse(await exchange(ctx.deps, { method: 'GET', path }), isChangesResponse);
+  if (result.outcome !== 'done') return { ok: false, sync: connectivityAfter(result, ctx.deps.now()) };
+  return { ok: true, page: result.value };
+}
+
+/**
+ * Follows a reset through all its pages (DESIGN.md Limits: the client replaces its cache only once it has the
+ * last page). A continuation answered with another cursor means the server started a new reset (e.g. it was
+ * restored meanwhile): the collection starts over from that page.
+ */
+async function collectReset(ctx: EngineContext, first: ChangesResponse): Promise<Fetched> {
+  let head = first;
+  let orders = [...first.orders];
+  let page = first;
+  for (let n = 0; page.more && n < MAX_PAGES_PER_PULL; n += 1) {
+    const next = await fetchPage(ctx, changesPath(head.cursor, page.snapshotAfter ?? 0));
+    if (!next.ok) return next;
+    page = next.page;
+    if (!page.reset || page.cursor !== head.cursor) {
+      if (!page.reset) return { ok: false, sync: {} }; // the server forgot the reset: pull again later
+      head = page;
+      orders = [];
+    }
+    orders.push(...page.orders);
+  }
+  return { ok: true, page: { ...head, orders, more: false } };
+}
+
 export async function pullChanges(ctx: EngineContext): Promise<PullResult> {
   const { now } = ctx.deps;
-  for (let page = 0; page < MAX_PAGES_PER_PULL; page += 1) {
+  for (let n = 0; n < MAX_PAGES_PER_PULL; n += 1) {
     const since = await ctx.read(async (tx) => (await getMeta(tx, 'cursor')) ?? 0);
-    const facts = await exchange(ctx.deps, {
-      method: 'GET',
-      path: `/api/orders/changes?since=${since}&limit=${PULL_PAGE_LIMIT}`,
-    });
-    const result = classifyResponse(facts, isChangesResponse);
+    let fetched = await fetchPage(ctx, changesPath(since));
+    // A reset arrives whole before anything is written: one transaction then swaps the cache.
+    const multiPageReset = fetched.ok && fetched.page.reset && fetched.page.more;
+    if (fetched.ok && multiPageReset) fetched = await collectReset(ctx, fetched.page);
     const at = now();
-    const sync = connectivityAfter(result, at);
-    if (result.outcome !== 'done') {
+    if (!fetched.ok) {
+      const sync = fetched.sync;
       await ctx.write(async () => ({ result: null, sync }));
       return 'failed';
     }
-    const body = result.value;
+    const body = fetched.page;
+    const sync = { online: true, lastSyncAt: new Date(at).toISOString(), backoffUntil: 0 };
     await ctx.write(async (tx) => {
       await countPull(tx, at);
       // The server answered: entries waiting out a backoff may go now (recovery must not wait for a timer).
       await clearBackoff(tx);
       if (body.reset) {
+        // Keeps every outbox entry and rebases pending changes on the snapshot (apply-orders.ts).
         const changes = await replaceWithSnapshot(tx, body.orders);
         await putMeta(tx, 'cursor', body.cursor);
-        return { result: null, changes, sync: { ...sync, backoffUntil: 0 } };
+        return { result: null, changes, sync };
       }
       // A push may have moved the cursor while this page was in flight; both cover everything up to theirs.
       const stored = (await getMeta(tx, 'cursor')) ?? 0;
@@ -49,9 +88,10 @@ export async function pullChanges(ctx: EngineContext): Promise<PullResult> {
       const changes = await applyServerOrders(tx, body.orders, { seenThrough: stored, cursorAfter });
       await putMeta(tx, 'cursor', cursorAfter);
       await pruneFinished(tx, cursorAfter);
-      return { result: null, changes, sync: { ...sync, backoffUntil: 0 } };
+      return { result: null, changes, sync };
     });
-    if (!body.more) return 'ok';
+    // After a reset in several pages, orders that changed between pages are in the feed after its cursor.
+    if (!body.more && !multiPageReset) return 'ok';
   }
   return 'ok';
 }

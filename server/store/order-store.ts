@@ -2,6 +2,7 @@
 // both PGlite and PostgreSQL. Every write is deduplicated inside the transaction that performs it.
 
 import type { Order, OrderStatus } from '../../protocol/order.ts';
+import type { ActivePosition } from './active-page-token.ts';
 import type { DatabaseKind, SqlDatabase } from './sql-database.ts';
 
 /** A validated, priced create request (the order's own fields as the client set them, with server prices), plus
@@ -9,7 +10,11 @@ import type { DatabaseKind, SqlDatabase } from './sql-database.ts';
 export type NewOrder = Pick<
   Order,
   'id' | 'number' | 'deviceId' | 'customerName' | 'note' | 'items' | 'totalCents' | 'createdAt'
-> & { fingerprint: string };
+> & {
+  fingerprint: string;
+  /** The device that sent the create (recorded in order_events); absent = the order's own device. */
+  actingDeviceId?: string;
+};
 
 export type CreateResult =
   | { kind: 'created'; order: Order }
@@ -24,6 +29,8 @@ export interface OrderChange {
   status?: OrderStatus;
   paid?: true;
   fingerprint: string;
+  /** The device making the change (recorded in order_events); absent = the order's own device. */
+  actingDeviceId?: string;
 }
 
 export type ChangeResult =
@@ -39,7 +46,29 @@ export interface ChangesPage {
   cursor: number;
   more: boolean;
   reset: boolean;
+  /** On a reset page with `more`: where the next snapshot page starts (pass back as `snapshotAfter`). */
+  snapshotAfter?: number;
 }
+
+/** One page of the active list, newest first; `cursor` is the feed seq the list is no later than. */
+export interface ActivePage {
+  orders: Order[];
+  cursor: number;
+  more: boolean;
+  /** With `more`: the opaque token for the next page (query `cursor`). */
+  nextCursor?: string;
+}
+
+export interface ActivePageRequest {
+  limit: number;
+  /** A token from a previous page's nextCursor, already decoded. */
+  after?: ActivePosition;
+}
+
+/** One mutation of POST /api/batch, already validated and priced like a lone request. */
+export type BatchWrite = { op: 'create'; order: NewOrder } | { op: 'change'; change: OrderChange };
+export type BatchWriteResult =
+  { op: 'create'; result: CreateResult } | { op: 'change'; result: ChangeResult };
 
 /** Orders whose new state just committed, in ascending seq. `committedAt` is performance.now(). */
 export interface CommittedBatch {
@@ -57,9 +86,18 @@ export interface OrderStore {
   create(order: NewOrder): Promise<CreateResult>;
   change(change: OrderChange): Promise<ChangeResult>;
   get(id: string): Promise<Order | null>;
-  /** Active orders newest first, and a cursor no later than the state they show. */
-  active(): Promise<{ orders: Order[]; cursor: number }>;
-  changes(since: number, limit: number): Promise<ChangesPage>;
+  /**
+   * Several writes in one transaction, each answered exactly as if it were alone (a failing one does not
+   * undo the others); results in the order given.
+   */
+  batch(writes: readonly BatchWrite[]): Promise<BatchWriteResult[]>;
+  /** Active orders newest first (one page), and a cursor no later than the state they show. */
+  active(page?: ActivePageRequest): Promise<ActivePage>;
+  /**
+   * The changes feed after `since`, or a reset (the active snapshot, in pages) when `since` is 0, older than
+   * the retention floor or ahead of the server; `snapshotAfter` continues a reset whose cursor is `since`.
+   */
+  changes(since: number, limit: number, snapshotAfter?: number): Promise<ChangesPage>;
   /** Called after every commit that changed orders, in seq order; returns an unsubscribe. */
   subscribe(listener: (batch: CommittedBatch) => void): () => void;
   close(): Promise<void>;

@@ -2,10 +2,14 @@
 // from the counter row inside its own transaction, and deduplicates there too (DESIGN.md 3, 4, 7).
 
 import { performance } from 'node:perf_hooks';
-import { applyTransition } from '../../protocol/status-machine.ts';
+import { CHANGES_DEFAULT_LIMIT, MAX_PAGE_BYTES } from '../../protocol/api.ts';
 import { ACTIVE_STATUSES, type Order } from '../../protocol/order.ts';
+import { encodeActiveToken } from './active-page-token.ts';
 import type {
+  BatchWrite,
+  BatchWriteResult,
   ChangeResult,
+  ChangesPage,
   CommittedBatch,
   CreateResult,
   NewOrder,
@@ -13,10 +17,14 @@ import type {
   OrderStore,
 } from './order-store.ts';
 import { orderColumns, rowToOrder, type OrderRow } from './order-rows.ts';
+import { changeOrderIn, createOrderIn, selectOrder } from './order-writes.ts';
+import { boundPage } from './page-bound.ts';
 import type { SqlClient, SqlDatabase } from './sql-database.ts';
 import { followNotifications, NOTIFY_CHANNEL } from './follow-notifications.ts';
 
 const ACTIVE_SQL = ACTIVE_STATUSES.map((status) => `'${status}'`).join(', ');
+/** Finished orders: what leaves the feed after the retention window (they stay in the table). */
+const FINISHED_SQL = `'completed', 'cancelled'`;
 /** A unique violation: on PostgreSQL, a concurrent transaction wrote the same key first. */
 const UNIQUE_VIOLATION = '23505';
 const CONFLICT_ATTEMPTS = 3;
@@ -38,20 +46,30 @@ async function retryOnConflict<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-async function selectOrder(tx: SqlClient, id: string, lock: boolean): Promise<Order | null> {
-  const rows = await tx.query<OrderRow>(
-    `SELECT ${orderColumns()} FROM orders WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
-  return rows[0] ? rowToOrder(rows[0]) : null;
-}
-
 async function currentSeq(db: SqlClient): Promise<number> {
   const rows = await db.query<{ seq: number | string }>('SELECT seq FROM seq_counter WHERE id = 1');
   return Number(rows[0]?.seq ?? 0);
 }
 
+const DAY_MS = 86_400_000;
+export const DEFAULT_FEED_RETENTION_DAYS = 7;
+/** Retention is counted in days: re-reading the floor on every pull would only cost queries. */
+const FLOOR_CHECK_MS = 60_000;
+
+/** Orders a batch wrote (created or changed), in seq order: what is published after its commit. */
+function committedOrders(results: readonly BatchWriteResult[]): Order[] {
+  const orders: Order[] = [];
+  for (const { result } of results) {
+    if (result.kind === 'created' || result.kind === 'applied') orders.push(result.order);
+  }
+  return orders.sort((a, b) => a.seq - b.seq);
+}
+
 export interface SqlOrderStoreOptions {
+  /** ORDERLINE_FEED_RETENTION_DAYS: how long finished orders stay in the changes feed (default 7). */
+  feedRetentionDays?: number;
+  /** Upper bound of one page's JSON (DESIGN.md Limits: 1 MiB); tests lower it. */
+  maxPageBytes?: number;
   /** The clock for receivedAt/updatedAt (injected so tests control it). */
   now?: () => Date;
   /** Reports failures of the background notification follower (PostgreSQL). */
@@ -73,69 +91,90 @@ export async function createSqlOrderStore(
   // instance (this one included) publishes from the same source. PGlite publishes after each commit.
   const viaNotify = db.listen !== undefined;
 
+  const retentionMs = (options.feedRetentionDays ?? DEFAULT_FEED_RETENTION_DAYS) * DAY_MS;
+  const maxPageBytes = options.maxPageBytes ?? MAX_PAGE_BYTES;
+  let floorCheckedAt = -Infinity;
+
+  /** The raw feed after `since` (no reset rules): the HTTP feed and the PostgreSQL follower read it. */
+  async function readFeed(since: number, limit: number): Promise<ChangesPage> {
+    const rows = await db.query<OrderRow>(
+      `SELECT ${orderColumns()} FROM orders WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [since, limit + 1],
+    );
+    const page = boundPage(rows.map(rowToOrder), limit, maxPageBytes);
+    const cursor = page.orders.at(-1)?.seq ?? since;
+    return { orders: page.orders, cursor, more: page.cut, reset: false };
+  }
+
+  /**
+   * One page of the active snapshot as of `head`: active orders with seq in (after, head], by seq. An order
+   * that changes between pages moves above `head` and reaches the client through the feed after the reset.
+   */
+  async function snapshotPage(head: number, after: number, limit: number): Promise<ChangesPage> {
+    const rows = await db.query<OrderRow>(
+      `SELECT ${orderColumns()} FROM orders WHERE status IN (${ACTIVE_SQL}) AND seq > $1 AND seq <= $2
+       ORDER BY seq LIMIT $3`,
+      [after, head, limit + 1],
+    );
+    const page = boundPage(rows.map(rowToOrder), limit, maxPageBytes);
+    const last = page.orders.at(-1);
+    if (!page.cut || !last) return { orders: page.orders, cursor: head, more: false, reset: true };
+    return { orders: page.orders, cursor: head, more: true, reset: true, snapshotAfter: last.seq };
+  }
+
+  /**
+   * The lowest cursor the feed still serves. Raised (at most once a minute) to the highest seq of a finished
+   * order whose last change left the retention window; the scan starts at the old floor, so it stays short.
+   */
+  async function feedFloor(): Promise<number> {
+    const at = now();
+    if (at.getTime() - floorCheckedAt >= FLOOR_CHECK_MS) {
+      floorCheckedAt = at.getTime();
+      const cutoff = new Date(at.getTime() - retentionMs).toISOString();
+      await db.query(
+        `UPDATE feed_state SET floor = greatest(floor, coalesce((
+           SELECT max(seq) FROM orders
+           WHERE status IN (${FINISHED_SQL}) AND seq > feed_state.floor AND updated_at < $1), 0))
+         WHERE id = 1`,
+        [cutoff],
+      );
+    }
+    const rows = await db.query<{ floor: number | string }>('SELECT floor FROM feed_state WHERE id = 1');
+    return Number(rows[0]?.floor ?? 0);
+  }
+
+  /** One batch mutation; on PostgreSQL inside a savepoint, so a lost unique-key race retries only itself. */
+  async function batchWrite(tx: SqlClient, write: BatchWrite): Promise<BatchWriteResult> {
+    const run = async (): Promise<BatchWriteResult> =>
+      write.op === 'create'
+        ? { op: 'create', result: await createOrderIn(tx, write.order, now().toISOString()) }
+        : { op: 'change', result: await changeOrderIn(tx, write.change, now().toISOString()) };
+    // PGlite has one connection and runs one transaction at a time: no race can fail a statement, so the
+    // savepoint round trips are skipped there. Anything that throws fails the whole batch (a 5xx).
+    if (!viaNotify) return run();
+    return retryOnConflict(async () => {
+      await tx.query('SAVEPOINT batch_write');
+      try {
+        const result = await run();
+        await tx.query('RELEASE SAVEPOINT batch_write');
+        return result;
+      } catch (error) {
+        await tx.query('ROLLBACK TO SAVEPOINT batch_write');
+        throw error;
+      }
+    });
+  }
+
   const store: OrderStore = {
     kind: db.kind,
     database: db,
 
     async create(order: NewOrder): Promise<CreateResult> {
       const result = await retryOnConflict(() =>
-        db.transaction(async (tx): Promise<CreateResult> => {
-          // One statement: report the stored fingerprint if the id is taken (a replay), else take the
-          // next seq and insert. The counter row lock orders commits; on PostgreSQL a racing duplicate
-          // fails the INSERT with a unique violation and the retry then sees the winner's row. Only
-          // the seq comes back: returning whole rows costs PGlite more than the insert itself.
-          const receivedAt = now().toISOString();
-          const rows = await tx.query<{ seq: number | string | null; fingerprint: string | null }>(
-            `WITH existing AS (SELECT fingerprint FROM orders WHERE id = $1::text),
-             s AS (UPDATE seq_counter SET seq = seq + 1
-                   WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM existing) RETURNING seq),
-             inserted AS (
-               INSERT INTO orders (id, number, device_id, customer_name, note, items, total_cents, status,
-                                   paid, created_at, received_at, updated_at, fingerprint, seq)
-               SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::jsonb, $7::bigint, 'pending',
-                      false, $8::text, $9::text, $9::text, $10::text, s.seq
-               FROM s
-               RETURNING seq)
-             SELECT seq, NULL::text AS fingerprint FROM inserted
-             UNION ALL SELECT NULL::bigint, fingerprint FROM existing`,
-            [
-              order.id,
-              order.number,
-              order.deviceId,
-              order.customerName,
-              order.note,
-              JSON.stringify(order.items),
-              order.totalCents,
-              order.createdAt,
-              receivedAt,
-              order.fingerprint,
-            ],
-          );
-          const row = rows[0];
-          if (!row) throw new Error(`create ${order.id}: neither inserted nor found`);
-          if (row.fingerprint !== null) {
-            if (row.fingerprint !== order.fingerprint) return { kind: 'mismatch' };
-            const current = await selectOrder(tx, order.id, false);
-            if (!current) throw new Error(`create ${order.id}: replayed order vanished`);
-            return { kind: 'replayed', order: current };
-          }
-          const created: Order = {
-            id: order.id,
-            number: order.number,
-            deviceId: order.deviceId,
-            customerName: order.customerName,
-            note: order.note,
-            items: order.items,
-            totalCents: order.totalCents,
-            status: 'pending',
-            paid: false,
-            createdAt: order.createdAt,
-            receivedAt,
-            updatedAt: receivedAt,
-            seq: Number(row.seq),
-          };
-          if (viaNotify) await notify(tx, created.seq);
-          return { kind: 'created', order: created };
+        db.transaction(async (tx) => {
+          const created = await createOrderIn(tx, order, now().toISOString());
+          if (created.kind === 'created' && viaNotify) await notify(tx, created.order.seq);
+          return created;
         }),
       );
       if (result.kind === 'created' && !viaNotify) publish([result.order]);
@@ -144,71 +183,56 @@ export async function createSqlOrderStore(
 
     async change(change: OrderChange): Promise<ChangeResult> {
       const result = await retryOnConflict(() =>
-        db.transaction(async (tx): Promise<ChangeResult> => {
-          const used = await tx.query<{ order_id: string; fingerprint: string }>(
-            'SELECT order_id, fingerprint FROM mutations WHERE key = $1',
-            [change.key],
-          );
-          if (used[0]) {
-            if (used[0].fingerprint !== change.fingerprint) return { kind: 'mismatch' };
-            const order = await selectOrder(tx, change.orderId, false);
-            return order ? { kind: 'replayed', order } : { kind: 'not_found' };
-          }
-          const current = await selectOrder(tx, change.orderId, true);
-          if (!current) return { kind: 'not_found' };
-          const at = now().toISOString();
-          // The key is recorded even for a no-op, so reusing it for another body is still caught.
-          await tx.query(
-            'INSERT INTO mutations (key, order_id, fingerprint, received_at) VALUES ($1, $2, $3, $4)',
-            [change.key, change.orderId, change.fingerprint, at],
-          );
-          const status = change.status ? applyTransition(current.status, change.status) : current.status;
-          const paid = current.paid || change.paid === true;
-          if (status === current.status && paid === current.paid)
-            return { kind: 'unchanged', order: current };
-          const rows = await tx.query<{ seq: number | string }>(
-            `WITH s AS (UPDATE seq_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq)
-             UPDATE orders SET status = $2::text, paid = $3::boolean, updated_at = $4::text, seq = s.seq
-             FROM s WHERE orders.id = $1::text
-             RETURNING orders.seq`,
-            [change.orderId, status, paid, at],
-          );
-          const applied: Order = { ...current, status, paid, updatedAt: at, seq: Number(rows[0]?.seq) };
-          if (viaNotify) await notify(tx, applied.seq);
-          return { kind: 'applied', order: applied };
+        db.transaction(async (tx) => {
+          const changed = await changeOrderIn(tx, change, now().toISOString());
+          if (changed.kind === 'applied' && viaNotify) await notify(tx, changed.order.seq);
+          return changed;
         }),
       );
       if (result.kind === 'applied' && !viaNotify) publish([result.order]);
       return result;
     },
 
+    async batch(writes) {
+      const results = await db.transaction(async (tx) => {
+        const answers: BatchWriteResult[] = [];
+        for (const write of writes) answers.push(await batchWrite(tx, write));
+        const written = committedOrders(answers);
+        if (viaNotify && written.length > 0) await notify(tx, (written.at(-1) as Order).seq);
+        return answers;
+      });
+      if (!viaNotify) publish(committedOrders(results));
+      return results;
+    },
+
     get: (id) => selectOrder(db, id, false),
 
-    async active() {
+    async active(page = { limit: CHANGES_DEFAULT_LIMIT }) {
       // The cursor is read BEFORE the list: anything committed in between is in the list and also
       // after the cursor, so a client pulling from the cursor can only see it twice, never miss it.
       const cursor = await currentSeq(db);
+      const after = page.after;
       const rows = await db.query<OrderRow>(
         `SELECT ${orderColumns()} FROM orders WHERE status IN (${ACTIVE_SQL})
-         ORDER BY created_at DESC, id DESC`,
+         ${after ? 'AND (created_at, id) < ($2::text, $3::text)' : ''}
+         ORDER BY created_at DESC, id DESC LIMIT $1`,
+        after ? [page.limit + 1, after.createdAt, after.id] : [page.limit + 1],
       );
-      return { orders: rows.map(rowToOrder), cursor };
+      const bounded = boundPage(rows.map(rowToOrder), page.limit, maxPageBytes);
+      const last = bounded.orders.at(-1);
+      if (!bounded.cut || !last) return { orders: bounded.orders, cursor, more: false };
+      return { orders: bounded.orders, cursor, more: true, nextCursor: encodeActiveToken(last) };
     },
 
-    async changes(since, limit) {
+    async changes(since, limit, snapshotAfter) {
       const head = await currentSeq(db);
-      if (since > head) {
-        // Nothing is pruned yet, so the only cursor we cannot serve is one from another database.
-        const { orders, cursor } = await store.active();
-        return { orders, cursor, more: false, reset: true };
+      if (snapshotAfter !== undefined && since <= head) return snapshotPage(since, snapshotAfter, limit);
+      if (since === 0 || since > head || since < (await feedFloor())) {
+        // A new device, a cursor from another database, or one older than the feed keeps: the client
+        // gets the active snapshot as of `head` (in pages), then follows the feed from `head`.
+        return snapshotPage(head, 0, limit);
       }
-      const rows = await db.query<OrderRow>(
-        `SELECT ${orderColumns()} FROM orders WHERE seq > $1 ORDER BY seq LIMIT $2`,
-        [since, limit + 1],
-      );
-      const orders = rows.slice(0, limit).map(rowToOrder);
-      const cursor = orders.length > 0 ? (orders[orders.length - 1] as Order).seq : since;
-      return { orders, cursor, more: rows.length > limit, reset: false };
+      return readFeed(since, limit);
     },
 
     subscribe(listener) {
@@ -223,7 +247,7 @@ export async function createSqlOrderStore(
     await followNotifications(
       db,
       () => currentSeq(db),
-      store.changes,
+      readFeed,
       publish,
       (error) =>
         (options.onBackgroundError ?? ((e) => console.error('orderline: change follower failed', e)))(error),

@@ -6,8 +6,15 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../../protocol/order.ts';
 import { CreateOrderBodySchema, PatchOrderBodySchema } from '../../../protocol/schemas.ts';
-import { findMenuItem } from '../../../server/menu.ts';
-import { OWNER_AUTH, createBody, memoryApp, postOrder, uuidv7, type TestApp } from './order-fixtures.ts';
+import {
+  OWNER_AUTH,
+  createBody,
+  memoryApp,
+  postOrder,
+  uuidv7,
+  type TestApp,
+  sampleMenuItem,
+} from './order-fixtures.ts';
 
 let t: TestApp;
 let existing: Order;
@@ -95,7 +102,9 @@ function isValidCreate(body: string | undefined, type: string | undefined, key: 
   return (
     parsed.success &&
     parsed.output.id === key?.toLowerCase() &&
-    parsed.output.items.every((item) => findMenuItem(item.menuItemId) !== undefined)
+    parsed.output.items.every((item) => sampleMenuItem(item.menuItemId) !== undefined) &&
+    // Version 1 (the seed) is the only menu these apps ever publish.
+    (parsed.output.menuVersion ?? 1) === 1
   );
 }
 
@@ -164,6 +173,51 @@ describe('arbitrary requests', () => {
         },
       ),
       { numRuns: 300, seed: 20261125 },
+    );
+  }, 300_000);
+
+  it('POST /api/batch never answers 5xx and answers every mutation, in order, with a status and body', async () => {
+    const mutation = fc.oneof(
+      fc.record({ op: fc.constant('create'), key: fc.oneof(fc.uuid(), text), body: anyJson }),
+      // A valid create body under its own key, so the store is reached too.
+      fc.constant(null).map(() => {
+        const body = createBody();
+        return { op: 'create', key: body.id, body };
+      }),
+      fc.record({
+        op: fc.constant('patch'),
+        key: fc.oneof(fc.uuid(), text),
+        orderId: fc.oneof(fc.constant(existing.id), fc.uuid(), text),
+        body: patchLike,
+      }),
+      fc.record({ op: fc.oneof(text, fc.constant('patch')), key: scalar }, { requiredKeys: [] }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.array(mutation, { maxLength: 6 }), scalar),
+        contentType,
+        async (mutations, type) => {
+          const res = await t.app.inject({
+            method: 'POST',
+            url: '/api/batch',
+            headers: headersFor(type, undefined),
+            payload: JSON.stringify({ mutations }),
+          });
+          expect(res.statusCode).toBeLessThan(500);
+          expect(res.headers['x-orderline-api']).toBe('1');
+          if (res.statusCode !== 200) {
+            expect(Object.keys(res.json<{ error: object }>().error)).toEqual(['code', 'message']);
+            return;
+          }
+          const results = res.json<{ results: { status: number; error?: object }[] }>().results;
+          expect(results).toHaveLength(Array.isArray(mutations) ? mutations.length : -1);
+          for (const result of results) {
+            expect(result.status).toBeLessThan(500);
+            if (result.status >= 400) expect(Object.keys(result.error ?? {})).toEqual(['code', 'message']);
+          }
+        },
+      ),
+      { numRuns: 200, seed: 20261201 },
     );
   }, 300_000);
 });

@@ -1,7 +1,7 @@
 // A small in-memory stand-in for the Orderline API (idempotent creates and patches, changes feed) with
 // switches for faults, so engine tests can script outages precisely. The model test uses the real server.
 
-import type { ChangesResponse } from '../../../protocol/api.ts';
+import type { BatchRequest, BatchResult, ChangesResponse } from '../../../protocol/api.ts';
 import type { Order } from '../../../protocol/order.ts';
 import type { CreateOrderBody } from '../../../protocol/schemas.ts';
 import { applyTransition } from '../../../protocol/status-machine.ts';
@@ -13,17 +13,27 @@ export interface FakeApi {
   seq: number;
   /** Every request seen, in arrival order. */
   log: { method: string; path: string; key: string | null }[];
+  /** Every create and change the API received, alone or inside a batch, in the order it applied them. */
+  mutations: { method: string; path: string; key: string | null }[];
+  /** Next answers to POST /api/batch instead of the normal one. */
+  scriptedBatch: Response[];
+  /** False plays a server from before POST /api/batch (it answers 404). */
+  batchSupported: boolean;
+  /** Sizes of the POST /api/batch requests received, in order. */
+  batches: number[];
   /** When true every request fails like a dropped connection. */
   down: boolean;
   /** Next answers to give instead of the normal one (e.g. a 503 with Retry-After). */
   scripted: Response[];
-  /** Requests in flight now and the most ever at once (writes only). */
+  /** Mutations in flight now and the most ever at once (a batch counts each of its mutations). */
   inFlight: number;
   maxInFlight: number;
   /** The most write requests for one order ever in flight at once. */
   maxInFlightPerOrder: number;
   /** Resolves held requests; while set, writes wait for it. */
   hold: Promise<void> | null;
+  /** Holds the continuation pages of a reset (`snapshotAfter`) until this resolves. */
+  holdSnapshot: Promise<void> | null;
   /** Holds GET /changes until this resolves. */
   holdChanges: Promise<void> | null;
   /** Writes an order change as another device would. */
@@ -43,6 +53,10 @@ export function createFakeApi(): FakeApi {
     orders: new Map(),
     seq: 0,
     log: [],
+    batches: [],
+    batchSupported: true,
+    scriptedBatch: [],
+    mutations: [],
     down: false,
     scripted: [],
     inFlight: 0,
@@ -50,6 +64,7 @@ export function createFakeApi(): FakeApi {
     maxInFlightPerOrder: 0,
     hold: null,
     holdChanges: null,
+    holdSnapshot: null,
     touch(id, patch) {
       const current = api.orders.get(id);
       if (!current) throw new Error(`no order ${id}`);
@@ -68,15 +83,21 @@ export function createFakeApi(): FakeApi {
         if (api.holdChanges) await api.holdChanges;
         const since = Number(url.searchParams.get('since') ?? 0);
         const limit = Number(url.searchParams.get('limit') ?? 500);
-        if (since > api.seq) {
-          const snapshot: ChangesResponse = {
-            orders: [...api.orders.values()].filter((o) =>
-              ['pending', 'preparing', 'ready'].includes(o.status),
-            ),
-            cursor: api.seq,
-            more: false,
-            reset: true,
-          };
+        const snapshotAfter = url.searchParams.get('snapshotAfter');
+        if (snapshotAfter !== null && api.holdSnapshot) await api.holdSnapshot;
+        if (since === 0 || since > api.seq || snapshotAfter !== null) {
+          // A reset, as the real server pages it: active orders by seq in (snapshotAfter, cursor].
+          const head = snapshotAfter !== null && since <= api.seq ? since : api.seq;
+          const after = snapshotAfter !== null && since <= api.seq ? Number(snapshotAfter) : 0;
+          const active = [...api.orders.values()]
+            .filter(
+              (o) => ['pending', 'preparing', 'ready'].includes(o.status) && o.seq > after && o.seq <= head,
+            )
+            .sort((a, b) => a.seq - b.seq);
+          const page = active.slice(0, limit);
+          const more = active.length > limit;
+          const snapshot: ChangesResponse = { orders: page, cursor: head, more, reset: true };
+          if (more) snapshot.snapshotAfter = page.at(-1)?.seq ?? after;
           return apiResponse(200, snapshot);
         }
         const changed = [...api.orders.values()].filter((o) => o.seq > since).sort((a, b) => a.seq - b.seq);
@@ -92,46 +113,83 @@ export function createFakeApi(): FakeApi {
       if (method === 'POST' && url.pathname === '/api/devices') {
         return apiResponse(200, { deviceId: (body as { deviceId: string }).deviceId, code: 'B' });
       }
-      api.inFlight += 1;
-      api.maxInFlight = Math.max(api.maxInFlight, api.inFlight);
-      const orderId = writeTarget(method, url, body);
-      const forOrder = (perOrder.get(orderId) ?? 0) + 1;
-      perOrder.set(orderId, forOrder);
-      api.maxInFlightPerOrder = Math.max(api.maxInFlightPerOrder, forOrder);
-      try {
-        if (api.hold) await api.hold;
-        if (method === 'POST' && url.pathname === '/api/orders') {
-          const create = body as CreateOrderBody;
-          const existing = api.orders.get(create.id);
-          if (existing) return apiResponse(200, existing);
-          if (create.items.some((item) => item.menuItemId === 'poison')) {
-            return apiResponse(422, {
-              error: { code: 'unknown_menu_item', message: 'not on the menu: poison' },
-            });
-          }
-          api.seq += 1;
-          const order = serverOrderFrom(create, api.seq);
-          api.orders.set(order.id, order);
-          return apiResponse(201, order);
+      const batchAnswer = url.pathname === '/api/batch' ? api.scriptedBatch.shift() : undefined;
+      if (batchAnswer) return batchAnswer;
+      if (method === 'POST' && url.pathname === '/api/batch' && api.batchSupported) {
+        const { mutations } = body as BatchRequest;
+        api.batches.push(mutations.length);
+        // Every mutation of a batch is in flight at once: count them per order (create and change alike).
+        const perBatch = new Map<string, number>();
+        for (const m of mutations) {
+          const id = m.op === 'create' ? (m.body as CreateOrderBody).id : m.orderId;
+          perBatch.set(id, (perBatch.get(id) ?? 0) + 1);
         }
-        const match = /^\/api\/orders\/([^/]+)$/.exec(url.pathname);
-        if (method === 'PATCH' && match?.[1]) {
-          const current = api.orders.get(match[1]);
-          if (!current) return apiResponse(404, { error: { code: 'not_found', message: 'no such order' } });
-          if (key && seenKeys.has(key)) return apiResponse(200, current);
-          if (key) seenKeys.set(key, current.id);
-          const patch = body as { status?: Order['status']; paid?: true };
-          const status = patch.status ? applyTransition(current.status, patch.status) : current.status;
-          const paid = current.paid || patch.paid === true;
-          if (status === current.status && paid === current.paid) return apiResponse(200, current);
-          return apiResponse(200, api.touch(current.id, { status, paid }));
+        api.maxInFlightPerOrder = Math.max(api.maxInFlightPerOrder, ...perBatch.values());
+        // Each mutation is applied exactly as its lone request (all of them in flight together).
+        const answers = await Promise.all(
+          (body as BatchRequest).mutations.map((m) =>
+            m.op === 'create'
+              ? write('POST', new URL('/api/orders', url), m.key, m.body)
+              : write('PATCH', new URL(`/api/orders/${m.orderId}`, url), m.key, m.body),
+          ),
+        );
+        const results: BatchResult[] = [];
+        for (const answer of answers) {
+          const json = (await answer.json()) as Order & { error?: BatchResult['error'] };
+          results.push(
+            json.error
+              ? { status: answer.status, error: json.error }
+              : { status: answer.status, order: json },
+          );
         }
-        return apiResponse(404, { error: { code: 'not_found', message: 'unknown route' } });
-      } finally {
-        api.inFlight -= 1;
-        perOrder.set(orderId, (perOrder.get(orderId) ?? 1) - 1);
+        return apiResponse(200, { results });
       }
+      return write(method, url, key, body);
     },
   };
+
+  /** One create or change, as the real server answers it alone. */
+  async function write(method: string, url: URL, key: string | null, body: unknown): Promise<Response> {
+    api.mutations.push({ method, path: url.pathname, key });
+    api.inFlight += 1;
+    api.maxInFlight = Math.max(api.maxInFlight, api.inFlight);
+    const orderId = writeTarget(method, url, body);
+    const forOrder = (perOrder.get(orderId) ?? 0) + 1;
+    perOrder.set(orderId, forOrder);
+    api.maxInFlightPerOrder = Math.max(api.maxInFlightPerOrder, forOrder);
+    try {
+      if (api.hold) await api.hold;
+      if (method === 'POST' && url.pathname === '/api/orders') {
+        const create = body as CreateOrderBody;
+        const existing = api.orders.get(create.id);
+        if (existing) return apiResponse(200, existing);
+        if (create.items.some((item) => item.menuItemId === 'poison')) {
+          return apiResponse(422, {
+            error: { code: 'unknown_menu_item', message: 'not on the menu: poison' },
+          });
+        }
+        api.seq += 1;
+        const order = serverOrderFrom(create, api.seq);
+        api.orders.set(order.id, order);
+        return apiResponse(201, order);
+      }
+      const match = /^\/api\/orders\/([^/]+)$/.exec(url.pathname);
+      if (method === 'PATCH' && match?.[1]) {
+        const current = api.orders.get(match[1]);
+        if (!current) return apiResponse(404, { error: { code: 'not_found', message: 'no such order' } });
+        if (key && seenKeys.has(key)) return apiResponse(200, current);
+        if (key) seenKeys.set(key, current.id);
+        const patch = body as { status?: Order['status']; paid?: true };
+        const status = patch.status ? applyTransition(current.status, patch.status) : current.status;
+        const paid = current.paid || patch.paid === true;
+        if (status === current.status && paid === current.paid) return apiResponse(200, current);
+        return apiResponse(200, api.touch(current.id, { status, paid }));
+      }
+      return apiResponse(404, { error: { code: 'not_found', message: 'unknown route' } });
+    } finally {
+      api.inFlight -= 1;
+      perOrder.set(orderId, (perOrder.get(orderId) ?? 1) - 1);
+    }
+  }
   return api;
 }

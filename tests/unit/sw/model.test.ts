@@ -6,21 +6,49 @@
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActiveOrdersResponse, ChangesResponse } from '../../../protocol/api.ts';
+import type { ActiveOrdersResponse, BatchResponse, ChangesResponse } from '../../../protocol/api.ts';
 import type { OrderDraft } from '../../../protocol/messages.ts';
 import { isActiveStatus, type ClientOrder, type Order, type OrderStatus } from '../../../protocol/order.ts';
 import { applyTransition } from '../../../protocol/status-machine.ts';
 import { openOrderlineDb } from '../../../sw/db.ts';
 import { startServer, type RunningServer } from '../../../server/start-server.ts';
+import { TEST_ADMIN_TOKEN } from '../server/order-fixtures.ts';
 import { createHarness, unwrap, type Harness } from './engine-harness.ts';
 
 const RUNS = Number(process.env.ORDERLINE_MODEL_RUNS ?? 200);
 const SEED = process.env.ORDERLINE_MODEL_SEED ? Number(process.env.ORDERLINE_MODEL_SEED) : undefined;
 
 let server: RunningServer;
+
+/**
+ * Every request of the run carries the owner bearer token: the device under test stands for a paired one
+ * (pairing is not what this model is about), and the admin token is exempt from device_mismatch.
+ */
+function authedFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const headers = new Headers(init?.headers);
+  headers.set('authorization', `Bearer ${TEST_ADMIN_TOKEN}`);
+  return fetch(input, { ...init, headers });
+}
+const SEED_ORDER = {
+  id: '0190f0a0-0000-7000-8000-00000000feed',
+  number: 'S-001',
+  deviceId: '0190f0a0-0000-7000-8000-0000000000fe',
+  createdAt: '2026-11-25T07:00:00.000Z',
+  items: [{ menuItemId: 'flat-white', qty: 1 }],
+};
 let runNumber = 0;
 const timing = { run: 0, check: 0 };
-const stats = { runs: 0, commands: 0, faults: 0, restarts: 0, pushes: 0, remoteMoves: 0, deadLetters: 0 };
+const stats = {
+  runs: 0,
+  commands: 0,
+  faults: 0,
+  restarts: 0,
+  pushes: 0,
+  remoteMoves: 0,
+  deadLetters: 0,
+  batches: 0,
+  partialFailures: 0,
+};
 
 beforeAll(async () => {
   server = await startServer({
@@ -29,7 +57,15 @@ beforeAll(async () => {
     dataDir: 'memory://',
     distDir: '/nonexistent-orderline-dist',
     rateLimit: false,
+    adminToken: TEST_ADMIN_TOKEN,
   });
+  // A server with history: since=0 would be a reset (the active snapshot), and the runs read the feed.
+  const seed = await authedFetch(`${server.url}/api/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': SEED_ORDER.id },
+    body: JSON.stringify(SEED_ORDER),
+  });
+  expect(seed.status).toBe(201);
 });
 
 afterAll(async () => {
@@ -43,7 +79,8 @@ afterAll(async () => {
   console.info(
     `[model] ${stats.runs} runs, ${stats.commands} commands, ${stats.faults} faults ` +
       `(${(stats.faults / Math.max(stats.runs, 1)).toFixed(1)}/run), ${stats.restarts} restarts, ` +
-      `${stats.pushes} pushes, ${stats.remoteMoves} remote moves, ${stats.deadLetters} dead letters; ms in runs ${timing.run.toFixed(0)}, checks ${timing.check.toFixed(0)}`,
+      `${stats.pushes} pushes, ${stats.remoteMoves} remote moves, ${stats.deadLetters} dead letters, ` +
+      `${stats.batches} batches (${stats.partialFailures} partial failures); ms in runs ${timing.run.toFixed(0)}, checks ${timing.check.toFixed(0)}`,
   );
 }, 120_000);
 
@@ -59,10 +96,25 @@ interface Faults {
   captive: number;
   /** Next N writes reach the server and commit, but the answer is lost. */
   lostAnswers: number;
+  /** Next N batches are refused as by a server without POST /api/batch (404): entries must go alone. */
+  batchRefused: number;
+  /**
+   * Next N batches commit, but one result in each comes back as a 503 (a partial failure): only that entry
+   * may be retried, and its replay must find the committed write.
+   */
+  partialFailures: number;
 }
 
 function noFaults(): Faults {
-  return { down: false, serverErrors: 0, throttled: 0, captive: 0, lostAnswers: 0 };
+  return {
+    down: false,
+    serverErrors: 0,
+    throttled: 0,
+    captive: 0,
+    lostAnswers: 0,
+    batchRefused: 0,
+    partialFailures: 0,
+  };
 }
 
 function faultyFetch(faults: Faults): typeof fetch {
@@ -88,7 +140,26 @@ function faultyFetch(faults: Faults): typeof fetch {
         headers: { 'content-type': 'text/html' },
       });
     }
-    const response = await fetch(input, init);
+    const isBatch = String(input).endsWith('/api/batch');
+    if (isBatch) stats.batches += 1;
+    if (isBatch && faults.batchRefused > 0) {
+      faults.batchRefused -= 1;
+      return json(404, { error: { code: 'not_found', message: 'no route POST /api/batch' } });
+    }
+    const response = await authedFetch(input, init);
+    if (isBatch && response.status === 200 && faults.partialFailures > 0) {
+      faults.partialFailures -= 1;
+      const { results } = (await response.json()) as BatchResponse;
+      const victim = results.findIndex((result) => result.status < 300);
+      if (victim >= 0) {
+        stats.partialFailures += 1;
+        results[victim] = {
+          status: 503,
+          error: { code: 'unavailable', message: 'injected partial failure' },
+        };
+      }
+      return json(200, { results });
+    }
     if (faults.lostAnswers > 0 && init?.method !== undefined && init.method !== 'GET') {
       faults.lostAnswers -= 1;
       await response.arrayBuffer(); // the server has answered (and committed); we drop the answer
@@ -169,7 +240,7 @@ class RemoteMoveCmd implements Cmd {
     const candidates = activeOrders(m).filter((o) => !o.poison);
     const target = candidates[this.pick % candidates.length];
     if (!target) return;
-    const response = await fetch(`${server.url}/api/orders/${target.id}`, {
+    const response = await authedFetch(`${server.url}/api/orders/${target.id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
       body: JSON.stringify({ status: this.status }),
@@ -218,7 +289,15 @@ class MarkPaidCmd implements Cmd {
   toString = () => `markPaid(#${this.pick})`;
 }
 
-type FaultKind = 'down' | 'up' | 'serverErrors' | 'throttled' | 'captive' | 'lostAnswers';
+type FaultKind =
+  | 'down'
+  | 'up'
+  | 'serverErrors'
+  | 'throttled'
+  | 'captive'
+  | 'lostAnswers'
+  | 'batchRefused'
+  | 'partialFailures';
 
 class FaultCmd implements Cmd {
   constructor(
@@ -312,6 +391,9 @@ const faultCmd = fc
     'captive',
     'lostAnswers',
     'lostAnswers',
+    'batchRefused',
+    'partialFailures',
+    'partialFailures',
   )
   .chain((kind) => fc.integer({ min: 1, max: 3 }).map((n) => new FaultCmd(kind, n)));
 const statusCmd = fc
@@ -343,7 +425,7 @@ const commands = [
 ];
 
 async function serverJson<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, init);
+  const response = await authedFetch(`${server.url}${path}`, init);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }

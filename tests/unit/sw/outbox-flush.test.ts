@@ -45,7 +45,7 @@ describe('ordering', () => {
     api.log.length = 0;
     await h.request({ v: 1, type: 'sync-now', reason: 'manual' });
     await h.engine.settled();
-    expect(writes().map((r) => `${r.method} ${r.key}`)).toEqual([
+    expect(api.mutations.map((r) => `${r.method} ${r.key}`)).toEqual([
       `POST ${a.id}`,
       `POST ${b.id}`,
       expect.stringMatching(/^PATCH /),
@@ -62,7 +62,7 @@ describe('dead letters', () => {
     await h.request({ v: 1, type: 'set-status', id: good.id, status: 'preparing' });
     await h.engine.settled();
     expect(api.orders.get(good.id)?.status).toBe('preparing');
-    expect(writes().filter((r) => r.path.includes(bad.id))).toEqual([]);
+    expect(api.mutations.filter((r) => r.path.includes(bad.id))).toEqual([]);
     const snapshot = await h.request({ v: 1, type: 'hello' });
     expect(snapshot.sync.waiting).toBe(1);
     expect(snapshot.sync.needsAttention).toEqual([
@@ -150,7 +150,7 @@ describe('one flusher, orders in parallel', () => {
     await kicks;
     await h.engine.settled();
     expect(api.maxInFlightPerOrder).toBe(1);
-    const posts = writes().filter((r) => r.method === 'POST');
+    const posts = api.mutations.filter((r) => r.method === 'POST');
     expect(posts.map((r) => r.key)).toEqual([a.id, b.id]);
     expect(api.orders.size).toBe(2);
   });
@@ -176,7 +176,7 @@ describe('one flusher, orders in parallel', () => {
     h.timers.runDue();
     await vi.waitFor(() => expect(api.inFlight).toBe(4));
     // Every create is out; the status change still waits for its create's answer.
-    expect(writes().filter((r) => r.method === 'PATCH')).toEqual([]);
+    expect(api.mutations.filter((r) => r.method === 'PATCH')).toEqual([]);
     api.hold = null;
     release();
     await h.engine.settled();

@@ -39,7 +39,7 @@ function remoteOrder(): Order {
 }
 
 describe('pull', () => {
-  it('pages through the feed by cursor until more is false', async () => {
+  it('a first start takes the active snapshot in pages, then follows the feed from its cursor', async () => {
     setup();
     for (let i = 0; i < 1_100; i += 1) remoteOrder();
     await h.request({ v: 1, type: 'sync-now', reason: 'start' });
@@ -47,13 +47,73 @@ describe('pull', () => {
     const changes = api.log.filter((r) => r.path.startsWith('/api/orders/changes'));
     expect(changes.map((r) => r.path)).toEqual([
       '/api/orders/changes?since=0&limit=500',
-      '/api/orders/changes?since=500&limit=500',
-      '/api/orders/changes?since=1000&limit=500',
+      '/api/orders/changes?since=1100&snapshotAfter=500&limit=500',
+      '/api/orders/changes?since=1100&snapshotAfter=1000&limit=500',
+      '/api/orders/changes?since=1100&limit=500',
     ]);
     const snapshot = await h.request({ v: 1, type: 'hello' });
     expect(snapshot.orders).toHaveLength(1_100);
     expect(snapshot.cursor).toBe(1_100);
     expect((snapshot.orders[0]?.createdAt ?? '') > (snapshot.orders[1]?.createdAt ?? '')).toBe(true);
+  });
+
+  it('pages through the feed by cursor until more is false', async () => {
+    setup();
+    remoteOrder();
+    await h.request({ v: 1, type: 'sync-now', reason: 'start' });
+    await h.engine.settled();
+    for (let i = 0; i < 1_100; i += 1) remoteOrder();
+    api.log.length = 0;
+    await h.request({ v: 1, type: 'sync-now', reason: 'poll' });
+    await h.engine.settled();
+    expect(api.log.filter((r) => r.path.startsWith('/api/orders/changes')).map((r) => r.path)).toEqual([
+      '/api/orders/changes?since=1&limit=500',
+      '/api/orders/changes?since=501&limit=500',
+      '/api/orders/changes?since=1001&limit=500',
+    ]);
+    expect((await h.request({ v: 1, type: 'hello' })).orders).toHaveLength(1_101);
+  });
+
+  it('a reset in pages is applied only once it is whole, and never drops an outbox entry', async () => {
+    setup();
+    for (let i = 0; i < 600; i += 1) remoteOrder();
+    await h.request({ v: 1, type: 'sync-now', reason: 'start' });
+    await h.engine.settled();
+    // Local changes queued while the server is away: a create and a change of a server order.
+    api.down = true;
+    const local = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    const changed = [...api.orders.values()][3];
+    if (!changed) throw new Error('no order');
+    await h.request({ v: 1, type: 'set-status', id: changed.id, status: 'ready' });
+    await h.engine.settled();
+    // The server was restored from an older backup: our cursor is ahead of it, so it answers a reset.
+    api.seq = 590;
+    for (const order of [...api.orders.values()]) if (order.seq > 590) api.orders.delete(order.id);
+    api.down = false;
+    let releaseWrites = (): void => undefined;
+    api.hold = new Promise((resolve) => (releaseWrites = resolve)); // the outbox stays unsent while we look
+    let releaseSecondPage = (): void => undefined;
+    const secondPage = new Promise<void>((resolve) => (releaseSecondPage = resolve));
+    api.holdSnapshot = secondPage;
+    const pullDone = h.engine.syncNow('manual');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Only the first page has arrived: nothing was replaced yet.
+    const midway = await h.request({ v: 1, type: 'hello' });
+    expect(midway.orders).toHaveLength(601);
+    releaseSecondPage();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const after = await h.request({ v: 1, type: 'hello' });
+    expect(after.orders.map((o) => o.id)).toContain(local.id);
+    expect(after.orders.find((o) => o.id === changed.id)?.status).toBe('ready');
+    expect(after.orders).toHaveLength(591);
+    expect(after.sync.waiting).toBe(2);
+    api.hold = null;
+    releaseWrites();
+    await pullDone;
+    await h.engine.settled();
+    expect(api.orders.get(local.id)).toBeDefined();
+    expect(api.orders.get(changed.id)?.status).toBe('ready');
+    expect((await h.request({ v: 1, type: 'hello' })).sync.waiting).toBe(0);
   });
 
   it('an order completed elsewhere leaves the list with reason completed', async () => {

@@ -1,0 +1,169 @@
+// POST /api/batch: every mutation answered exactly as its lone request would be, in order, one bad
+// mutation never failing the others, replays idempotent (DESIGN.md Part 2, principle 17).
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchMutation, BatchResponse, BatchResult } from '../../../protocol/api.ts';
+import type { Order } from '../../../protocol/order.ts';
+import {
+  OWNER_AUTH,
+  createBody,
+  memoryApp,
+  patchOrder,
+  postOrder,
+  uuidv7,
+  type TestApp,
+} from './order-fixtures.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await memoryApp();
+}, 180_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+async function batch(mutations: unknown): Promise<{ statusCode: number; results: BatchResult[] }> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/batch',
+    headers: { ...OWNER_AUTH, 'content-type': 'application/json' },
+    payload: JSON.stringify({ mutations }),
+  });
+  return {
+    statusCode: res.statusCode,
+    results: res.statusCode === 200 ? res.json<BatchResponse>().results : [],
+  };
+}
+
+function create(body = createBody()): BatchMutation & { op: 'create' } {
+  return { op: 'create', key: body.id, body };
+}
+
+function patch(orderId: string, body: unknown, key = uuidv7()): BatchMutation {
+  return { op: 'patch', key, orderId, body };
+}
+
+async function head(): Promise<number> {
+  return (await t.app.inject({ url: '/api/orders?status=active', headers: OWNER_AUTH })).json<{
+    cursor: number;
+  }>().cursor;
+}
+
+/** A lone request's answer in the batch result shape, for comparison. */
+async function alone(mutation: BatchMutation): Promise<BatchResult> {
+  const res =
+    mutation.op === 'create'
+      ? await postOrder(t.app, mutation.body, mutation.key)
+      : await patchOrder(t.app, mutation.orderId, mutation.body, mutation.key);
+  const body = res.json<Order & { error?: BatchResult['error'] }>();
+  return body.error ? { status: res.statusCode, error: body.error } : { status: res.statusCode, order: body };
+}
+
+describe('POST /api/batch', () => {
+  it('a batch with one invalid mutation answers the others normally', async () => {
+    const a = createBody();
+    const c = createBody();
+    const bad = createBody({ items: [] });
+    const { statusCode, results } = await batch([create(a), create(bad), create(c)]);
+    expect(statusCode).toBe(200);
+    expect(results.map((r) => r.status)).toEqual([201, 400, 201]);
+    expect(results[0]?.order?.id).toBe(a.id);
+    expect(results[1]?.error?.code).toBe('invalid_body');
+    expect(results[2]?.order?.id).toBe(c.id);
+    expect((await t.app.inject({ url: `/api/orders/${bad.id}`, headers: OWNER_AUTH })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/orders/${c.id}`, headers: OWNER_AUTH })).statusCode).toBe(200);
+  });
+
+  it('an unknown order, a reused key and duplicate keys inside one batch get their lone answers', async () => {
+    const order = createBody();
+    const key = uuidv7();
+    const { results } = await batch([
+      create(order),
+      patch(uuidv7(), { status: 'preparing' }),
+      patch(order.id, { status: 'preparing' }, key),
+      patch(order.id, { status: 'preparing' }, key), // the same key and body again: a replay
+      patch(order.id, { status: 'ready' }, key), // the same key, another body: a mismatch
+      create(order), // the same create again: a replay
+      create({ ...order, customerName: 'Someone else' }), // the same id, another payload
+      create(createBody({ items: [{ menuItemId: 'unicorn', qty: 1 }] })),
+      { op: 'patch', key: 'not-a-uuid', orderId: order.id, body: { paid: true } },
+    ]);
+    expect(results.map((r) => [r.status, r.error?.code ?? r.order?.status])).toEqual([
+      [201, 'pending'],
+      [404, 'not_found'],
+      [200, 'preparing'],
+      [200, 'preparing'],
+      [422, 'idempotency_mismatch'],
+      [200, 'preparing'],
+      [422, 'idempotency_mismatch'],
+      [422, 'unknown_menu_item'],
+      [400, 'invalid_idempotency_key'],
+    ]);
+  });
+
+  it('a create and the changes of that order in one batch apply in order', async () => {
+    const order = createBody();
+    const { results } = await batch([
+      create(order),
+      patch(order.id, { status: 'ready' }),
+      patch(order.id, { paid: true }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([201, 200, 200]);
+    const seqs = results.map((r) => r.order?.seq ?? 0);
+    expect(seqs[1]).toBeGreaterThan(seqs[0] ?? 0);
+    expect(seqs[2]).toBeGreaterThan(seqs[1] ?? 0);
+    expect(results[2]?.order).toMatchObject({ status: 'ready', paid: true });
+  });
+
+  it('100 mutations replayed give the same answers as lone replays, and write nothing', async () => {
+    const bodies = Array.from({ length: 50 }, () => createBody());
+    const mutations: BatchMutation[] = [
+      ...bodies.map((body) => create(body)),
+      ...bodies.map((body, i) => patch(body.id, i % 2 === 0 ? { status: 'preparing' } : { paid: true })),
+    ];
+    expect(mutations).toHaveLength(100);
+    const first = await batch(mutations);
+    expect(first.results.map((r) => r.status)).toEqual([...Array(50).fill(201), ...Array(50).fill(200)]);
+    const before = await head();
+    const replay = await batch(mutations);
+    expect(replay.results.every((r) => r.status === 200)).toBe(true);
+    expect(await head()).toBe(before);
+    // Each replayed answer is the one the lone request gets now (the order as it is now).
+    for (const [i, mutation] of mutations.entries()) {
+      expect(replay.results[i]).toEqual(await alone(mutation));
+    }
+    expect(await head()).toBe(before);
+  }, 120_000);
+
+  it('the changes feed holds each order a batch wrote once, at its latest seq', async () => {
+    const before = await head();
+    const order = createBody();
+    await batch([create(order), patch(order.id, { status: 'preparing' })]);
+    const feed = (
+      await t.app.inject({ url: `/api/orders/changes?since=${before}`, headers: OWNER_AUTH })
+    ).json<{ orders: Order[] }>();
+    expect(feed.orders.map((o) => [o.id, o.status])).toEqual([[order.id, 'preparing']]);
+  });
+
+  it('refuses a malformed envelope with 400 and writes nothing', async () => {
+    const before = await head();
+    const cases: unknown[] = [
+      [],
+      Array.from({ length: 101 }, () => create()),
+      [{ op: 'delete', key: uuidv7(), body: {} }],
+      [{ ...create(), extra: 1 }],
+      'not a list',
+    ];
+    for (const mutations of cases) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/batch',
+        headers: { ...OWNER_AUTH, 'content-type': 'application/json' },
+        payload: JSON.stringify({ mutations }),
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json<{ error: { code: string } }>().error.code).toBe('invalid_body');
+    }
+    expect(await head()).toBe(before);
+  });
+});
