@@ -156,12 +156,18 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
     for (const change of [{ status: 'ready', paid: true }, { status: 'completed' }]) {
       const res = await fetch(`${b.url}/api/orders/${order.id}`, {
         method: 'PATCH',
-        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        headers: {
+          ...OWNER_AUTH,
+          'content-type': 'application/json',
+          'idempotency-key': crypto.randomUUID(),
+        },
         body: JSON.stringify(change),
       });
       expect(res.status).toBe(200);
     }
-    const history = (await (await fetch(`${a.url}/api/orders/history?q=pg-0`)).json()) as HistoryResponse;
+    const history = (await (
+      await fetch(`${a.url}/api/orders/history?q=pg-0`, { headers: OWNER_AUTH })
+    ).json()) as HistoryResponse;
     expect(history.orders.map((o) => o.events.map((e) => [e.status, e.paid]))).toEqual([
       [
         ['pending', false],
@@ -170,7 +176,7 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
       ],
     ]);
     const report = (await (
-      await fetch(`${b.url}/api/reports/day?date=2026-03-29&tz=Europe/Berlin`)
+      await fetch(`${b.url}/api/reports/day?date=2026-03-29&tz=Europe/Berlin`, { headers: OWNER_AUTH })
     ).json()) as DayReport;
     expect(report).toMatchObject({
       orders: 1,
