@@ -171,14 +171,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   try {
     offer = await offerOwnerPairing(app.deviceStore, { adminToken: options.adminToken, baseUrl: pairBase });
   } catch (error) {
+    httpsServer?.close();
     await app.close();
     await store.close();
     throw error;
   }
   if (offer) {
+    // The same one-time code twice: over HTTPS for a tablet that trusts the CA, and over plain HTTP for a
+    // browser on this machine (a secure context without installing anything).
+    const localPairUrl = `${url}/pair${new URL(offer.pairUrl).search}`;
     app.log.warn(
       { expiresAt: offer.expiresAt },
-      `No owner device yet. Pair the owner's device within 1 hour at ${offer.pairUrl}`,
+      `No owner device yet. Pair the owner's device within 1 hour at ${offer.pairUrl}` +
+        (localPairUrl === offer.pairUrl ? '' : ` (on this machine: ${localPairUrl})`),
     );
   }
   let closing: Promise<void> | null = null;

@@ -36,7 +36,11 @@ beforeAll(async () => {
       done();
     },
   });
-  t = await memoryApp({ metricsToken: METRICS_TOKEN, logger: { level: 'debug', stream: logStream } });
+  t = await memoryApp({
+    metricsToken: METRICS_TOKEN,
+    logger: { level: 'debug', stream: logStream },
+    allowedHosts: ['localhost', '127.0.0.1', 'shop.local'],
+  });
 }, 180_000);
 afterAll(async () => {
   await t?.close();

@@ -21,7 +21,7 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 beforeAll(async () => {
-  t = await memoryApp({ now });
+  t = await memoryApp({ now, allowedHosts: ['localhost', '127.0.0.1', 'shop.local'] });
 }, 180_000);
 afterAll(async () => {
   await t?.close();
