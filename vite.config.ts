@@ -36,7 +36,8 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Built for debugging from the repository; bundles do not point at them and the server never serves them.
+    sourcemap: 'hidden',
     minify: 'terser',
     terserOptions,
     // The app targets current Chromium, which has modulepreload natively: the polyfill is dead weight.

@@ -30,6 +30,11 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
+  // Plain HTTP from another machine: the API answers only over HTTPS (DESIGN.md Part 2, principle 11).
+  | 'https_required'
+  | 'too_many_streams'
+  | 'misdirected'
+  | 'malformed_url'
   | 'unavailable'
   | 'internal'
   // Part 2: pairing, credentials and roles (DESIGN.md principles 12–14).

@@ -3,13 +3,12 @@
 
 import * as v from 'valibot';
 import { ORDER_STATUSES } from './order.ts';
+import { cleanTextSchema } from './text-hygiene.ts';
 
 /** RFC 9562 UUID of any version 1–8 (clients make v7), normalised to lower case. */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 export const ORDER_NUMBER_PATTERN = /^[A-Z]{1,3}-[0-9]{3,}$/;
 export const MENU_ITEM_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Date.parse rolls 2026-02-30 over to March; a timestamp's calendar date must exist as written. */
 function isCalendarDate(timestamp: string): boolean {
@@ -25,14 +24,9 @@ export const UuidSchema = v.pipe(
   v.toLowerCase(),
 );
 
-/** Free text typed by staff: limited in Unicode code points, no NUL, no lone surrogates. */
+/** Free text typed by staff: clean (protocol/text-hygiene.ts) and limited in Unicode code points. */
 export function textSchema(maxChars: number) {
-  return v.pipe(
-    v.string('must be a string'),
-    v.check((s) => !s.includes('\u0000'), 'must not contain NUL characters'),
-    v.check((s) => !LONE_SURROGATE.test(s), 'must not contain lone surrogates'),
-    v.check((s) => [...s].length <= maxChars, `must be at most ${maxChars} characters`),
-  );
+  return cleanTextSchema(maxChars);
 }
 
 export const CUSTOMER_NAME_MAX = 80;
@@ -40,6 +34,12 @@ export const ORDER_NOTE_MAX = 500;
 export const ITEM_NOTE_MAX = 200;
 export const MAX_ORDER_LINES = 100;
 export const MAX_LINE_QTY = 99;
+/** A ticket number such as B-017: a short prefix and a counter, never a 50,000-digit string. */
+export const ORDER_NUMBER_MAX = 16;
+/** createdAt is a device clock: older than this is a bug or an attack, not an order. */
+export const CREATED_AT_MIN = Date.UTC(2000, 0, 1);
+/** A device clock may run ahead of the server's by up to a day. */
+export const CREATED_AT_MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
 
 export const OrderLineInputSchema = v.strictObject({
   menuItemId: v.pipe(v.string('must be a string'), v.regex(MENU_ITEM_ID_PATTERN, 'must be a menu item id')),
@@ -52,25 +52,36 @@ export const OrderLineInputSchema = v.strictObject({
   note: v.optional(textSchema(ITEM_NOTE_MAX)),
 });
 
-export const CreateOrderBodySchema = v.strictObject({
-  id: UuidSchema,
-  number: v.pipe(v.string('must be a string'), v.regex(ORDER_NUMBER_PATTERN, 'must look like B-017')),
-  deviceId: UuidSchema,
-  createdAt: v.pipe(
-    v.string('must be a string'),
-    v.isoTimestamp('must be an ISO 8601 timestamp'),
-    v.check(isCalendarDate, 'must be a real date'),
-    // Store and compare in one canonical form (UTC, milliseconds).
-    v.transform((s) => new Date(s).toISOString()),
-  ),
-  customerName: v.optional(textSchema(CUSTOMER_NAME_MAX)),
-  note: v.optional(textSchema(ORDER_NOTE_MAX)),
-  items: v.pipe(
-    v.array(OrderLineInputSchema, 'must be a list of order lines'),
-    v.minLength(1, 'must have at least one line'),
-    v.maxLength(MAX_ORDER_LINES, `must have at most ${MAX_ORDER_LINES} lines`),
-  ),
-});
+/** The create body, judging createdAt against `now` (the server injects its clock; tests a fixed one). */
+export function createOrderBodySchema(now: () => number = Date.now) {
+  return v.strictObject({
+    id: UuidSchema,
+    number: v.pipe(
+      v.string('must be a string'),
+      v.maxLength(ORDER_NUMBER_MAX, `must be at most ${ORDER_NUMBER_MAX} characters`),
+      v.regex(ORDER_NUMBER_PATTERN, 'must look like B-017'),
+    ),
+    deviceId: UuidSchema,
+    createdAt: v.pipe(
+      v.string('must be a string'),
+      v.isoTimestamp('must be an ISO 8601 timestamp'),
+      v.check(isCalendarDate, 'must be a real date'),
+      v.check((s) => Date.parse(s) >= CREATED_AT_MIN, 'must not be before 2000-01-01'),
+      v.check((s) => Date.parse(s) <= now() + CREATED_AT_MAX_AHEAD_MS, 'must not be more than a day ahead'),
+      // Store and compare in one canonical form (UTC, milliseconds).
+      v.transform((s) => new Date(s).toISOString()),
+    ),
+    customerName: v.optional(textSchema(CUSTOMER_NAME_MAX)),
+    note: v.optional(textSchema(ORDER_NOTE_MAX)),
+    items: v.pipe(
+      v.array(OrderLineInputSchema, 'must be a list of order lines'),
+      v.minLength(1, 'must have at least one line'),
+      v.maxLength(MAX_ORDER_LINES, `must have at most ${MAX_ORDER_LINES} lines`),
+    ),
+  });
+}
+
+export const CreateOrderBodySchema = createOrderBodySchema();
 export type CreateOrderBody = v.InferInput<typeof CreateOrderBodySchema>;
 export type CreateOrderInput = v.InferOutput<typeof CreateOrderBodySchema>;
 

@@ -8,6 +8,7 @@ import { ACCESS } from '../protocol/roles.ts';
 import {
   ActiveOrdersQuerySchema,
   ChangesQuerySchema,
+  createOrderBodySchema,
   EventsQuerySchema,
   UuidSchema,
   describeIssues,
@@ -24,15 +25,23 @@ export interface ApiRoutesOptions {
   store: OrderStore;
   hub: SseHub;
   metrics: Metrics;
+  /** The clock createdAt is judged against. */
+  now: () => number;
 }
 
 const LAST_EVENT_ID = /^[0-9]{1,15}$/;
 
-export async function apiRoutes(app: FastifyInstance, { store, hub, metrics }: ApiRoutesOptions) {
+export async function apiRoutes(app: FastifyInstance, { store, hub, metrics, now }: ApiRoutesOptions) {
+  const CreateOrderBodySchema = createOrderBodySchema(now);
   app.get('/api/menu', { config: { access: ACCESS.read } }, async () => MENU);
 
   app.post('/api/orders', { config: { access: ACCESS.createOrder } }, async (request, reply) => {
-    const judged = judgeCreate(request.headers[IDEMPOTENCY_HEADER], request.body, request.device);
+    const judged = judgeCreate(
+      request.headers[IDEMPOTENCY_HEADER],
+      request.body,
+      request.device,
+      CreateOrderBodySchema,
+    );
     if (!judged.ok) return sendAnswer(reply, judged.answer);
     return sendAnswer(reply, answerCreate(await store.create(judged.value), metrics));
   });

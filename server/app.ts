@@ -1,10 +1,12 @@
-// Builds the Fastify app: auth, security headers, API routes, SSE hub, metrics, rate limiting and
-// static files. Tests call buildApp with a store and use inject; start-server.ts adds listening and shutdown.
+// Builds the Fastify app: auth, security headers, API routes, SSE hub, metrics, rate limiting, overload
+// shedding, the Host allowlist and static files. Tests call buildApp with a store and use inject;
+// start-server.ts adds listening and shutdown.
 
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import underPressure from '@fastify/under-pressure';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { API_HEADER, API_HEADER_VALUE, HEARTBEAT_MS, MAX_BODY_BYTES } from '../protocol/api.ts';
 import { ACCESS } from '../protocol/roles.ts';
 import { HttpError, handleError, sendError } from './api-error.ts';
@@ -13,15 +15,21 @@ import { installAuthHook, isApiPath } from './auth/auth-plugin.ts';
 import { createAuthenticator } from './auth/authenticate.ts';
 import { createPairingAttempts } from './auth/pairing-attempts.ts';
 import { createSseHub, type SseHub } from './events.ts';
+import { isAllowedHost, LOCALHOST_NAMES, normaliseAllowedHosts } from './host-check.ts';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { batchRoutes } from './routes/batch-routes.ts';
 import { createMetrics } from './metrics.ts';
 import { loggerOptions } from './log-redaction.ts';
+import { plainHttpRules } from './plain-http-rules.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { pairingRoutes, type SetupInfo } from './routes/pairing-routes.ts';
+import { setupRoutes } from './routes/setup-routes.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import { serveStaticFiles } from './static-files.ts';
 import { createDeviceStore, type DeviceStore, type DeviceStoreOptions } from './store/device-store.ts';
+import type { TrustProxy } from './trust-proxy.ts';
 import type { OrderStore } from './store/order-store.ts';
+import type { HttpsEndpoint, SetupInfoProvider } from './tls/https-endpoint.ts';
 
 export interface RateLimitOptions {
   /** Requests per client IP per window. */
@@ -44,18 +52,30 @@ export interface BuildAppOptions {
   rateLimit?: RateLimitOptions | false;
   /** SSE heartbeat interval (tests shorten it). */
   heartbeatMs?: number;
-  /** Trust X-Forwarded-For (behind a load balancer) for client IPs; off by default so it cannot be spoofed. */
-  trustProxy?: boolean;
+  /** Peers whose X-Forwarded-For names the client (hop count or proxy addresses); off by default. */
+  trustProxy?: TrustProxy;
+  /** Host header names (any port) the server answers; others get 421. Defaults to the localhost names. */
+  allowedHosts?: readonly string[];
+  /** Stream caps, slow-reader bytes, timeouts (DESIGN.md "Limits (Part 2)"); defaults in limits.ts. */
+  limits?: Partial<ServerLimits>;
   /** ORDERLINE_ADMIN_TOKEN: an owner bearer token for automation and tests (>= 32 characters). */
   adminToken?: string;
   /** ORDERLINE_METRICS_TOKEN: a bearer token that may read /metrics (and nothing else). */
   metricsToken?: string;
-  /** The HTTPS address and CA fingerprint for GET /api/setup (the TLS setup fills it in). */
-  setupInfo?: () => SetupInfo;
-  /** The clock for pairing-code expiry, revocation and last-seen times (tests inject one). */
+  /**
+   * The server clock: pairing-code expiry, revocation and last-seen times, and the createdAt bound (at most a
+   * day ahead). Tests inject one.
+   */
   now?: () => Date;
   /** Device store tuning (tests lower the number of ticket codes). */
   deviceStore?: Omit<DeviceStoreOptions, 'now'>;
+  /**
+   * The HTTPS side of the server: turns on the plain-HTTP rules (app only for a loopback Host, /api only for
+   * loopback peers) and the /setup page. Absent (most unit tests), plain HTTP serves everything as in Part 1.
+   */
+  https?: HttpsEndpoint;
+  /** `{ httpsUrl, caFingerprint }` for `GET /api/setup`; absent without HTTPS (both null). */
+  setupInfo?: SetupInfoProvider;
 }
 
 declare module 'fastify' {
@@ -69,7 +89,35 @@ const NO_SETUP_INFO: SetupInfo = { httpsUrl: null, caFingerprint: null };
 
 const DEFAULT_DIST_DIR = join(import.meta.dirname, '..', 'dist');
 
+function isSourceMap(url: string): boolean {
+  return /\.map$/i.test(url.split('?')[0] ?? '');
+}
+
+/** Fastify's own types take no hop count, so the count becomes proxy-addr's (address, hop) test. */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust;
+  return (_address, hop) => hop < trust;
+}
+
+/** Shed by @fastify/under-pressure (with its Retry-After); the client retries a 503. */
+class OverloadedError extends HttpError {
+  constructor() {
+    super(503, 'unavailable', 'the server is overloaded; retry shortly');
+  }
+}
+
+/** The rate-limit bucket: the client address, or one shared key once the client has gone (no 500s). */
+function rateLimitKey(request: FastifyRequest): string {
+  // request.ip reads the socket's peer address, which is undefined once the client disconnected.
+  const ip: unknown = request.ip;
+  return typeof ip === 'string' && ip !== '' ? ip.toLowerCase() : 'disconnected';
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const allowedHosts = normaliseAllowedHosts(options.allowedHosts ?? LOCALHOST_NAMES);
   const now = options.now ?? (() => new Date());
   if (options.metricsToken !== undefined && options.metricsToken.length === 0) {
     throw new Error('ORDERLINE_METRICS_TOKEN must not be empty');
@@ -80,7 +128,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: loggerOptions(options.logger ?? false),
     bodyLimit: MAX_BODY_BYTES,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    // Receiving a whole request (headers and body) is bounded; a stream's response is not a request.
+    requestTimeout: limits.requestTimeoutMs,
+    http: {
+      // Node refuses a header deadline longer than the request deadline.
+      headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+      // Node checks those deadlines on this interval (30 s by default, which would stretch them).
+      connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(limits.requestTimeoutMs / 4))),
+    },
+    // A malformed URL never reaches a hook: it gets the API shape (and header) here.
+    frameworkErrors(error, request, reply) {
+      if (isApiPath(request.url)) reply.header(API_HEADER, API_HEADER_VALUE);
+      const status = error.statusCode ?? 400;
+      if (status >= 500) return sendError(reply, 500, 'internal', 'internal server error');
+      return sendError(reply, 400, 'malformed_url', error.message);
+    },
   });
   const metrics = createMetrics();
   const hub = createSseHub({
@@ -88,6 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     metrics,
     log: app.log,
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
+    limits,
   });
   app.decorate('sseHub', hub);
   app.decorate('deviceStore', devices);
@@ -114,6 +178,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRequest', async (request, reply) => {
     if (isApiPath(request.url)) reply.header(API_HEADER, API_HEADER_VALUE);
   });
+  // Before anything else answers: a rebound name must not read or write the shop's data.
+  app.addHook('onRequest', async (request, reply) => {
+    if (isAllowedHost(allowedHosts, request.headers.host)) return;
+    const message = 'this server does not answer to that Host name';
+    if (isApiPath(request.url)) return sendError(reply, 421, 'misdirected', message);
+    return reply.code(421).type('text/plain; charset=utf-8').send(`${message}\n`);
+  });
+  if (options.https) await app.register(plainHttpRules);
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.requests.inc({ method: request.method, route, status: reply.statusCode });
@@ -125,19 +197,28 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cookie);
   await installSecurityHeaders(app);
   installAuthHook(app, { authenticator, devices, metricsToken: options.metricsToken, now });
+  if (limits.maxEventLoopDelayMs > 0) {
+    await app.register(underPressure, {
+      maxEventLoopDelay: limits.maxEventLoopDelayMs,
+      retryAfter: 2,
+      customError: OverloadedError,
+    });
+  }
 
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit) {
     await app.register(rateLimit, {
       max: limit.max,
+      keyGenerator: rateLimitKey,
       timeWindow: limit.timeWindowMs,
       errorResponseBuilder: (_request, context) =>
         new HttpError(429, 'rate_limited', `too many requests; retry in ${context.after}`),
     });
   }
 
-  await app.register(apiRoutes, { store: options.store, hub, metrics });
-  await app.register(batchRoutes, { store: options.store, metrics });
+  const nowMs = () => now().getTime();
+  await app.register(apiRoutes, { store: options.store, hub, metrics, now: nowMs });
+  await app.register(batchRoutes, { store: options.store, metrics, now: nowMs });
   await app.register(pairingRoutes, {
     devices,
     metrics,
@@ -145,6 +226,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     setupInfo: options.setupInfo ?? (() => NO_SETUP_INFO),
   });
   await app.register(deviceRoutes, { devices, metrics });
+  // After the rate limiter, so the page (a QR code per request) is rate limited too.
+  if (options.https) await app.register(setupRoutes, { endpoint: options.https });
 
   app.get('/healthz', { config: { access: ACCESS.public } }, async () => ({
     ok: true,
@@ -159,6 +242,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (isApiPath(request.url)) {
       return sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
     }
+    // Source maps are built for debugging from the repository, never handed out (nor faked by the SPA fallback).
+    if (isSourceMap(request.url))
+      return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
     if (serving && (request.method === 'GET' || request.method === 'HEAD')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }

@@ -1,39 +1,43 @@
 // The SSE hub behind GET /api/events: replays what a client missed from the changes feed, then
 // streams every committed change live. It subscribes BEFORE replaying and dedupes by seq, so nothing
-// committed between the replay and the live stream is lost or sent twice.
+// committed between the replay and the live stream is lost or sent twice. Streams are capped per
+// device and per server (a new one beyond a cap is refused with 429), each batch is serialised once
+// for all streams, and a reader that falls too far behind is dropped to reconnect with Last-Event-ID.
 
 import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { FastifyBaseLogger } from 'fastify';
-import { API_HEADER, API_HEADER_VALUE, CHANGES_DEFAULT_LIMIT, type PushEventData } from '../protocol/api.ts';
-import type { Order } from '../protocol/order.ts';
+import { API_HEADER, API_HEADER_VALUE, CHANGES_DEFAULT_LIMIT } from '../protocol/api.ts';
+import { errorBody } from './api-error.ts';
+import type { ServerLimits } from './limits.ts';
 import type { Metrics } from './metrics.ts';
+import { HEARTBEAT_EVENT, LiveBatch, ordersEvent, type SseEvent } from './sse-event.ts';
 import type { OrderStore } from './store/order-store.ts';
-
-/** A client this far behind on reading is dropped; it reconnects with Last-Event-ID and catches up. */
-const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 interface StreamClient {
   raw: ServerResponse;
+  deviceId: string;
   /** Highest seq sent to this client; live batches are filtered against it. */
   cursor: number;
   /** While replaying, live batches wait here (null once live). */
-  pending: Order[][] | null;
+  pending: LiveBatch[] | null;
+  /** Sizes of events written but not yet flushed to the socket, oldest first. */
+  unflushed: number[];
+  unflushedBytes: number;
   closed: boolean;
-  /** The device whose credential opened the stream (revocation closes it). */
-  deviceId: string;
 }
 
 export interface OpenStreamOptions {
-  /** null means live only. */
+  /** The client's cursor; null means live only. */
   since: number | null;
-  /** Headers already set on the reply (API header, CORS, security headers) to send with the stream's head. */
+  /** Headers the route already set (the API header, rate-limit headers). */
   headers: Record<string, string>;
+  /** The device whose credential opened the stream: its stream cap, and revocation closes it. */
   deviceId: string;
 }
 
 export interface SseHub {
-  /** Takes over `raw` as an event stream. */
+  /** Takes over `raw` as an event stream, or answers 429 too_many_streams when a cap is reached. */
   open(raw: ServerResponse, options: OpenStreamOptions): Promise<void>;
   readonly clientCount: number;
   /** Ends every stream of this device (its credential was revoked); returns how many were open. */
@@ -49,13 +53,11 @@ export interface SseHubOptions {
   metrics: Metrics;
   log: FastifyBaseLogger;
   heartbeatMs: number;
+  limits: Pick<ServerLimits, 'maxStreams' | 'maxStreamsPerDevice' | 'slowReaderBytes'>;
 }
 
-function formatOrdersEvent(data: PushEventData): string {
-  return `id: ${data.cursor}\nevent: orders\ndata: ${JSON.stringify(data)}\n\n`;
-}
-
-const HEARTBEAT_EVENT = 'event: heartbeat\ndata: {}\n\n';
+/** Seconds a refused client is asked to wait; EventSource clients reconnect with their own backoff. */
+const REFUSED_RETRY_AFTER_S = 5;
 
 function waitForDrain(raw: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
@@ -69,32 +71,42 @@ function waitForDrain(raw: ServerResponse): Promise<void> {
   });
 }
 
-export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions): SseHub {
+export function createSseHub({ store, metrics, log, heartbeatMs, limits }: SseHubOptions): SseHub {
   const clients = new Set<StreamClient>();
+  const perDevice = new Map<string, number>();
 
-  function write(client: StreamClient, chunk: string): void {
+  function write(client: StreamClient, event: SseEvent): void {
     if (client.closed) return;
-    client.raw.write(chunk);
-    if (client.raw.writableLength > MAX_BUFFERED_BYTES) {
-      log.warn({ buffered: client.raw.writableLength }, 'dropping an SSE client that stopped reading');
+    const size = event.bytes.length;
+    client.unflushed.push(size);
+    client.unflushedBytes += size;
+    client.raw.write(event.bytes, () => {
+      client.unflushedBytes -= client.unflushed.shift() ?? 0;
+    });
+    // The oldest unflushed event is the one being written: however large (a replay page), it never
+    // counts against the reader. Everything queued behind it does.
+    const beyond = client.unflushedBytes - (client.unflushed[0] ?? 0);
+    if (beyond > limits.slowReaderBytes) {
+      log.warn({ queued: client.unflushedBytes }, 'dropping an SSE client that stopped reading');
+      metrics.sseStreamsDropped.inc({ reason: 'slow_reader' });
       client.raw.destroy();
     }
   }
 
-  function send(client: StreamClient, orders: readonly Order[]): void {
-    const fresh = orders.filter((order) => order.seq > client.cursor);
-    if (fresh.length === 0) return;
-    const cursor = Math.max(...fresh.map((order) => order.seq));
-    client.cursor = cursor;
-    write(client, formatOrdersEvent({ cursor, orders: fresh }));
+  function sendLive(client: StreamClient, batch: LiveBatch): void {
+    const next = batch.eventFor(client.cursor);
+    if (!next) return;
+    client.cursor = next.cursor;
+    write(client, next.event);
   }
 
-  const unsubscribe = store.subscribe((batch) => {
+  const unsubscribe = store.subscribe((committed) => {
+    const batch = new LiveBatch(committed.orders);
     for (const client of clients) {
-      if (client.pending) client.pending.push(batch.orders);
-      else send(client, batch.orders);
+      if (client.pending) client.pending.push(batch);
+      else sendLive(client, batch);
     }
-    metrics.pushFanoutSeconds.observe((performance.now() - batch.committedAt) / 1000);
+    metrics.pushFanoutSeconds.observe((performance.now() - committed.committedAt) / 1000);
   });
 
   const heartbeat = setInterval(() => {
@@ -107,6 +119,9 @@ export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions
     if (client.closed) return;
     client.closed = true;
     clients.delete(client);
+    const left = (perDevice.get(client.deviceId) ?? 1) - 1;
+    if (left > 0) perDevice.set(client.deviceId, left);
+    else perDevice.delete(client.deviceId);
     metrics.sseClients.set(clients.size);
   }
 
@@ -117,18 +132,41 @@ export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions
       if (page.reset) {
         // The client's cursor is from another database: hand it the full active set and our cursor.
         client.cursor = page.cursor;
-        write(client, formatOrdersEvent({ cursor: page.cursor, orders: page.orders }));
+        write(client, ordersEvent({ cursor: page.cursor, orders: page.orders }));
         return;
       }
-      send(client, page.orders);
+      const fresh = page.orders.filter((order) => order.seq > client.cursor);
+      if (fresh.length > 0) {
+        client.cursor = Math.max(...fresh.map((order) => order.seq));
+        write(client, ordersEvent({ cursor: client.cursor, orders: fresh }));
+      }
       if (!page.more) return;
       // A long replay goes at the client's pace instead of tripping the slow-reader limit.
       if (client.raw.writableNeedDrain) await waitForDrain(client.raw);
     }
   }
 
+  function refuse(raw: ServerResponse, headers: Record<string, string>, scope: 'device' | 'server'): void {
+    metrics.sseStreamsRefused.inc({ scope });
+    const limit = scope === 'device' ? limits.maxStreamsPerDevice : limits.maxStreams;
+    const message =
+      scope === 'device'
+        ? `this device already has ${limit} open event streams; close one first`
+        : `the server already has ${limit} open event streams; retry later`;
+    raw.writeHead(429, {
+      ...headers,
+      'content-type': 'application/json; charset=utf-8',
+      'retry-after': String(REFUSED_RETRY_AFTER_S),
+      [API_HEADER]: API_HEADER_VALUE,
+    });
+    raw.end(JSON.stringify(errorBody('too_many_streams', message)));
+  }
+
   return {
     async open(raw, { since, headers, deviceId }) {
+      const ofDevice = perDevice.get(deviceId) ?? 0;
+      if (ofDevice >= limits.maxStreamsPerDevice) return refuse(raw, headers, 'device');
+      if (clients.size >= limits.maxStreams) return refuse(raw, headers, 'server');
       raw.writeHead(200, {
         ...headers,
         'content-type': 'text/event-stream; charset=utf-8',
@@ -141,10 +179,12 @@ export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions
       raw.write('retry: 1000\n\n');
       const client: StreamClient = {
         raw,
+        deviceId,
         cursor: since ?? 0,
         pending: since === null ? null : [],
+        unflushed: [],
+        unflushedBytes: 0,
         closed: false,
-        deviceId,
       };
       raw.on('close', () => remove(client));
       raw.on('error', (error) => {
@@ -152,6 +192,7 @@ export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions
         remove(client);
       });
       clients.add(client);
+      perDevice.set(deviceId, ofDevice + 1);
       metrics.sseClients.set(clients.size);
       if (since === null) return;
       try {
@@ -164,7 +205,7 @@ export function createSseHub({ store, metrics, log, heartbeatMs }: SseHubOptions
       }
       const pending = client.pending ?? [];
       client.pending = null;
-      for (const orders of pending) send(client, orders);
+      for (const batch of pending) sendLive(client, batch);
     },
     get clientCount() {
       return clients.size;

@@ -7,6 +7,8 @@ export interface Metrics {
   requests: Counter<'method' | 'route' | 'status'>;
   requestSeconds: Histogram<'method' | 'route'>;
   sseClients: Gauge;
+  sseStreamsRefused: Counter<'scope'>;
+  sseStreamsDropped: Counter<'reason'>;
   ordersCreated: Counter;
   idempotentReplays: Counter<'kind'>;
   pushFanoutSeconds: Histogram;
@@ -37,6 +39,18 @@ export function createMetrics(): Metrics {
     sseClients: new Gauge({
       name: 'orderline_sse_clients',
       help: 'Connected /api/events streams',
+      registers: [registry],
+    }),
+    sseStreamsRefused: new Counter({
+      name: 'orderline_sse_streams_refused_total',
+      help: 'Event streams refused with 429 because a per-device or per-server cap was reached',
+      labelNames: ['scope'],
+      registers: [registry],
+    }),
+    sseStreamsDropped: new Counter({
+      name: 'orderline_sse_streams_dropped_total',
+      help: 'Event streams closed by the server (a reader too far behind)',
+      labelNames: ['reason'],
       registers: [registry],
     }),
     ordersCreated: new Counter({

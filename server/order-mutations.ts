@@ -39,14 +39,22 @@ function parseKey(key: unknown): string | null {
   return parsed.success ? parsed.output : null;
 }
 
-/** A create as POST /api/orders judges it: key (the Idempotency-Key), body, access, menu. */
-export function judgeCreate(rawKey: unknown, rawBody: unknown, caller: Caller): Judged<NewOrder> {
+/**
+ * A create as POST /api/orders judges it: key (the Idempotency-Key), body, access, menu. `schema` carries the
+ * server clock that bounds `createdAt` (createOrderBodySchema(now)).
+ */
+export function judgeCreate(
+  rawKey: unknown,
+  rawBody: unknown,
+  caller: Caller,
+  schema: typeof CreateOrderBodySchema = CreateOrderBodySchema,
+): Judged<NewOrder> {
   const key = parseKey(rawKey);
   if (!key) return refuse(400, 'invalid_idempotency_key', 'Idempotency-Key must be the order id (a UUID)');
   if (caller !== undefined && !roleAllows(ACCESS.createOrder, caller?.role ?? null)) {
     return refuse(403, 'forbidden', 'this device may not create orders');
   }
-  const body = v.safeParse(CreateOrderBodySchema, rawBody);
+  const body = v.safeParse(schema, rawBody);
   if (!body.success) return refuse(400, 'invalid_body', describeIssues(body.issues));
   if (body.output.id !== key)
     return refuse(400, 'invalid_idempotency_key', 'Idempotency-Key must equal the body id');

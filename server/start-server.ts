@@ -1,10 +1,33 @@
-// Opens the store, builds the app and listens. Used by main.ts and by tests (port 0 is fine).
-// close() stops accepting, ends SSE streams, waits for in-flight requests, then closes the database.
+// Opens the store, builds the app and listens: plain HTTP on `port`, and HTTPS on `httpsPort` when given, one
+// Fastify app behind both. Used by main.ts and by tests (port 0 is fine). close() stops accepting, ends SSE
+// streams, waits for in-flight requests up to the shutdown grace period, then destroys every remaining
+// socket, and only then closes the database.
 
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, type RateLimitOptions } from './app.ts';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
+import { machineNames, type MachineNames } from './machine-names.ts';
 import { offerOwnerPairing } from './owner-bootstrap.ts';
+import type { TrustProxy } from './trust-proxy.ts';
 import { openStore } from './store/open-store.ts';
+import { primaryHttpsHost, setupInfoProvider, type HttpsEndpoint } from './tls/https-endpoint.ts';
+import { loadTlsMaterial } from './tls/tls-material.ts';
+
+export interface HttpsOptions {
+  /** HTTPS_PORT; 0 picks a free port (tests). */
+  port: number;
+  /** TLS_CERT_FILE + TLS_KEY_FILE (PEM) replace the local CA. */
+  certFile?: string;
+  keyFile?: string;
+  /** ORDERLINE_TLS_NAMES, parsed. */
+  extraNames?: readonly string[];
+  /** Where `tls/` goes; defaults to dataDir (the local CA must outlive restarts, so never memory://). */
+  dataDir?: string;
+  /** The machine's names (tests pass their own). */
+  machine?: MachineNames;
+  now?: () => Date;
+}
 
 export interface StartServerOptions {
   port: number;
@@ -18,7 +41,11 @@ export interface StartServerOptions {
   logger?: FastifyServerOptions['logger'];
   rateLimit?: RateLimitOptions | false;
   heartbeatMs?: number;
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
+  allowedHosts?: readonly string[];
+  limits?: Partial<ServerLimits>;
+  /** Serve HTTPS beside plain HTTP; absent = plain HTTP only (unit tests). */
+  https?: HttpsOptions;
   /** ORDERLINE_ADMIN_TOKEN (>= 32 characters). */
   adminToken?: string;
   /** ORDERLINE_METRICS_TOKEN. */
@@ -28,18 +55,74 @@ export interface StartServerOptions {
 export interface RunningServer {
   app: FastifyInstance;
   url: string;
+  /** The HTTPS URL on the listening host (null without HTTPS). */
+  httpsUrl: string | null;
+  /** Certificate, CA and main address (null without HTTPS): the start-up log and /setup read it. */
+  https: HttpsEndpoint | null;
   /** The one-time owner pairing address printed at start (no owner device and no admin token), else null. */
   ownerPairUrl: string | null;
   close(): Promise<void>;
 }
 
+function urlHost(host: string): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return shown.includes(':') ? `[${shown}]` : shown;
+}
+
+interface PreparedHttps {
+  endpoint: HttpsEndpoint;
+  /** Called once the HTTPS listener knows its port. */
+  setPort(port: number): void;
+}
+
+async function prepareHttps(options: HttpsOptions, dataDir: string | undefined): Promise<PreparedHttps> {
+  const tlsDataDir = options.dataDir ?? dataDir;
+  const usesFiles = options.certFile !== undefined || options.keyFile !== undefined;
+  if (!usesFiles && (tlsDataDir === undefined || tlsDataDir.startsWith('memory://'))) {
+    throw new Error(
+      'HTTPS with the local CA needs a data directory on disk (ORDERLINE_DATA_DIR) or TLS_CERT_FILE + TLS_KEY_FILE',
+    );
+  }
+  const machine = options.machine ?? machineNames();
+  const extraNames = options.extraNames ?? [];
+  const material = await loadTlsMaterial({
+    dataDir: tlsDataDir ?? '',
+    certFile: options.certFile,
+    keyFile: options.keyFile,
+    machine,
+    extraNames,
+    now: options.now,
+  });
+  let port = options.port;
+  const endpoint: HttpsEndpoint = {
+    material,
+    primaryHost: primaryHttpsHost(machine, extraNames, material.names),
+    port: () => port,
+  };
+  return { endpoint, setPort: (listening) => (port = listening) };
+}
+
+function listenHttps(server: HttpsServer, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address !== null ? address.port : port);
+    });
+  });
+}
+
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const prepared = options.https ? await prepareHttps(options.https, options.dataDir) : null;
+  const endpoint = prepared?.endpoint ?? null;
   const store = await openStore({
     dataDir: options.dataDir,
     databaseUrl: options.databaseUrl,
     feedRetentionDays: options.feedRetentionDays,
   });
   let app: FastifyInstance;
+  let httpsServer: HttpsServer | null = null;
   try {
     app = await buildApp({
       store,
@@ -48,20 +131,38 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       rateLimit: options.rateLimit,
       heartbeatMs: options.heartbeatMs,
       trustProxy: options.trustProxy,
+      https: endpoint ?? undefined,
+      setupInfo: endpoint ? setupInfoProvider(endpoint) : undefined,
       adminToken: options.adminToken,
       metricsToken: options.metricsToken,
+      allowedHosts: options.allowedHosts,
+      limits: options.limits,
     });
     await app.listen({ port: options.port, host: options.host });
+    if (prepared && options.https) {
+      // The same handler as the plain listener (app.routing): one app, and request.protocol tells them apart.
+      const { material } = prepared.endpoint;
+      httpsServer = createHttpsServer({ key: material.keyPem, cert: material.certPem }, app.routing);
+      // Whatever timeouts Fastify gave its own server apply to HTTPS as well.
+      httpsServer.requestTimeout = app.server.requestTimeout;
+      httpsServer.headersTimeout = app.server.headersTimeout;
+      httpsServer.keepAliveTimeout = app.server.keepAliveTimeout;
+      prepared.setPort(await listenHttps(httpsServer, options.https.port, options.host));
+    }
   } catch (error) {
+    httpsServer?.close();
     await store.close();
     throw error;
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  const host = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  // The plain localhost address for now; the TLS setup adds the HTTPS one.
-  const offer = await offerOwnerPairing(app.deviceStore, { adminToken: options.adminToken, baseUrl: url });
+  const url = `http://${urlHost(options.host)}:${port}`;
+  // The owner's first device pairs over HTTPS when it is served (a tablet needs it for its service worker).
+  const pairBase = endpoint ? `https://${urlHost(endpoint.primaryHost)}:${endpoint.port()}` : url;
+  const offer = await offerOwnerPairing(app.deviceStore, {
+    adminToken: options.adminToken,
+    baseUrl: pairBase,
+  });
   if (offer) {
     app.log.warn(
       { expiresAt: offer.expiresAt },
@@ -72,11 +173,42 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   return {
     app,
     url,
+    httpsUrl: endpoint ? `https://${urlHost(options.host)}:${endpoint.port()}` : null,
+    https: endpoint,
     ownerPairUrl: offer?.pairUrl ?? null,
     close() {
-      // app.close() waits for in-flight requests (and so their writes); only then the DB goes.
-      closing ??= app.close().then(() => store.close());
+      const graceMs = options.limits?.shutdownGraceMs ?? DEFAULT_LIMITS.shutdownGraceMs;
+      closing ??= closeAll(app, httpsServer, graceMs).then(() => store.close());
       return closing;
     },
   };
+}
+
+/**
+ * Stops both listeners: app.close() ends the SSE streams and waits for in-flight requests (and so their writes).
+ * A slow upload would hold that open for the whole request timeout, so past the grace period every remaining
+ * socket of both listeners goes, finished or not.
+ */
+async function closeAll(
+  app: FastifyInstance,
+  httpsServer: HttpsServer | null,
+  graceMs: number,
+): Promise<void> {
+  const httpsClosed = httpsServer
+    ? new Promise<void>((resolve) => httpsServer.close(() => resolve()))
+    : Promise.resolve();
+  httpsServer?.closeIdleConnections();
+  const deadline = setTimeout(() => {
+    app.log.warn('shutdown grace period over: closing every remaining connection');
+    app.server.closeAllConnections();
+    httpsServer?.closeAllConnections();
+  }, graceMs);
+  try {
+    await app.close();
+    // Keep-alive connections that finished a request while the app was closing are idle now.
+    httpsServer?.closeIdleConnections();
+    await httpsClosed;
+  } finally {
+    clearTimeout(deadline);
+  }
 }

@@ -25,6 +25,8 @@ export async function serveStaticFiles(app: FastifyInstance, distDir: string): P
     cacheControl: false,
     etag: true,
     lastModified: true,
+    // Built (vite sourcemap: 'hidden') but never served: they would hand out the original source.
+    allowedPath: (pathName) => !/\.map$/i.test(pathName),
     setHeaders(res, path) {
       const hashedAsset = path.includes(`${sep}assets${sep}`);
       res.setHeader('cache-control', hashedAsset ? IMMUTABLE : REVALIDATE);

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import type { BatchResponse } from '../../protocol/api.ts';
 import { ACCESS } from '../../protocol/roles.ts';
-import { BatchBodySchema, describeIssues } from '../../protocol/schemas.ts';
+import { BatchBodySchema, createOrderBodySchema, describeIssues } from '../../protocol/schemas.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
 import { sendError } from '../api-error.ts';
 import type {} from '../auth/route-access.ts';
@@ -23,17 +23,20 @@ import type { BatchWrite, BatchWriteResult, OrderStore } from '../store/order-st
 export interface BatchRoutesOptions {
   store: OrderStore;
   metrics: Metrics;
+  /** The clock createdAt is judged against (as for POST /api/orders). */
+  now: () => number;
 }
 
 type Mutation = v.InferOutput<typeof BatchBodySchema>['mutations'][number];
+type CreateSchema = ReturnType<typeof createOrderBodySchema>;
 
 /** A mutation refused before the store (its answer), or the write it asks for. */
 type Judgement = { answer: MutationAnswer } | { write: BatchWrite };
 
-function judge(mutation: Mutation, caller: Caller): Judgement {
+function judge(mutation: Mutation, caller: Caller, createSchema: CreateSchema): Judgement {
   switch (mutation.op) {
     case 'create': {
-      const judged = judgeCreate(mutation.key, mutation.body, caller);
+      const judged = judgeCreate(mutation.key, mutation.body, caller, createSchema);
       return judged.ok ? { write: { op: 'create', order: judged.value } } : { answer: judged.answer };
     }
     case 'patch': {
@@ -56,7 +59,8 @@ function answer(written: BatchWriteResult, metrics: Metrics): MutationAnswer {
   }
 }
 
-export async function batchRoutes(app: FastifyInstance, { store, metrics }: BatchRoutesOptions) {
+export async function batchRoutes(app: FastifyInstance, { store, metrics, now }: BatchRoutesOptions) {
+  const createSchema = createOrderBodySchema(now);
   app.post(
     '/api/batch',
     // Open to every role that may send some mutation; each one is then checked as if alone (creates too).
@@ -64,7 +68,9 @@ export async function batchRoutes(app: FastifyInstance, { store, metrics }: Batc
     async (request, reply) => {
       const parsed = v.safeParse(BatchBodySchema, request.body);
       if (!parsed.success) return sendError(reply, 400, 'invalid_body', describeIssues(parsed.issues));
-      const judgements = parsed.output.mutations.map((mutation) => judge(mutation, request.device));
+      const judgements = parsed.output.mutations.map((mutation) =>
+        judge(mutation, request.device, createSchema),
+      );
       const writes = judgements.flatMap((j) => ('write' in j ? [j.write] : []));
       // One transaction for every write that passed its checks; results come back in the same order.
       const written = writes.length > 0 ? await store.batch(writes) : [];

@@ -34,7 +34,8 @@ export interface PairingRoutesOptions {
   devices: DeviceStore;
   metrics: Metrics;
   attempts: PairingAttempts;
-  setupInfo: () => SetupInfo;
+  /** Given the request's host name, so the address offered is one the asking device can reach. */
+  setupInfo: (requestHostname?: string) => SetupInfo;
 }
 
 const INVALID_CODE = 'this pairing code is wrong, used or expired; ask the owner for a new one';
@@ -43,7 +44,7 @@ export async function pairingRoutes(app: FastifyInstance, options: PairingRoutes
   const { devices, metrics, attempts, setupInfo } = options;
 
   app.get('/api/setup', { config: { access: ACCESS.public } }, async (request) => {
-    const info = setupInfo();
+    const info = setupInfo(request.hostname);
     const response: SetupResponse = {
       paired: request.device !== null,
       httpsUrl: info.httpsUrl,
@@ -63,7 +64,7 @@ export async function pairingRoutes(app: FastifyInstance, options: PairingRoutes
     metrics.pairings.inc({ result: 'code_created' });
     request.log.info({ role: body.output.role, expiresAt, by: request.device?.id }, 'pairing code created');
     const shown = formatPairingCode(code);
-    const base = setupInfo().httpsUrl ?? `${request.protocol}://${request.host}`;
+    const base = setupInfo(request.hostname).httpsUrl ?? `${request.protocol}://${request.host}`;
     const response: PairingResponse = {
       code: shown,
       expiresAt,

@@ -92,6 +92,8 @@ export class ServerProcess {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       ORDERLINE_DATA_DIR: this.dataDir,
       ORDERLINE_ADMIN_TOKEN: E2E_ADMIN_TOKEN,
+      // Beside every e2e server: a free HTTPS port, so parallel servers never fight over 8443.
+      HTTPS_PORT: '0',
       ...(this.distDir !== undefined ? { ORDERLINE_DIST_DIR: this.distDir } : {}),
       ...this.options.env,
     };

@@ -27,6 +27,7 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   env: {
     ...process.env,
     PORT: String(port),
+    HTTPS_PORT: '0',
     HOST: '127.0.0.1',
     ORDERLINE_DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',

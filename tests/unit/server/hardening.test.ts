@@ -76,7 +76,7 @@ describe('security headers', () => {
       rateLimit: false,
       distDir: '/nonexistent-orderline-dist',
       adminToken: TEST_ADMIN_TOKEN,
-      trustProxy: true,
+      trustProxy: 1,
     });
     try {
       const https = { 'x-forwarded-proto': 'https' };

@@ -46,6 +46,8 @@ export async function memoryApp(options: Partial<BuildAppOptions> = {}): Promise
     distDir: '/nonexistent-orderline-dist',
     adminToken: TEST_ADMIN_TOKEN,
     ...options,
+    // Overload shedding would turn a busy test machine into 503s; the limits tests turn it on.
+    limits: { maxEventLoopDelayMs: 0, ...options.limits },
   });
   return {
     app,

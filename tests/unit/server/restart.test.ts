@@ -27,9 +27,11 @@ afterAll(async () => {
 function spawnServer(dataDir: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: join(import.meta.dirname, '..', '..', '..'),
+    // HTTPS_PORT 0: a free port, never 8443 (other servers on this machine may hold it).
     env: {
       ...process.env,
       PORT: '0',
+      HTTPS_PORT: '0',
       HOST: '127.0.0.1',
       ORDERLINE_DATA_DIR: dataDir,
       LOG_LEVEL: 'info',

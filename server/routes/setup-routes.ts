@@ -1,0 +1,68 @@
+// The /setup page and its downloads: the local CA as DER (`/setup/ca.crt`) and as an Apple profile
+// (`/setup/orderline.mobileconfig`). Only the CA certificate is ever served here, never a key.
+
+import { readFileSync } from 'node:fs';
+import type { FastifyPluginAsync } from 'fastify';
+import { ACCESS } from '../../protocol/roles.ts';
+import { renderSetupPage } from '../setup/setup-page.ts';
+import { appleProfile } from '../tls/apple-profile.ts';
+import { setupInfoProvider, type HttpsEndpoint } from '../tls/https-endpoint.ts';
+
+export interface SetupRoutesOptions {
+  endpoint: HttpsEndpoint;
+}
+
+const SETUP_CSS = readFileSync(new URL('../setup/setup.css', import.meta.url), 'utf8');
+const config = { access: ACCESS.public };
+/**
+ * DESIGN.md principle 14's policy, sent with the page itself so it holds even before the app-wide security
+ * headers apply to it: the page has no script at all, and its one stylesheet and QR image fit this policy.
+ */
+export const SETUP_PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+export const setupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (app, { endpoint }) => {
+  const setupInfo = setupInfoProvider(endpoint);
+  const ca = endpoint.material.ca;
+
+  app.get('/setup', { config }, async (request, reply) => {
+    const html = await renderSetupPage(setupInfo(request.hostname));
+    // The HTTPS address depends on the Host the device used: never cache one device's page for another.
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-security-policy', SETUP_PAGE_CSP)
+      .type('text/html; charset=utf-8')
+      .send(html);
+  });
+
+  app.get('/setup/setup.css', { config }, async (_request, reply) =>
+    reply.header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(SETUP_CSS),
+  );
+
+  app.get('/setup/ca.crt', { config }, async (_request, reply) => {
+    if (ca === null)
+      return reply
+        .code(404)
+        .type('text/plain; charset=utf-8')
+        .send('This server uses its own certificate files: no Orderline CA to install.\n');
+    return reply
+      .header('cache-control', 'no-cache')
+      .header('content-disposition', 'attachment; filename="orderline-ca.crt"')
+      .type('application/x-x509-ca-cert')
+      .send(Buffer.from(ca.der));
+  });
+
+  app.get('/setup/orderline.mobileconfig', { config }, async (_request, reply) => {
+    if (ca === null)
+      return reply
+        .code(404)
+        .type('text/plain; charset=utf-8')
+        .send('This server uses its own certificate files: no Orderline CA to install.\n');
+    return reply
+      .header('cache-control', 'no-cache')
+      .header('content-disposition', 'attachment; filename="orderline.mobileconfig"')
+      .type('application/x-apple-aspen-config')
+      .send(appleProfile({ caDer: ca.der, caFingerprint: ca.fingerprint }));
+  });
+};

@@ -1,0 +1,81 @@
+// The /setup page shown on plain HTTP to every host but localhost: install the CA, then open the HTTPS
+// address (text and QR code), then pair. Server-rendered, no script and no inline style (strict CSP).
+
+import QRCode from 'qrcode';
+import type { SetupInfo } from '../tls/https-endpoint.ts';
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+}
+
+/** The QR code of a URL as an SVG data: URL (the CSP allows `img-src data:`). */
+export async function qrCodeDataUrl(text: string): Promise<string> {
+  const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+}
+
+function installSection(info: SetupInfo): string {
+  if (info.caFingerprint === null) {
+    return `<section aria-labelledby="install">
+<h2 id="install">1. Trust this server's certificate</h2>
+<p>This server uses a certificate from your own certificate authority. If this device does not trust that
+authority yet, install it the way your IT setup does, then continue.</p>
+</section>`;
+  }
+  return `<section aria-labelledby="install">
+<h2 id="install">1. Install the Orderline certificate (once per device)</h2>
+<p>Orderline makes its own certificate authority (CA) for your shop. Installing it lets this device open
+Orderline securely, which it needs to work offline.</p>
+<p><a class="button" href="/setup/ca.crt" download="orderline-ca.crt">Download the certificate (Android, Windows, Chromebook, Linux)</a></p>
+<p><a class="button" href="/setup/orderline.mobileconfig">Download the profile (iPad, iPhone, Mac)</a></p>
+<ul>
+<li><strong>Android</strong>: Settings → Security → Encryption &amp; credentials → Install a certificate → CA certificate, then pick the downloaded file.</li>
+<li><strong>iPad and iPhone</strong>: open the profile, then Settings → Profile Downloaded → Install; then Settings → General → About → Certificate Trust Settings → turn on “Orderline local CA”.</li>
+<li><strong>Mac</strong>: open the profile, then System Settings → Privacy &amp; Security → Profiles → Install.</li>
+<li><strong>Windows</strong>: open the certificate → Install Certificate → Local Machine → “Trusted Root Certification Authorities”.</li>
+</ul>
+<p>Before you trust it, check that the SHA-256 fingerprint your device shows is:</p>
+<p><code class="fingerprint">${escapeHtml(info.caFingerprint)}</code></p>
+</section>`;
+}
+
+export async function renderSetupPage(info: SetupInfo): Promise<string> {
+  const url = escapeHtml(info.httpsUrl);
+  const qr = await qrCodeDataUrl(info.httpsUrl);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Set up this device · Orderline</title>
+<link rel="stylesheet" href="/setup/setup.css">
+</head>
+<body>
+<main>
+<h1>Set up this device for Orderline</h1>
+<p>You opened Orderline over plain HTTP. On your shop's network Orderline runs over HTTPS, so that each
+device can keep taking orders when the network drops.</p>
+${installSection(info)}
+<section aria-labelledby="open">
+<h2 id="open">2. Open Orderline over HTTPS</h2>
+<p>Open this address on this device, or scan the code with its camera:</p>
+<p><a class="address" href="${url}">${url}</a></p>
+<img class="qr" src="${qr}" alt="QR code for ${url}" width="224" height="224">
+</section>
+<section aria-labelledby="pair">
+<h2 id="pair">3. Pair this device</h2>
+<p>Orderline then asks for a pairing code: the owner creates one under Devices → Pair a new device.</p>
+</section>
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,39 @@
+// One SSE `orders` event, serialised and encoded once and then written to any number of streams.
+
+import type { PushEventData } from '../protocol/api.ts';
+import type { Order } from '../protocol/order.ts';
+
+export interface SseEvent {
+  /** The wire form, ready for raw.write. */
+  bytes: Buffer;
+}
+
+export function ordersEvent(data: PushEventData): SseEvent {
+  return { bytes: Buffer.from(`id: ${data.cursor}\nevent: orders\ndata: ${JSON.stringify(data)}\n\n`) };
+}
+
+export const HEARTBEAT_EVENT: SseEvent = { bytes: Buffer.from('event: heartbeat\ndata: {}\n\n') };
+
+/** A committed batch as the hub fans it out: the full event is built on first use, then shared. */
+export class LiveBatch {
+  readonly minSeq: number;
+  readonly maxSeq: number;
+  #event: SseEvent | null = null;
+
+  constructor(readonly orders: readonly Order[]) {
+    this.minSeq = Math.min(...orders.map((order) => order.seq));
+    this.maxSeq = Math.max(...orders.map((order) => order.seq));
+  }
+
+  /** The event for a client at `cursor`: the shared one, or (rarely, just after a replay) a filtered one. */
+  eventFor(cursor: number): { event: SseEvent; cursor: number } | null {
+    if (cursor >= this.maxSeq) return null;
+    if (cursor < this.minSeq) {
+      this.#event ??= ordersEvent({ cursor: this.maxSeq, orders: [...this.orders] });
+      return { event: this.#event, cursor: this.maxSeq };
+    }
+    const fresh = this.orders.filter((order) => order.seq > cursor);
+    const next = Math.max(...fresh.map((order) => order.seq));
+    return { event: ordersEvent({ cursor: next, orders: fresh }), cursor: next };
+  }
+}
