@@ -15,6 +15,7 @@ const EXPECTED: Record<string, Access> = {
   'PATCH /api/orders/:id': ['owner', 'counter', 'kitchen'],
   'GET /api/orders': ACCESS.read,
   'GET /api/orders/changes': ACCESS.read,
+  'POST /api/batch': ACCESS.changeOrder,
   'GET /api/orders/:id': ACCESS.read,
   'GET /api/events': ACCESS.read,
   'GET /api/setup': 'public',
