@@ -32,6 +32,9 @@ export interface BenchOptions {
   /** SSE fan-out: connected clients and creates published. */
   fanoutClients: number;
   fanoutPublishes: number;
+  /** Finished orders seeded in SQL for the history and day-report measures, and searches timed. */
+  historyOrders: number;
+  historySearches: number;
 }
 
 const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' | 'writeReadme'>> = {
@@ -48,6 +51,8 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     throughputSeconds: 10,
     fanoutClients: 200,
     fanoutPublishes: 20,
+    historyOrders: 1_000_000,
+    historySearches: 200,
   },
   quick: {
     latencySamples: 15,
@@ -62,6 +67,8 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     throughputSeconds: 3,
     fanoutClients: 200,
     fanoutPublishes: 5,
+    historyOrders: 100_000,
+    historySearches: 100,
   },
   // For the smoke test in `npm test`: every measure runs end to end, with very few samples.
   smoke: {
@@ -77,6 +84,8 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     throughputSeconds: 1,
     fanoutClients: 20,
     fanoutPublishes: 2,
+    historyOrders: 4_000,
+    historySearches: 10,
   },
 };
 

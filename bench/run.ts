@@ -21,6 +21,7 @@ import { measureBundle } from './scenarios/bundle.ts';
 import { measureColdStart } from './scenarios/cold-start.ts';
 import { measureDrain } from './scenarios/drain.ts';
 import { measureHeap } from './scenarios/heap.ts';
+import { measureHistory } from './scenarios/history.ts';
 import { measureLatency } from './scenarios/latency.ts';
 import { measurePolls } from './scenarios/polls.ts';
 import { measureRecovery } from './scenarios/recovery.ts';
@@ -53,6 +54,8 @@ const results: MaybeResults = {
   sse_fanout_200_ms: null,
   bootstrap_20k_ms: null,
   bootstrap_growth: null,
+  history_search_p95_ms: null,
+  report_day_ms: null,
 };
 const details: Record<string, unknown> = {};
 const failures: string[] = [];
@@ -87,6 +90,14 @@ await measure('bundle', async () => {
   const bundle = await measureBundle(`${root}dist`);
   results.bundle_gzip_kib = bundle.totalGzipKiB;
   details.bundle = bundle;
+});
+
+// Its own database (seeded in SQL, closed afterwards), so it runs before the shared server starts.
+await measure(`history and day report over ${options.historyOrders} finished orders`, async () => {
+  const history = await measureHistory(options.historyOrders, options.historySearches);
+  results.history_search_p95_ms = history.searchMs.p95;
+  results.report_day_ms = history.reportDayMs;
+  details.history = history;
 });
 
 const runId = `bench${Date.now().toString(36)}`;

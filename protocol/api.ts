@@ -25,6 +25,11 @@ export type ErrorCode =
   | 'invalid_query'
   | 'not_found'
   | 'unknown_menu_item'
+  | 'unknown_menu_version'
+  | 'unknown_category'
+  | 'version_conflict'
+  | 'invalid_id'
+  | 'invalid_header'
   | 'idempotency_mismatch'
   | 'in_progress'
   | 'payload_too_large'
@@ -49,19 +54,7 @@ export interface ApiError {
   error: { code: ErrorCode; message: string };
 }
 
-export interface MenuItem {
-  /** A slug such as `flat-white`. */
-  id: string;
-  name: string;
-  priceCents: number;
-  category: string;
-}
-
-export interface MenuResponse {
-  items: MenuItem[];
-  /** ISO 4217 code the prices are in. */
-  currency: string;
-}
+export type { MenuCategory, MenuEventData, MenuItem, MenuResponse } from './menu.ts';
 
 /** One page of the active list (newest first); `cursor` is the feed seq, `nextCursor` the next page's token. */
 export interface ActiveOrdersResponse {

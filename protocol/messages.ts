@@ -1,6 +1,7 @@
 // The SW <-> page protocol (DESIGN.md "SW ↔ page messages"): the only place a message shape is defined.
 // Every message has `type` and `v`; receivers ignore what they do not recognise and never throw on it.
 
+import type { MenuResponse } from './menu.ts';
 import type { ClientOrder, Order, OrderStatus } from './order.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -13,6 +14,8 @@ export interface OrderDraft {
   customerName: string;
   note: string;
   items: { menuItemId: string; qty: number; note: string; name: string; unitPriceCents: number }[];
+  /** The menu version the page showed: the server prices the order from it (absent = current). */
+  menuVersion?: number;
 }
 
 export type SyncReason = 'poll' | 'online' | 'visible' | 'stream-open' | 'outbox-tick' | 'manual' | 'start';
@@ -29,6 +32,8 @@ export type PageRequest =
   /** The leader tab reporting whether its EventSource is open (an addition to DESIGN.md). */
   | { v: 1; type: 'push-status'; connected: boolean }
   | { v: 1; type: 'sync-now'; reason: SyncReason }
+  /** The leader tab forwarding an SSE `menu` event: the SW fetches and caches that menu, then broadcasts it. */
+  | { v: 1; type: 'menu-version'; version: number }
   /** For the Diagnostics view (an addition to DESIGN.md). */
   | { v: 1; type: 'diagnostics' };
 
@@ -108,6 +113,7 @@ export interface ReplyValues {
   push: null;
   'push-status': null;
   'sync-now': null;
+  'menu-version': null;
   diagnostics: Diagnostics;
 }
 
@@ -134,6 +140,13 @@ export interface SyncBroadcast extends SyncStatus {
 
 export type Broadcast = OrdersDelta | SyncBroadcast;
 
+/** A newly published menu the SW fetched and cached; every tab shows it. Not rev-ordered: newer version wins. */
+export interface MenuBroadcast {
+  v: 1;
+  type: 'menu';
+  menu: MenuResponse;
+}
+
 // ---- window events each tab dispatches after the DOM shows a change (the seed's event system) ----
 
 export interface ActiveOrderEvents {
@@ -154,6 +167,7 @@ const PAGE_REQUEST_TYPES: ReadonlySet<string> = new Set<PageRequestType>([
   'push',
   'push-status',
   'sync-now',
+  'menu-version',
   'diagnostics',
 ]);
 
@@ -181,5 +195,15 @@ export function isBroadcast(value: unknown): value is Broadcast {
     value.v === PROTOCOL_VERSION &&
     (value.type === 'orders' || value.type === 'sync') &&
     typeof value.rev === 'number'
+  );
+}
+
+export function isMenuBroadcast(value: unknown): value is MenuBroadcast {
+  return (
+    isRecord(value) &&
+    value.v === PROTOCOL_VERSION &&
+    value.type === 'menu' &&
+    isRecord(value.menu) &&
+    typeof value.menu.version === 'number'
   );
 }

@@ -11,7 +11,7 @@ export const ORDER_NUMBER_PATTERN = /^[A-Z]{1,3}-[0-9]{3,}$/;
 export const MENU_ITEM_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Date.parse rolls 2026-02-30 over to March; a timestamp's calendar date must exist as written. */
-function isCalendarDate(timestamp: string): boolean {
+export function isCalendarDate(timestamp: string): boolean {
   const [year, month, day] = timestamp.slice(0, 10).split('-').map(Number);
   if (year === undefined || month === undefined || day === undefined) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -77,6 +77,15 @@ export function createOrderBodySchema(now: () => number = Date.now) {
       v.array(OrderLineInputSchema, 'must be a list of order lines'),
       v.minLength(1, 'must have at least one line'),
       v.maxLength(MAX_ORDER_LINES, `must have at most ${MAX_ORDER_LINES} lines`),
+    ),
+    /** The menu version the device showed (Part 2, principle 15); absent = the current one. */
+    menuVersion: v.optional(
+      v.pipe(
+        v.number('must be a number'),
+        v.integer('must be a whole number'),
+        v.minValue(1, 'must be at least 1'),
+        v.maxValue(2_147_483_647, 'must be a published menu version'),
+      ),
     ),
   });
 }

@@ -15,14 +15,15 @@ import {
 } from '../protocol/schemas.ts';
 import { sendError } from './api-error.ts';
 import type { SseHub } from './events.ts';
-import { MENU } from './menu.ts';
 import type { Metrics } from './metrics.ts';
 import { answerChange, answerCreate, judgeChange, judgeCreate, sendAnswer } from './order-mutations.ts';
 import { decodeActiveToken } from './store/active-page-token.ts';
+import type { MenuStore } from './store/menu-store.ts';
 import type { OrderStore } from './store/order-store.ts';
 
 export interface ApiRoutesOptions {
   store: OrderStore;
+  menu: MenuStore;
   hub: SseHub;
   metrics: Metrics;
   /** The clock createdAt is judged against. */
@@ -31,15 +32,14 @@ export interface ApiRoutesOptions {
 
 const LAST_EVENT_ID = /^[0-9]{1,15}$/;
 
-export async function apiRoutes(app: FastifyInstance, { store, hub, metrics, now }: ApiRoutesOptions) {
+export async function apiRoutes(app: FastifyInstance, { store, menu, hub, metrics, now }: ApiRoutesOptions) {
   const CreateOrderBodySchema = createOrderBodySchema(now);
-  app.get('/api/menu', { config: { access: ACCESS.read } }, async () => MENU);
-
   app.post('/api/orders', { config: { access: ACCESS.createOrder } }, async (request, reply) => {
-    const judged = judgeCreate(
+    const judged = await judgeCreate(
       request.headers[IDEMPOTENCY_HEADER],
       request.body,
       request.device,
+      menu,
       CreateOrderBodySchema,
     );
     if (!judged.ok) return sendAnswer(reply, judged.answer);
@@ -57,7 +57,10 @@ export async function apiRoutes(app: FastifyInstance, { store, hub, metrics, now
         request.device,
       );
       if (!judged.ok) return sendAnswer(reply, judged.answer);
-      return sendAnswer(reply, answerChange(await store.change(judged.value), metrics));
+      return sendAnswer(
+        reply,
+        answerChange(await store.change({ ...judged.value, actingDeviceId: request.device?.id }), metrics),
+      );
     },
   );
 

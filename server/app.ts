@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { API_HEADER, API_HEADER_VALUE, HEARTBEAT_MS, MAX_BODY_BYTES } from '../protocol/api.ts';
+import type { MenuFile } from '../protocol/menu.ts';
 import { ACCESS } from '../protocol/roles.ts';
 import { HttpError, handleError, sendError } from './api-error.ts';
 import { apiRoutes } from './api-routes.ts';
@@ -18,13 +19,19 @@ import { createSseHub, type SseHub } from './events.ts';
 import { isAllowedHost, LOCALHOST_NAMES, normaliseAllowedHosts } from './host-check.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { batchRoutes } from './routes/batch-routes.ts';
+import { SAMPLE_MENU } from './menu.ts';
 import { createMetrics } from './metrics.ts';
+import { menuRoutes } from './routes/menu-routes.ts';
+import { createMenuStore } from './store/menu-store.ts';
 import { loggerOptions } from './log-redaction.ts';
 import { plainHttpRules } from './plain-http-rules.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { pairingRoutes, type SetupInfo } from './routes/pairing-routes.ts';
 import { setupRoutes } from './routes/setup-routes.ts';
 import { installSecurityHeaders } from './security-headers.ts';
+import { historyRoutes } from './routes/history-routes.ts';
+import { reportRoutes } from './routes/report-routes.ts';
+import { telemetryRoutes } from './routes/telemetry-routes.ts';
 import { serveStaticFiles } from './static-files.ts';
 import { createDeviceStore, type DeviceStore, type DeviceStoreOptions } from './store/device-store.ts';
 import type { TrustProxy } from './trust-proxy.ts';
@@ -58,6 +65,8 @@ export interface BuildAppOptions {
   allowedHosts?: readonly string[];
   /** Stream caps, slow-reader bytes, timeouts (DESIGN.md "Limits (Part 2)"); defaults in limits.ts. */
   limits?: Partial<ServerLimits>;
+  /** The menu a new database is seeded with (ORDERLINE_MENU_FILE, already validated); default the sample. */
+  menuSeed?: MenuFile;
   /** ORDERLINE_ADMIN_TOKEN: an owner bearer token for automation and tests (>= 32 characters). */
   adminToken?: string;
   /** ORDERLINE_METRICS_TOKEN: a bearer token that may read /metrics (and nothing else). */
@@ -146,13 +155,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   const metrics = createMetrics();
+  const menu = await createMenuStore(options.store.database);
+  await menu.seedIfEmpty(options.menuSeed ?? SAMPLE_MENU);
   const hub = createSseHub({
     store: options.store,
     metrics,
     log: app.log,
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
     limits,
+    menuVersion: () => menu.currentVersion(),
   });
+  const unsubscribeMenu = menu.subscribe((version) => hub.publishMenu(version));
   app.decorate('sseHub', hub);
   app.decorate('deviceStore', devices);
   // A changed device (here, or on another PostgreSQL instance) is re-read on its next request; a
@@ -192,7 +205,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     metrics.requestSeconds.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
   // Streams would hold server.close() open forever: end them as soon as shutdown starts.
-  app.addHook('preClose', async () => hub.close());
+  app.addHook('preClose', async () => {
+    unsubscribeMenu();
+    hub.close();
+  });
 
   await app.register(cookie);
   await installSecurityHeaders(app);
@@ -217,8 +233,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
 
   const nowMs = () => now().getTime();
-  await app.register(apiRoutes, { store: options.store, hub, metrics, now: nowMs });
-  await app.register(batchRoutes, { store: options.store, metrics, now: nowMs });
+  await app.register(apiRoutes, { store: options.store, menu, hub, metrics, now: nowMs });
+  await app.register(batchRoutes, { store: options.store, menu, metrics, now: nowMs });
+  await app.register(menuRoutes, { menu });
   await app.register(pairingRoutes, {
     devices,
     metrics,
@@ -228,6 +245,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(deviceRoutes, { devices, metrics });
   // After the rate limiter, so the page (a QR code per request) is rate limited too.
   if (options.https) await app.register(setupRoutes, { endpoint: options.https });
+  await app.register(historyRoutes, { store: options.store });
+  await app.register(reportRoutes, { store: options.store });
+  await app.register(telemetryRoutes, { store: options.store, metrics });
 
   app.get('/healthz', { config: { access: ACCESS.public } }, async () => ({
     ok: true,

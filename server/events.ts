@@ -11,7 +11,7 @@ import { API_HEADER, API_HEADER_VALUE, CHANGES_DEFAULT_LIMIT } from '../protocol
 import { errorBody } from './api-error.ts';
 import type { ServerLimits } from './limits.ts';
 import type { Metrics } from './metrics.ts';
-import { HEARTBEAT_EVENT, LiveBatch, ordersEvent, type SseEvent } from './sse-event.ts';
+import { HEARTBEAT_EVENT, LiveBatch, menuEvent, ordersEvent, type SseEvent } from './sse-event.ts';
 import type { OrderStore } from './store/order-store.ts';
 
 interface StreamClient {
@@ -39,6 +39,8 @@ export interface OpenStreamOptions {
 export interface SseHub {
   /** Takes over `raw` as an event stream, or answers 429 too_many_streams when a cap is reached. */
   open(raw: ServerResponse, options: OpenStreamOptions): Promise<void>;
+  /** Pushes `event: menu` to every stream (a new menu version was published). */
+  publishMenu(version: number): void;
   readonly clientCount: number;
   /** Ends every stream of this device (its credential was revoked); returns how many were open. */
   closeDevice(deviceId: string): number;
@@ -54,6 +56,8 @@ export interface SseHubOptions {
   log: FastifyBaseLogger;
   heartbeatMs: number;
   limits: Pick<ServerLimits, 'maxStreams' | 'maxStreamsPerDevice' | 'slowReaderBytes'>;
+  /** The current menu version, sent after a replay so a reconnecting client learns of an edit it missed. */
+  menuVersion?: () => Promise<number>;
 }
 
 /** Seconds a refused client is asked to wait; EventSource clients reconnect with their own backoff. */
@@ -71,7 +75,14 @@ function waitForDrain(raw: ServerResponse): Promise<void> {
   });
 }
 
-export function createSseHub({ store, metrics, log, heartbeatMs, limits }: SseHubOptions): SseHub {
+export function createSseHub({
+  store,
+  metrics,
+  log,
+  heartbeatMs,
+  limits,
+  menuVersion,
+}: SseHubOptions): SseHub {
   const clients = new Set<StreamClient>();
   const perDevice = new Map<string, number>();
 
@@ -206,6 +217,18 @@ export function createSseHub({ store, metrics, log, heartbeatMs, limits }: SseHu
       const pending = client.pending ?? [];
       client.pending = null;
       for (const batch of pending) sendLive(client, batch);
+      if (menuVersion) {
+        try {
+          write(client, menuEvent(await menuVersion()));
+        } catch (error) {
+          log.error({ err: error }, 'could not read the menu version for a reconnecting stream');
+        }
+      }
+    },
+    publishMenu(version) {
+      // Serialised once for every stream, like an orders batch.
+      const event = menuEvent(version);
+      for (const client of clients) write(client, event);
     },
     get clientCount() {
       return clients.size;

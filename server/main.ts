@@ -6,6 +6,7 @@ import { LOCALHOST_NAMES, namesFromEnv } from './host-check.ts';
 import { limitsFromEnv } from './limits.ts';
 import { machineNames } from './machine-names.ts';
 import { startupBanner } from './setup/startup-banner.ts';
+import { MenuFileError } from './menu-file.ts';
 import { startServer } from './start-server.ts';
 import { parseTlsNames } from './tls/certificate-names.ts';
 import { parseTrustProxy } from './trust-proxy.ts';
@@ -58,6 +59,14 @@ const server = await startServer({
     extraNames: parseTlsNames(process.env.ORDERLINE_TLS_NAMES),
     machine,
   },
+  menuFile: process.env.ORDERLINE_MENU_FILE || undefined,
+}).catch((error: unknown) => {
+  // A broken menu file is the operator's to fix: say which entry, without a stack trace.
+  if (error instanceof MenuFileError) {
+    console.error(`orderline: cannot start: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
 });
 server.app.log.info(`Orderline listening on ${server.url} and ${server.httpsUrl}`);
 if (server.https) {

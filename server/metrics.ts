@@ -16,6 +16,8 @@ export interface Metrics {
   pairings: Counter<'result'>;
   /** Revocations, role changes and renames of devices. */
   deviceChanges: Counter<'change'>;
+  /** From POST /api/telemetry: one observation per reported window, of that window's display p95. */
+  displaySeconds: Histogram<'role'>;
 }
 
 export function createMetrics(): Metrics {
@@ -80,6 +82,13 @@ export function createMetrics(): Metrics {
       name: 'orderline_device_changes_total',
       help: 'Device revocations, role changes and renames',
       labelNames: ['change'],
+      registers: [registry],
+    }),
+    displaySeconds: new Histogram({
+      name: 'orderline_display_seconds',
+      help: 'Device-reported display latency: the p95 of each telemetry window, by device role',
+      labelNames: ['role'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
   };

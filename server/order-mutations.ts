@@ -14,9 +14,9 @@ import {
 } from '../protocol/schemas.ts';
 import { errorBody, sendError } from './api-error.ts';
 import type { AuthenticatedDevice } from './auth/route-access.ts';
-import { findMenuItem } from './menu.ts';
 import type { Metrics } from './metrics.ts';
 import { changeFingerprint, prepareOrder } from './prepare-order.ts';
+import { orderableAt, type MenuStore } from './store/menu-store.ts';
 import type { ChangeResult, CreateResult, NewOrder, OrderChange } from './store/order-store.ts';
 
 /** What one mutation answers: a status with an order, or a status with an error. */
@@ -40,15 +40,17 @@ function parseKey(key: unknown): string | null {
 }
 
 /**
- * A create as POST /api/orders judges it: key (the Idempotency-Key), body, access, menu. `schema` carries the
- * server clock that bounds `createdAt` (createOrderBodySchema(now)).
+ * A create as POST /api/orders judges it: key (the Idempotency-Key), body, access, then its price from the menu
+ * version the device showed (principle 15), so an edit since then never refuses or reprices the order. `schema`
+ * carries the server clock that bounds `createdAt` (createOrderBodySchema(now)).
  */
-export function judgeCreate(
+export async function judgeCreate(
   rawKey: unknown,
   rawBody: unknown,
   caller: Caller,
+  menu: MenuStore,
   schema: typeof CreateOrderBodySchema = CreateOrderBodySchema,
-): Judged<NewOrder> {
+): Promise<Judged<NewOrder>> {
   const key = parseKey(rawKey);
   if (!key) return refuse(400, 'invalid_idempotency_key', 'Idempotency-Key must be the order id (a UUID)');
   if (caller !== undefined && !roleAllows(ACCESS.createOrder, caller?.role ?? null)) {
@@ -58,14 +60,19 @@ export function judgeCreate(
   if (!body.success) return refuse(400, 'invalid_body', describeIssues(body.issues));
   if (body.output.id !== key)
     return refuse(400, 'invalid_idempotency_key', 'Idempotency-Key must equal the body id');
+  // Orders carry their device's id for ticket numbers and history; only automation may act for others.
   if (caller && !caller.admin && body.output.deviceId !== caller.id) {
     return refuse(403, 'device_mismatch', "the order's deviceId is not this device's id");
   }
-  const prepared = prepareOrder(body.output, findMenuItem);
+  const version = body.output.menuVersion;
+  const snapshot = version === undefined ? await menu.current() : await menu.atVersion(version);
+  if (!snapshot) return refuse(422, 'unknown_menu_version', `menu version ${version} was never published`);
+  const prepared = prepareOrder(body.output, orderableAt(snapshot));
   if (!prepared.ok) {
-    return refuse(422, 'unknown_menu_item', `not on the menu: ${prepared.unknownMenuItems.join(', ')}`);
+    const ids = prepared.unknownMenuItems.join(', ');
+    return refuse(422, 'unknown_menu_item', `not on the menu at version ${snapshot.version}: ${ids}`);
   }
-  return { ok: true, value: prepared.order };
+  return { ok: true, value: { ...prepared.order, actingDeviceId: caller?.id } };
 }
 
 /** A change as PATCH /api/orders/:id judges it: key, body, order id, access (kitchen: status only). */

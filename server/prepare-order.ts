@@ -2,7 +2,7 @@
 // canonical fingerprint a replay must match. Pure: no I/O, no clock.
 
 import { createHash } from 'node:crypto';
-import type { MenuItem } from '../protocol/api.ts';
+import type { MenuItem } from '../protocol/menu.ts';
 import { orderTotalCents, type OrderItem } from '../protocol/order.ts';
 import type { CreateOrderInput, PatchOrderBody } from '../protocol/schemas.ts';
 import type { NewOrder } from './store/order-store.ts';
@@ -17,17 +17,18 @@ function sha256(text: string): string {
  * fingerprints identically, and anything that changes meaning does not.
  */
 export function createFingerprint(input: CreateOrderInput): string {
-  return sha256(
-    JSON.stringify([
-      input.id,
-      input.number,
-      input.deviceId,
-      input.createdAt,
-      input.customerName ?? '',
-      input.note ?? '',
-      input.items.map((line) => [line.menuItemId, line.qty, line.note ?? '']),
-    ]),
-  );
+  const fields: unknown[] = [
+    input.id,
+    input.number,
+    input.deviceId,
+    input.createdAt,
+    input.customerName ?? '',
+    input.note ?? '',
+    input.items.map((line) => [line.menuItemId, line.qty, line.note ?? '']),
+  ];
+  // Appended only when sent, so creates stored before menu versions existed keep their fingerprint.
+  if (input.menuVersion !== undefined) fields.push(input.menuVersion);
+  return sha256(JSON.stringify(fields));
 }
 
 /** Covers the order id too: the same key used on another order is a different request. */

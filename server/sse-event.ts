@@ -1,4 +1,5 @@
-// One SSE `orders` event, serialised and encoded once and then written to any number of streams.
+// SSE events (orders, menu, heartbeat), each serialised and encoded once and then written to any number of
+// streams.
 
 import type { PushEventData } from '../protocol/api.ts';
 import type { Order } from '../protocol/order.ts';
@@ -10,6 +11,11 @@ export interface SseEvent {
 
 export function ordersEvent(data: PushEventData): SseEvent {
   return { bytes: Buffer.from(`id: ${data.cursor}\nevent: orders\ndata: ${JSON.stringify(data)}\n\n`) };
+}
+
+/** A new menu version (principle 15). No `id`: the stream's Last-Event-ID stays the orders cursor. */
+export function menuEvent(version: number): SseEvent {
+  return { bytes: Buffer.from(`event: menu\ndata: ${JSON.stringify({ version })}\n\n`) };
 }
 
 export const HEARTBEAT_EVENT: SseEvent = { bytes: Buffer.from('event: heartbeat\ndata: {}\n\n') };

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, type RateLimitOptions } from './app.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { machineNames, type MachineNames } from './machine-names.ts';
+import { loadMenuFile } from './menu-file.ts';
 import { offerOwnerPairing } from './owner-bootstrap.ts';
 import type { TrustProxy } from './trust-proxy.ts';
 import { openStore } from './store/open-store.ts';
@@ -46,6 +47,8 @@ export interface StartServerOptions {
   limits?: Partial<ServerLimits>;
   /** Serve HTTPS beside plain HTTP; absent = plain HTTP only (unit tests). */
   https?: HttpsOptions;
+  /** ORDERLINE_MENU_FILE: seeds a new database's menu; validated before anything is opened or written. */
+  menuFile?: string;
   /** ORDERLINE_ADMIN_TOKEN (>= 32 characters). */
   adminToken?: string;
   /** ORDERLINE_METRICS_TOKEN. */
@@ -114,6 +117,7 @@ function listenHttps(server: HttpsServer, port: number, host: string): Promise<n
 }
 
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const menuSeed = options.menuFile ? await loadMenuFile(options.menuFile) : undefined;
   const prepared = options.https ? await prepareHttps(options.https, options.dataDir) : null;
   const endpoint = prepared?.endpoint ?? null;
   const store = await openStore({
@@ -133,6 +137,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       trustProxy: options.trustProxy,
       https: endpoint ?? undefined,
       setupInfo: endpoint ? setupInfoProvider(endpoint) : undefined,
+      menuSeed,
       adminToken: options.adminToken,
       metricsToken: options.metricsToken,
       allowedHosts: options.allowedHosts,

@@ -45,8 +45,10 @@ export function cartTotalCents(cart: Cart): number {
   return orderTotalCents(cart.lines);
 }
 
-export function toDraft(cart: Cart): OrderDraft {
+/** `menuVersion`: the menu the cart was composed from, so the server prices what the customer was shown. */
+export function toDraft(cart: Cart, menuVersion?: number): OrderDraft {
   return {
+    ...(menuVersion === undefined ? {} : { menuVersion }),
     customerName: cart.customerName.trim(),
     note: '',
     items: cart.lines.map((l) => ({

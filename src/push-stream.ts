@@ -13,7 +13,10 @@ export const RECONNECT_MAX_MS = 1_000;
 export interface StreamLike {
   onopen: ((event: Event) => void) | null;
   onerror: ((event: Event) => void) | null;
-  addEventListener(type: 'orders' | 'heartbeat', listener: (event: MessageEvent<string>) => void): void;
+  addEventListener(
+    type: 'orders' | 'heartbeat' | 'menu',
+    listener: (event: MessageEvent<string>) => void,
+  ): void;
   close(): void;
 }
 
@@ -69,6 +72,11 @@ export class PushStream {
       this.armWatchdog();
       this.forward(event.data);
     });
+    // A new menu version: the SW fetches, caches and broadcasts it to every tab.
+    source.addEventListener('menu', (event) => {
+      this.armWatchdog();
+      this.forwardMenu(event.data);
+    });
     // EventSource gives up for good after a 5xx or a non-SSE answer, so every error means: start over.
     source.onerror = () => this.reopen(this.backoff());
     this.armWatchdog();
@@ -88,6 +96,19 @@ export class PushStream {
     }
     this.lastCursor = Math.max(this.lastCursor, payload.cursor);
     this.env.send({ v: 1, type: 'push', cursor: payload.cursor, orders: payload.orders });
+  }
+
+  private forwardMenu(data: string): void {
+    let version: unknown;
+    try {
+      version = (JSON.parse(data) as { version?: unknown }).version;
+    } catch (error) {
+      this.env.reportError(`The server sent an unreadable menu update: ${String(error)}`);
+      return;
+    }
+    if (typeof version !== 'number')
+      return this.env.reportError('The server sent a menu update without a version.');
+    this.env.send({ v: 1, type: 'menu-version', version });
   }
 
   private reopen(delayMs: number): void {

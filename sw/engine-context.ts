@@ -28,6 +28,8 @@ export interface EngineDeps {
   /** Background work (flush/pull kicked off by an event) reports failures here instead of losing them. */
   reportError(error: unknown): void;
   requestTimeoutMs?: number;
+  /** Fetches, caches and broadcasts menu `version` when newer than the one stored; 0 retries a failed one (sw/menu-refresh.ts). */
+  refreshMenu?(request: number | 'check'): Promise<void>;
 }
 
 export interface TxOutcome<T> {

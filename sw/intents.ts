@@ -80,6 +80,8 @@ export async function createOrder(ctx: EngineContext, draft: OrderDraft): Promis
       customerName: draft.customerName,
       note: draft.note,
       items: draft.items.map(({ menuItemId, qty, note }) => ({ menuItemId, qty, note })),
+      // Stored on the entry, so an order taken offline is priced from the menu the customer was shown.
+      ...(Number.isSafeInteger(draft.menuVersion) ? { menuVersion: draft.menuVersion } : {}),
     };
     // Names and prices are the page's estimate from its cached menu until the server answers.
     const items = draft.items.map(({ menuItemId, qty, note, name, unitPriceCents }) => ({

@@ -9,7 +9,8 @@ import { activeOrdersNetworkFirst } from './active-orders-route.ts';
 import { backgroundSyncRegistrar, isSyncEvent, OUTBOX_SYNC_TAG } from './background-sync.ts';
 import { DB_NAME, openOrderlineDb } from './db.ts';
 import { createKeepAlive } from './keep-alive.ts';
-import { routeFetch } from './fetch-routes.ts';
+import { MENU_CACHE, routeFetch } from './fetch-routes.ts';
+import { createMenuRefresher } from './menu-refresh.ts';
 import { createSyncEngine } from './sync-engine.ts';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -18,6 +19,14 @@ const origin = self.location.origin;
 const channel = new BroadcastChannel(BROADCAST_CHANNEL);
 
 const reportError = (error: unknown): void => console.error('[orderline sw]', error);
+
+const refreshMenu = createMenuRefresher({
+  fetch: (input, init) => fetch(input, init),
+  baseUrl: origin,
+  openCache: () => caches.open(MENU_CACHE),
+  broadcast: (message) => channel.postMessage(message),
+  reportError,
+});
 
 const engine = createSyncEngine({
   openDb: (onClosed) => openOrderlineDb(DB_NAME, onClosed),
@@ -33,6 +42,7 @@ const engine = createSyncEngine({
   },
   registerBackgroundSync: backgroundSyncRegistrar(self.registration, () => self.navigator.onLine),
   reportError,
+  refreshMenu,
 });
 const keepAlive = createKeepAlive(() => engine.settled());
 

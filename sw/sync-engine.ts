@@ -163,6 +163,14 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
       }
       case 'sync-now':
         track(engine.syncNow(request.reason));
+        // A menu fetch that failed (offline when its event came) is retried whenever the page asks to sync.
+        // Back online, an edit may have been published while no stream was up: ask (one GET per reconnect).
+        if (ctx.deps.refreshMenu) track(ctx.deps.refreshMenu(request.reason === 'online' ? 'check' : 0));
+        return null;
+      case 'menu-version':
+        if (typeof request.version === 'number' && ctx.deps.refreshMenu) {
+          track(ctx.deps.refreshMenu(request.version));
+        }
         return null;
       case 'diagnostics':
         return readDiagnostics(ctx);

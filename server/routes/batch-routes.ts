@@ -18,10 +18,13 @@ import {
   type Caller,
   type MutationAnswer,
 } from '../order-mutations.ts';
+import type { MenuStore } from '../store/menu-store.ts';
 import type { BatchWrite, BatchWriteResult, OrderStore } from '../store/order-store.ts';
 
 export interface BatchRoutesOptions {
   store: OrderStore;
+  /** Creates are priced from the menu version their device showed, as POST /api/orders does. */
+  menu: MenuStore;
   metrics: Metrics;
   /** The clock createdAt is judged against (as for POST /api/orders). */
   now: () => number;
@@ -33,15 +36,22 @@ type CreateSchema = ReturnType<typeof createOrderBodySchema>;
 /** A mutation refused before the store (its answer), or the write it asks for. */
 type Judgement = { answer: MutationAnswer } | { write: BatchWrite };
 
-function judge(mutation: Mutation, caller: Caller, createSchema: CreateSchema): Judgement {
+async function judge(
+  mutation: Mutation,
+  caller: Caller,
+  menu: MenuStore,
+  createSchema: CreateSchema,
+): Promise<Judgement> {
   switch (mutation.op) {
     case 'create': {
-      const judged = judgeCreate(mutation.key, mutation.body, caller, createSchema);
+      const judged = await judgeCreate(mutation.key, mutation.body, caller, menu, createSchema);
       return judged.ok ? { write: { op: 'create', order: judged.value } } : { answer: judged.answer };
     }
     case 'patch': {
       const judged = judgeChange(mutation.key, mutation.orderId, mutation.body, caller);
-      return judged.ok ? { write: { op: 'change', change: judged.value } } : { answer: judged.answer };
+      return judged.ok
+        ? { write: { op: 'change', change: { ...judged.value, actingDeviceId: caller?.id } } }
+        : { answer: judged.answer };
     }
     default:
       return unreachable(mutation);
@@ -59,7 +69,7 @@ function answer(written: BatchWriteResult, metrics: Metrics): MutationAnswer {
   }
 }
 
-export async function batchRoutes(app: FastifyInstance, { store, metrics, now }: BatchRoutesOptions) {
+export async function batchRoutes(app: FastifyInstance, { store, menu, metrics, now }: BatchRoutesOptions) {
   const createSchema = createOrderBodySchema(now);
   app.post(
     '/api/batch',
@@ -68,9 +78,11 @@ export async function batchRoutes(app: FastifyInstance, { store, metrics, now }:
     async (request, reply) => {
       const parsed = v.safeParse(BatchBodySchema, request.body);
       if (!parsed.success) return sendError(reply, 400, 'invalid_body', describeIssues(parsed.issues));
-      const judgements = parsed.output.mutations.map((mutation) =>
-        judge(mutation, request.device, createSchema),
-      );
+      // Menu versions are cached, so judging in turn costs a lookup per new version, not per create.
+      const judgements: Judgement[] = [];
+      for (const mutation of parsed.output.mutations) {
+        judgements.push(await judge(mutation, request.device, menu, createSchema));
+      }
       const writes = judgements.flatMap((j) => ('write' in j ? [j.write] : []));
       // One transaction for every write that passed its checks; results come back in the same order.
       const written = writes.length > 0 ? await store.batch(writes) : [];

@@ -10,7 +10,11 @@ import type { DatabaseKind, SqlDatabase } from './sql-database.ts';
 export type NewOrder = Pick<
   Order,
   'id' | 'number' | 'deviceId' | 'customerName' | 'note' | 'items' | 'totalCents' | 'createdAt'
-> & { fingerprint: string };
+> & {
+  fingerprint: string;
+  /** The device that sent the create (recorded in order_events); absent = the order's own device. */
+  actingDeviceId?: string;
+};
 
 export type CreateResult =
   | { kind: 'created'; order: Order }
@@ -25,6 +29,8 @@ export interface OrderChange {
   status?: OrderStatus;
   paid?: true;
   fingerprint: string;
+  /** The device making the change (recorded in order_events); absent = the order's own device. */
+  actingDeviceId?: string;
 }
 
 export type ChangeResult =

@@ -35,7 +35,11 @@ export async function createOrderIn(
        SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::jsonb, $7::bigint, 'pending',
               false, $8::text, $9::text, $9::text, $10::text, s.seq
        FROM s
-       RETURNING seq)
+       RETURNING seq),
+     -- The order's start (order_events), in the same statement: the create stays one round trip.
+     started AS (
+       INSERT INTO order_events (seq, order_id, kind, status, paid, at, device_id)
+       SELECT inserted.seq, $1::text, 'created', 'pending', false, $9::text, $11::text FROM inserted)
      SELECT seq, NULL::text AS fingerprint FROM inserted
      UNION ALL SELECT NULL::bigint, fingerprint FROM existing`,
     [
@@ -49,6 +53,7 @@ export async function createOrderIn(
       order.createdAt,
       receivedAt,
       order.fingerprint,
+      order.actingDeviceId ?? order.deviceId,
     ],
   );
   const row = rows[0];
@@ -102,12 +107,24 @@ export async function changeOrderIn(tx: SqlClient, change: OrderChange, at: stri
   const status = change.status ? applyTransition(current.status, change.status) : current.status;
   const paid = current.paid || change.paid === true;
   if (status === current.status && paid === current.paid) return { kind: 'unchanged', order: current };
+  const kind = eventKind(status !== current.status, paid !== current.paid);
+  // The event (order_events) is written by the same statement as the order, with the seq that change took.
   const rows = await tx.query<{ seq: number | string }>(
-    `WITH s AS (UPDATE seq_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq)
-     UPDATE orders SET status = $2::text, paid = $3::boolean, updated_at = $4::text, seq = s.seq
-     FROM s WHERE orders.id = $1::text
-     RETURNING orders.seq`,
-    [change.orderId, status, paid, at],
+    `WITH s AS (UPDATE seq_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq),
+     moved AS (
+       UPDATE orders SET status = $2::text, paid = $3::boolean, updated_at = $4::text, seq = s.seq
+       FROM s WHERE orders.id = $1::text
+       RETURNING orders.seq)
+     INSERT INTO order_events (seq, order_id, kind, status, paid, at, device_id)
+     SELECT moved.seq, $1::text, $5::text, $2::text, $3::boolean, $4::text, $6::text FROM moved
+     RETURNING seq`,
+    [change.orderId, status, paid, at, kind, change.actingDeviceId ?? current.deviceId],
   );
   return { kind: 'applied', order: { ...current, status, paid, updatedAt: at, seq: Number(rows[0]?.seq) } };
+}
+
+/** What an applied change did, as order_events.kind. */
+function eventKind(statusMoved: boolean, paidNow: boolean): 'status' | 'paid' | 'status_paid' {
+  if (statusMoved && paidNow) return 'status_paid';
+  return paidNow ? 'paid' : 'status';
 }

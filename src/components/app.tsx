@@ -1,8 +1,8 @@
 // The counter screen: header (sync status, chime, diagnostics), menu, cart, active orders and the
 // dead letters. Every action becomes an intent to the SW; replies are rendered the moment they arrive.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { MenuItem, MenuResponse } from '../../protocol/api.ts';
-import type { DeadLetter } from '../../protocol/messages.ts';
+import type { MenuItem, MenuResponse } from '../../protocol/menu.ts';
+import { BROADCAST_CHANNEL, isMenuBroadcast, type DeadLetter } from '../../protocol/messages.ts';
 import type { ClientOrder } from '../../protocol/order.ts';
 import { addItem, changeQty, EMPTY_CART, setLineNote, toDraft, type Cart } from '../cart.ts';
 import type { DisplayTiming } from '../display-timing.ts';
@@ -35,7 +35,8 @@ function useMenu(): [MenuResponse | null, string | null] {
     const load = () =>
       loadMenu().then(
         (loaded) => {
-          setMenu(loaded);
+          // A broadcast may already have brought a newer menu than this (cached) answer.
+          setMenu((shown) => (shown && shown.version > loaded.version ? shown : loaded));
           setError(null);
           window.removeEventListener('online', load);
         },
@@ -44,7 +45,18 @@ function useMenu(): [MenuResponse | null, string | null] {
     // A first visit made offline has no cached menu yet: try again when the network is back.
     window.addEventListener('online', load);
     void load();
-    return () => window.removeEventListener('online', load);
+    // The SW broadcasts each newly published menu it fetched: every tab shows it without a reload.
+    const channel = new BroadcastChannel(BROADCAST_CHANNEL);
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (!isMenuBroadcast(event.data)) return;
+      const next = event.data.menu;
+      setMenu((shown) => (shown && shown.version >= next.version ? shown : next));
+      setError(null);
+    };
+    return () => {
+      window.removeEventListener('online', load);
+      channel.close();
+    };
   }, []);
   return [menu, error];
 }
@@ -80,7 +92,7 @@ export function App({ store, ui, bridge, timing }: AppProps) {
     const startedAt = performance.now();
     const placed = cart;
     // The intent goes first; clearing the cart (so the next order can be keyed) re-renders after it.
-    bridge.request({ v: 1, type: 'create-order', draft: toDraft(placed) }).then(
+    bridge.request({ v: 1, type: 'create-order', draft: toDraft(placed, menu?.version) }).then(
       (order) => store.applyReply(order, startedAt),
       (error: unknown) => {
         setCart((current) => (current.lines.length === 0 ? placed : current));

@@ -1,5 +1,6 @@
-// The menu as large buttons grouped by category; each button is named "Add <item name>".
-import type { MenuResponse, MenuItem } from '../../protocol/api.ts';
+// The menu as large buttons grouped by category; each button is named "Add <item name>". A sold-out
+// item stays listed, says `Sold out` and cannot be added.
+import type { MenuResponse, MenuItem } from '../../protocol/menu.ts';
 import { formatMoney } from '../display-format.ts';
 import { groupByCategory } from '../menu.ts';
 
@@ -16,7 +17,7 @@ export function MenuGrid({ menu, error, onAdd }: MenuGridProps) {
       {error ? <p class="error">{error}</p> : null}
       {!menu && !error ? <p class="empty">Loading the menu…</p> : null}
       {menu
-        ? groupByCategory(menu.items).map(([category, items]) => (
+        ? groupByCategory(menu).map(([category, items]) => (
             <div class="menu-category" key={category}>
               <h3>{category}</h3>
               <div class="menu-grid">
@@ -26,10 +27,18 @@ export function MenuGrid({ menu, error, onAdd }: MenuGridProps) {
                     class="menu-item"
                     key={item.id}
                     aria-label={`Add ${item.name}`}
+                    aria-describedby={item.available ? undefined : `sold-out-${item.id}`}
+                    disabled={!item.available}
                     onClick={() => onAdd(item)}
                   >
                     <span class="menu-item-name">{item.name}</span>
-                    <span class="menu-item-price">{formatMoney(item.priceCents, menu.currency)}</span>
+                    {item.available ? (
+                      <span class="menu-item-price">{formatMoney(item.priceCents, menu.currency)}</span>
+                    ) : (
+                      <span class="menu-item-sold-out" id={`sold-out-${item.id}`}>
+                        Sold out
+                      </span>
+                    )}
                   </button>
                 ))}
               </div>

@@ -6,8 +6,15 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../../protocol/order.ts';
 import { CreateOrderBodySchema, PatchOrderBodySchema } from '../../../protocol/schemas.ts';
-import { findMenuItem } from '../../../server/menu.ts';
-import { OWNER_AUTH, createBody, memoryApp, postOrder, uuidv7, type TestApp } from './order-fixtures.ts';
+import {
+  OWNER_AUTH,
+  createBody,
+  memoryApp,
+  postOrder,
+  uuidv7,
+  type TestApp,
+  sampleMenuItem,
+} from './order-fixtures.ts';
 
 let t: TestApp;
 let existing: Order;
@@ -95,7 +102,9 @@ function isValidCreate(body: string | undefined, type: string | undefined, key: 
   return (
     parsed.success &&
     parsed.output.id === key?.toLowerCase() &&
-    parsed.output.items.every((item) => findMenuItem(item.menuItemId) !== undefined)
+    parsed.output.items.every((item) => sampleMenuItem(item.menuItemId) !== undefined) &&
+    // Version 1 (the seed) is the only menu these apps ever publish.
+    (parsed.output.menuVersion ?? 1) === 1
   );
 }
 

@@ -6,6 +6,8 @@ import { buildApp, type BuildAppOptions } from '../../../server/app.ts';
 import { openStore } from '../../../server/store/open-store.ts';
 import type { OrderStore } from '../../../server/store/order-store.ts';
 import type { CreateOrderBody } from '../../../protocol/schemas.ts';
+import type { MenuItem } from '../../../protocol/menu.ts';
+import { SAMPLE_MENU } from '../../../server/menu.ts';
 
 export const DEVICE_ID = '0192d2a4-6c1e-7000-8000-00000000d001';
 
@@ -97,3 +99,8 @@ export function patchOrder(
 }
 
 export { uuidv7 };
+
+/** The seeded sample menu's item by id (version 1 of every memory app). */
+export function sampleMenuItem(id: string): MenuItem | undefined {
+  return SAMPLE_MENU.items.find((item) => item.id === id);
+}

@@ -3,6 +3,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushEventData } from '../../../protocol/api.ts';
+import type { DayReport } from '../../../protocol/day-report.ts';
+import type { HistoryResponse } from '../../../protocol/history.ts';
 import type { Order } from '../../../protocol/order.ts';
 import { startServer, type RunningServer } from '../../../server/start-server.ts';
 import { OWNER_AUTH, TEST_ADMIN_TOKEN, createBody } from './order-fixtures.ts';
@@ -176,5 +178,38 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
     } finally {
       stream.close();
     }
+  });
+
+  it('records order events and serves history and the day report (Berlin, 23-hour day) on PostgreSQL', async () => {
+    const body = createBody({ number: 'PG-001', createdAt: '2026-03-29T01:30:00.000Z' });
+    const order = (await (await post(a, body)).json()) as Order;
+    for (const change of [{ status: 'ready', paid: true }, { status: 'completed' }]) {
+      const res = await fetch(`${b.url}/api/orders/${order.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify(change),
+      });
+      expect(res.status).toBe(200);
+    }
+    const history = (await (await fetch(`${a.url}/api/orders/history?q=pg-0`)).json()) as HistoryResponse;
+    expect(history.orders.map((o) => o.events.map((e) => [e.status, e.paid]))).toEqual([
+      [
+        ['pending', false],
+        ['ready', true],
+        ['completed', true],
+      ],
+    ]);
+    const report = (await (
+      await fetch(`${b.url}/api/reports/day?date=2026-03-29&tz=Europe/Berlin`)
+    ).json()) as DayReport;
+    expect(report).toMatchObject({
+      orders: 1,
+      completed: 1,
+      revenueCents: 1040,
+      paidCents: 1040,
+      unpaidCents: 0,
+    });
+    expect(report.byHour).toHaveLength(23);
+    expect(report.byHour.find((h) => h.orders === 1)?.hour).toBe(3); // 01:30Z is 03:30 CEST
   });
 });

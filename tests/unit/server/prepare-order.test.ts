@@ -3,9 +3,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CreateOrderBodySchema } from '../../../protocol/schemas.ts';
-import { findMenuItem } from '../../../server/menu.ts';
 import { changeFingerprint, createFingerprint, prepareOrder } from '../../../server/prepare-order.ts';
-import { createBody } from './order-fixtures.ts';
+import { createBody, sampleMenuItem } from './order-fixtures.ts';
 
 const parse = (body: unknown) => v.parse(CreateOrderBodySchema, body);
 
@@ -19,7 +18,7 @@ describe('prepareOrder', () => {
         ],
       }),
     );
-    const result = prepareOrder(input, findMenuItem);
+    const result = prepareOrder(input, sampleMenuItem);
     expect(result.ok && result.order.items).toEqual([
       { menuItemId: 'latte', name: 'Caffè latte', qty: 2, unitPriceCents: 390, note: '' },
       { menuItemId: 'croissant', name: 'Butter croissant', qty: 1, unitPriceCents: 280, note: 'warm' },
@@ -38,7 +37,10 @@ describe('prepareOrder', () => {
         ],
       }),
     );
-    expect(prepareOrder(input, findMenuItem)).toEqual({ ok: false, unknownMenuItems: ['unicorn', 'dragon'] });
+    expect(prepareOrder(input, sampleMenuItem)).toEqual({
+      ok: false,
+      unknownMenuItems: ['unicorn', 'dragon'],
+    });
   });
 });
 

@@ -11,6 +11,9 @@ import { pairDevice, revoke } from './device-fixtures.ts';
 /** The contract: one row per method and route. HEAD rows follow their GET. */
 const EXPECTED: Record<string, Access> = {
   'GET /api/menu': ACCESS.read,
+  'PUT /api/menu/items/:id': ['owner'],
+  'DELETE /api/menu/items/:id': ['owner'],
+  'PUT /api/menu/categories/:id': ['owner'],
   'POST /api/orders': ['owner', 'counter'],
   'PATCH /api/orders/:id': ['owner', 'counter', 'kitchen'],
   'GET /api/orders': ACCESS.read,

@@ -12,7 +12,7 @@ import type { PushEventData } from '../../../protocol/api.ts';
 import type { Order } from '../../../protocol/order.ts';
 import { CreateOrderBodySchema } from '../../../protocol/schemas.ts';
 import { buildApp, type BuildAppOptions } from '../../../server/app.ts';
-import { findMenuItem } from '../../../server/menu.ts';
+import { SAMPLE_MENU } from '../../../server/menu.ts';
 import { prepareOrder } from '../../../server/prepare-order.ts';
 import { openStore } from '../../../server/store/open-store.ts';
 import type { OrderStore } from '../../../server/store/order-store.ts';
@@ -77,7 +77,10 @@ async function commitBig(): Promise<Order> {
   const body = createBody({
     items: Array.from({ length: 100 }, () => ({ menuItemId: 'flat-white', qty: 1, note: '🍵'.repeat(200) })),
   });
-  const prepared = prepareOrder(v.parse(CreateOrderBodySchema, body), findMenuItem);
+  // Priced from the built-in sample, which every memory database is seeded with.
+  const prepared = prepareOrder(v.parse(CreateOrderBodySchema, body), (id) =>
+    SAMPLE_MENU.items.find((item) => item.id === id),
+  );
   if (!prepared.ok) throw new Error('the menu changed');
   const result = await store.create(prepared.order);
   if (result.kind !== 'created') throw new Error(`not created: ${result.kind}`);

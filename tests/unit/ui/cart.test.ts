@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { MenuItem } from '../../../protocol/api.ts';
 import { addItem, cartTotalCents, changeQty, EMPTY_CART, setLineNote, toDraft } from '../../../src/cart.ts';
 
-const TEA: MenuItem = { id: 'tea', name: 'Tea', priceCents: 250, category: 'Drinks' };
-const BUN: MenuItem = { id: 'bun', name: 'Bun', priceCents: 300, category: 'Food' };
+const TEA: MenuItem = { id: 'tea', name: 'Tea', priceCents: 250, category: 'drinks', available: true };
+const BUN: MenuItem = { id: 'bun', name: 'Bun', priceCents: 300, category: 'food', available: true };
 
 describe('cart', () => {
   it('adding the same item twice raises its quantity instead of adding a line', () => {

@@ -6,11 +6,21 @@ function answer(body: unknown, status = 200): typeof fetch {
   return async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status });
 }
 
+const item = (id: string, category: string, available = true) => ({
+  id,
+  name: id,
+  priceCents: 100,
+  category,
+  available,
+});
+
 describe('loadMenu', () => {
-  it('accepts a menu with items and currency', async () => {
+  it('accepts a versioned menu with categories, items and currency', async () => {
     const menu = {
-      items: [{ id: 'tea', name: 'Tea', priceCents: 250, category: 'Drinks' }],
+      version: 3,
       currency: 'EUR',
+      categories: [{ id: 'drinks', name: 'Drinks' }],
+      items: [{ id: 'tea', name: 'Tea', priceCents: 250, category: 'drinks', available: false }],
     };
     await expect(loadMenu(answer(menu))).resolves.toEqual(menu);
   });
@@ -18,6 +28,7 @@ describe('loadMenu', () => {
   it('refuses an answer that is not a menu', async () => {
     await expect(loadMenu(answer({ items: [{ id: 'tea' }], currency: 'EUR' }))).rejects.toThrow(/not a menu/);
     await expect(loadMenu(answer({ items: [] }))).rejects.toThrow(/currency/);
+    await expect(loadMenu(answer({ items: [], currency: 'EUR', categories: [] }))).rejects.toThrow(/version/);
     await expect(loadMenu(answer('<html>Sign in to Wi-Fi</html>'))).rejects.toThrow(/not JSON/);
   });
 
@@ -27,12 +38,18 @@ describe('loadMenu', () => {
 });
 
 describe('groupByCategory', () => {
-  it('keeps categories in first-seen order and items in menu order', () => {
-    const item = (id: string, category: string) => ({ id, name: id, priceCents: 100, category });
-    const groups = groupByCategory([item('a', 'X'), item('b', 'Y'), item('c', 'X')]);
+  it('orders groups as the menu lists its categories, names them, and keeps sold-out items', () => {
+    const groups = groupByCategory({
+      categories: [
+        { id: 'y', name: 'Why' },
+        { id: 'x', name: 'Ex' },
+        { id: 'empty', name: 'Nothing here' },
+      ],
+      items: [item('a', 'x'), item('b', 'y', false), item('c', 'x')],
+    });
     expect(groups.map(([category, items]) => [category, items.map((i) => i.id)])).toEqual([
-      ['X', ['a', 'c']],
-      ['Y', ['b']],
+      ['Why', ['b']],
+      ['Ex', ['a', 'c']],
     ]);
   });
 });

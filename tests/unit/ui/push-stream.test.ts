@@ -16,7 +16,7 @@ class FakeStream implements StreamLike {
   close(): void {
     this.closed = true;
   }
-  emit(type: 'orders' | 'heartbeat', data: string): void {
+  emit(type: 'orders' | 'heartbeat' | 'menu', data: string): void {
     this.listeners.get(type)?.({ data } as MessageEvent<string>);
   }
 }
@@ -87,6 +87,17 @@ describe('PushStream', () => {
       { v: 1, type: 'push-status', connected: true },
       { v: 1, type: 'push', cursor: 42, orders: [] },
     ]);
+  });
+
+  it('forwards each menu event to the SW as menu-version, and reports one without a version', () => {
+    const { latest, sent, errors } = setup();
+    latest().onopen?.(new Event('open'));
+    latest().emit('menu', JSON.stringify({ version: 7 }));
+    latest().emit('menu', '{}');
+    expect(sent.filter((m) => m.type === 'menu-version')).toEqual([
+      { v: 1, type: 'menu-version', version: 7 },
+    ]);
+    expect(errors).toHaveLength(1);
   });
 
   it('recreates the stream after an error, resuming from the last forwarded cursor', () => {

@@ -1,0 +1,67 @@
+// GET /api/reports/day (DESIGN.md "HTTP API, part 2"): the query schema and the answer's shape.
+// Pure: no DOM, no Node. Money is integer cents; hours are the shop's local clock hours.
+
+import * as v from 'valibot';
+
+export interface DayReportItem {
+  menuItemId: string;
+  name: string;
+  qty: number;
+  revenueCents: number;
+}
+
+export interface DayReportHour {
+  /** Local clock hour 0–23. A 25-hour day lists its repeated hour twice, a 23-hour day skips one. */
+  hour: number;
+  /** UTC start of this hour (tells the two repeated hours of a 25-hour day apart). */
+  start: string;
+  orders: number;
+  revenueCents: number;
+}
+
+export interface DayReport {
+  date: string;
+  tz: string;
+  /** Every order created that local day, whatever its status. */
+  orders: number;
+  completed: number;
+  cancelled: number;
+  /** Completed orders only; revenueCents = paidCents + unpaidCents (see docs/decisions.md). */
+  revenueCents: number;
+  paidCents: number;
+  unpaidCents: number;
+  items: DayReportItem[];
+  byHour: DayReportHour[];
+  /** pending → ready, seconds, over the day's orders that reached ready; null when none did. */
+  prepSeconds: { p50: number | null; p90: number | null };
+}
+
+/** A date that exists in the calendar (2026-02-30 does not). */
+function isCalendarDay(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const ZONES = new Set(Intl.supportedValuesOf('timeZone'));
+
+/** IANA zones this runtime knows; 'UTC' is accepted though Intl lists it only under its aliases' canon. */
+export function isKnownTimeZone(tz: string): boolean {
+  return tz === 'UTC' || ZONES.has(tz);
+}
+
+export const DayReportQuerySchema = v.strictObject({
+  date: v.pipe(
+    v.string('must be a string'),
+    v.regex(/^(20[0-9]{2})-[0-9]{2}-[0-9]{2}$/, 'must be a date YYYY-MM-DD (2000–2099)'),
+    v.check(isCalendarDay, 'must be a real date'),
+  ),
+  tz: v.pipe(
+    v.string('must be a string'),
+    v.maxLength(64),
+    v.check(isKnownTimeZone, 'must be an IANA time zone'),
+  ),
+  format: v.optional(v.picklist(['json', 'csv'], 'must be json or csv'), 'json'),
+});
+export type DayReportQuery = v.InferOutput<typeof DayReportQuerySchema>;

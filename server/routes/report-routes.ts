@@ -1,0 +1,43 @@
+// GET /api/reports/day (owner): the day's totals, items, hours and prep times in the shop's time zone,
+// as JSON or as a CSV download.
+
+import type { FastifyInstance } from 'fastify';
+import * as v from 'valibot';
+import { DayReportQuerySchema } from '../../protocol/day-report.ts';
+import { ACCESS } from '../../protocol/roles.ts';
+import { describeIssues } from '../../protocol/schemas.ts';
+import { sendError } from '../api-error.ts';
+import { dayReportCsv } from '../day-report-csv.ts';
+import { createDayReportStore } from '../store/day-report-store.ts';
+import type { OrderStore } from '../store/order-store.ts';
+
+/** PostgreSQL's "time zone not recognized": a zone this runtime's Intl knows but the database does not. */
+const INVALID_PARAMETER_VALUE = '22023';
+
+export async function reportRoutes(app: FastifyInstance, { store }: { store: OrderStore }) {
+  const reports = createDayReportStore(store.database);
+
+  app.get('/api/reports/day', { config: { access: ACCESS.ownerOnly } }, async (request, reply) => {
+    const query = v.safeParse(DayReportQuerySchema, request.query);
+    if (!query.success) return sendError(reply, 400, 'invalid_query', describeIssues(query.issues));
+    const { date, tz, format } = query.output;
+    let result;
+    try {
+      result = await reports.report(date, tz, format === 'csv');
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code === INVALID_PARAMETER_VALUE) {
+        return sendError(reply, 400, 'invalid_query', `tz: the database does not know the time zone ${tz}`);
+      }
+      throw error;
+    }
+    switch (format) {
+      case 'json':
+        return result.report;
+      case 'csv':
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="orderline-${date}.csv"`)
+          .send(dayReportCsv(result.report, result.orders));
+    }
+  });
+}

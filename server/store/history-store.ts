@@ -1,0 +1,97 @@
+// Finished orders for GET /api/orders/history: keyset pages (created_at DESC, id DESC) over the partial
+// indexes of migration 004, each order with its order_events. Reads only; never writes.
+
+import {
+  type HistoryCursor,
+  type HistoryOrder,
+  type HistoryQuery,
+  type HistoryResponse,
+  type OrderEvent,
+} from '../../protocol/history.ts';
+import type { OrderStatus } from '../../protocol/order.ts';
+import { encodeHistoryCursor } from '../history-cursor.ts';
+import { orderColumns, rowToOrder, type OrderRow } from './order-rows.ts';
+import type { SqlClient } from './sql-database.ts';
+
+/** The index predicate of orders_finished_*_idx, written identically so the planner can use them. */
+const FINISHED = `status IN ('completed', 'cancelled')`;
+
+interface EventRow {
+  order_id: string;
+  status: OrderStatus;
+  paid: boolean;
+  at: string;
+  device_id: string;
+}
+
+/** `q` as a LIKE prefix: %, _ and the escape character itself match only themselves. */
+function likePrefix(q: string): string {
+  return `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export interface HistoryStore {
+  /** `after`: the decoded cursor of the previous page (older orders only). */
+  search(query: Omit<HistoryQuery, 'cursor'>, after: HistoryCursor | null): Promise<HistoryResponse>;
+  /** Events of these orders, each list oldest first. */
+  eventsOf(orderIds: readonly string[]): Promise<Map<string, OrderEvent[]>>;
+}
+
+export function createHistoryStore(db: SqlClient): HistoryStore {
+  async function eventsOf(orderIds: readonly string[]): Promise<Map<string, OrderEvent[]>> {
+    const byOrder = new Map<string, OrderEvent[]>(orderIds.map((id) => [id, []]));
+    if (orderIds.length === 0) return byOrder;
+    const rows = await db.query<EventRow>(
+      `SELECT order_id, status, paid, at, device_id FROM order_events
+       WHERE order_id = ANY($1::text[]) ORDER BY order_id, seq`,
+      [orderIds],
+    );
+    for (const row of rows) {
+      byOrder
+        .get(row.order_id)
+        ?.push({ status: row.status, paid: row.paid, at: row.at, deviceId: row.device_id });
+    }
+    return byOrder;
+  }
+
+  return {
+    eventsOf,
+    async search(query, after) {
+      const where = [FINISHED];
+      const params: unknown[] = [];
+      const param = (value: unknown) => {
+        params.push(value);
+        return `$${params.length}`;
+      };
+      if (query.from) where.push(`created_at >= ${param(query.from)}`);
+      if (query.to) where.push(`created_at < ${param(query.to)}`);
+      if (query.status) where.push(`status = ${param(query.status)}`);
+      if (query.q) {
+        const pattern = likePrefix(query.q);
+        // Numbers are upper case (B-017); names compare case-insensitively through the lower() index.
+        where.push(
+          `(number LIKE upper(${param(pattern)}) OR lower(customer_name) LIKE lower(${param(pattern)}))`,
+        );
+      }
+      if (after) {
+        where.push(`(created_at, id) < (${param(after.createdAt)}, ${param(after.id)})`);
+      }
+      // One row more than asked tells whether another page exists without a count.
+      const rows = await db.query<OrderRow>(
+        `SELECT ${orderColumns()} FROM orders WHERE ${where.join(' AND ')}
+         ORDER BY created_at DESC, id DESC LIMIT ${param(query.limit + 1)}`,
+        params,
+      );
+      const page = rows.slice(0, query.limit).map(rowToOrder);
+      const events = await eventsOf(page.map((order) => order.id));
+      const orders: HistoryOrder[] = page.map((order) => ({ ...order, events: events.get(order.id) ?? [] }));
+      const last = page[page.length - 1];
+      return {
+        orders,
+        nextCursor:
+          rows.length > query.limit && last
+            ? encodeHistoryCursor({ createdAt: last.createdAt, id: last.id })
+            : null,
+      };
+    },
+  };
+}
