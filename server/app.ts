@@ -36,7 +36,7 @@ import { serveStaticFiles } from './static-files.ts';
 import { createDeviceStore, type DeviceStore, type DeviceStoreOptions } from './store/device-store.ts';
 import type { TrustProxy } from './trust-proxy.ts';
 import type { OrderStore } from './store/order-store.ts';
-import type { HttpsEndpoint, SetupInfoProvider } from './tls/https-endpoint.ts';
+import { setupInfoProvider, type HttpsEndpoint, type SetupInfoProvider } from './tls/https-endpoint.ts';
 
 export interface RateLimitOptions {
   /** Requests per client IP per window. */
@@ -83,7 +83,7 @@ export interface BuildAppOptions {
    * loopback peers) and the /setup page. Absent (most unit tests), plain HTTP serves everything as in Part 1.
    */
   https?: HttpsEndpoint;
-  /** `{ httpsUrl, caFingerprint }` for `GET /api/setup`; absent without HTTPS (both null). */
+  /** `{ httpsUrl, caFingerprint }` for `GET /api/setup`; defaults to the `https` endpoint's (both null without). */
   setupInfo?: SetupInfoProvider;
 }
 
@@ -126,7 +126,11 @@ function rateLimitKey(request: FastifyRequest): string {
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
-  const allowedHosts = normaliseAllowedHosts(options.allowedHosts ?? LOCALHOST_NAMES);
+  // With HTTPS, the names in its certificate are names the server answers to (main.ts passes its full list).
+  const defaultHosts = options.https
+    ? [...LOCALHOST_NAMES, ...options.https.material.names]
+    : LOCALHOST_NAMES;
+  const allowedHosts = normaliseAllowedHosts(options.allowedHosts ?? defaultHosts);
   const now = options.now ?? (() => new Date());
   if (options.metricsToken !== undefined && options.metricsToken.length === 0) {
     throw new Error('ORDERLINE_METRICS_TOKEN must not be empty');
@@ -240,7 +244,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     devices,
     metrics,
     attempts: createPairingAttempts(now),
-    setupInfo: options.setupInfo ?? (() => NO_SETUP_INFO),
+    setupInfo: options.setupInfo ?? (options.https ? setupInfoProvider(options.https) : () => NO_SETUP_INFO),
   });
   await app.register(deviceRoutes, { devices, metrics });
   // After the rate limiter, so the page (a QR code per request) is rate limited too.

@@ -3,7 +3,10 @@
 // streams, waits for in-flight requests up to the shutdown grace period, then destroys every remaining
 // socket, and only then closes the database.
 
+import { mkdtemp } from 'node:fs/promises';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, type RateLimitOptions } from './app.ts';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
@@ -79,12 +82,12 @@ interface PreparedHttps {
 }
 
 async function prepareHttps(options: HttpsOptions, dataDir: string | undefined): Promise<PreparedHttps> {
-  const tlsDataDir = options.dataDir ?? dataDir;
+  let tlsDataDir = options.dataDir ?? dataDir;
   const usesFiles = options.certFile !== undefined || options.keyFile !== undefined;
   if (!usesFiles && (tlsDataDir === undefined || tlsDataDir.startsWith('memory://'))) {
-    throw new Error(
-      'HTTPS with the local CA needs a data directory on disk (ORDERLINE_DATA_DIR) or TLS_CERT_FILE + TLS_KEY_FILE',
-    );
+    // A throw-away database gets a throw-away CA: nothing about it outlives the process, so no device should
+    // be asked to trust it (the start-up log says where it is).
+    tlsDataDir = await mkdtemp(join(tmpdir(), 'orderline-tls-'));
   }
   const machine = options.machine ?? machineNames();
   const extraNames = options.extraNames ?? [];

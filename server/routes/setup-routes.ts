@@ -14,13 +14,6 @@ export interface SetupRoutesOptions {
 
 const SETUP_CSS = readFileSync(new URL('../setup/setup.css', import.meta.url), 'utf8');
 const config = { access: ACCESS.public };
-/**
- * DESIGN.md principle 14's policy, sent with the page itself so it holds even before the app-wide security
- * headers apply to it: the page has no script at all, and its one stylesheet and QR image fit this policy.
- */
-export const SETUP_PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 export const setupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (app, { endpoint }) => {
   const setupInfo = setupInfoProvider(endpoint);
@@ -29,11 +22,7 @@ export const setupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (app, {
   app.get('/setup', { config }, async (request, reply) => {
     const html = await renderSetupPage(setupInfo(request.hostname));
     // The HTTPS address depends on the Host the device used: never cache one device's page for another.
-    return reply
-      .header('cache-control', 'no-store')
-      .header('content-security-policy', SETUP_PAGE_CSP)
-      .type('text/html; charset=utf-8')
-      .send(html);
+    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   });
 
   app.get('/setup/setup.css', { config }, async (_request, reply) =>

@@ -52,19 +52,24 @@ describe('plain HTTP to a loopback Host serves the app as before', () => {
 });
 
 describe('plain HTTP to any other Host gets /setup', () => {
-  it.each([
-    '192.168.1.20:8080',
-    'shop-pc.local:8080',
-    'orderline.test:8080',
-    'localhost.evil.test',
-    'localhost:8080@x',
-  ])('Host %s is sent to /setup for the app, its deep links and the service worker', async (host) => {
-    for (const url of ['/', '/orders/123?x=1', '/sw.js', '/manifest.webmanifest']) {
-      const res = await get(url, host, LAN_PEER);
-      expect(res.statusCode, url).toBe(302);
-      expect(res.headers.location).toBe('/setup');
-    }
-  });
+  it.each(['192.168.1.20:8080', 'shop-pc.local:8080', 'orderline.test:8080'])(
+    'Host %s is sent to /setup for the app, its deep links and the service worker',
+    async (host) => {
+      for (const url of ['/', '/orders/123?x=1', '/sw.js', '/manifest.webmanifest']) {
+        const res = await get(url, host, LAN_PEER);
+        expect(res.statusCode, url).toBe(302);
+        expect(res.headers.location).toBe('/setup');
+      }
+    },
+  );
+
+  it.each(['localhost.evil.test', 'localhost:8080@x'])(
+    'Host %s never gets the app (the Host allowlist refuses it)',
+    async (host) => {
+      const res = await get('/', host, LAN_PEER);
+      expect(res.statusCode).toBe(421);
+    },
+  );
 
   it('serves /setup itself and its files to that Host', async () => {
     expect((await get('/setup', '192.168.1.20:8080', LAN_PEER)).statusCode).toBe(200);

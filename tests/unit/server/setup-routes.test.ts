@@ -76,8 +76,8 @@ describe('GET /setup', () => {
   it('links the name the device used when the certificate covers it, else the main address', async () => {
     expect((await setupPage('192.168.1.20:8080')).body).toContain('href="https://192.168.1.20:8443"');
     expect((await setupPage('shop-pc.local:8080')).body).toContain('href="https://shop-pc.local:8443"');
-    // A Host the certificate does not cover (DNS rebinding, a typo) must not become the link.
-    expect((await setupPage('evil.test:8080')).body).toContain('href="https://orderline.test:8443"');
+    // An allowed Host the certificate does not cover (ORDERLINE_ALLOWED_HOSTS) must not become the link.
+    expect(setupInfoProvider(endpoint)('proxy.example.com').httpsUrl).toBe('https://orderline.test:8443');
     expect(setupInfoProvider(endpoint)('[fe80::1c2b:3aff:fe4d:5e6f]')).toEqual({
       httpsUrl: 'https://[fe80::1c2b:3aff:fe4d:5e6f]:8443',
       caFingerprint: endpoint.material.ca!.fingerprint,
@@ -117,5 +117,16 @@ describe('GET /setup/orderline.mobileconfig', () => {
     for (const uuid of uuids)
       expect(uuid).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
     expect(new Set(uuids).size).toBe(2);
+  });
+});
+
+describe('GET /api/setup', () => {
+  it('reports the HTTPS address for the name the device used, and the CA fingerprint', async () => {
+    const res = await app.inject({ url: '/api/setup', headers: { host: 'shop-pc.local:8443' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      httpsUrl: 'https://shop-pc.local:8443',
+      caFingerprint: endpoint.material.ca!.fingerprint,
+    });
   });
 });

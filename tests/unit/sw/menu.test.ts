@@ -25,8 +25,14 @@ describe('menuVersion on queued creates', () => {
     const dbName = `orderline-menu-${process.pid}-${++dbCounter}`;
     h = createHarness(
       async (request) => {
-        if (request.method === 'POST' && request.url.pathname === '/api/orders' && !api.down) {
+        // Creates go alone (POST /api/orders) or in a drain batch (POST /api/batch).
+        if (request.method === 'POST' && !api.down && request.url.pathname === '/api/orders') {
           sent.push(request.body as CreateOrderBody);
+        }
+        if (request.method === 'POST' && !api.down && request.url.pathname === '/api/batch') {
+          const { mutations } = request.body as { mutations: { op: string; body: unknown }[] };
+          for (const mutation of mutations)
+            if (mutation.op === 'create') sent.push(mutation.body as CreateOrderBody);
         }
         return api.handler(request);
       },
