@@ -13,6 +13,7 @@ import {
   uuidv7,
   type TestApp,
 } from './order-fixtures.ts';
+import { pairDevice } from './device-fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -143,6 +144,58 @@ describe('POST /api/batch', () => {
       await t.app.inject({ url: `/api/orders/changes?since=${before}`, headers: OWNER_AUTH })
     ).json<{ orders: Order[] }>();
     expect(feed.orders.map((o) => [o.id, o.status])).toEqual([[order.id, 'preparing']]);
+  });
+
+  it('judges access per mutation: a kitchen device may move status but not create or mark paid', async () => {
+    const kitchen = await pairDevice(t.app, 'kitchen');
+    const order = createBody();
+    expect((await batch([create(order)])).results[0]?.status).toBe(201);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/batch',
+      headers: { ...kitchen.auth, 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        mutations: [
+          create(createBody({ deviceId: kitchen.id })),
+          patch(order.id, { status: 'preparing' }),
+          patch(order.id, { paid: true }),
+        ],
+      }),
+    });
+    expect(res.statusCode).toBe(200);
+    const results = res.json<BatchResponse>().results;
+    expect(results.map((r) => [r.status, r.error?.code ?? r.order?.status])).toEqual([
+      [403, 'forbidden'],
+      [200, 'preparing'],
+      [403, 'forbidden'],
+    ]);
+  });
+
+  it("a counter's create for another device's id is device_mismatch, its own goes through", async () => {
+    const counterDevice = await pairDevice(t.app, 'counter');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/batch',
+      headers: { ...counterDevice.auth, 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        mutations: [create(createBody()), create(createBody({ deviceId: counterDevice.id }))],
+      }),
+    });
+    expect(res.json<BatchResponse>().results.map((r) => r.error?.code ?? r.status)).toEqual([
+      'device_mismatch',
+      201,
+    ]);
+  });
+
+  it('a display device may not call it at all', async () => {
+    const display = await pairDevice(t.app, 'display');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/batch',
+      headers: { ...display.auth, 'content-type': 'application/json' },
+      payload: JSON.stringify({ mutations: [create()] }),
+    });
+    expect(res.statusCode).toBe(403);
   });
 
   it('refuses a malformed envelope with 400 and writes nothing', async () => {

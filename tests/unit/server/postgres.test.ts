@@ -59,6 +59,36 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(49);
   });
 
+  it('batches racing on two instances with the same keys answer each mutation as alone (savepoints)', async () => {
+    const bodies = Array.from({ length: 20 }, () => createBody());
+    const mutations = bodies.map((body) => ({ op: 'create', key: body.id, body }));
+    const send = (server: RunningServer) =>
+      fetch(`${server.url}/api/batch`, {
+        method: 'POST',
+        headers: { ...OWNER_AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          mutations: [
+            ...mutations,
+            { op: 'patch', key: crypto.randomUUID(), orderId: crypto.randomUUID(), body: { paid: true } },
+          ],
+        }),
+      });
+    const answers = await Promise.all([send(a), send(b), send(a), send(b)]);
+    const results = await Promise.all(
+      answers.map(async (res) => {
+        expect(res.status).toBe(200);
+        return ((await res.json()) as { results: { status: number }[] }).results.map((r) => r.status);
+      }),
+    );
+    // Each create was made exactly once across the four batches; every other answer is a replay.
+    for (let i = 0; i < bodies.length; i++) {
+      const statuses = results.map((r) => r[i]);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+    }
+    for (const r of results) expect(r.at(-1)).toBe(404);
+  });
+
   it('concurrent distinct creates commit in seq order: the feed is ascending and complete', async () => {
     const since = (
       (await (await fetch(`${a.url}/api/orders?status=active`, { headers: OWNER_AUTH })).json()) as {
