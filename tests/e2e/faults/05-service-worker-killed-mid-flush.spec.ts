@@ -6,7 +6,8 @@ import { fetchAllOrders } from '../helpers/api.ts';
 import { draftFor, killServiceWorkers, placeViaServiceWorker } from './app-session.ts';
 import { expectConverged } from './convergence.ts';
 import { test, expect } from './fault-fixture.ts';
-import { orderTags, scale, seededRandom, sleep } from './fault-results.ts';
+import { isWrite } from './fault-proxy.ts';
+import { faultDisabled, orderTags, scale, seededRandom, sleep } from './fault-results.ts';
 
 // No Playwright trace here: tracing makes Playwright read each response body over DevTools, and Chromium 156
 // aborts the whole browser (SIGTRAP) when a worker is stopped while such a read is pending on it. Seen in about
@@ -24,8 +25,6 @@ test('a flush interrupted by repeated worker kills completes exactly once', asyn
   test.setTimeout(scale(120_000, 300_000));
   const page = await context.newPage();
   await openApp(page, faultProxy.url);
-  // Latency stretches the flush over several kills.
-  faultProxy.setLatency(40);
 
   await context.setOffline(true);
   const tags = orderTags('f05-', n);
@@ -34,21 +33,29 @@ test('a flush interrupted by repeated worker kills completes exactly once', asyn
     tags.map((tag, i) => draftFor(tag, menu[i % menu.length]!)),
   );
   await expect(counter(page).syncStatus).toContainText(`${n} waiting to sync`);
-  await context.setOffline(false);
 
+  // The kill happens from inside the proxy while it holds a write (a batch) of the flush, a little way in:
+  // the worker dies with its request unanswered, by construction. The proxy then forwards the orphaned
+  // write, so the server may commit what the dead worker never heard about; the next worker must resend.
+  // No test-side wake-up: the app itself (leader's sync-now tick, page events) must restart the worker.
   const random = seededRandom(5);
-  const creates = () => faultProxy.log.filter((r) => r.method === 'POST' && r.path === '/api/orders').length;
+  const disabled = faultDisabled('05');
   let kills = 0;
-  const deadline = Date.now() + scale(40_000, 120_000);
-  while (kills < maxKills && Date.now() < deadline && (await fetchAllOrders(server.url)).length < n) {
-    // Kill only while a flush is running (a create went out since the last kill), a little way into it.
-    // No test-side wake-up: the app itself (leader's sync-now tick, page events) must restart the worker.
-    const mark = creates();
-    while (creates() === mark && Date.now() < deadline) await sleep(25);
+  // Kills after which the server still lacked some orders: the flush was unfinished when the worker died
+  // (server counts only grow, so fewer than n after the kill means fewer than n at the kill).
+  let killsDuringUnfinishedFlush = 0;
+  faultProxy.beforeForward(async (req) => {
+    if (disabled || !isWrite(req) || kills >= maxKills) return;
+    kills += 1;
     await sleep(50 + Math.floor(random() * 300));
     await killServiceWorkers(page);
-    kills += 1;
-  }
+    if ((await fetchAllOrders(server.url)).length < n) killsDuringUnfinishedFlush += 1;
+  });
+  await context.setOffline(false);
+  const deadline = Date.now() + scale(40_000, 120_000);
+  while (kills < maxKills && Date.now() < deadline && (await fetchAllOrders(server.url)).length < n)
+    await sleep(100);
+  faultProxy.beforeForward(null);
   const serverCountAfterKills = (await fetchAllOrders(server.url)).length;
 
   await expectConverged({
@@ -59,6 +66,7 @@ test('a flush interrupted by repeated worker kills completes exactly once', asyn
     placedTags: tags,
     prefix: 'f05-',
     timeoutMs: 45_000,
+    evidence: { killsDuringUnfinishedFlush },
     extra: { kills, serverCountAfterKills },
   });
 });

@@ -2,11 +2,13 @@
 // still wait to sync. The old worker must hand the database over; the queue survives and drains once.
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { fetchAllOrders } from '../helpers/api.ts';
 import { counter, openApp, waitForServiceWorkerControl } from '../helpers/device.ts';
 import { draftFor, placeViaServiceWorker } from './app-session.ts';
 import { expectConverged } from './convergence.ts';
 import { test, expect } from './fault-fixture.ts';
-import { orderTags, scale } from './fault-results.ts';
+import { isWrite } from './fault-proxy.ts';
+import { faultDisabled, orderTags, scale } from './fault-results.ts';
 import { buildNextVersion } from './next-version-build.ts';
 
 test('a schema-upgrading SW version activated with a non-empty queue keeps and drains it', async ({
@@ -24,11 +26,15 @@ test('a schema-upgrading SW version activated with a non-empty queue keeps and d
 
     // Writes fail (503, retryable) so the queue stays full across the upgrade; reads still work, which
     // is how the browser finds the new worker.
-    faultProxy.injectErrorWhen((req) =>
-      req.method === 'POST' && req.path === '/api/orders'
-        ? { status: 503, code: 'unavailable', message: 'Down for maintenance' }
-        : null,
-    );
+    const dbVersion = () =>
+      page.evaluate(
+        async () => (await indexedDB.databases()).find((db) => db.name === 'orderline')?.version ?? 0,
+      );
+    const dbVersionBefore = await dbVersion();
+    if (!faultDisabled('06'))
+      faultProxy.injectErrorWhen((req) =>
+        isWrite(req) ? { status: 503, code: 'unavailable', message: 'Down for maintenance' } : null,
+      );
     const tags = orderTags('f06-', n);
     await placeViaServiceWorker(
       page,
@@ -56,6 +62,7 @@ test('a schema-upgrading SW version activated with a non-empty queue keeps and d
       )
       .toBe(next.dbVersion);
     await expect(counter(page).syncStatus).toContainText(`${n} waiting to sync`);
+    const queuedAtUpgrade = n - (await fetchAllOrders(server.url)).length;
 
     faultProxy.injectErrorWhen(null);
     await expectConverged({
@@ -66,7 +73,12 @@ test('a schema-upgrading SW version activated with a non-empty queue keeps and d
       placedTags: tags,
       prefix: 'f06-',
       timeoutMs: 45_000,
-      extra: { dbVersionAfter: next.dbVersion },
+      evidence: {
+        queuedAtUpgrade,
+        schemaUpgrades: (await dbVersion()) > dbVersionBefore ? 1 : 0,
+        writesRefused: faultProxy.log.filter((r) => r.outcome === 'injected').length,
+      },
+      extra: { dbVersionBefore, dbVersionAfter: next.dbVersion },
     });
   } finally {
     await rm(dirname(next.distDir), { recursive: true, force: true });

@@ -6,7 +6,8 @@ import { counter, openApp, placeOrder } from '../helpers/device.ts';
 import { askServiceWorker, draftFor, needsAttention } from './app-session.ts';
 import { expectConverged } from './convergence.ts';
 import { test, expect } from './fault-fixture.ts';
-import { orderTags, scale } from './fault-results.ts';
+import { isWrite } from './fault-proxy.ts';
+import { faultDisabled, orderTags, scale } from './fault-results.ts';
 
 test('a rejected create waits under Needs attention, Retry resends, Discard removes, others keep flowing', async ({
   server,
@@ -24,7 +25,7 @@ test('a rejected create waits under Needs attention, Retry resends, Discard remo
   const poisonReply = await askServiceWorker<ClientOrder>(page, {
     v: 1,
     type: 'create-order',
-    draft: draftFor('f07-poison', item, 'no-such-item'),
+    draft: draftFor('f07-poison', item, faultDisabled('07') ? item.id : 'no-such-item'),
   });
   if (!poisonReply.ok) throw new Error(`the SW refused the draft: ${poisonReply.error.message}`);
   const poison = poisonReply.value;
@@ -47,7 +48,7 @@ test('a rejected create waits under Needs attention, Retry resends, Discard remo
 
   // 3. Retry resends it (still rejected: it stays); Discard removes it from the device.
   const sendsOf = (id: string) =>
-    faultProxy.log.filter((r) => r.method === 'POST' && r.idempotencyKey === id).length;
+    faultProxy.log.filter((r) => isWrite(r) && r.method === 'POST' && r.keys.includes(id)).length;
   const before = sendsOf(poison.id);
   await deadItem.getByRole('button', { name: 'Retry' }).click();
   await expect.poll(() => sendsOf(poison.id), { timeout: 20_000 }).toBeGreaterThan(before);
@@ -59,7 +60,7 @@ test('a rejected create waits under Needs attention, Retry resends, Discard remo
   // 4. A create rejected once (injected 422) succeeds on Retry.
   let reject = true;
   faultProxy.injectErrorWhen((req) =>
-    reject && req.method === 'POST' && req.path === '/api/orders'
+    reject && isWrite(req) && req.method === 'POST'
       ? { status: 422, code: 'unknown_menu_item', message: 'Menu item is not on the menu today' }
       : null,
   );
@@ -80,7 +81,11 @@ test('a rejected create waits under Needs attention, Retry resends, Discard remo
     placedTags: [...tags, 'f07-retried'],
     prefix: 'f07-',
     timeoutMs: 20_000,
-    extra: { poisonSends: sendsOf(poison.id), retriedSends: sendsOf(recovered.id) },
+    evidence: {
+      poisonSends: sendsOf(poison.id),
+      injectedRejections: faultProxy.log.filter((r) => r.outcome === 'injected').length,
+    },
+    extra: { retriedSends: sendsOf(recovered.id) },
   });
   // The discarded order never reached the server.
   expect((await fetchAllOrders(server.url)).some((o) => o.id === poison.id)).toBe(false);

@@ -6,6 +6,8 @@ import { fetchAllOrders } from '../helpers/api.ts';
 import { counter, openApp, placeOrder } from '../helpers/device.ts';
 import { expectConverged } from './convergence.ts';
 import { test, expect } from './fault-fixture.ts';
+import { isWrite, type ProxyLogEntry } from './fault-proxy.ts';
+import { faultDisabled } from './fault-results.ts';
 
 test('status changes made offline before the create is confirmed are applied after it, in order', async ({
   context,
@@ -31,13 +33,16 @@ test('status changes made offline before the create is confirmed are applied aft
   await expect(cancelledRow).toHaveCount(0);
 
   // The first answer to each create is lost after commit, so confirmation comes only from the resend.
+  // A create may travel alone or in a POST /api/batch next to the status changes.
   const answered = new Set<string>();
-  faultProxy.dropResponsesWhen((req) => {
-    if (req.method !== 'POST' || req.path !== '/api/orders' || req.idempotencyKey === null) return false;
-    if (answered.has(req.idempotencyKey)) return false;
-    answered.add(req.idempotencyKey);
-    return true;
-  });
+  const createKeys = new Set([ready.id, cancelled.id]);
+  if (!faultDisabled('11'))
+    faultProxy.dropResponsesWhen((req) => {
+      if (!isWrite(req) || req.method !== 'POST') return false;
+      const fresh = req.keys.filter((key) => createKeys.has(key) && !answered.has(key));
+      for (const key of fresh) answered.add(key);
+      return fresh.length > 0;
+    });
   await context.setOffline(false);
 
   await expectConverged({
@@ -48,19 +53,23 @@ test('status changes made offline before the create is confirmed are applied aft
     placedTags: ['f11-ready', 'f11-cancelled'],
     prefix: 'f11-',
     timeoutMs: 30_000,
+    evidence: {
+      createAnswersDropped: faultProxy.log.filter((r) => r.outcome === 'response-dropped').length,
+    },
   });
   const byId = new Map<string, Order>((await fetchAllOrders(server.url)).map((o) => [o.id, o]));
   expect(byId.get(ready.id)).toMatchObject({ status: 'ready', paid: true });
   expect(byId.get(cancelled.id)).toMatchObject({ status: 'cancelled' });
   // In order: no change for an order left before its create, and none was answered 404.
   for (const { id } of [ready, cancelled]) {
-    const forOrder = faultProxy.log.filter(
-      (r) =>
-        (r.method === 'POST' && r.idempotencyKey === id) ||
-        (r.method === 'PATCH' && r.path === `/api/orders/${id}`),
-    );
-    const firstPatch = forOrder.findIndex((r) => r.method === 'PATCH');
-    const firstCreate = forOrder.findIndex((r) => r.method === 'POST');
+    // A change travels as PATCH /api/orders/<id> or as a batch mutation naming the order.
+    const isChange = (r: ProxyLogEntry) =>
+      (r.method === 'PATCH' && r.path === `/api/orders/${id}`) ||
+      (r.path === '/api/batch' && r.body.includes(`"orderId":"${id}"`));
+    const isCreate = (r: ProxyLogEntry) => r.method === 'POST' && r.keys.includes(id);
+    const forOrder = faultProxy.log.filter((r) => isWrite(r) && (isChange(r) || isCreate(r)));
+    const firstPatch = forOrder.findIndex(isChange);
+    const firstCreate = forOrder.findIndex(isCreate);
     expect(firstCreate).toBeGreaterThanOrEqual(0);
     expect(firstPatch).toBeGreaterThan(firstCreate);
     expect(forOrder.filter((r) => r.status === 404)).toEqual([]);

@@ -6,7 +6,7 @@ import type { Order, OrderStatus } from '../../../protocol/order.ts';
 import { fetchAllOrders } from '../helpers/api.ts';
 import { OWNER_AUTH } from '../helpers/pair-device.ts';
 import { test, expect } from './fault-fixture.ts';
-import { recordResult, scale, tallyOrders } from './fault-results.ts';
+import { faultDisabled, missingEvidence, recordResult, scale, tallyOrders } from './fault-results.ts';
 import { createWithRetries, patchWithRetries, registerDevice } from './http-device.ts';
 
 const FLOW: OrderStatus[] = ['preparing', 'ready', 'completed'];
@@ -43,9 +43,11 @@ test('a reader following the changes feed during concurrent writes never skips a
   };
 
   let writing = true;
+  let readsDuringWrites = 0;
   const reader = (async () => {
-    while (writing) {
+    while (writing && !faultDisabled('12')) {
       await readOnce();
+      readsDuringWrites += 1;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   })();
@@ -86,19 +88,25 @@ test('a reader following the changes feed during concurrent writes never skips a
     (o) => seen.get(o.id)?.seq !== o.seq || seen.get(o.id)?.status !== o.status,
   );
   const tally = tallyOrders(tags, finalOrders, 'f12-');
+  const evidence = { readsDuringWrites, writersAtOnce: writers };
   recordResult(
     '12',
     'concurrent writers + polling reader',
     tally,
-    tally.lost === 0 && tally.duplicates === 0 && stale.length === 0 && orderViolations === 0,
+    tally.lost === 0 &&
+      tally.duplicates === 0 &&
+      stale.length === 0 &&
+      orderViolations === 0 &&
+      missingEvidence(evidence).length === 0,
+    evidence,
     {
-      writers,
       reads,
       staleOrMissingForReader: stale.length,
       orderViolations,
       finalSeq: cursor,
     },
   );
+  expect(missingEvidence(evidence), 'the reader ran while the writers wrote').toEqual([]);
   expect(orderViolations).toBe(0);
   expect(stale.map((o) => `${o.customerName}@${o.seq}`)).toEqual([]);
   expect(tally).toEqual({ placed: tags.length, onServer: tags.length, duplicates: 0, lost: 0 });

@@ -2,7 +2,14 @@
 // client shows exactly the server's active set, and nothing is left waiting ("All changes saved").
 import { expect, type Page } from '@playwright/test';
 import { fetchActiveOrders, fetchAllOrders } from '../helpers/api.ts';
-import { FULL, recordResult, tallyOrders, type FaultResult, type FaultTally } from './fault-results.ts';
+import {
+  FULL,
+  missingEvidence,
+  recordResult,
+  tallyOrders,
+  type FaultResult,
+  type FaultTally,
+} from './fault-results.ts';
 import { syncStatusText, uiActiveIds } from './app-session.ts';
 
 export interface ConvergenceCheck {
@@ -14,6 +21,11 @@ export interface ConvergenceCheck {
   placedTags: readonly string[];
   prefix: string;
   timeoutMs: number;
+  /**
+   * Counts proving the fault happened (kills during an unfinished flush, answers dropped, resent keys …).
+   * Each must be ≥ 1, or the fault fails: a pass without the fault proves nothing.
+   */
+  evidence: FaultResult['evidence'];
   extra?: FaultResult['extra'];
   /** Fault-specific conditions (checked by the spec) that must also hold for the fault to count as passed. */
   alsoRequire?: Record<string, boolean>;
@@ -58,8 +70,9 @@ export async function expectConverged(check: ConvergenceCheck): Promise<FaultTal
     await new Promise((resolve) => setTimeout(resolve, 250));
     last = await snapshot(check);
   }
-  const ok = converged(last) && Object.values(check.alsoRequire ?? {}).every(Boolean);
-  recordResult(check.fault, check.title, last.tally, ok, {
+  const missing = missingEvidence(check.evidence);
+  const ok = converged(last) && missing.length === 0 && Object.values(check.alsoRequire ?? {}).every(Boolean);
+  recordResult(check.fault, check.title, last.tally, ok, check.evidence, {
     ...check.extra,
     ...check.alsoRequire,
     convergeMs: Date.now() - started,
@@ -67,6 +80,7 @@ export async function expectConverged(check: ConvergenceCheck): Promise<FaultTal
       (c) => JSON.stringify(c.active) === JSON.stringify(last.serverActive),
     ),
   });
+  expect(missing, `fault ${check.fault} left evidence that it happened`).toEqual([]);
   expect(last.tally, 'every placed order on the server exactly once').toEqual({
     placed: check.placedTags.length,
     onServer: check.placedTags.length,

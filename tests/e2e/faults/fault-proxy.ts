@@ -13,11 +13,46 @@ export interface ProxiedRequest {
   method: string;
   path: string;
   idempotencyKey: string | null;
+  /** Every write key the request carries: its Idempotency-Key, or each mutation's key in a POST /api/batch. */
+  keys: string[];
   body: string;
 }
 
+/** A write the outbox sends: a lone create or patch, or a batch of them (DESIGN.md Part 2, principle 17). */
+export function isWrite(req: ProxiedRequest): boolean {
+  if (req.method === 'POST' && (req.path === '/api/orders' || req.path === '/api/batch')) return true;
+  return req.method === 'PATCH' && req.path.startsWith('/api/orders/');
+}
+
+/** The write keys in a request: the header for a lone write, the mutations' keys for a batch. */
+function keysOf(method: string, path: string, headerKey: string | null, body: string): string[] {
+  if (headerKey !== null) return [headerKey];
+  if (method !== 'POST' || path !== '/api/batch') return [];
+  try {
+    const parsed = JSON.parse(body) as { mutations?: { key?: unknown }[] };
+    return (parsed.mutations ?? []).flatMap((m) => (typeof m.key === 'string' ? [m.key.toLowerCase()] : []));
+  } catch {
+    return [];
+  }
+}
+
+/** How often each write key reached the proxy: a key seen twice was resent. */
+export function resentKeys(log: readonly ProxyLogEntry[]): number {
+  const seen = new Map<string, number>();
+  for (const entry of log) for (const key of entry.keys) seen.set(key, (seen.get(key) ?? 0) + 1);
+  return [...seen.values()].filter((count) => count > 1).length;
+}
+
 export type ProxyOutcome =
-  'forwarded' | 'response-dropped' | 'refused' | 'captive' | 'stalled' | 'injected' | 'upstream-error';
+  | 'forwarded'
+  | 'response-dropped'
+  | 'refused'
+  | 'captive'
+  | 'stalled'
+  | 'injected'
+  | 'upstream-error'
+  /** The browser went away (offline, worker killed) before the whole answer reached it. */
+  | 'cut-by-client';
 
 export interface ProxyLogEntry extends ProxiedRequest {
   at: number;
@@ -61,6 +96,8 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
   const sockets = new Set<Socket>();
   const streams = new Set<{ upstream: http.IncomingMessage; res: http.ServerResponse }>();
   const held = new Set<http.ServerResponse>();
+  // Connections the proxy itself cut (refused, upstream died, answer dropped): not the client's doing.
+  const cutByProxy = new WeakSet<http.ServerResponse>();
   const log: ProxyLogEntry[] = [];
   let mode: ProxyMode = 'forward';
   let dropRule: ((req: ProxiedRequest) => boolean) | null = null;
@@ -79,18 +116,29 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const key = req.headers['idempotency-key'];
+      const method = req.method ?? 'GET';
+      const path = req.url ?? '/';
+      const idempotencyKey = typeof key === 'string' ? key.toLowerCase() : null;
+      const text = body.toString('utf8');
       const info: ProxiedRequest = {
-        method: req.method ?? 'GET',
-        path: req.url ?? '/',
-        idempotencyKey: typeof key === 'string' ? key.toLowerCase() : null,
-        body: body.toString('utf8'),
+        method,
+        path,
+        idempotencyKey,
+        keys: keysOf(method, path, idempotencyKey, text),
+        body: text,
       };
+      // A write whose connection closes before its answer was fully sent was cut: the device must resend it.
+      res.on('close', () => {
+        if (!res.writableFinished && isWrite(info) && !cutByProxy.has(res))
+          record(info, 'cut-by-client', null);
+      });
       void prepare(info)
         .then(() => handle(info, body, req, res))
         .catch((err: unknown) => {
           // A failing hook is a test bug: make it loud in the log and to the browser, never silent.
           console.error('fault proxy hook failed', err);
           record(info, 'upstream-error', null);
+          cutByProxy.add(res);
           req.socket.destroy();
         });
     });
@@ -105,6 +153,7 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
     switch (mode) {
       case 'refuse':
         record(info, 'refused', null);
+        cutByProxy.add(res);
         req.socket.destroy();
         return;
       case 'captive':
@@ -143,6 +192,7 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
       },
       (upstream) => {
         if (drop) {
+          cutByProxy.add(res);
           // Read the whole answer first so the server has committed and finished, then lose it.
           upstream.resume();
           upstream.on('end', () => {
@@ -164,12 +214,16 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
           });
         }
         upstream.pipe(res);
-        upstream.on('error', () => req.socket.destroy());
+        upstream.on('error', () => {
+          cutByProxy.add(res);
+          req.socket.destroy();
+        });
       },
     );
     upstreamReq.on('error', () => {
       // The server is down or died mid-request: the browser sees a network error, as it would directly.
       record(info, 'upstream-error', null);
+      cutByProxy.add(res);
       req.socket.destroy();
     });
     upstreamReq.end(body);

@@ -6,6 +6,15 @@ import type { Order } from '../../../protocol/order.ts';
 
 export const FULL = process.env.ORDERLINE_FAULTS === 'full';
 
+/**
+ * `ORDERLINE_FAULTS_DISABLE=05,03` runs those faults without injecting them. Each such run must FAIL on its
+ * evidence: that is how we know a fault's pass means the fault really happened.
+ */
+export function faultDisabled(fault: string): boolean {
+  const list = (process.env.ORDERLINE_FAULTS_DISABLE ?? '').split(',').map((id) => id.trim());
+  return list.includes(fault) || list.includes('all');
+}
+
 /** The trimmed count runs in `npm test`; the full one under `ORDERLINE_FAULTS=full` (`npm run test:faults`). */
 export function scale(trimmed: number, full: number): number {
   return FULL ? full : trimmed;
@@ -18,11 +27,22 @@ export interface FaultTally {
   lost: number;
 }
 
+/** Evidence counts that are below 1: the fault did not take effect as claimed. */
+export function missingEvidence(evidence: Record<string, number>): string[] {
+  return Object.entries(evidence)
+    .filter(([, count]) => !(count >= 1))
+    .map(([name]) => name);
+}
+
 export interface FaultResult extends FaultTally {
   fault: string;
   title: string;
   mode: 'trimmed' | 'full';
   passed: boolean;
+  /** Counts proving the fault took effect (kills mid-flush, answers dropped …); each must be ≥ 1 to pass. */
+  evidence: Record<string, number>;
+  /** True when the run was made with the fault switched off (ORDERLINE_FAULTS_DISABLE): it must fail. */
+  injectionDisabled: boolean;
   /** Fault-specific measurements (attempts, restarts, detection time …). */
   extra: Record<string, number | string | boolean>;
   at: string;
@@ -66,23 +86,31 @@ export function recordResult(
   title: string,
   tally: FaultTally,
   passed: boolean,
+  evidence: FaultResult['evidence'],
   extra: FaultResult['extra'] = {},
 ): void {
+  const injectionDisabled = faultDisabled(fault);
   const result: FaultResult = {
     fault,
     title,
     mode: FULL ? 'full' : 'trimmed',
     ...tally,
     passed,
+    evidence,
+    injectionDisabled,
     extra,
     at: new Date().toISOString(),
   };
-  const extraText = Object.entries(extra)
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(' ');
+  const pairs = (record: Record<string, unknown>) =>
+    Object.entries(record)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(' ');
+  const extraText = pairs(extra);
   console.log(
-    `[fault ${fault}] ${title}: placed ${tally.placed} / on server ${tally.onServer} / duplicates ${tally.duplicates} / lost ${tally.lost}${extraText ? ` (${extraText})` : ''}`,
+    `[fault ${fault}] ${title}: placed ${tally.placed} / on server ${tally.onServer} / duplicates ${tally.duplicates} / lost ${tally.lost} / evidence ${pairs(evidence) || 'none'}${injectionDisabled ? ' [INJECTION DISABLED]' : ''}${extraText ? ` (${extraText})` : ''}`,
   );
+  // A run with the fault switched off is a check of the check: it must not overwrite the real results.
+  if (injectionDisabled) return;
   mkdirSync(path.join(RESULTS_DIR, 'by-fault'), { recursive: true });
   writeFileSync(path.join(RESULTS_DIR, 'by-fault', `${fault}.json`), JSON.stringify(result, null, 2) + '\n');
   // One file per fault, merged after each write, so parallel workers never overwrite each other's line.
