@@ -38,6 +38,17 @@ test('a flush interrupted by repeated worker kills completes exactly once', asyn
   // the worker dies with its request unanswered, by construction. The proxy then forwards the orphaned
   // write, so the server may commit what the dead worker never heard about; the next worker must resend.
   // No test-side wake-up: the app itself (leader's sync-now tick, page events) must restart the worker.
+  // The server's load shedding may answer a read 503 while the resent batches land: ask again.
+  const serverCount = async (): Promise<number> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await fetchAllOrders(server.url)).length;
+      } catch (error) {
+        if (attempt >= 20) throw error;
+        await sleep(250);
+      }
+    }
+  };
   const random = seededRandom(5);
   const disabled = faultDisabled('05');
   let kills = 0;
@@ -49,14 +60,13 @@ test('a flush interrupted by repeated worker kills completes exactly once', asyn
     kills += 1;
     await sleep(50 + Math.floor(random() * 300));
     await killServiceWorkers(page);
-    if ((await fetchAllOrders(server.url)).length < n) killsDuringUnfinishedFlush += 1;
+    if ((await serverCount()) < n) killsDuringUnfinishedFlush += 1;
   });
   await context.setOffline(false);
   const deadline = Date.now() + scale(40_000, 120_000);
-  while (kills < maxKills && Date.now() < deadline && (await fetchAllOrders(server.url)).length < n)
-    await sleep(100);
+  while (kills < maxKills && Date.now() < deadline && (await serverCount()) < n) await sleep(500);
   faultProxy.beforeForward(null);
-  const serverCountAfterKills = (await fetchAllOrders(server.url)).length;
+  const serverCountAfterKills = await serverCount();
 
   await expectConverged({
     fault: '05',

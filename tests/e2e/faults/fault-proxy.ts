@@ -51,8 +51,8 @@ export type ProxyOutcome =
   | 'stalled'
   | 'injected'
   | 'upstream-error'
-  /** The browser went away (offline, worker killed) before the whole answer reached it. */
-  | 'cut-by-client';
+  /** The connection closed before the whole answer was sent (worker killed, link cut): never answered. */
+  | 'connection-cut';
 
 export interface ProxyLogEntry extends ProxiedRequest {
   at: number;
@@ -85,6 +85,9 @@ export interface FaultProxy {
   /** New `/api/events` requests are held open with no answer at all (not even headers). */
   setHoldNewStreams(hold: boolean): void;
   openStreams(): number;
+  /** Destroys every open browser connection, like a link that drops: requests in flight get no answer, but
+   * one the proxy already holds is still forwarded (the server may commit what the device never hears of). */
+  cutConnections(): number;
   close(): Promise<void>;
 }
 
@@ -130,7 +133,7 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
       // A write whose connection closes before its answer was fully sent was cut: the device must resend it.
       res.on('close', () => {
         if (!res.writableFinished && isWrite(info) && !cutByProxy.has(res))
-          record(info, 'cut-by-client', null);
+          record(info, 'connection-cut', null);
       });
       void prepare(info)
         .then(() => handle(info, body, req, res))
@@ -276,6 +279,11 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
     },
     openStreams() {
       return streams.size;
+    },
+    cutConnections() {
+      const open = sockets.size;
+      for (const socket of sockets) socket.destroy();
+      return open;
     },
     async close() {
       for (const socket of sockets) socket.destroy();
