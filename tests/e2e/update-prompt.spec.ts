@@ -1,11 +1,11 @@
 // Issue #5: a new service worker build installed while orders are queued prompts "A new version is available";
 // Reload switches to it and nothing queued is lost or duplicated.
-import type { Route } from '@playwright/test';
 import { countIds, fetchAllOrders } from './helpers/api.ts';
 import { counter, newDevice, openApp, placeOrder, waitForFirstSnapshot } from './helpers/device.ts';
 import { expect, test } from './helpers/fixtures.ts';
 import { makeSecondBuild } from './helpers/second-build.ts';
 import { startServer } from './helpers/server-process.ts';
+import { isWrite, startFaultProxy } from './faults/fault-proxy.ts';
 
 test('a new version installed while orders are queued reloads without losing them', async ({
   browser,
@@ -17,16 +17,19 @@ test('a new version installed while orders are queued reloads without losing the
   const server = await startServer();
   const nextBuild = await makeSecondBuild();
   const context = await newDevice(browser, server.url);
+  // The device reaches the server only through the fault proxy, which holds the writes back from outside the
+  // browser (the server restarts on the same port, so the proxy keeps pointing at it).
+  const proxy = await startFaultProxy(server.port);
   try {
     const page = await context.newPage();
-    await openApp(page);
+    await openApp(page, proxy.url);
     const screen = counter(page);
 
-    // Hold the creates back (the SW's fetches go through context routes) so they are still queued while the
-    // new version installs and takes over; everything else, sw.js included, reaches the server.
-    const holdCreates = (route: Route) =>
-      route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.fallback();
-    await context.route('**/api/orders', holdCreates);
+    // Hold the writes back (answered 503, retryable) so they are still queued while the new version installs
+    // and takes over; everything else, sw.js included, reaches the server.
+    proxy.injectErrorWhen((req) =>
+      isWrite(req) ? { status: 503, code: 'unavailable', message: 'Down for maintenance' } : null,
+    );
     const names = [uniqueName('Before update one'), uniqueName('Before update two')];
     const ids: string[] = [];
     for (const name of names) {
@@ -61,7 +64,8 @@ test('a new version installed while orders are queued reloads without losing the
     for (const name of names) await expect(screen.row(name)).toContainText('Waiting to sync');
     await expect(screen.syncStatus).toContainText('2 waiting to sync');
 
-    await context.unroute('**/api/orders', holdCreates);
+    expect(proxy.log.filter((r) => r.outcome === 'injected').length, 'writes held back').toBeGreaterThan(0);
+    proxy.injectErrorWhen(null);
     // The held creates failed several times, so the next attempt may wait out the backoff (capped at 30 s).
     await expect(screen.syncStatus).toContainText('All changes saved', { timeout: 35_000 });
     const all = await fetchAllOrders(server.url);
@@ -70,6 +74,7 @@ test('a new version installed while orders are queued reloads without losing the
     for (const name of names) expect(all.filter((order) => order.customerName === name)).toHaveLength(1);
   } finally {
     await context.close();
+    await proxy.close();
     await server.dispose();
     await nextBuild.cleanup();
   }
