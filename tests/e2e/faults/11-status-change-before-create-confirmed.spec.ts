@@ -44,6 +44,12 @@ test('status changes made offline before the create is confirmed are applied aft
       return fresh.length > 0;
     });
   await context.setOffline(false);
+  const createAnswersDropped = () => faultProxy.log.filter((r) => r.outcome === 'response-dropped').length;
+  // Evidence is read once the drain has met the fault, not the moment the device comes back online.
+  if (!faultDisabled('11'))
+    await expect
+      .poll(createAnswersDropped, { message: 'a create answer was dropped', timeout: 20_000 })
+      .toBeGreaterThan(0);
 
   await expectConverged({
     fault: '11',
@@ -54,7 +60,7 @@ test('status changes made offline before the create is confirmed are applied aft
     prefix: 'f11-',
     timeoutMs: 30_000,
     evidence: {
-      createAnswersDropped: faultProxy.log.filter((r) => r.outcome === 'response-dropped').length,
+      createAnswersDropped: createAnswersDropped(),
     },
   });
   const byId = new Map<string, Order>((await fetchAllOrders(server.url)).map((o) => [o.id, o]));
