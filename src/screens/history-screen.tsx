@@ -101,39 +101,44 @@ export default function HistoryScreen() {
           />
         </label>
       </form>
-      {selected ? <HistoryDetail order={selected} onClose={() => setSelected(null)} /> : null}
-      {results === null ? (
-        <p class="muted">{online ? 'Loading order history…' : 'Order history is shown when online.'}</p>
-      ) : results.orders.length === 0 ? (
-        <p class="empty">No finished orders match.</p>
-      ) : (
-        <ul aria-label="Order history" class="history-list" aria-busy={loading}>
-          {results.orders.map((order) => (
-            <li key={order.id} data-order-id={order.id} class="history-order">
-              <button
-                type="button"
-                onClick={() => setSelected(order)}
-                aria-pressed={selected?.id === order.id}
-              >
-                <strong>{order.number}</strong> {order.customerName === '' ? 'No name' : order.customerName}
-              </button>
-              <span>
-                {order.status} · {formatMoney(order.totalCents, null)} ·{' '}
-                <time dateTime={order.createdAt}>{formatWhen(order.createdAt)}</time>
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {results?.nextCursor ? (
-        <button
-          type="button"
-          disabled={!online || loading}
-          onClick={() => void load(filters, results.nextCursor)}
-        >
-          More orders
-        </button>
-      ) : null}
+      <div class="history-body">
+        <div class="history-results">
+          {results === null ? (
+            <p class="muted">{online ? 'Loading order history…' : 'Order history is shown when online.'}</p>
+          ) : results.orders.length === 0 ? (
+            <p class="empty">No finished orders match.</p>
+          ) : (
+            <ul aria-label="Order history" class="history-list" aria-busy={loading}>
+              {results.orders.map((order) => (
+                <li key={order.id} data-order-id={order.id} class="history-order">
+                  <button
+                    type="button"
+                    onClick={() => setSelected(order)}
+                    aria-pressed={selected?.id === order.id}
+                  >
+                    <strong>{order.number}</strong>{' '}
+                    {order.customerName === '' ? 'No name' : order.customerName}
+                  </button>
+                  <span>
+                    {order.status} · {formatMoney(order.totalCents, null)} ·{' '}
+                    <time dateTime={order.createdAt}>{formatWhen(order.createdAt)}</time>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {results?.nextCursor ? (
+            <button
+              type="button"
+              disabled={!online || loading}
+              onClick={() => void load(filters, results.nextCursor)}
+            >
+              More orders
+            </button>
+          ) : null}
+        </div>
+        {selected ? <HistoryDetail order={selected} onClose={() => setSelected(null)} /> : null}
+      </div>
     </main>
   );
 }

@@ -20,8 +20,7 @@ export function HourBars({ hours }: { hours: readonly DayReportHour[] }) {
         role="img"
         aria-labelledby="hour-chart-caption"
         viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
+        preserveAspectRatio="xMinYMin meet"
       >
         {chart.bars.map((bar, index) => {
           const x = GAP + index * (BAR_WIDTH + GAP);

@@ -69,7 +69,7 @@ export default function ReportScreen() {
       {shown === null ? (
         <p class="muted">{online ? 'Loading the report…' : 'The report is shown when online.'}</p>
       ) : (
-        <>
+        <div class="report-body">
           <section class="panel" aria-labelledby="report-totals-heading">
             <h3 id="report-totals-heading">Totals</h3>
             <dl class="device-facts report-totals">
@@ -91,7 +91,11 @@ export default function ReportScreen() {
               </dd>
             </dl>
           </section>
-          <section class="panel" aria-labelledby="report-items-heading">
+          <section class="panel" aria-labelledby="report-hours-heading">
+            <h3 id="report-hours-heading">Orders per hour</h3>
+            <HourBars hours={shown.byHour} />
+          </section>
+          <section class="panel report-items-panel" aria-labelledby="report-items-heading">
             <h3 id="report-items-heading">Items sold</h3>
             {shown.items.length === 0 ? (
               <p class="empty">Nothing sold this day.</p>
@@ -117,11 +121,7 @@ export default function ReportScreen() {
               </table>
             )}
           </section>
-          <section class="panel" aria-labelledby="report-hours-heading">
-            <h3 id="report-hours-heading">Orders per hour</h3>
-            <HourBars hours={shown.byHour} />
-          </section>
-        </>
+        </div>
       )}
     </main>
   );

@@ -116,6 +116,10 @@ test('the owner finds a completed order, reads the day report and sees every dev
   const times = owner.getByRole('list', { name: /^Status times of order/ }).getByRole('listitem');
   await expect(times).toHaveText([/^Created: /, /^Preparing: /, /^Ready: /, /^Paid: /, /^Completed: /]);
   expect(await seriousViolations(owner)).toEqual([]);
+  // Without a search every finished order is listed, newest first: the till's later order above the owner's.
+  await owner.getByRole('searchbox', { name: 'Search orders' }).fill('');
+  await expect(found.first()).toHaveAttribute('data-order-id', secondId);
+  await expect(found.nth(1)).toHaveAttribute('data-order-id', firstId);
   if (process.env.ORDERLINE_SCREENSHOTS) await owner.screenshot({ path: 'docs/history-screen.png' });
 
   // Report: today's totals include exactly the two orders placed above.
