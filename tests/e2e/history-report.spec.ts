@@ -154,3 +154,23 @@ test('the owner finds a completed order, reads the day report and sees every dev
   expect(await cspViolations(owner)).toEqual([]);
   expect(await cspViolations(till)).toEqual([]);
 });
+
+test('History says it needs a connection when the device is offline, and lists nothing from the device', async ({
+  device,
+}) => {
+  const context = await device({ role: 'owner' });
+  const page = await context.newPage();
+  await openApp(page);
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'History', exact: true }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Order history needs a connection' }),
+  ).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Order history', exact: true })).toHaveCount(0);
+  await context.setOffline(false);
+  await expect(
+    page
+      .getByRole('list', { name: 'Order history', exact: true })
+      .or(page.getByText('No finished orders match.')),
+  ).toBeVisible();
+});
