@@ -39,7 +39,8 @@ describe('SW request timeout', () => {
         setTimeout: (callback, ms) => setTimeout(callback, ms),
         clearTimeout: (h) => clearTimeout(h as never),
       },
-      requestTimeoutMs: 300,
+      // Long enough for the request to reach the server even on a busy machine (the test checks it did).
+      requestTimeoutMs: 1_500,
     }) as Pick<EngineDeps, 'fetch' | 'baseUrl' | 'timers' | 'requestTimeoutMs'> as EngineDeps;
 
   it('a request the server accepts and never answers ends as a timeout', async () => {
