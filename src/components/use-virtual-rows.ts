@@ -38,10 +38,17 @@ function listOffsetIn(list: Element, scroller: Scroller): number {
     : top - scroller.getBoundingClientRect().top + scroller.scrollTop;
 }
 
-/** Border box plus the row's bottom margin: rows are spaced by margins, which the layout must include. */
-function measureRow(element: Element): number {
-  const style = getComputedStyle(element);
-  return element.getBoundingClientRect().height + parseFloat(style.marginBottom || '0');
+/** Rows are spaced by a bottom margin (the same on every row): read once, as reading styles forces a layout. */
+let rowMarginPx: number | null = null;
+
+/**
+ * Border box plus the row's bottom margin. The ResizeObserver's entry carries the border box, so a resized row
+ * is measured without forcing a layout; only a row's first measurement reads the layout.
+ */
+function measureRow(element: Element, entry: ResizeObserverEntry | undefined): number {
+  rowMarginPx ??= parseFloat(getComputedStyle(element).marginBottom) || 0;
+  const box = entry?.borderBoxSize?.[0];
+  return (box ? box.blockSize : element.getBoundingClientRect().height) + rowMarginPx;
 }
 
 export interface VirtualRows {
@@ -116,7 +123,9 @@ export function useVirtualRows(
     };
   }, []);
 
-  // After every commit: number the rendered rows for assistive technology and measure them.
+  // After every commit: number the rendered rows for assistive technology, and measure the rows new to the
+  // DOM (the virtualiser's ResizeObserver follows the others). This runs on the click → row path, so it
+  // writes only attributes that changed and forces no layout for rows already measured.
   useLayoutEffect(() => {
     virtualizer._willUpdate();
     const list = listRef.current;
@@ -127,10 +136,13 @@ export function useVirtualRows(
     for (const row of list.children) {
       const item = items[i++];
       if (item === undefined) break;
-      row.setAttribute('data-index', String(item.index));
-      row.setAttribute('aria-posinset', String(item.index + 1));
-      row.setAttribute('aria-setsize', setSize);
-      virtualizer.measureElement(row);
+      const index = String(item.index);
+      if (row.getAttribute('data-index') !== index) {
+        row.setAttribute('data-index', index);
+        row.setAttribute('aria-posinset', String(item.index + 1));
+      }
+      if (row.getAttribute('aria-setsize') !== setSize) row.setAttribute('aria-setsize', setSize);
+      if (virtualizer.elementsCache.get(item.key) !== row) virtualizer.measureElement(row);
     }
   });
 
