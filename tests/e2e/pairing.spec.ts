@@ -87,7 +87,7 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   await recordCspViolations(ownerContext);
   const owner = await ownerContext.newPage();
   await pairOwner(owner, server.url);
-  await expect.poll(() => navLinks(owner)).toEqual(['Counter', 'Devices', 'Diagnostics']);
+  await expect.poll(() => navLinks(owner)).toEqual(['Counter', 'Devices', 'Menu', 'Diagnostics']);
 
   await screensNav(owner).getByRole('link', { name: 'Devices', exact: true }).click();
   await expect(owner).toHaveURL(/\/devices$/);

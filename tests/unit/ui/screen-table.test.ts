@@ -13,7 +13,7 @@ const labels = (screens: ScreenEntry[]) => screens.map((screen) => screen.label)
 
 describe('screensFor', () => {
   it('gives the owner every screen that exists, in navigation order', () => {
-    expect(labels(screensFor('owner'))).toEqual(['Counter', 'Devices', 'Diagnostics']);
+    expect(labels(screensFor('owner'))).toEqual(['Counter', 'Devices', 'Menu', 'Diagnostics']);
   });
 
   it('keeps Devices from a counter device', () => {
