@@ -69,6 +69,30 @@ test('a price edited and an item marked Sold out on the Menu screen show on anot
   ).toEqual([]);
 });
 
+test('the owner adds an item, archives it, and moves a category; the screen shows each published menu', async ({
+  browser,
+}) => {
+  const owner = await openDevice(browser, 'owner');
+  await openMenuScreen(owner);
+  const add = owner.getByRole('form', { name: 'Add an item', exact: true });
+  await add.getByRole('textbox', { name: 'Name', exact: true }).fill('Oat cookie');
+  await add.getByRole('textbox', { name: 'Price', exact: true }).fill('2.50');
+  await add.getByRole('combobox', { name: 'Category', exact: true }).selectOption('bakery');
+  await add.getByRole('button', { name: 'Add item', exact: true }).click();
+  const bakery = owner.getByRole('list', { name: 'Bakery', exact: true });
+  await expect(bakery.locator('[data-item-id="oat-cookie"]')).toContainText('2.50');
+
+  await owner.getByRole('button', { name: 'Archive Oat cookie', exact: true }).click();
+  await expect(owner.locator('[data-item-id="oat-cookie"]')).toHaveCount(0);
+
+  const categoryHeadings = () =>
+    owner.getByRole('heading', { level: 3 }).filter({ hasNotText: 'Add an item' }).allTextContents();
+  await expect.poll(categoryHeadings).toEqual(['Coffee', 'Tea & more', 'Bakery', 'Kitchen']);
+  await owner.getByRole('button', { name: 'Move Bakery up', exact: true }).click();
+  await expect.poll(categoryHeadings).toEqual(['Coffee', 'Bakery', 'Tea & more', 'Kitchen']);
+  await expect(owner.getByRole('button', { name: 'Move Coffee up', exact: true })).toBeDisabled();
+});
+
 test("the server's refusal shows next to the item, and offline the editor is disabled and says why", async ({
   browser,
 }) => {
