@@ -51,6 +51,17 @@ export function slugFor(name: string): string {
     .slice(0, 64);
 }
 
+/**
+ * A new item's id: its slug, with `-2`, `-3` … when an item on the menu already has it, so adding never
+ * replaces an existing item (PUT is create-or-replace).
+ */
+export function newItemId(name: string, taken: ReadonlySet<string>): string {
+  const base = slugFor(name).slice(0, 60) || 'item';
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
 /** "3.50" or "3,50" → 350; anything else → NaN, which the server answers with its own message. */
 export function centsFrom(text: string): number {
   const trimmed = text.trim().replace(',', '.');

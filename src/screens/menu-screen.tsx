@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { MenuItemBody, MenuResponse } from '../../protocol/menu.ts';
 import { describeFailure } from '../api-request.ts';
 import { groupItems } from './menu-groups.ts';
-import { archiveItem, centsFrom, fetchMenu, moveCategory, putItem, slugFor } from './menu-edits.ts';
+import { archiveItem, centsFrom, fetchMenu, moveCategory, newItemId, putItem } from './menu-edits.ts';
 import { MenuItemRow } from './menu-item-row.tsx';
 import { useBrowserOnline } from '../use-browser-online.ts';
 import type { ScreenProps } from './screen-props.ts';
@@ -73,7 +73,11 @@ export default function MenuScreen(_props: ScreenProps) {
     if (!menu) return;
     const category = newCategory || menu.categories[0]?.id || '';
     const body = { name: newName, priceCents: centsFrom(newPrice), category, available: true };
-    if (await run('new', async () => putItem(await latest(), slugFor(newName) || 'item', body))) {
+    if (
+      await run('new', async () =>
+        putItem(await latest(), newItemId(newName, new Set(menu.items.map((item) => item.id))), body),
+      )
+    ) {
       setNewName('');
       setNewPrice('');
     }

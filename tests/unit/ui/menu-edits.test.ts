@@ -1,7 +1,7 @@
 // The Menu screen's pure helpers: prices typed by a person, ids made from names, and the grouping
 // that keeps empty categories (so an item can be moved into one).
 import { describe, expect, it } from 'vitest';
-import { centsFrom, slugFor } from '../../../src/screens/menu-edits.ts';
+import { centsFrom, newItemId, slugFor } from '../../../src/screens/menu-edits.ts';
 import { groupItems } from '../../../src/screens/menu-groups.ts';
 
 describe('menu screen helpers', () => {
@@ -17,6 +17,12 @@ describe('menu screen helpers', () => {
     expect(slugFor('Cold brew!')).toBe('cold-brew');
     expect(slugFor('  Caffè  latte ')).toBe('caffe-latte');
     expect(slugFor('x'.repeat(80))).toHaveLength(64);
+  });
+
+  it('never gives a new item the id of one already on the menu', () => {
+    expect(newItemId('Latte', new Set(['espresso']))).toBe('latte');
+    expect(newItemId('Latte', new Set(['latte', 'latte-2']))).toBe('latte-3');
+    expect(newItemId('!!!', new Set())).toBe('item');
   });
 
   it('groups items under every category in menu order, empty ones included, unknown ones last', () => {
