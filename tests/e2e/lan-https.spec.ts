@@ -113,7 +113,11 @@ test('two tablets over HTTPS: the owner pairs a counter by code, orders sync bot
     const { code: ownerCode } = (await created.json()) as { code: string };
     await owner.goto(`${lan.httpsUrl}/pair?code=${encodeURIComponent(ownerCode)}`);
     await waitForServiceWorkerControl(owner);
+    // Fill the form once the worker's first state has rendered (the screen may mount again before that).
+    await expect(counter(owner).syncStatus).toContainText(/Online|Offline/);
+    await expect(pairingForm(owner).code).toHaveValue(ownerCode);
     await pairingForm(owner).name.fill('Owner tablet');
+    await expect(pairingForm(owner).name).toHaveValue('Owner tablet');
     await pairingForm(owner).pair.click();
     await waitForFirstSnapshot(owner);
     await noCspViolations();
@@ -134,8 +138,10 @@ test('two tablets over HTTPS: the owner pairs a counter by code, orders sync bot
     // The second tablet types that code on its Pairing screen.
     await till.goto(`${lan.httpsUrl}/pair`);
     await waitForServiceWorkerControl(till);
+    await expect(counter(till).syncStatus).toContainText(/Online|Offline/);
     await pairingForm(till).code.fill(tillCode);
     await pairingForm(till).name.fill('Till 2');
+    await expect(pairingForm(till).code).toHaveValue(tillCode);
     await pairingForm(till).pair.click();
     await waitForFirstSnapshot(till);
     await expect(till).toHaveURL(`${lan.httpsUrl}/`);
