@@ -13,11 +13,18 @@ const labels = (screens: ScreenEntry[]) => screens.map((screen) => screen.label)
 
 describe('screensFor', () => {
   it('gives the owner every screen that exists, in navigation order', () => {
-    expect(labels(screensFor('owner'))).toEqual(['Counter', 'Devices', 'Menu', 'Diagnostics']);
+    expect(labels(screensFor('owner'))).toEqual([
+      'Counter',
+      'History',
+      'Report',
+      'Devices',
+      'Menu',
+      'Diagnostics',
+    ]);
   });
 
-  it('keeps Devices from a counter device', () => {
-    expect(labels(screensFor('counter'))).toEqual(['Counter', 'Diagnostics']);
+  it('keeps Report and Devices from a counter device, which still reads History', () => {
+    expect(labels(screensFor('counter'))).toEqual(['Counter', 'History', 'Diagnostics']);
   });
 
   it('gives kitchen and display devices no Counter (they may not create orders)', () => {
