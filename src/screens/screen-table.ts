@@ -15,12 +15,13 @@ export interface ScreenEntry {
   load?: () => Promise<{ default: ComponentType<ScreenProps> }>;
 }
 
-/** In navigation order. Still to come from their branches: Kitchen, Ready board, Menu. */
+/** In navigation order. Still to come from their branches: Kitchen, Ready board. */
 export const SCREENS: readonly ScreenEntry[] = [
   { path: '/', label: 'Counter', roles: ACCESS.createOrder, homeFor: ['owner', 'counter'] },
   { path: '/history', label: 'History', roles: ACCESS.history, load: () => import('./history-screen.tsx') },
   { path: '/report', label: 'Report', roles: ACCESS.ownerOnly, load: () => import('./report-screen.tsx') },
   { path: '/devices', label: 'Devices', roles: ACCESS.ownerOnly, load: () => import('./devices-screen.tsx') },
+  { path: '/menu', label: 'Menu', roles: ACCESS.ownerOnly, load: () => import('./menu-screen.tsx') },
   {
     path: '/diagnostics',
     label: 'Diagnostics',

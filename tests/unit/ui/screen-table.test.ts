@@ -13,7 +13,14 @@ const labels = (screens: ScreenEntry[]) => screens.map((screen) => screen.label)
 
 describe('screensFor', () => {
   it('gives the owner every screen that exists, in navigation order', () => {
-    expect(labels(screensFor('owner'))).toEqual(['Counter', 'History', 'Report', 'Devices', 'Diagnostics']);
+    expect(labels(screensFor('owner'))).toEqual([
+      'Counter',
+      'History',
+      'Report',
+      'Devices',
+      'Menu',
+      'Diagnostics',
+    ]);
   });
 
   it('keeps Report and Devices from a counter device, which still reads History', () => {
