@@ -50,6 +50,16 @@ export async function placeViaServiceWorker(page: Page, drafts: OrderDraft[]): P
   return out;
 }
 
+/**
+ * What the Active orders list shows. The list is virtualised (only rows on screen are in the DOM), so the
+ * rendered ids are a window and `total` is the list's own count (`Active orders N`).
+ */
+export async function uiActiveView(page: Page): Promise<{ rendered: string[]; total: number }> {
+  const rendered = await uiActiveIds(page);
+  const count = await page.locator('#active-orders-heading .count').textContent();
+  return { rendered, total: Number(count ?? '0') };
+}
+
 export async function uiActiveIds(page: Page): Promise<string[]> {
   const ids = await counter(page).rows.evaluateAll((rows) =>
     rows.map((row) => row.getAttribute('data-order-id') ?? ''),
