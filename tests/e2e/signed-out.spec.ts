@@ -36,7 +36,9 @@ test('a revoked device keeps its 3 queued orders, says Signed out, and sends the
     // The next attempt (a backoff step, or the leader's 5 s poll) meets the 401.
     await expect(screen.syncStatus).toContainText('Signed out', { timeout: 30_000 });
     await expect(screen.syncStatus).toContainText('3 waiting to sync');
-    for (const name of names) await expect(screen.row(name)).toContainText('Waiting to sync');
+    // Signed out, the pairing screen stands in for the counter and says what it keeps (principle 13).
+    await expect(page.getByRole('textbox', { name: 'Pairing code', exact: true })).toBeVisible();
+    await expect(page.getByText('3 changes are kept on this device')).toBeVisible();
     await expect(needsAttention(page)).toHaveCount(0);
     const mine = <T extends { customerName: string }>(orders: T[]) =>
       orders.filter((o) => names.includes(o.customerName));
