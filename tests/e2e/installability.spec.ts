@@ -3,10 +3,13 @@
 import { installabilityErrors, launchInstallableContext } from './helpers/cdp.ts';
 import { waitForFirstSnapshot, waitForServiceWorkerControl } from './helpers/device.ts';
 import { expect, test } from './helpers/fixtures.ts';
+import { ensurePaired } from './helpers/pair-device.ts';
 
 test('Chromium reports no installability errors', async ({ server }) => {
   const { context, cleanup } = await launchInstallableContext(server.url);
   try {
+    // An unpaired device would show the Pairing screen; installability is judged on the paired app.
+    await ensurePaired(context, server.url);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto('/');
     await waitForServiceWorkerControl(page);
