@@ -29,27 +29,26 @@ export function firstName(customerName: string): string {
 }
 
 /**
- * Remembers when this screen saw each order turn ready. Orders already ready when the board first loads are
- * not "just ready" (a restart must not flash every number).
+ * Remembers when this screen saw each order turn ready. Only an order this board saw under Preparing counts
+ * as "just ready": what was already ready when the board started (or that a new device's first sync brought
+ * in ready) must not flash.
  */
 export class ReadyWatch {
   private readySince = new Map<string, number>();
-  private known: Set<string> | null = null;
+  private wasPreparing = new Set<string>();
 
-  /** Feeds the current ready ids; returns the ids that became ready now. */
-  update(readyIds: readonly string[], nowMs: number): string[] {
+  /** Feeds the current columns; returns the ids that became ready now. */
+  update(preparingIds: readonly string[], readyIds: readonly string[], nowMs: number): string[] {
     const fresh: string[] = [];
-    const current = new Set(readyIds);
-    if (this.known !== null) {
-      for (const id of readyIds) {
-        if (!this.known.has(id)) {
-          this.readySince.set(id, nowMs);
-          fresh.push(id);
-        }
+    const ready = new Set(readyIds);
+    for (const id of readyIds) {
+      if (this.wasPreparing.has(id)) {
+        this.readySince.set(id, nowMs);
+        fresh.push(id);
       }
     }
-    for (const id of this.readySince.keys()) if (!current.has(id)) this.readySince.delete(id);
-    this.known = current;
+    this.wasPreparing = new Set(preparingIds);
+    for (const id of this.readySince.keys()) if (!ready.has(id)) this.readySince.delete(id);
     return fresh;
   }
 

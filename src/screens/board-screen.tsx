@@ -31,12 +31,14 @@ export default function BoardScreen({ store }: ScreenProps) {
   const { preparing, ready } = useMemo(() => boardColumns(store.orders.values()), [listVersion]);
 
   const watch = useRef(new ReadyWatch());
-  const readyIds = ready.map((o) => o.id);
   useMemo(() => {
-    // Only once the SW's first snapshot is in: before that every ready order would look new.
-    if (!store.isHydrated) return;
-    if (watch.current.update(readyIds, Date.now()).length > 0) playChime();
-  }, [listVersion]);
+    const fresh = watch.current.update(
+      preparing.map((o) => o.id),
+      ready.map((o) => o.id),
+      Date.now(),
+    );
+    if (fresh.length > 0) playChime();
+  }, [preparing, ready]);
 
   const online = browserOnline && store.sync !== null && store.sync.online;
   // A display device is the customers' screen: the board takes it whole (no header, no navigation).

@@ -47,23 +47,31 @@ describe('firstName', () => {
 describe('ReadyWatch', () => {
   it('does not highlight what was already ready when the board started', () => {
     const watch = new ReadyWatch();
-    expect(watch.update(['a'], 0)).toEqual([]);
+    expect(watch.update([], ['a'], 0)).toEqual([]);
     expect(watch.isJustReady('a', 1)).toBe(false);
   });
 
-  it('highlights a number that became ready for 10 s', () => {
+  it('does not highlight a ready order it never saw preparing (a new device catching up)', () => {
     const watch = new ReadyWatch();
-    watch.update([], 0);
-    expect(watch.update(['a'], 1_000)).toEqual(['a']);
+    watch.update([], [], 0);
+    expect(watch.update([], ['late-arrival'], 1)).toEqual([]);
+  });
+
+  it('highlights a number that moved from Preparing to Ready for 10 s', () => {
+    const watch = new ReadyWatch();
+    watch.update(['a'], [], 0);
+    expect(watch.update([], ['a'], 1_000)).toEqual(['a']);
     expect(watch.isJustReady('a', 1_000 + JUST_READY_MS - 1)).toBe(true);
     expect(watch.isJustReady('a', 1_000 + JUST_READY_MS)).toBe(false);
   });
 
-  it('forgets an order that left, so coming back counts as new', () => {
+  it('keeps the highlight while the order stays ready, and drops it when the order leaves', () => {
     const watch = new ReadyWatch();
-    watch.update([], 0);
-    watch.update(['a'], 1);
-    watch.update([], 2);
-    expect(watch.update(['a'], 3)).toEqual(['a']);
+    watch.update(['a', 'b'], [], 0);
+    watch.update(['b'], ['a'], 1);
+    expect(watch.update([], ['a', 'b'], 2)).toEqual(['b']);
+    expect(watch.isJustReady('a', 3)).toBe(true);
+    watch.update([], ['b'], 4);
+    expect(watch.isJustReady('a', 5)).toBe(false);
   });
 });
