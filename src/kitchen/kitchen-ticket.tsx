@@ -1,5 +1,6 @@
 // One kitchen ticket: number, customer, every item with quantity and notes in large type, a live timer,
 // and its `Bump <number>` button. Warning and late are a class and words, so screen readers hear them too.
+import { Component } from 'preact';
 import type { ClientOrder } from '../../protocol/order.ts';
 import { ageLevel, ageMs, formatTimer, type AgeLevel, type AgeThresholds } from './kitchen-tickets.ts';
 
@@ -14,7 +15,27 @@ export interface KitchenTicketProps {
 
 const LEVEL_WORD: Record<AgeLevel, string> = { fresh: '', warning: 'Warning', late: 'Late' };
 
-export function KitchenTicket({ order, place, picked, now, thresholds, onBump }: KitchenTicketProps) {
+/** Renders one ticket; a bump re-renders only the tickets whose props changed, not all 200 on screen. */
+export class KitchenTicket extends Component<KitchenTicketProps> {
+  override shouldComponentUpdate(next: KitchenTicketProps): boolean {
+    const prev = this.props;
+    return (
+      next.order !== prev.order ||
+      next.place !== prev.place ||
+      next.picked !== prev.picked ||
+      next.thresholds !== prev.thresholds ||
+      next.onBump !== prev.onBump ||
+      // The timer shows whole seconds.
+      Math.floor(next.now / 1000) !== Math.floor(prev.now / 1000)
+    );
+  }
+
+  override render() {
+    return <TicketView {...this.props} />;
+  }
+}
+
+function TicketView({ order, place, picked, now, thresholds, onBump }: KitchenTicketProps) {
   const age = ageMs(order, now);
   const level = ageLevel(age, thresholds);
   const status = order.status === 'pending' ? 'New' : 'Preparing';
