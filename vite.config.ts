@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const manifest = JSON.parse(readFileSync(new URL('./manifest.webmanifest', import.meta.url), 'utf8'));
 
 // Shipped JS has a 25 KiB gzip budget (DESIGN.md). Terser with two compress passes on ES modules is ~0.3 KiB
@@ -13,6 +14,8 @@ const manifest = JSON.parse(readFileSync(new URL('./manifest.webmanifest', impor
 const terserOptions = { module: true, compress: { passes: 2 } };
 
 export default defineConfig({
+  // Telemetry names the build a device runs (src/app-version.ts).
+  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(String(packageJson.version)) },
   plugins: [
     preact(),
     VitePWA({

@@ -106,12 +106,3 @@ export interface HealthResponse {
   ok: true;
   db: 'pglite' | 'postgres';
 }
-
-/**
- * @deprecated The server no longer has POST /api/devices: a device's id and code come from pairing
- * (protocol/pairing.ts). Kept only until the service worker moves to pairing (auth-client branch).
- */
-export interface DeviceResponse {
-  deviceId: string;
-  code: string;
-}

@@ -4,6 +4,8 @@
 export class DisplayTiming {
   private readonly samples: number[] = [];
   private next = 0;
+  /** Every sample ever recorded (the ring forgets; telemetry counts a window's samples from this). */
+  private recorded = 0;
 
   constructor(private readonly capacity = 500) {}
 
@@ -11,6 +13,11 @@ export class DisplayTiming {
     if (this.samples.length < this.capacity) this.samples.push(ms);
     else this.samples[this.next] = ms;
     this.next = (this.next + 1) % this.capacity;
+    this.recorded += 1;
+  }
+
+  get total(): number {
+    return this.recorded;
   }
 
   get count(): number {

@@ -1,9 +1,17 @@
 // Leader election (Web Locks): one tab per device holds the lock for its whole lifetime and runs the
-// push stream. Every tab pokes the SW on `online` and on becoming visible.
+// push stream and the telemetry reports. Every tab pokes the SW on `online` and on becoming visible.
 import type { PageRequest, SyncReason } from '../protocol/messages.ts';
+import { APP_VERSION } from './app-version.ts';
+import type { DisplayTiming } from './display-timing.ts';
 import type { OrdersStore } from './orders-store.ts';
 import { PushStream } from './push-stream.ts';
 import { errorMessage, type SwBridge } from './sw-bridge.ts';
+import {
+  postTelemetry,
+  startTelemetry,
+  TELEMETRY_INTERVAL_KEY,
+  telemetryInterval,
+} from './telemetry-sender.ts';
 
 const LOCK_NAME = 'orderline-leader';
 
@@ -11,6 +19,7 @@ export function startSyncTriggers(
   bridge: SwBridge,
   store: OrdersStore,
   reportError: (message: string) => void,
+  timing: DisplayTiming,
 ): void {
   const send = (message: PageRequest) =>
     bridge.request(message).catch((error: unknown) => {
@@ -50,6 +59,23 @@ export function startSyncTriggers(
       auth = store.sync?.auth;
       stream.authChanged();
     });
+    // Only the leader reports, so a device with several tabs sends one report a minute, not one per tab.
+    startTelemetry({
+      timing,
+      diagnostics: () => bridge.request({ v: 1, type: 'diagnostics' }),
+      mayReport: () => navigator.onLine && store.sync?.auth === 'paired',
+      appVersion: APP_VERSION,
+      intervalMs: telemetryInterval(readSetting(TELEMETRY_INTERVAL_KEY)),
+      post: postTelemetry,
+    });
     return new Promise<never>(() => {});
   });
+}
+
+function readSetting(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null; // storage blocked: the default applies
+  }
 }

@@ -44,7 +44,7 @@ if (support !== 'ok') {
       .start()
       .then(() => import('./leader.ts'))
       .then(
-        ({ startSyncTriggers }) => startSyncTriggers(bridge, store, (message) => console.warn(message)),
+        ({ startSyncTriggers }) => startSyncTriggers(bridge, store, (message) => console.warn(message), timing),
         (error: unknown) => ui.set({ problem: `Orderline could not start: ${errorMessage(error)}` }),
       );
     requestPersistentStorage().catch((error: unknown) => console.warn('storage.persist failed', error));

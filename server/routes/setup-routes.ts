@@ -2,7 +2,7 @@
 // (`/setup/orderline.mobileconfig`). Only the CA certificate is ever served here, never a key.
 
 import { readFileSync } from 'node:fs';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { ACCESS } from '../../protocol/roles.ts';
 import { renderSetupPage } from '../setup/setup-page.ts';
 import { appleProfile } from '../tls/apple-profile.ts';
@@ -14,6 +14,14 @@ export interface SetupRoutesOptions {
 
 const SETUP_CSS = readFileSync(new URL('../setup/setup.css', import.meta.url), 'utf8');
 const config = { access: ACCESS.public };
+
+/** With TLS_CERT_FILE/TLS_KEY_FILE there is no CA of ours: both downloads say so. */
+function noLocalCa(reply: FastifyReply): FastifyReply {
+  return reply
+    .code(404)
+    .type('text/plain; charset=utf-8')
+    .send('This server uses its own certificate files: no Orderline CA to install.\n');
+}
 
 export const setupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (app, { endpoint }) => {
   const setupInfo = setupInfoProvider(endpoint);
@@ -30,11 +38,7 @@ export const setupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (app, {
   );
 
   app.get('/setup/ca.crt', { config }, async (_request, reply) => {
-    if (ca === null)
-      return reply
-        .code(404)
-        .type('text/plain; charset=utf-8')
-        .send('This server uses its own certificate files: no Orderline CA to install.\n');
+    if (ca === null) return noLocalCa(reply);
     return reply
       .header('cache-control', 'no-cache')
       .header('content-disposition', 'attachment; filename="orderline-ca.crt"')
@@ -43,11 +47,7 @@ export const setupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (app, {
   });
 
   app.get('/setup/orderline.mobileconfig', { config }, async (_request, reply) => {
-    if (ca === null)
-      return reply
-        .code(404)
-        .type('text/plain; charset=utf-8')
-        .send('This server uses its own certificate files: no Orderline CA to install.\n');
+    if (ca === null) return noLocalCa(reply);
     return reply
       .header('cache-control', 'no-cache')
       .header('content-disposition', 'attachment; filename="orderline.mobileconfig"')

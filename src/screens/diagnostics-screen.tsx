@@ -3,6 +3,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Diagnostics } from '../../protocol/messages.ts';
 import { errorMessage } from '../sw-bridge.ts';
+import { useSubscription } from '../use-subscription.ts';
+import { FleetTable } from './fleet-table.tsx';
 import type { ScreenProps } from './screen-props.ts';
 
 const REFRESH_MS = 2_000;
@@ -19,7 +21,9 @@ function ago(iso: string | null, now: number): string {
   return `${seconds} s ago`;
 }
 
-export default function DiagnosticsScreen({ bridge, timing }: ScreenProps) {
+export default function DiagnosticsScreen({ bridge, timing, store }: ScreenProps) {
+  useSubscription(store, () => store.sync?.device?.role ?? null);
+  const identity = store.sync?.device ?? null;
   const [diag, setDiag] = useState<Diagnostics | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -93,6 +97,7 @@ export default function DiagnosticsScreen({ bridge, timing }: ScreenProps) {
           </dd>
         </dl>
       </section>
+      {identity?.role === 'owner' ? <FleetTable ownId={identity.id} /> : null}
     </main>
   );
 }

@@ -15,7 +15,7 @@ export interface ScreenEntry {
   load?: () => Promise<{ default: ComponentType<ScreenProps> }>;
 }
 
-/** In navigation order. Still to come from their branches: History, Report, Menu. */
+/** In navigation order. Still to come from their branches: Menu. */
 export const SCREENS: readonly ScreenEntry[] = [
   { path: '/', label: 'Counter', roles: ACCESS.createOrder, homeFor: ['owner', 'counter'] },
   {
@@ -32,6 +32,8 @@ export const SCREENS: readonly ScreenEntry[] = [
     homeFor: ['display'],
     load: () => import('./board-screen.tsx'),
   },
+  { path: '/history', label: 'History', roles: ACCESS.history, load: () => import('./history-screen.tsx') },
+  { path: '/report', label: 'Report', roles: ACCESS.ownerOnly, load: () => import('./report-screen.tsx') },
   { path: '/devices', label: 'Devices', roles: ACCESS.ownerOnly, load: () => import('./devices-screen.tsx') },
   {
     path: '/diagnostics',

@@ -17,13 +17,21 @@ describe('screensFor', () => {
       'Counter',
       'Kitchen',
       'Ready board',
+      'History',
+      'Report',
       'Devices',
       'Diagnostics',
     ]);
   });
 
-  it('keeps Devices from a counter device', () => {
-    expect(labels(screensFor('counter'))).toEqual(['Counter', 'Kitchen', 'Ready board', 'Diagnostics']);
+  it('keeps Report and Devices from a counter device, which still reads History', () => {
+    expect(labels(screensFor('counter'))).toEqual([
+      'Counter',
+      'Kitchen',
+      'Ready board',
+      'History',
+      'Diagnostics',
+    ]);
   });
 
   it('gives kitchen and display devices no Counter (they may not create orders)', () => {

@@ -1,0 +1,55 @@
+// Builds the GET /api/orders/history and /api/reports/day URLs the History and Report screens call. Pure: the
+// filters the user chose in, a URL out (the server validates with protocol/history.ts and day-report.ts).
+import type { FinishedStatus } from '../protocol/history.ts';
+
+export interface HistoryFilters {
+  /** Order number or part of a customer name; blank means no search. */
+  search: string;
+  status: FinishedStatus | 'any';
+  /** A local calendar day YYYY-MM-DD, or '' for any day. */
+  day: string;
+}
+
+export const NO_FILTERS: HistoryFilters = { search: '', status: 'any', day: '' };
+
+/** The UTC instants where a local calendar day starts and the next one starts (DST days are 23 or 25 hours). */
+export function localDayBounds(day: string): { from: string; to: string } | null {
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(day);
+  if (!match) return null;
+  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  const start = new Date(year, month, date);
+  if (start.getFullYear() !== year || start.getMonth() !== month || start.getDate() !== date) return null;
+  const end = new Date(year, month, date + 1);
+  return { from: start.toISOString(), to: end.toISOString() };
+}
+
+export function historyUrl(filters: HistoryFilters, cursor: string | null, limit = 20): string {
+  const params = new URLSearchParams();
+  const search = filters.search.trim();
+  if (search !== '') params.set('q', search);
+  if (filters.status !== 'any') params.set('status', filters.status);
+  const bounds = localDayBounds(filters.day);
+  if (bounds) {
+    params.set('from', bounds.from);
+    params.set('to', bounds.to);
+  }
+  params.set('limit', String(limit));
+  if (cursor !== null) params.set('cursor', cursor);
+  return `/api/orders/history?${params.toString()}`;
+}
+
+/** Today in this device's zone as YYYY-MM-DD (the Report's default day). */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export function dayReportUrl(day: string, tz: string, format: 'json' | 'csv'): string {
+  const params = new URLSearchParams({ date: day, tz });
+  if (format === 'csv') params.set('format', 'csv');
+  return `/api/reports/day?${params.toString()}`;
+}

@@ -1,0 +1,128 @@
+// The Report screen (`/report`, owner): one local day's totals, items sold and orders per hour in this
+// device's time zone, with the day's CSV download. Read online only.
+import { useEffect, useState } from 'preact/hooks';
+import type { DayReport } from '../../protocol/day-report.ts';
+import { apiRequest, describeFailure } from '../api-request.ts';
+import { formatMoney } from '../display-format.ts';
+import { dayReportUrl, deviceTimeZone, localToday } from '../history-query.ts';
+import { useBrowserOnline } from '../use-browser-online.ts';
+import { HourBars } from './hour-bars.tsx';
+
+const NEEDS_CONNECTION = 'The day report needs a connection to the server.';
+
+function seconds(value: number | null): string {
+  if (value === null) return '—';
+  return value < 120 ? `${Math.round(value)} s` : `${(value / 60).toFixed(1)} min`;
+}
+
+export default function ReportScreen() {
+  const online = useBrowserOnline();
+  const [tz] = useState(deviceTimeZone);
+  const [day, setDay] = useState(() => localToday());
+  const [report, setReport] = useState<DayReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!online || day === '') return;
+    let live = true;
+    apiRequest<DayReport>('GET', dayReportUrl(day, tz, 'json')).then(
+      (value) => {
+        if (!live) return;
+        setReport(value);
+        setError(null);
+      },
+      (reason: unknown) => {
+        if (live) setError(`The report could not be loaded: ${describeFailure(reason, NEEDS_CONNECTION)}`);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [day, tz, online]);
+
+  const shown = report !== null && report.date === day ? report : null;
+  return (
+    <main class="screen report">
+      <h2>Day report</h2>
+      {online ? null : (
+        <p class="banner problem" role="status">
+          {NEEDS_CONNECTION} This device is offline.
+        </p>
+      )}
+      {error ? (
+        <p class="banner problem" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div class="report-controls">
+        <label>
+          Report day
+          <input type="date" value={day} required onInput={(event) => setDay(event.currentTarget.value)} />
+        </label>
+        <span class="muted">Time zone: {tz}</span>
+        {day === '' ? null : (
+          <a href={dayReportUrl(day, tz, 'csv')} download>
+            Download CSV
+          </a>
+        )}
+      </div>
+      {shown === null ? (
+        <p class="muted">{online ? 'Loading the report…' : 'The report is shown when online.'}</p>
+      ) : (
+        <div class="report-body">
+          <section class="panel" aria-labelledby="report-totals-heading">
+            <h3 id="report-totals-heading">Totals</h3>
+            <dl class="device-facts report-totals">
+              <dt>Orders</dt>
+              <dd>{shown.orders}</dd>
+              <dt>Completed</dt>
+              <dd>{shown.completed}</dd>
+              <dt>Cancelled</dt>
+              <dd>{shown.cancelled}</dd>
+              <dt>Revenue</dt>
+              <dd>{formatMoney(shown.revenueCents, null)}</dd>
+              <dt>Paid</dt>
+              <dd>{formatMoney(shown.paidCents, null)}</dd>
+              <dt>Unpaid</dt>
+              <dd>{formatMoney(shown.unpaidCents, null)}</dd>
+              <dt>Preparation p50 / p90</dt>
+              <dd>
+                {seconds(shown.prepSeconds.p50)} / {seconds(shown.prepSeconds.p90)}
+              </dd>
+            </dl>
+          </section>
+          <section class="panel" aria-labelledby="report-hours-heading">
+            <h3 id="report-hours-heading">Orders per hour</h3>
+            <HourBars hours={shown.byHour} />
+          </section>
+          <section class="panel report-items-panel" aria-labelledby="report-items-heading">
+            <h3 id="report-items-heading">Items sold</h3>
+            {shown.items.length === 0 ? (
+              <p class="empty">Nothing sold this day.</p>
+            ) : (
+              <table class="report-items">
+                <caption class="visually-hidden">Items sold on {shown.date}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Item</th>
+                    <th scope="col">Quantity</th>
+                    <th scope="col">Revenue</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.items.map((item) => (
+                    <tr key={item.menuItemId}>
+                      <th scope="row">{item.name}</th>
+                      <td>{item.qty}</td>
+                      <td>{formatMoney(item.revenueCents, null)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,176 @@
+// Part 2 History, Report and fleet telemetry: the owner finds a completed order by customer and reads its
+// status times, the day's Report counts the orders this test placed, both test devices report telemetry into
+// the owner's fleet table, and History and Report pass axe with no CSP violation.
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { DayReport } from '../../protocol/day-report.ts';
+import type { HistoryOrder, HistoryResponse } from '../../protocol/history.ts';
+import { counter, openApp, placeOrder } from './helpers/device.ts';
+import { expect, test } from './helpers/fixtures.ts';
+import { OWNER_AUTH } from './helpers/pair-device.ts';
+
+/** Telemetry every 6 s (the shortest the app allows) instead of every minute, read by the app at start. */
+async function prepare(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    localStorage.setItem('orderline.telemetryIntervalMs', '6000');
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+    );
+  });
+}
+
+async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+}
+
+async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.html) }));
+}
+
+/** Walks an active order on the counter screen to completed, paid on the way. */
+async function complete(page: Page, name: string): Promise<void> {
+  const row = counter(page).row(name);
+  await row.getByRole('button', { name: 'Start preparing' }).click();
+  await row.getByRole('button', { name: 'Mark ready' }).click();
+  await row.getByRole('button', { name: 'Mark paid' }).click();
+  await expect(row.getByRole('button', { name: 'Mark paid' })).toHaveCount(0);
+  await row.getByRole('button', { name: 'Complete' }).click();
+  await expect(row).toHaveCount(0);
+}
+
+async function dayReport(baseUrl: string, date: string, tz: string): Promise<DayReport> {
+  const url = `${baseUrl}/api/reports/day?date=${date}&tz=${encodeURIComponent(tz)}`;
+  const response = await fetch(url, { headers: OWNER_AUTH, signal: AbortSignal.timeout(10_000) });
+  expect(response.status).toBe(200);
+  return (await response.json()) as DayReport;
+}
+
+const money = (cents: number) => (cents / 100).toFixed(2);
+
+test('the owner finds a completed order, reads the day report and sees every device in the fleet table', async ({
+  device,
+  server,
+  uniqueName,
+}) => {
+  test.setTimeout(120_000);
+  const ownerContext = await device({ role: 'owner', name: 'Owner till' });
+  const counterContext = await device({ role: 'counter', name: 'Second till' });
+  await prepare(ownerContext);
+  await prepare(counterContext);
+  const owner = await ownerContext.newPage();
+  const till = await counterContext.newPage();
+  await owner.setViewportSize({ width: 1280, height: 800 });
+  await openApp(owner);
+  await openApp(till);
+
+  const [date, tz] = await owner.evaluate(() => {
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return [
+      `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
+      Intl.DateTimeFormat().resolvedOptions().timeZone,
+    ];
+  });
+  const before = await dayReport(server.url, date, tz);
+
+  const first = uniqueName('Grace');
+  const second = uniqueName('Edsger');
+  await owner.bringToFront();
+  const { id: firstId } = await placeOrder(owner, { customerName: first, itemCount: 2 });
+  await complete(owner, first);
+  await till.bringToFront();
+  const { id: secondId } = await placeOrder(till, { customerName: second });
+  await complete(till, second);
+  // Both completions reached the server before the screens read it (asked over the history API itself).
+  const finished = async () => {
+    const orders: HistoryOrder[] = [];
+    for (const name of [first, second]) {
+      const url = `${server.url}/api/orders/history?q=${encodeURIComponent(name)}`;
+      const response = await fetch(url, { headers: OWNER_AUTH, signal: AbortSignal.timeout(10_000) });
+      orders.push(...((await response.json()) as HistoryResponse).orders);
+    }
+    return orders;
+  };
+  await expect
+    .poll(async () => (await finished()).map((order) => `${order.id}/${order.status}/${order.paid}`))
+    .toEqual([`${firstId}/completed/true`, `${secondId}/completed/true`]);
+  const ours = await finished();
+  const ourRevenue = ours.reduce((sum, order) => sum + order.totalCents, 0);
+
+  // History: search by customer, open the order, read its status times.
+  await owner.bringToFront();
+  await owner.getByRole('link', { name: 'History', exact: true }).click();
+  await owner.getByRole('searchbox', { name: 'Search orders' }).fill(first);
+  const history = owner.getByRole('list', { name: 'Order history', exact: true });
+  const found = history.getByRole('listitem');
+  await expect(found).toHaveCount(1);
+  await expect(found).toHaveAttribute('data-order-id', firstId);
+  await found.getByRole('button').click();
+  const detail = owner.getByRole('region', { name: /^Order / });
+  await expect(detail).toContainText(first);
+  const times = owner.getByRole('list', { name: /^Status times of order/ }).getByRole('listitem');
+  await expect(times).toHaveText([/^Created: /, /^Preparing: /, /^Ready: /, /^Paid: /, /^Completed: /]);
+  expect(await seriousViolations(owner)).toEqual([]);
+  // Without a search every finished order is listed, newest first: the till's later order above the owner's.
+  await owner.getByRole('searchbox', { name: 'Search orders' }).fill('');
+  await expect(found.first()).toHaveAttribute('data-order-id', secondId);
+  await expect(found.nth(1)).toHaveAttribute('data-order-id', firstId);
+  if (process.env.ORDERLINE_SCREENSHOTS) await owner.screenshot({ path: 'docs/history-screen.png' });
+
+  // Report: today's totals include exactly the two orders placed above.
+  await owner.getByRole('link', { name: 'Report', exact: true }).click();
+  const totals = owner.getByRole('region', { name: 'Totals' });
+  const fact = (term: string) => totals.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('+ dd');
+  await expect(fact('Orders')).toHaveText(String(before.orders + 2));
+  await expect(fact('Completed')).toHaveText(String(before.completed + 2));
+  await expect(fact('Revenue')).toHaveText(money(before.revenueCents + ourRevenue));
+  await expect(owner.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
+    'href',
+    `/api/reports/day?date=${date}&tz=${encodeURIComponent(tz)}&format=csv`,
+  );
+  await expect(owner.getByRole('img', { name: /^Orders per hour/ })).toBeVisible();
+  expect(await seriousViolations(owner)).toEqual([]);
+  if (process.env.ORDERLINE_SCREENSHOTS) await owner.screenshot({ path: 'docs/report-screen.png' });
+
+  // Fleet: both devices appear once each has sent a telemetry report.
+  const ids = await Promise.all(
+    [owner, till].map((page) =>
+      page.evaluate(async () => ((await (await fetch('/api/me')).json()) as { id: string }).id),
+    ),
+  );
+  await owner.getByRole('link', { name: 'Diagnostics', exact: true }).click();
+  const fleet = owner.getByRole('table', { name: 'Device telemetry, last hour' });
+  for (const id of ids) {
+    await expect(fleet.locator(`tr[data-device-id="${id}"]`)).toHaveCount(1, { timeout: 30_000 });
+  }
+  await expect(fleet.getByRole('rowheader', { name: 'Owner till (this device)' })).toBeVisible();
+  await expect(fleet.getByRole('rowheader', { name: 'Second till', exact: true })).toBeVisible();
+
+  expect(await cspViolations(owner)).toEqual([]);
+  expect(await cspViolations(till)).toEqual([]);
+});
+
+test('History says it needs a connection when the device is offline, and lists nothing from the device', async ({
+  device,
+}) => {
+  const context = await device({ role: 'owner' });
+  const page = await context.newPage();
+  await openApp(page);
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'History', exact: true }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Order history needs a connection' }),
+  ).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Order history', exact: true })).toHaveCount(0);
+  await context.setOffline(false);
+  await expect(
+    page
+      .getByRole('list', { name: 'Order history', exact: true })
+      .or(page.getByText('No finished orders match.')),
+  ).toBeVisible();
+});
