@@ -76,6 +76,7 @@ try {
   for (const size of SIZES) {
     const suffix = `${size.width}x${size.height}`;
     await till.setViewportSize(size);
+    await till.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'All changes saved' }).waitFor();
     await till.screenshot({ path: `${outDir}/counter-${suffix}.png` });
     const kitchenPage = await device(browser, server.url, 'kitchen', size);
     await kitchenPage.goto('/kitchen');
