@@ -26,6 +26,7 @@ const refreshMenu = createMenuRefresher({
   openCache: () => caches.open(MENU_CACHE),
   broadcast: (message) => channel.postMessage(message),
   reportError,
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
 });
 
 const engine = createSyncEngine({

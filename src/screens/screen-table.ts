@@ -15,7 +15,7 @@ export interface ScreenEntry {
   load?: () => Promise<{ default: ComponentType<ScreenProps> }>;
 }
 
-/** In navigation order. Still to come from their branches: Menu. */
+/** In navigation order. */
 export const SCREENS: readonly ScreenEntry[] = [
   { path: '/', label: 'Counter', roles: ACCESS.createOrder, homeFor: ['owner', 'counter'] },
   {
@@ -35,6 +35,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: '/history', label: 'History', roles: ACCESS.history, load: () => import('./history-screen.tsx') },
   { path: '/report', label: 'Report', roles: ACCESS.ownerOnly, load: () => import('./report-screen.tsx') },
   { path: '/devices', label: 'Devices', roles: ACCESS.ownerOnly, load: () => import('./devices-screen.tsx') },
+  { path: '/menu', label: 'Menu', roles: ACCESS.ownerOnly, load: () => import('./menu-screen.tsx') },
   {
     path: '/diagnostics',
     label: 'Diagnostics',

@@ -150,6 +150,7 @@ test('the owner finds a completed order, reads the day report and sees every dev
   }
   await expect(fleet.getByRole('rowheader', { name: 'Owner till (this device)' })).toBeVisible();
   await expect(fleet.getByRole('rowheader', { name: 'Second till', exact: true })).toBeVisible();
+  expect(await seriousViolations(owner)).toEqual([]);
 
   expect(await cspViolations(owner)).toEqual([]);
   expect(await cspViolations(till)).toEqual([]);

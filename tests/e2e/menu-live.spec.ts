@@ -2,10 +2,10 @@
 // the new price and `Sold out` without a reload; an order taken offline before its item was archived
 // syncs with the price the customer was shown and never needs attention. Its own server, because it
 // edits the menu other specs click through.
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { MenuResponse } from '../../protocol/menu.ts';
 import type { Order } from '../../protocol/order.ts';
-import { counter, newDevice, openApp, waitForFirstSnapshot } from './helpers/device.ts';
+import { counter, newDevice, openApp } from './helpers/device.ts';
 import { expect, test } from './helpers/fixtures.ts';
 import { E2E_ADMIN_TOKEN, startServer, type ServerProcess } from './helpers/server-process.ts';
 
@@ -36,48 +36,11 @@ async function ownerEdit(method: 'PUT' | 'DELETE', path: string, body?: ItemEdit
 
 const OWNER = { authorization: `Bearer ${E2E_ADMIN_TOKEN}`, 'content-type': 'application/json' };
 
-/**
- * Pairs the device as a counter under the id its worker already chose (so its orders pass the
- * device_mismatch check) and gives the browser the credential cookie. Stands in for the pairing screen
- * until auth-client is merged.
- */
-async function pairAsCounter(context: BrowserContext, page: Page): Promise<void> {
-  const deviceId = await page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('orderline');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const get = open.result.transaction('meta').objectStore('meta').get('device');
-          get.onerror = () => reject(get.error);
-          get.onsuccess = () => resolve((get.result as { deviceId: string }).deviceId);
-        };
-      }),
-  );
-  const pairing = await fetch(`${server.url}/api/pairings`, {
-    method: 'POST',
-    headers: OWNER,
-    body: JSON.stringify({ role: 'counter' }),
-  });
-  const { code } = (await pairing.json()) as { code: string };
-  const paired = await fetch(`${server.url}/api/pair`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, name: 'E2E counter', deviceId }),
-  });
-  expect(paired.status).toBe(201);
-  const { token } = (await paired.json()) as { token: string };
-  await context.addCookies([{ name: 'orderline_device', value: token, url: server.url }]);
-  await page.reload();
-  await waitForFirstSnapshot(page);
-}
-
-/** A new device with the app open and paired as a counter. */
+/** A new device, paired as a counter through the real API (helpers/pair-device.ts), with the app open. */
 async function counterDevice(browser: import('@playwright/test').Browser): Promise<Page> {
   const context = await newDevice(browser, server.url);
   const page = await context.newPage();
   await openApp(page);
-  await pairAsCounter(context, page);
   return page;
 }
 
@@ -128,10 +91,9 @@ test('a price change and a sold-out item show on another device without a reload
   await page.context().close();
 });
 
-// Passed before the auth-server merge (and failed with orders priced from the current menu). Since that
-// merge the order is refused 403 device_mismatch: /api/pair assigns its own device id, not the one this
-// worker minted, until auth-client makes the worker take its id from pairing. Re-enable with that merge.
-test.fixme('an order taken offline before its item is archived syncs at the price shown, never needing attention', async ({
+// The device is paired before the app opens, so its worker takes the device id pairing gave it and the
+// order passes the server's device_mismatch check.
+test('an order taken offline before its item is archived syncs at the price shown, never needing attention', async ({
   browser,
   uniqueName,
 }) => {

@@ -89,7 +89,7 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   await pairOwner(owner, server.url);
   await expect
     .poll(() => navLinks(owner))
-    .toEqual(['Counter', 'Kitchen', 'Ready board', 'History', 'Report', 'Devices', 'Diagnostics']);
+    .toEqual(['Counter', 'Kitchen', 'Ready board', 'History', 'Report', 'Devices', 'Menu', 'Diagnostics']);
 
   await screensNav(owner).getByRole('link', { name: 'Devices', exact: true }).click();
   await expect(owner).toHaveURL(/\/devices$/);

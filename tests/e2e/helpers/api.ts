@@ -3,7 +3,8 @@
 //
 // API (stable): fetchActiveOrders(baseUrl), fetchAllOrders(baseUrl), fetchMenu(baseUrl), countIds(orders)
 
-import type { ActiveOrdersResponse, ChangesResponse, MenuResponse } from '../../../protocol/api.ts';
+import type { ActiveOrdersResponse, MenuResponse } from '../../../protocol/api.ts';
+import type { HistoryResponse } from '../../../protocol/history.ts';
 import type { Order } from '../../../protocol/order.ts';
 import { OWNER_AUTH } from './pair-device.ts';
 
@@ -13,23 +14,40 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** `GET /api/orders?status=active`: the active orders, newest first. */
+/** `GET /api/orders?status=active`, every page: the active orders, newest first. */
 export async function fetchActiveOrders(baseUrl: string): Promise<Order[]> {
-  const body = await getJson<ActiveOrdersResponse>(`${baseUrl}/api/orders?status=active`);
-  return body.orders;
+  const orders: Order[] = [];
+  let next = '';
+  for (;;) {
+    const page = await getJson<ActiveOrdersResponse>(`${baseUrl}/api/orders?status=active&limit=1000${next}`);
+    orders.push(...page.orders);
+    if (!page.more || page.nextCursor === undefined) return orders;
+    next = `&cursor=${encodeURIComponent(page.nextCursor)}`;
+  }
 }
 
-/** Every retained order, by paging `GET /api/orders/changes?since=…` until `more` is false. */
-export async function fetchAllOrders(baseUrl: string): Promise<Order[]> {
+/** `GET /api/orders/history`, every page: the finished orders, newest first. */
+async function fetchFinishedOrders(baseUrl: string): Promise<Order[]> {
   const orders: Order[] = [];
-  let since = 0;
+  let next = '';
   for (;;) {
-    const page = await getJson<ChangesResponse>(`${baseUrl}/api/orders/changes?since=${since}&limit=1000`);
+    const page = await getJson<HistoryResponse>(`${baseUrl}/api/orders/history?limit=200${next}`);
     orders.push(...page.orders);
-    if (!page.more) return orders;
-    if (page.cursor <= since) throw new Error(`changes feed did not advance past cursor ${since}`);
-    since = page.cursor;
+    if (page.nextCursor === null) return orders;
+    next = `&cursor=${encodeURIComponent(page.nextCursor)}`;
   }
+}
+
+/**
+ * Every order the server holds: the active list and the history of finished ones (the changes feed from 0 is
+ * only the active snapshot since Part 2). An order that finishes between the two reads would be read twice, so
+ * the union is keyed by id; the database's primary key already rules out two rows with one id.
+ */
+export async function fetchAllOrders(baseUrl: string): Promise<Order[]> {
+  const byId = new Map<string, Order>();
+  for (const order of await fetchActiveOrders(baseUrl)) byId.set(order.id, order);
+  for (const order of await fetchFinishedOrders(baseUrl)) byId.set(order.id, order);
+  return [...byId.values()];
 }
 
 export async function fetchMenu(baseUrl: string): Promise<MenuResponse> {

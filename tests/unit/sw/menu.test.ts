@@ -81,6 +81,8 @@ function refresher(serve: () => Response) {
   const broadcasts: MenuBroadcast[] = [];
   const errors: unknown[] = [];
   let fetches = 0;
+  /** Retries the refresher scheduled, run when the test chooses (`runRetries` also awaits the queue). */
+  const timers: { callback: () => void; ms: number }[] = [];
   const refresh = createMenuRefresher({
     fetch: async () => {
       fetches++;
@@ -90,8 +92,13 @@ function refresher(serve: () => Response) {
     openCache: async () => cache as unknown as Cache,
     broadcast: (message) => broadcasts.push(message),
     reportError: (error) => errors.push(error),
+    setTimeout: (callback, ms) => timers.push({ callback, ms }),
   });
-  return { refresh, cache, broadcasts, errors, fetches: () => fetches };
+  const runRetries = async () => {
+    for (const { callback } of timers.splice(0)) callback();
+    await refresh(0);
+  };
+  return { refresh, cache, broadcasts, errors, fetches: () => fetches, timers, runRetries };
 }
 
 describe('menu refresher', () => {
@@ -139,5 +146,25 @@ describe('menu refresher', () => {
     await r.refresh('check');
     expect(r.fetches()).toBe(3);
     expect(r.broadcasts.map((message) => message.menu.version)).toEqual([2, 4]);
+  });
+
+  it('retries a failed check by itself, backing off, until the menu arrives', async () => {
+    // The page's `online` event can come before the worker's own fetches work again.
+    let online = false;
+    const r = refresher(() => {
+      if (!online) throw new TypeError('Failed to fetch');
+      return Response.json(menuAt(4, 500));
+    });
+    await r.refresh('check');
+    expect(r.timers.map((timer) => timer.ms)).toEqual([1_000]);
+    await r.runRetries();
+    expect(r.timers.map((timer) => timer.ms)).toEqual([2_000]);
+    expect(r.broadcasts).toEqual([]);
+
+    online = true;
+    await r.runRetries();
+    expect(r.broadcasts.map((message) => message.menu.version)).toEqual([4]);
+    expect(r.timers).toEqual([]);
+    expect(await (await r.cache.match('https://orderline.test/api/menu'))?.json()).toEqual(menuAt(4, 500));
   });
 });

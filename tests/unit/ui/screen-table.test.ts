@@ -20,6 +20,7 @@ describe('screensFor', () => {
       'History',
       'Report',
       'Devices',
+      'Menu',
       'Diagnostics',
     ]);
   });

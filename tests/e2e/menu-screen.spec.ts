@@ -1,0 +1,116 @@
+// The owner's Menu screen (DESIGN.md Part 2, principle 15) end to end: a price edit and a Sold out toggle
+// made on the screen show on another device's counter without a reload; the server's 4xx shows next to
+// the item; offline, the editor is disabled and says why; axe finds nothing serious. Its own server,
+// because it edits the menu other specs click through.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { newDevice, openApp } from './helpers/device.ts';
+import { expect, test } from './helpers/fixtures.ts';
+import { startServer, type ServerProcess } from './helpers/server-process.ts';
+
+let server: ServerProcess;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server?.dispose();
+});
+
+async function openDevice(
+  browser: import('@playwright/test').Browser,
+  role: 'owner' | 'counter',
+): Promise<Page> {
+  const context = await newDevice(browser, server.url, { role });
+  const page = await context.newPage();
+  await openApp(page);
+  return page;
+}
+
+async function openMenuScreen(owner: Page): Promise<void> {
+  await owner
+    .getByRole('navigation', { name: 'Screens', exact: true })
+    .getByRole('link', { name: 'Menu', exact: true })
+    .click();
+  await expect(owner).toHaveURL(/\/menu$/);
+  await expect(owner.getByRole('heading', { name: 'Menu', exact: true })).toBeVisible();
+}
+
+const addButton = (page: Page, name: string) =>
+  page.getByRole('button', { name: `Add ${name}`, exact: true });
+
+test('a price edited and an item marked Sold out on the Menu screen show on another counter without a reload', async ({
+  browser,
+}) => {
+  const till = await openDevice(browser, 'counter');
+  await expect(addButton(till, 'Blueberry muffin')).toContainText('3.20');
+  const owner = await openDevice(browser, 'owner');
+  await openMenuScreen(owner);
+
+  await owner.getByRole('button', { name: 'Edit Blueberry muffin', exact: true }).click();
+  await owner.getByRole('textbox', { name: 'Price of Blueberry muffin', exact: true }).fill('3.75');
+  await owner.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(owner.locator('[data-item-id="blueberry-muffin"]')).toContainText('3.75');
+  const muffin = addButton(till, 'Blueberry muffin');
+  await expect(muffin).toContainText('3.75');
+  await owner.getByRole('checkbox', { name: 'Sold out: Blueberry muffin', exact: true }).check();
+  await expect(
+    owner.getByRole('checkbox', { name: 'Sold out: Blueberry muffin', exact: true }),
+  ).toBeChecked();
+
+  // A sold-out item shows `Sold out` in place of its price.
+  await expect(muffin).toContainText('Sold out');
+  await expect(muffin).toBeDisabled();
+
+  const results = await new AxeBuilder({ page: owner }).analyze();
+  expect(
+    results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => violation.id),
+  ).toEqual([]);
+});
+
+test('the owner adds an item, archives it, and moves a category; the screen shows each published menu', async ({
+  browser,
+}) => {
+  const owner = await openDevice(browser, 'owner');
+  await openMenuScreen(owner);
+  const add = owner.getByRole('form', { name: 'Add an item', exact: true });
+  await add.getByRole('textbox', { name: 'Name', exact: true }).fill('Oat cookie');
+  await add.getByRole('textbox', { name: 'Price', exact: true }).fill('2.50');
+  await add.getByRole('combobox', { name: 'Category', exact: true }).selectOption('bakery');
+  await add.getByRole('button', { name: 'Add item', exact: true }).click();
+  const bakery = owner.getByRole('list', { name: 'Bakery', exact: true });
+  await expect(bakery.locator('[data-item-id="oat-cookie"]')).toContainText('2.50');
+
+  await owner.getByRole('button', { name: 'Archive Oat cookie', exact: true }).click();
+  await expect(owner.locator('[data-item-id="oat-cookie"]')).toHaveCount(0);
+
+  const categoryHeadings = () =>
+    owner.getByRole('heading', { level: 3 }).filter({ hasNotText: 'Add an item' }).allTextContents();
+  await expect.poll(categoryHeadings).toEqual(['Coffee', 'Tea & more', 'Bakery', 'Kitchen']);
+  await owner.getByRole('button', { name: 'Move Bakery up', exact: true }).click();
+  await expect.poll(categoryHeadings).toEqual(['Coffee', 'Bakery', 'Tea & more', 'Kitchen']);
+  await expect(owner.getByRole('button', { name: 'Move Coffee up', exact: true })).toBeDisabled();
+});
+
+test("the server's refusal shows next to the item, and offline the editor is disabled and says why", async ({
+  browser,
+}) => {
+  const owner = await openDevice(browser, 'owner');
+  await openMenuScreen(owner);
+
+  await owner.getByRole('button', { name: 'Edit Cinnamon bun', exact: true }).click();
+  await owner.getByRole('textbox', { name: 'Price of Cinnamon bun', exact: true }).fill('three');
+  await owner.getByRole('button', { name: 'Save', exact: true }).click();
+  const row = owner.locator('[data-item-id="cinnamon-bun"]');
+  await expect(row.getByRole('alert')).toContainText('priceCents');
+  await expect(owner.getByRole('textbox', { name: 'Price of Cinnamon bun', exact: true })).toHaveAttribute(
+    'aria-describedby',
+    'menu-item-error-cinnamon-bun',
+  );
+
+  await owner.context().setOffline(true);
+  await expect(owner.getByText('Editing the menu needs a connection to the server')).toBeVisible();
+  await expect(owner.getByRole('button', { name: 'Archive Granola bowl', exact: true })).toBeDisabled();
+  await expect(owner.getByRole('checkbox', { name: 'Sold out: Granola bowl', exact: true })).toBeDisabled();
+});
