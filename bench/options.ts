@@ -3,19 +3,39 @@
 
 export type Profile = 'full' | 'quick' | 'smoke';
 
+export const SCENARIOS = [
+  'bundle',
+  'history',
+  'latency',
+  'bump',
+  'polls',
+  'cold-start',
+  'drain',
+  'bootstrap',
+  'recovery',
+  'heap',
+  'sse-fanout',
+  'throughput',
+] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
 export interface BenchOptions {
   profile: Profile;
   /** Run `npm run build` first (skip with --no-build when dist/ is fresh). */
   build: boolean;
   /** Where the JSON results go. */
   out: string;
-  /** Rewrite the table in bench/README.md (full and quick runs only). */
+  /** Rewrite the table in bench/README.md (full runs to the default file only). */
   writeReadme: boolean;
+  /** Scenarios to run (`--only a,b`); null runs them all. The others stay null in the JSON. */
+  only: ReadonlySet<Scenario> | null;
   /** Clicks per latency measure (same tab, other tab, other device + baseline, offline). */
   latencySamples: number;
   /** Orders in IndexedDB for the cold start, and reloads measured. */
   coldStartOrders: number;
   coldStartReloads: number;
+  /** Orders for the second cold start (the list is virtualised: its cost must not grow with the list). */
+  coldStartOrdersLarge: number;
   /** Orders queued offline for the drain. */
   drainOrders: number;
   /** Orders queued while the server is down, for the recovery measure. */
@@ -40,11 +60,13 @@ export interface BenchOptions {
   bumpBusyTickets: number;
 }
 
-const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' | 'writeReadme'>> = {
+const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' | 'writeReadme' | 'only'>> = {
   full: {
-    latencySamples: 60,
+    // ≥ 100 per measure so a p95 rests on at least 5 samples above it.
+    latencySamples: 100,
     coldStartOrders: 1000,
     coldStartReloads: 5,
+    coldStartOrdersLarge: 10_000,
     drainOrders: 1000,
     recoveryOrders: 20,
     recoveryOutageMs: 8_000,
@@ -63,6 +85,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     latencySamples: 15,
     coldStartOrders: 1000,
     coldStartReloads: 3,
+    coldStartOrdersLarge: 10_000,
     drainOrders: 1000,
     recoveryOrders: 10,
     recoveryOutageMs: 8_000,
@@ -82,6 +105,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     latencySamples: 3,
     coldStartOrders: 100,
     coldStartReloads: 1,
+    coldStartOrdersLarge: 300,
     drainOrders: 50,
     recoveryOrders: 3,
     recoveryOutageMs: 3_000,
@@ -98,12 +122,29 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
   },
 };
 
+/** The tracked results: only a full run writes them. */
 export const DEFAULT_OUT = new URL('./results/latest.json', import.meta.url).pathname;
+/** Quick and smoke runs write beside them, never over them. */
+const QUICK_OUT = new URL('./results/quick.json', import.meta.url).pathname;
+const SMOKE_OUT = new URL('./results/smoke.json', import.meta.url).pathname;
+
+function parseOnly(value: string | undefined): Set<Scenario> {
+  if (value === undefined || value === '')
+    throw new Error(`--only needs scenarios (${SCENARIOS.join(', ')})`);
+  const chosen = new Set<Scenario>();
+  for (const name of value.split(',')) {
+    const scenario = SCENARIOS.find((s) => s === name.trim());
+    if (scenario === undefined) throw new Error(`unknown scenario ${name} (known: ${SCENARIOS.join(', ')})`);
+    chosen.add(scenario);
+  }
+  return chosen;
+}
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   let profile: Profile = 'full';
   let build = true;
   let out: string | null = null;
+  let only: Set<Scenario> | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     switch (arg) {
@@ -122,16 +163,22 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         out = value;
         break;
       }
+      case '--only':
+        only = parseOnly(argv[++i]);
+        break;
       default:
-        throw new Error(`unknown option ${arg} (known: --quick, --smoke, --no-build, --out <file>)`);
+        throw new Error(
+          `unknown option ${arg} (known: --quick, --smoke, --no-build, --out <file>, --only <scenario,…>)`,
+        );
     }
   }
   return {
     profile,
     build,
-    out: out ?? DEFAULT_OUT,
-    // A smoke run or a run writing elsewhere must not overwrite the published table.
-    writeReadme: profile !== 'smoke' && out === null,
+    out: out ?? (profile === 'full' ? DEFAULT_OUT : profile === 'quick' ? QUICK_OUT : SMOKE_OUT),
+    // Only a complete full run writes the published table; quick, smoke, partial or redirected runs never do.
+    writeReadme: profile === 'full' && out === null && only === null,
+    only,
     ...PROFILES[profile],
   };
 }

@@ -13,7 +13,8 @@ export interface RowSeen {
 export interface ProbeState {
   clicks: number[];
   rows: Record<string, RowSeen>;
-  /** Cold start: navigation-relative ms when `coldTarget` rows were in the DOM, and after the next paint. */
+  /** Cold start: navigation-relative ms when the list held `coldTarget` orders (rows on screen in the DOM,
+   *  aria-setsize ≥ target), and after the next paint. */
   coldDomMs: number | null;
   coldPaintMs: number | null;
   /** Cold start: navigation-relative ms when the first active row was in the DOM. */
@@ -84,8 +85,11 @@ export function installProbe(): void {
       }
     }
     if (coldTarget > 0 && state.coldDomMs === null) {
+      // The list is virtualised: it holds all N orders once its rows say so (aria-setsize), with the rows on
+      // screen rendered.
       let count = 0;
-      for (const row of document.querySelectorAll('[data-order-id]')) if (inActiveList(row)) count++;
+      for (const row of document.querySelectorAll('[data-order-id][aria-setsize]'))
+        if (inActiveList(row)) count = Math.max(count, Number(row.getAttribute('aria-setsize')));
       if (count >= coldTarget) {
         state.coldDomMs = performance.now();
         // rAF runs before the frame is painted; a message posted from it is handled after that paint.
@@ -99,7 +103,12 @@ export function installProbe(): void {
       }
     }
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['aria-setsize'],
+  });
 }
 
 export async function readProbe(page: Page): Promise<ProbeState> {

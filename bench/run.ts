@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick | --smoke] [--no-build] [--out file]`: builds the app, starts the real server and
+// `npm run bench [-- --quick | --smoke] [--no-build] [--out file] [--only scenario,…]`: builds the app, starts the real server and
 // Chromium, measures every row of DESIGN.md "Performance budgets" plus the baseline client, writes
 // bench/results/latest.json and prints the Markdown table. A measure that fails is reported as failed
 // (null in the JSON, exit code 1); it never gets a substitute number.
@@ -7,7 +7,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { completeAllActive, fetchMenuItems } from './api-client.ts';
 import { startBenchEnv } from './bench-env.ts';
-import { parseOptions } from './options.ts';
+import { parseOptions, type Scenario } from './options.ts';
 import {
   headline,
   markdownTable,
@@ -42,6 +42,7 @@ const results: MaybeResults = {
   offline_ms: null,
   baseline_other_device_ms: null,
   cold_start_1000_ms: null,
+  cold_start_10000_ms: null,
   drain_1000_s: null,
   drain_lost: null,
   drain_duplicated: null,
@@ -64,7 +65,8 @@ const failures: string[] = [];
 let baselinePollsPerMin = NaN;
 
 /** Runs one measure; a failure is recorded and reported, and the other measures still run. */
-async function measure(name: string, task: () => Promise<void>): Promise<void> {
+async function measure(name: string, task: () => Promise<void>, scenario?: Scenario): Promise<void> {
+  if (scenario !== undefined && !wanted(scenario)) return;
   const started = performance.now();
   log(`${name} …`);
   try {
@@ -79,6 +81,10 @@ async function measure(name: string, task: () => Promise<void>): Promise<void> {
   }
 }
 
+function wanted(scenario: Scenario): boolean {
+  return options.only === null || options.only.has(scenario);
+}
+
 if (options.build) {
   log('npm run build …');
   const build = spawnSync('npm', ['run', 'build'], {
@@ -88,19 +94,27 @@ if (options.build) {
   if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`);
 }
 
-await measure('bundle', async () => {
-  const bundle = await measureBundle(`${root}dist`);
-  results.bundle_gzip_kib = bundle.totalGzipKiB;
-  details.bundle = bundle;
-});
+await measure(
+  'bundle',
+  async () => {
+    const bundle = await measureBundle(`${root}dist`);
+    results.bundle_gzip_kib = bundle.totalGzipKiB;
+    details.bundle = bundle;
+  },
+  'bundle',
+);
 
 // Its own database (seeded in SQL, closed afterwards), so it runs before the shared server starts.
-await measure(`history and day report over ${options.historyOrders} finished orders`, async () => {
-  const history = await measureHistory(options.historyOrders, options.historySearches);
-  results.history_search_p95_ms = history.searchMs.p95;
-  results.report_day_ms = history.reportDayMs;
-  details.history = history;
-});
+await measure(
+  `history and day report over ${options.historyOrders} finished orders`,
+  async () => {
+    const history = await measureHistory(options.historyOrders, options.historySearches);
+    results.history_search_p95_ms = history.searchMs.p95;
+    results.report_day_ms = history.reportDayMs;
+    details.history = history;
+  },
+  'history',
+);
 
 const runId = `bench${Date.now().toString(36)}`;
 log(`starting server, proxies and Chromium (profile ${options.profile})`);
@@ -109,27 +123,35 @@ try {
   const menu = await fetchMenuItems(env.server.url);
   const item = menu[0]!;
   // One measure's leftovers must not weigh on the next (every context renders the whole active list).
-  const cleanUp = () =>
-    measure('complete leftover active orders', async () => {
-      await completeAllActive(env.server.url);
-    });
+  const cleanUp = (after: Scenario) =>
+    measure(
+      'complete leftover active orders',
+      async () => {
+        await completeAllActive(env.server.url);
+      },
+      after,
+    );
 
-  await measure('latency (same tab, other tab, other device, baseline, offline)', async () => {
-    const latency = await measureLatency(env, options.latencySamples, runId);
-    results.same_tab_ms = latency.sameTab;
-    results.other_tab_ms = latency.otherTab;
-    results.other_device_ms = latency.otherDevice;
-    results.offline_ms = latency.offline;
-    results.baseline_other_device_ms = latency.baselineOtherDevice;
-    results.cache_hit_ratio = Number.isNaN(latency.cacheHitRatio)
-      ? null
-      : Math.round(latency.cacheHitRatio * 10_000) / 10_000;
-    baselinePollsPerMin = latency.baselinePollsPerMin;
-    details.latency = latency;
-    if (Number.isNaN(latency.cacheHitRatio))
-      throw new Error('SW diagnostics report no active-order reads at all');
-  });
-  await cleanUp();
+  await measure(
+    'latency (same tab, other tab, other device, baseline, offline)',
+    async () => {
+      const latency = await measureLatency(env, options.latencySamples, runId);
+      results.same_tab_ms = latency.sameTab;
+      results.other_tab_ms = latency.otherTab;
+      results.other_device_ms = latency.otherDevice;
+      results.offline_ms = latency.offline;
+      results.baseline_other_device_ms = latency.baselineOtherDevice;
+      results.cache_hit_ratio = Number.isNaN(latency.cacheHitRatio)
+        ? null
+        : Math.round(latency.cacheHitRatio * 10_000) / 10_000;
+      baselinePollsPerMin = latency.baselinePollsPerMin;
+      details.latency = latency;
+      if (Number.isNaN(latency.cacheHitRatio))
+        throw new Error('SW diagnostics report no active-order reads at all');
+    },
+    'latency',
+  );
+  await cleanUp('latency');
 
   await measure(
     `kitchen bump → other device (${options.bumpBusyTickets} tickets for the busy kitchen)`,
@@ -138,85 +160,119 @@ try {
       results.bump_other_device_ms = bump.otherDevice;
       details.bump = bump;
     },
+    'bump',
   );
-  await cleanUp();
+  await cleanUp('bump');
 
-  await measure('polls', async () => {
-    const polls = await measurePolls(env, options.pollWindowMs);
-    results.polls_per_min_push_up = polls.perMinPushUp;
-    results.polls_per_min_push_down = polls.perMinPushDown;
-    details.polls = polls;
-  });
+  await measure(
+    'polls',
+    async () => {
+      const polls = await measurePolls(env, options.pollWindowMs);
+      results.polls_per_min_push_up = polls.perMinPushUp;
+      results.polls_per_min_push_down = polls.perMinPushDown;
+      details.polls = polls;
+    },
+    'polls',
+  );
 
-  await measure(`cold start with ${options.coldStartOrders} orders`, async () => {
-    const cold = await measureColdStart(
-      env,
-      item.id,
-      options.coldStartOrders,
-      options.coldStartReloads,
-      runId,
+  for (const orders of [options.coldStartOrders, options.coldStartOrdersLarge]) {
+    await measure(
+      `cold start with ${orders} orders`,
+      async () => {
+        const cold = await measureColdStart(env, item.id, orders, options.coldStartReloads, runId);
+        if (orders === options.coldStartOrders) {
+          results.cold_start_1000_ms = cold.paintedMs;
+          details.coldStart = { orders, ...cold };
+        } else {
+          results.cold_start_10000_ms = cold.paintedMs;
+          details.coldStartLarge = { orders, ...cold };
+        }
+      },
+      'cold-start',
     );
-    results.cold_start_1000_ms = cold.paintedMs;
-    details.coldStart = { orders: options.coldStartOrders, ...cold };
-  });
-  await cleanUp();
+    await cleanUp('cold-start');
+  }
 
-  await measure(`drain ${options.drainOrders} queued orders`, async () => {
-    const drain = await measureDrain(env, item, options.drainOrders, runId);
-    results.drain_1000_s = drain.seconds;
-    results.drain_lost = drain.lost;
-    results.drain_duplicated = drain.duplicated;
-    details.drain = drain;
-  });
-  await cleanUp();
+  await measure(
+    `drain ${options.drainOrders} queued orders`,
+    async () => {
+      const drain = await measureDrain(env, item, options.drainOrders, runId);
+      results.drain_1000_s = drain.seconds;
+      results.drain_lost = drain.lost;
+      results.drain_duplicated = drain.duplicated;
+      details.drain = drain;
+    },
+    'drain',
+  );
+  await cleanUp('drain');
 
-  await measure('bootstrap: empty profile, no history vs 20,000 finished orders', async () => {
-    const bootstrap = await measureBootstrap(env.browser, runId);
-    results.bootstrap_20k_ms = bootstrap.historyMs;
-    results.bootstrap_growth = bootstrap.growth;
-    details.bootstrap = bootstrap;
-  });
+  await measure(
+    'bootstrap: empty profile, no history vs 20,000 finished orders',
+    async () => {
+      const bootstrap = await measureBootstrap(env.browser, runId);
+      results.bootstrap_20k_ms = bootstrap.historyMs;
+      results.bootstrap_growth = bootstrap.growth;
+      details.bootstrap = bootstrap;
+    },
+    'bootstrap',
+  );
 
-  await measure('recovery', async () => {
-    const recovery = await measureRecovery(
-      env,
-      item,
-      options.recoveryOrders,
-      options.recoveryOutageMs,
-      runId,
-    );
-    results.recovery_ms = recovery.ms;
-    details.recovery = recovery;
-    if (recovery.missingOnServer > 0)
-      throw new Error(`${recovery.missingOnServer} queued orders missing on the server`);
-  });
-  await cleanUp();
+  await measure(
+    'recovery',
+    async () => {
+      const recovery = await measureRecovery(
+        env,
+        item,
+        options.recoveryOrders,
+        options.recoveryOutageMs,
+        runId,
+      );
+      results.recovery_ms = recovery.ms;
+      details.recovery = recovery;
+      if (recovery.missingOnServer > 0)
+        throw new Error(`${recovery.missingOnServer} queued orders missing on the server`);
+    },
+    'recovery',
+  );
+  await cleanUp('recovery');
 
-  await measure(`heap ${options.heapFirst} → ${options.heapTotal} orders`, async () => {
-    const heap = await measureHeap(env, item, options.heapFirst, options.heapTotal, runId);
-    results.heap_growth_ratio = heap.ratio;
-    details.heap = { first: options.heapFirst, total: options.heapTotal, ...heap };
-  });
-  await cleanUp();
+  await measure(
+    `heap ${options.heapFirst} → ${options.heapTotal} orders`,
+    async () => {
+      const heap = await measureHeap(env, item, options.heapFirst, options.heapTotal, runId);
+      results.heap_growth_ratio = heap.ratio;
+      details.heap = { first: options.heapFirst, total: options.heapTotal, ...heap };
+    },
+    'heap',
+  );
+  await cleanUp('heap');
 
-  await measure(`SSE fan-out to ${options.fanoutClients} clients`, async () => {
-    results.sse_fanout_200_ms = await measureSseFanout(
-      env.server.url,
-      item.id,
-      options.fanoutClients,
-      options.fanoutPublishes,
-    );
-    details.sseFanout = { clients: options.fanoutClients, publishes: options.fanoutPublishes };
-  });
+  await measure(
+    `SSE fan-out to ${options.fanoutClients} clients`,
+    async () => {
+      results.sse_fanout_200_ms = await measureSseFanout(
+        env.server.url,
+        item.id,
+        options.fanoutClients,
+        options.fanoutPublishes,
+      );
+      details.sseFanout = { clients: options.fanoutClients, publishes: options.fanoutPublishes };
+    },
+    'sse-fanout',
+  );
 
   // Last: it floods the database with orders nobody completes.
-  await measure('server create throughput', async () => {
-    const throughput = await measureCreateThroughput(env.server.url, item.id, options.throughputSeconds);
-    results.server_create_per_s = throughput.createsPerSecond;
-    details.throughput = throughput;
-    if (throughput.created === 0)
-      throw new Error(`no create succeeded (${throughput.non2xx} non-2xx, ${throughput.errors} errors)`);
-  });
+  await measure(
+    'server create throughput',
+    async () => {
+      const throughput = await measureCreateThroughput(env.server.url, item.id, options.throughputSeconds);
+      results.server_create_per_s = throughput.createsPerSecond;
+      details.throughput = throughput;
+      if (throughput.created === 0)
+        throw new Error(`no create succeeded (${throughput.non2xx} non-2xx, ${throughput.errors} errors)`);
+    },
+    'throughput',
+  );
 } finally {
   await env.close();
 }
@@ -236,6 +292,10 @@ await writeJson(options.out, results);
 await writeJson(options.out.replace(/\.json$/, '.details.json'), { info, baseline, failures, details });
 if (options.writeReadme) await updateReadme(`${root}bench/README.md`, results, baseline, info);
 
+if (options.only !== null)
+  process.stdout.write(
+    `\nOnly ${[...options.only].join(', ')} ran: every other row reads "failed" (not run).\n`,
+  );
 process.stdout.write(`\n${headline(results)}\n\n${markdownTable(results, baseline)}\n`);
 if (failures.length > 0) {
   process.stdout.write(

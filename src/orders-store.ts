@@ -89,8 +89,16 @@ export class OrdersStore {
   /** Replaces everything with a snapshot; after the first one, the differences become events. */
   applySnapshot(snapshot: Snapshot, startedAt: number): void {
     const next = new Map<string, ClientOrder>();
+    // One pass over the snapshot builds the map and the id list: the SW sends it newest first, so the sort
+    // below runs only if it ever does not (10,000 orders at a cold start make every extra pass count).
+    const ids: string[] = [];
+    let sorted = true;
+    let previous: ClientOrder | undefined;
     for (const order of snapshot.orders) {
       if (!isActive(order)) continue;
+      if (previous !== undefined && compareNewestFirst(previous, order) > 0) sorted = false;
+      previous = order;
+      ids.push(order.id);
       const current = this.orders.get(order.id);
       // Keep the object the rows already show when nothing changed, so a re-snapshot (every time the
       // tab becomes visible) re-renders only the rows that really moved.
@@ -109,7 +117,7 @@ export class OrdersStore {
     }
     this.orders.clear();
     for (const [id, order] of next) this.orders.set(id, order);
-    this.ids = [...next.values()].sort(compareNewestFirst).map((o) => o.id);
+    this.ids = sorted ? ids : [...next.values()].sort(compareNewestFirst).map((o) => o.id);
     this.sync = snapshot.sync;
     this.cursor = snapshot.cursor;
     this.deviceId = snapshot.deviceId;

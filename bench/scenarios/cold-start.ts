@@ -18,8 +18,13 @@ export interface ColdStartResult {
 
 async function waitRows(page: import('@playwright/test').Page, n: number, timeoutMs: number): Promise<void> {
   await page.waitForFunction(
+    // The list is virtualised: its rows carry the list's total (aria-setsize).
     (target) =>
-      document.querySelectorAll('ul[aria-label="Active orders"] > [data-order-id]').length >= target,
+      Number(
+        document
+          .querySelector('ul[aria-label="Active orders"] > [data-order-id][aria-setsize]')
+          ?.getAttribute('aria-setsize') ?? 0,
+      ) >= target,
     n,
     { polling: 100, timeout: timeoutMs },
   );

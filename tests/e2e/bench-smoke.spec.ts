@@ -18,6 +18,7 @@ const LATENCY_KEYS = [
 ];
 const NUMBER_KEYS = [
   'cold_start_1000_ms',
+  'cold_start_10000_ms',
   'drain_1000_s',
   'drain_lost',
   'drain_duplicated',

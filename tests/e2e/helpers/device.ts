@@ -11,6 +11,8 @@
 //                                                         snapshot rendered
 //   waitForServiceWorkerControl(page)                    reloads once if the first load stayed uncontrolled
 //   counter(page) → locators: activeOrders, rows, row(text), syncStatus, placeOrder, customerName, addButtons
+//   scrollToRow(page, text) → Locator                    scrolls the (virtualised) list until that row is
+//                                                         rendered; for orders beyond the first screenful
 //   placeOrder(page, { customerName, itemCount? }) → { id }   the new row's data-order-id
 //   recordActiveOrderEvents(page) / readActiveOrderEvents(page)
 
@@ -51,6 +53,35 @@ export function counter(page: Page): Counter {
     // Menu buttons only: the cart's "Add one more <item>" buttons share the prefix.
     addButtons: page.getByRole('button', { name: /^Add (?!one more )/ }),
   };
+}
+
+/**
+ * The Active orders list renders only the rows on screen (plus a few). Like a person looking for an order, this
+ * scrolls the list's scroller (its column, or the page on a narrow screen) from the top, a screenful at a time,
+ * until the row whose text contains `text` is rendered, and returns it. Throws when the list ends without it.
+ */
+export async function scrollToRow(page: Page, text: string): Promise<Locator> {
+  const screen = counter(page);
+  const row = screen.row(text);
+  await expect(screen.activeOrders).toBeAttached();
+  const step = (toTop: boolean) =>
+    screen.activeOrders.evaluate((list, top) => {
+      let scroller: Element | null = list.parentElement;
+      while (scroller !== null && !/auto|scroll/.test(getComputedStyle(scroller).overflowY))
+        scroller = scroller.parentElement;
+      const target = scroller ?? document.scrollingElement ?? document.documentElement;
+      if (top) target.scrollTop = 0;
+      else target.scrollTop += Math.max(100, target.clientHeight * 0.8);
+      return target.scrollTop + target.clientHeight >= target.scrollHeight - 1;
+    }, toTop);
+  let atEnd = await step(true);
+  for (;;) {
+    // The virtualiser renders on the scroll event's frame: give it that frame before looking.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    if ((await row.count()) > 0) return row;
+    if (atEnd) throw new Error(`no active order row contains "${text}" after scrolling the whole list`);
+    atEnd = await step(false);
+  }
 }
 
 /**

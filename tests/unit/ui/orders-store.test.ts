@@ -55,6 +55,12 @@ describe('OrdersStore', () => {
     expect(store.ids).toEqual(['4', '3', '2', '1']);
   });
 
+  it('lists a snapshot newest first even when one order in the middle of it is out of place', () => {
+    const store = new OrdersStore();
+    store.applySnapshot(snapshot([order('5', 5), order('3', 3), order('4', 4), order('1', 1)]), 0);
+    expect(store.ids).toEqual(['5', '4', '3', '1']);
+  });
+
   it('fires no events for the first snapshot but does for later differences', () => {
     const store = new OrdersStore();
     store.applySnapshot(snapshot([order('1', 1), order('2', 2)]), 0);
