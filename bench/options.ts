@@ -7,6 +7,7 @@ export const SCENARIOS = [
   'bundle',
   'history',
   'latency',
+  'bump',
   'polls',
   'cold-start',
   'drain',
@@ -54,6 +55,9 @@ export interface BenchOptions {
   /** Finished orders seeded in SQL for the history and day-report measures, and searches timed. */
   historyOrders: number;
   historySearches: number;
+  /** Kitchen bumps timed to another device, and the tickets on the busy kitchen for the one-frame check. */
+  bumpSamples: number;
+  bumpBusyTickets: number;
 }
 
 const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' | 'writeReadme' | 'only'>> = {
@@ -74,6 +78,8 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     fanoutPublishes: 20,
     historyOrders: 1_000_000,
     historySearches: 200,
+    bumpSamples: 100,
+    bumpBusyTickets: 200,
   },
   quick: {
     latencySamples: 15,
@@ -91,6 +97,8 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     fanoutPublishes: 5,
     historyOrders: 100_000,
     historySearches: 100,
+    bumpSamples: 30,
+    bumpBusyTickets: 200,
   },
   // For the smoke test in `npm test`: every measure runs end to end, with very few samples.
   smoke: {
@@ -109,6 +117,8 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     fanoutPublishes: 2,
     historyOrders: 4_000,
     historySearches: 10,
+    bumpSamples: 3,
+    bumpBusyTickets: 20,
   },
 };
 

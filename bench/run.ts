@@ -17,6 +17,7 @@ import {
   type RunInfo,
 } from './report.ts';
 import { measureBootstrap } from './scenarios/bootstrap.ts';
+import { measureBump } from './scenarios/bump.ts';
 import { measureBundle } from './scenarios/bundle.ts';
 import { measureColdStart } from './scenarios/cold-start.ts';
 import { measureDrain } from './scenarios/drain.ts';
@@ -57,6 +58,7 @@ const results: MaybeResults = {
   bootstrap_growth: null,
   history_search_p95_ms: null,
   report_day_ms: null,
+  bump_other_device_ms: null,
 };
 const details: Record<string, unknown> = {};
 const failures: string[] = [];
@@ -150,6 +152,17 @@ try {
     'latency',
   );
   await cleanUp('latency');
+
+  await measure(
+    `kitchen bump → other device (${options.bumpBusyTickets} tickets for the busy kitchen)`,
+    async () => {
+      const bump = await measureBump(env, item.id, options.bumpSamples, options.bumpBusyTickets, runId);
+      results.bump_other_device_ms = bump.otherDevice;
+      details.bump = bump;
+    },
+    'bump',
+  );
+  await cleanUp('bump');
 
   await measure(
     'polls',

@@ -16,8 +16,8 @@ import type { RefObject } from 'preact';
 
 type Scroller = Element | Window;
 
-/** A row's height before it is measured (a typical two-line order with its buttons). */
-const ESTIMATED_ROW_PX = 170;
+/** A row's height before it is measured (a compact two-line order row with its margin, about 80 px). */
+const ESTIMATED_ROW_PX = 80;
 /** Rows rendered beyond each edge of the viewport, so a fast scroll rarely shows blank space. */
 const OVERSCAN = 4;
 

@@ -15,9 +15,23 @@ export interface ScreenEntry {
   load?: () => Promise<{ default: ComponentType<ScreenProps> }>;
 }
 
-/** In navigation order. Still to come from their branches: Kitchen, Ready board. */
+/** In navigation order. */
 export const SCREENS: readonly ScreenEntry[] = [
   { path: '/', label: 'Counter', roles: ACCESS.createOrder, homeFor: ['owner', 'counter'] },
+  {
+    path: '/kitchen',
+    label: 'Kitchen',
+    roles: ['owner', 'kitchen', 'counter'],
+    homeFor: ['kitchen'],
+    load: () => import('./kitchen-screen.tsx'),
+  },
+  {
+    path: '/board',
+    label: 'Ready board',
+    roles: ANY_ROLE,
+    homeFor: ['display'],
+    load: () => import('./board-screen.tsx'),
+  },
   { path: '/history', label: 'History', roles: ACCESS.history, load: () => import('./history-screen.tsx') },
   { path: '/report', label: 'Report', roles: ACCESS.ownerOnly, load: () => import('./report-screen.tsx') },
   { path: '/devices', label: 'Devices', roles: ACCESS.ownerOnly, load: () => import('./devices-screen.tsx') },

@@ -89,7 +89,7 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   await pairOwner(owner, server.url);
   await expect
     .poll(() => navLinks(owner))
-    .toEqual(['Counter', 'History', 'Report', 'Devices', 'Menu', 'Diagnostics']);
+    .toEqual(['Counter', 'Kitchen', 'Ready board', 'History', 'Report', 'Devices', 'Menu', 'Diagnostics']);
 
   await screensNav(owner).getByRole('link', { name: 'Devices', exact: true }).click();
   await expect(owner).toHaveURL(/\/devices$/);
@@ -126,7 +126,9 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   await form.pair.click();
   await expect(counter(till).activeOrders).toBeAttached();
   await expect(till).toHaveURL(/\/$/);
-  await expect.poll(() => navLinks(till)).toEqual(['Counter', 'History', 'Diagnostics']);
+  await expect
+    .poll(() => navLinks(till))
+    .toEqual(['Counter', 'Kitchen', 'Ready board', 'History', 'Diagnostics']);
 
   // The owner's list picks the new device up by itself while the code is outstanding.
   await expect(owner.getByRole('combobox', { name: 'Role of Till 2', exact: true })).toHaveValue('counter');

@@ -15,6 +15,8 @@ describe('screensFor', () => {
   it('gives the owner every screen that exists, in navigation order', () => {
     expect(labels(screensFor('owner'))).toEqual([
       'Counter',
+      'Kitchen',
+      'Ready board',
       'History',
       'Report',
       'Devices',
@@ -24,7 +26,13 @@ describe('screensFor', () => {
   });
 
   it('keeps Report and Devices from a counter device, which still reads History', () => {
-    expect(labels(screensFor('counter'))).toEqual(['Counter', 'History', 'Diagnostics']);
+    expect(labels(screensFor('counter'))).toEqual([
+      'Counter',
+      'Kitchen',
+      'Ready board',
+      'History',
+      'Diagnostics',
+    ]);
   });
 
   it('gives kitchen and display devices no Counter (they may not create orders)', () => {
@@ -43,19 +51,17 @@ describe('homePathFor', () => {
     expect(homePathFor('counter')).toBe('/');
   });
 
-  it('opens a role on the screen that names it as home, when that screen exists', () => {
-    const table: ScreenEntry[] = [
-      ...SCREENS,
-      { path: '/kitchen', label: 'Kitchen', roles: ['owner', 'kitchen'], homeFor: ['kitchen'] },
-      { path: '/board', label: 'Ready board', roles: ROLES, homeFor: ['display'] },
-    ];
-    expect(homePathFor('kitchen', table)).toBe('/kitchen');
-    expect(homePathFor('display', table)).toBe('/board');
-    expect(homePathFor('counter', table)).toBe('/');
+  it('opens a kitchen device on Kitchen and a display on the Ready board', () => {
+    expect(homePathFor('kitchen')).toBe('/kitchen');
+    expect(homePathFor('display')).toBe('/board');
   });
 
-  it('opens a role without a home screen yet on the first screen it may use', () => {
-    expect(homePathFor('kitchen')).toBe('/diagnostics');
+  it('opens a role without a home screen on the first screen it may use', () => {
+    const table: ScreenEntry[] = [
+      { path: '/', label: 'Counter', roles: ['owner', 'counter'], homeFor: ['owner', 'counter'] },
+      { path: '/diagnostics', label: 'Diagnostics', roles: ROLES },
+    ];
+    expect(homePathFor('kitchen', table)).toBe('/diagnostics');
   });
 
   it('never sends a role to a screen it may not use', () => {

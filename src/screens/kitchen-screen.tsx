@@ -1,0 +1,114 @@
+// The Kitchen screen (`/kitchen`, a lazy chunk): the ticket grid (oldest first) with live timers, tap or
+// button to bump, a keyboard bump bar, the All day totals, and an optional chime for new tickets. A bump
+// is an ordinary `set-status` intent to the SW: optimistic, queued offline, sent exactly once.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ClientOrder } from '../../protocol/order.ts';
+import { playChime } from '../chime.ts';
+import { AllDay } from '../kitchen/all-day.tsx';
+import { bumpBarKey, EMPTY_BUMP_BAR, pickedIndex, type BumpBarState } from '../kitchen/bump-bar.ts';
+import { KitchenTicket } from '../kitchen/kitchen-ticket.tsx';
+import { bumpTarget, DEFAULT_THRESHOLDS, kitchenTickets } from '../kitchen/kitchen-tickets.ts';
+import { useClock } from '../kitchen/use-clock.ts';
+import { errorMessage } from '../sw-bridge.ts';
+import { useSubscription } from '../use-subscription.ts';
+import type { ScreenProps } from './screen-props.ts';
+import '../kitchen/kitchen.css';
+
+/** The timers show seconds. */
+const TICK_MS = 1_000;
+
+export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
+  useSubscription(store, () => store.listVersion);
+  const now = useClock(TICK_MS);
+  const listVersion = store.listVersion;
+  const tickets = useMemo(() => kitchenTickets(store.orders.values()), [listVersion]);
+  const [bar, setBar] = useState<BumpBarState>(EMPTY_BUMP_BAR);
+  const picked = pickedIndex(bar, tickets.length);
+
+  const bump = useCallback(
+    (order: ClientOrder) => {
+      const status = bumpTarget(order.status);
+      if (status === null) return;
+      const startedAt = performance.now();
+      bridge.request({ v: 1, type: 'set-status', id: order.id, status }).then(
+        (updated) => store.applyReply(updated, startedAt),
+        (error: unknown) =>
+          ui.set({ actionError: `Order ${order.number} was not bumped: ${errorMessage(error)}` }),
+      );
+    },
+    [bridge, store, ui],
+  );
+
+  // The bump bar listens on the whole window: a kitchen keyboard has no focus to aim.
+  const latest = useRef({ bar, tickets, bump });
+  latest.current = { bar, tickets, bump };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const { bar: state, tickets: list, bump: doBump } = latest.current;
+      // Enter on a focused button is that button's click, not the bump bar's.
+      if (event.key === 'Enter' && target?.closest('button, a')) return;
+      const result = bumpBarKey(state, event.key, Date.now(), list.length);
+      switch (result.kind) {
+        case 'ignore':
+          return;
+        case 'pick':
+          setBar(result.state);
+          break;
+        case 'bump':
+          setBar(result.state);
+          doBump(list[result.index]!);
+          break;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // New tickets chime (only when the chime is on): ids seen before this render don't.
+  const seen = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    const ids = new Set(tickets.map((t) => t.id));
+    if (seen.current !== null && store.isHydrated) {
+      for (const id of ids)
+        if (!seen.current.has(id)) {
+          playChime();
+          break;
+        }
+    }
+    if (store.isHydrated) seen.current = ids;
+  }, [tickets]);
+
+  return (
+    <main class="screen kitchen">
+      <div class="kitchen-main">
+        <h2 id="kitchen-heading">
+          Kitchen <span class="count">{tickets.length}</span>
+        </h2>
+        <p class="kitchen-help muted">
+          Tap a ticket or its button to bump it (new → preparing → ready). Keyboard: type its place number,
+          then Enter.
+          {picked === null ? null : <span role="status"> Picked ticket {tickets[picked]!.number}.</span>}
+        </p>
+        {tickets.length === 0 ? <p class="empty">No tickets.</p> : null}
+        <ul class="tickets" aria-label="Kitchen tickets">
+          {tickets.map((order, i) => (
+            <KitchenTicket
+              key={order.id}
+              order={order}
+              place={i + 1}
+              picked={picked === i}
+              now={now}
+              thresholds={DEFAULT_THRESHOLDS}
+              onBump={bump}
+            />
+          ))}
+        </ul>
+      </div>
+      <AllDay tickets={tickets} />
+    </main>
+  );
+}
