@@ -33,7 +33,8 @@ test('orders placed behind a captive portal stay queued, then sync once the port
   // … and kept everything: still waiting, seen as offline, rows not confirmed, server untouched.
   await expect(screen.syncStatus).toContainText(`${n} waiting to sync`);
   await expect(screen.syncStatus).toContainText('Offline');
-  await expect(screen.row(tags[0]!)).toContainText('Waiting to sync');
+  // The newest row is the one on screen (the list renders only visible rows; the first order is at the bottom).
+  await expect(screen.row(tags[tags.length - 1]!)).toContainText('Waiting to sync');
   expect(await fetchAllOrders(server.url)).toHaveLength(0);
   const attemptsBehindPortal = portalAnswers();
 
