@@ -15,6 +15,7 @@ const LATENCY_KEYS = [
   'offline_ms',
   'baseline_other_device_ms',
   'sse_fanout_200_ms',
+  'bump_other_device_ms',
 ];
 const NUMBER_KEYS = [
   'cold_start_1000_ms',
@@ -29,6 +30,10 @@ const NUMBER_KEYS = [
   'heap_growth_ratio',
   'bundle_gzip_kib',
   'server_create_per_s',
+  'bootstrap_20k_ms',
+  'bootstrap_growth',
+  'history_search_p95_ms',
+  'report_day_ms',
 ];
 
 function runBench(out: string): Promise<{ code: number | null; output: string }> {
