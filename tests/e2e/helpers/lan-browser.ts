@@ -67,7 +67,12 @@ export async function createTrustingHome(caPem: string): Promise<TrustingHome> {
   await mkdir(nssdb, { recursive: true });
   const caFile = join(home, 'orderline-ca.crt');
   await writeFile(caFile, caPem);
-  await run('certutil', ['-N', '-d', `sql:${nssdb}`, '--empty-password']);
+  try {
+    await run('certutil', ['-N', '-d', `sql:${nssdb}`, '--empty-password']);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error("certutil is missing: install Debian's libnss3-tools (apt-get install libnss3-tools)");
+  }
   await run('certutil', ['-A', '-d', `sql:${nssdb}`, '-n', 'Orderline local CA', '-t', 'C,,', '-i', caFile]);
   return { home, dispose: () => rm(home, { recursive: true, force: true }) };
 }
