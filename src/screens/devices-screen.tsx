@@ -8,6 +8,7 @@ import { useSubscription } from '../use-subscription.ts';
 import { DeviceRow } from './device-row.tsx';
 import { PairNewDevice } from './pair-new-device.tsx';
 import type { ScreenProps } from './screen-props.ts';
+import { ConnectionBanners } from './connection-banners.tsx';
 
 const NEEDS_CONNECTION = 'Managing devices needs a connection to the server.';
 
@@ -54,16 +55,7 @@ export default function DevicesScreen({ store }: ScreenProps) {
   return (
     <main class="screen devices">
       <h2>Devices</h2>
-      {online ? null : (
-        <p class="banner problem" role="status">
-          {NEEDS_CONNECTION} This device is offline.
-        </p>
-      )}
-      {error ? (
-        <p class="banner problem" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ConnectionBanners online={online} needsConnection={NEEDS_CONNECTION} error={error} />
       <button type="button" onClick={() => void refresh()} disabled={!online}>
         Refresh device list
       </button>

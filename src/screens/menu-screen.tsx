@@ -9,6 +9,7 @@ import { archiveItem, centsFrom, fetchMenu, moveCategory, newItemId, putItem } f
 import { MenuItemRow } from './menu-item-row.tsx';
 import { useBrowserOnline } from '../use-browser-online.ts';
 import type { ScreenProps } from './screen-props.ts';
+import { ConnectionBanners } from './connection-banners.tsx';
 
 const NEEDS_CONNECTION = 'Editing the menu needs a connection to the server; edits are not kept offline.';
 
@@ -86,16 +87,7 @@ export default function MenuScreen(_props: ScreenProps) {
   return (
     <main class="screen menu-editor">
       <h2>Menu</h2>
-      {online ? null : (
-        <p class="banner problem" role="status">
-          {NEEDS_CONNECTION} This device is offline.
-        </p>
-      )}
-      {error ? (
-        <p class="banner problem" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ConnectionBanners online={online} needsConnection={NEEDS_CONNECTION} error={error} />
       {menu ? (
         <fieldset disabled={!online} class="menu-editor-body">
           <legend class="visually-hidden">Menu editor (version {menu.version})</legend>

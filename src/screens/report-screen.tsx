@@ -7,6 +7,7 @@ import { formatMoney } from '../display-format.ts';
 import { dayReportUrl, deviceTimeZone, localToday } from '../history-query.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
 import { HourBars } from './hour-bars.tsx';
+import { ConnectionBanners } from './connection-banners.tsx';
 
 const NEEDS_CONNECTION = 'The day report needs a connection to the server.';
 
@@ -44,16 +45,7 @@ export default function ReportScreen() {
   return (
     <main class="screen report">
       <h2>Day report</h2>
-      {online ? null : (
-        <p class="banner problem" role="status">
-          {NEEDS_CONNECTION} This device is offline.
-        </p>
-      )}
-      {error ? (
-        <p class="banner problem" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ConnectionBanners online={online} needsConnection={NEEDS_CONNECTION} error={error} />
       <div class="report-controls">
         <label>
           Report day
