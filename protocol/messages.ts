@@ -47,6 +47,8 @@ export type PageRequest =
   | { v: 1; type: 'menu-version'; version: number }
   /** For the Diagnostics view (an addition to DESIGN.md). */
   | { v: 1; type: 'diagnostics' }
+  /** The finished orders this device still keeps (sw/recent-finished.ts), for History when offline. */
+  | { v: 1; type: 'recent-finished' }
   /**
    * Sent by the page after its own successful POST /api/pair (the cookie is then set for the origin): the SW
    * reads GET /api/me, stores the identity, leaves `signed-out` and resumes the outbox.
@@ -138,6 +140,7 @@ export interface ReplyValues {
   'sync-now': null;
   'menu-version': null;
   diagnostics: Diagnostics;
+  'recent-finished': ClientOrder[];
   paired: DeviceIdentity;
 }
 
@@ -193,6 +196,7 @@ const PAGE_REQUEST_TYPES: ReadonlySet<string> = new Set<PageRequestType>([
   'sync-now',
   'menu-version',
   'diagnostics',
+  'recent-finished',
   'paired',
 ]);
 

@@ -53,3 +53,24 @@ export function dayReportUrl(day: string, tz: string, format: 'json' | 'csv'): s
   if (format === 'csv') params.set('format', 'csv');
   return `/api/reports/day?${params.toString()}`;
 }
+
+/**
+ * The same filters applied on the device, to the finished orders it keeps for offline lookup: a prefix of the
+ * number or of the customer's name (case-insensitive, like the server's search), the status, and the local day.
+ */
+export function matchesFilters(
+  order: { number: string; customerName: string; status: string; createdAt: string },
+  filters: HistoryFilters,
+): boolean {
+  const search = filters.search.trim().toLowerCase();
+  if (
+    search !== '' &&
+    !order.number.toLowerCase().startsWith(search) &&
+    !order.customerName.toLowerCase().startsWith(search)
+  )
+    return false;
+  if (filters.status !== 'any' && order.status !== filters.status) return false;
+  const bounds = localDayBounds(filters.day);
+  if (bounds && (order.createdAt < bounds.from || order.createdAt >= bounds.to)) return false;
+  return true;
+}

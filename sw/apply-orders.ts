@@ -6,13 +6,6 @@ import type { OrderRecord, WriteTx } from './db.ts';
 import { describeChange, isNewerServerState, rebase, type OrderChange } from './merge.ts';
 import { deleteOutboxEntry, outboxForOrder } from './outbox-store.ts';
 
-export interface ApplyWindow {
-  /** The cursor before this apply: an unknown order at or below it was already seen and pruned as final. */
-  seenThrough: number;
-  /** The cursor after this apply: a final order at or below it can never be revived by a late push. */
-  cursorAfter: number;
-}
-
 function toRecord(base: Order | null, view: ClientOrder): OrderRecord {
   return { id: view.id, base, view, active: isActive(view) ? 1 : 0 };
 }
@@ -49,37 +42,24 @@ function latestPerOrder(incoming: readonly Order[]): Order[] {
 export async function applyServerOrders(
   tx: WriteTx,
   incoming: readonly Order[],
-  window: ApplyWindow,
+  /** The cursor before this apply: an unknown order at or below it was already seen (and trimmed as finished). */
+  seenThrough: number,
 ): Promise<OrderChange[]> {
   const orders = tx.objectStore('orders');
   const changes: OrderChange[] = [];
   for (const order of latestPerOrder(incoming)) {
     const record = await orders.get(order.id);
-    if (record === undefined && order.seq <= window.seenThrough) continue;
+    if (record === undefined && order.seq <= seenThrough) continue;
     if (record !== undefined && !isNewerServerState(record.base, order)) continue;
     const pending = await outboxForOrder(tx, order.id);
     const view = rebase(order, pending);
     if (view === null) continue; // unreachable: a base always yields a view
-    if (!isActive(view) && pending.length === 0 && order.seq <= window.cursorAfter) {
-      if (record) await orders.delete(order.id);
-    } else {
-      await orders.put(toRecord(order, view));
-    }
+    // A finished order stays (inactive) among the recently finished; recent-finished.ts bounds them.
+    await orders.put(toRecord(order, view));
     const change = describeChange(order.id, record?.view ?? null, view);
     if (change) changes.push(change);
   }
   return changes;
-}
-
-/** Deletes final orders with nothing pending once the cursor has passed them (they can no longer be revived). */
-export async function pruneFinished(tx: WriteTx, cursor: number): Promise<void> {
-  const index = tx.objectStore('orders').index('by-active');
-  for (let c = await index.openCursor(0); c; c = await c.continue()) {
-    const base = c.value.base;
-    if (base === null || base.seq > cursor) continue;
-    const pending = await outboxForOrder(tx, c.value.id);
-    if (pending.length === 0) await c.delete();
-  }
 }
 
 /**
@@ -119,7 +99,6 @@ export async function settleMutation(
   tx: WriteTx,
   seq: number,
   order: Order,
-  window: ApplyWindow,
 ): Promise<OrderChange | null> {
   const orders = tx.objectStore('orders');
   // Issued together: IDB runs them in order, so the pending list already lacks the deleted entry.
@@ -131,10 +110,6 @@ export async function settleMutation(
   const base = record && !isNewerServerState(record.base, order) ? record.base : order;
   const view = rebase(base, pending);
   if (view === null) return null; // unreachable: the base is never null here
-  if (!isActive(view) && pending.length === 0 && (base?.seq ?? 0) <= window.cursorAfter) {
-    if (record) await orders.delete(order.id);
-  } else {
-    await orders.put(toRecord(base, view));
-  }
+  await orders.put(toRecord(base, view));
   return describeChange(order.id, record?.view ?? null, view);
 }

@@ -12,7 +12,7 @@ import { nextBackoffMs, parseRetryAfterMs } from './backoff.ts';
 import { readSyncMeta } from './broadcast.ts';
 import { createBatcher } from './batcher.ts';
 import { classifyResponse, type Classification } from './classify-response.ts';
-import { getMeta, type AnyTx, type OutboxEntry, type SyncMeta, type WriteTx } from './db.ts';
+import { type AnyTx, type OutboxEntry, type SyncMeta, type WriteTx } from './db.ts';
 import { signedOutPatch } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
 import type { OrderChange } from './merge.ts';
@@ -149,7 +149,6 @@ async function applyOutcome(
   { entry, result }: Answer,
   at: number,
   random: () => number,
-  cursor: number,
 ): Promise<{ wait: number | null; change: OrderChange | null; sync: Partial<SyncMeta> }> {
   const sync = connectivityAfter(result, at);
   // The entry may have changed while the request was out (it cannot be discarded: only dead ones can).
@@ -157,10 +156,7 @@ async function applyOutcome(
   if (!current || current.seq === undefined) return { wait: null, change: null, sync };
   switch (result.outcome) {
     case 'done': {
-      const change = await settleMutation(tx, current.seq, result.value, {
-        seenThrough: cursor,
-        cursorAfter: cursor,
-      });
+      const change = await settleMutation(tx, current.seq, result.value);
       return { wait: null, change, sync };
     }
     case 'retry': {
@@ -211,13 +207,12 @@ async function applyOutcomes(ctx: EngineContext, answers: Answer[]): Promise<(nu
   const { now, random } = ctx.deps;
   const at = now();
   return ctx.write(async (tx) => {
-    const cursor = (await getMeta(tx, 'cursor')) ?? 0;
     const waits: (number | null)[] = [];
     const changes: (OrderChange | null)[] = [];
     let sync: Partial<SyncMeta> = {};
     // One after another: each answer sees the writes of the ones before it.
     for (const answer of answers) {
-      const applied = await applyOutcome(tx, answer, at, random, cursor);
+      const applied = await applyOutcome(tx, answer, at, random);
       waits.push(applied.wait);
       changes.push(applied.change);
       sync = mergeSync(sync, applied.sync);

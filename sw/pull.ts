@@ -6,7 +6,8 @@ import type { ChangesResponse } from '../protocol/api.ts';
 import type { Order } from '../protocol/order.ts';
 import { isChangesResponse, isOrder } from './api-guards.ts';
 import { exchange } from './api-client.ts';
-import { applyServerOrders, pruneFinished, replaceWithSnapshot } from './apply-orders.ts';
+import { applyServerOrders, replaceWithSnapshot } from './apply-orders.ts';
+import { trimRecentFinished } from './recent-finished.ts';
 import { classifyResponse } from './classify-response.ts';
 import { getMeta, putMeta, type SyncMeta } from './db.ts';
 import { signedOutPatch } from './device.ts';
@@ -95,9 +96,9 @@ export async function pullChanges(ctx: EngineContext): Promise<PullResult> {
       // A push may have moved the cursor while this page was in flight; both cover everything up to theirs.
       const stored = (await getMeta(tx, 'cursor')) ?? 0;
       const cursorAfter = Math.max(stored, body.cursor);
-      const changes = await applyServerOrders(tx, body.orders, { seenThrough: stored, cursorAfter });
+      const changes = await applyServerOrders(tx, body.orders, stored);
       await putMeta(tx, 'cursor', cursorAfter);
-      await pruneFinished(tx, cursorAfter);
+      await trimRecentFinished(tx, cursorAfter, at);
       return { result: null, changes, sync };
     });
     // After a reset in several pages, orders that changed between pages are in the feed after its cursor.
@@ -134,8 +135,9 @@ export async function applyPush(
     const stored = (await getMeta(tx, 'cursor')) ?? 0;
     const advance = connects(stored, cursor, orders);
     const cursorAfter = advance ? cursor : stored;
-    const changes = await applyServerOrders(tx, orders, { seenThrough: stored, cursorAfter });
+    const changes = await applyServerOrders(tx, orders, stored);
     if (advance) await putMeta(tx, 'cursor', cursorAfter);
+    await trimRecentFinished(tx, cursorAfter, at);
     // A push is the server seen again: cut any backoff short.
     await clearBackoff(tx);
     return {

@@ -19,6 +19,7 @@ import { clearBackoff, countWaiting } from './outbox-store.ts';
 import { readSyncMeta } from './broadcast.ts';
 import { refreshIdentity } from './device.ts';
 import { applyPush, pullChanges } from './pull.ts';
+import { readRecentFinished } from './recent-finished.ts';
 import { createSerialTask } from './serial-task.ts';
 import { activeOrdersFromCache, countNetworkRead, readDiagnostics, readSnapshot } from './snapshot.ts';
 
@@ -182,6 +183,8 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
         return null;
       case 'diagnostics':
         return readDiagnostics(ctx);
+      case 'recent-finished':
+        return ctx.read((tx) => readRecentFinished(tx, ctx.deps.now()));
       case 'paired': {
         // The page paired (its POST /api/pair set the cookie): learn who we are, then send what was kept.
         const check = await refreshIdentity(ctx);

@@ -1,12 +1,16 @@
 // The History screen (`/history`, owner and counter): finished orders newest first, searched by number or
-// customer, filtered by status and day, paged by the server's cursor. Read online only, never cached.
+// customer, filtered by status and day, paged by the server's cursor. The full history is read online only;
+// offline (or when the server cannot answer) it shows the few recently finished orders the device keeps
+// (sw/recent-finished.ts), filtered the same way, so a just-completed order can still be looked up.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ClientOrder } from '../../protocol/order.ts';
 import { FINISHED_STATUSES, type HistoryOrder, type HistoryResponse } from '../../protocol/history.ts';
 import { apiRequest, describeFailure } from '../api-request.ts';
 import { formatMoney } from '../display-format.ts';
-import { historyUrl, NO_FILTERS, type HistoryFilters } from '../history-query.ts';
+import { historyUrl, matchesFilters, NO_FILTERS, type HistoryFilters } from '../history-query.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
 import { formatWhen, HistoryDetail } from './history-detail.tsx';
+import type { ScreenProps } from './screen-props.ts';
 
 const NEEDS_CONNECTION = 'Order history needs a connection to the server.';
 /** Typing settles for this long before the search is sent. */
@@ -17,8 +21,10 @@ interface Results {
   nextCursor: string | null;
 }
 
-export default function HistoryScreen() {
+export default function HistoryScreen({ bridge }: Pick<ScreenProps, 'bridge'>) {
   const online = useBrowserOnline();
+  /** The finished orders this device keeps; read when the server's history is out of reach. */
+  const [kept, setKept] = useState<ClientOrder[] | null>(null);
   const [filters, setFilters] = useState<HistoryFilters>(NO_FILTERS);
   const [results, setResults] = useState<Results | null>(null);
   const [loading, setLoading] = useState(false);
@@ -53,6 +59,15 @@ export default function HistoryScreen() {
     return () => clearTimeout(timer);
   }, [filters, online]);
 
+  const unreachable = !online || error !== null;
+  useEffect(() => {
+    if (!unreachable) return;
+    bridge.request({ v: 1, type: 'recent-finished' }).then(
+      (orders) => setKept(orders),
+      () => setKept([]), // the worker could not answer either: say nothing is kept rather than spin
+    );
+  }, [unreachable, bridge]);
+
   const update = (change: Partial<HistoryFilters>) => setFilters((previous) => ({ ...previous, ...change }));
 
   return (
@@ -60,7 +75,7 @@ export default function HistoryScreen() {
       <h2>Order history</h2>
       {online ? null : (
         <p class="banner problem" role="status">
-          {NEEDS_CONNECTION} This device is offline; history is not kept on the device.
+          {NEEDS_CONNECTION} This device is offline; only orders finished on it recently are shown.
         </p>
       )}
       {error ? (
@@ -137,8 +152,36 @@ export default function HistoryScreen() {
             </button>
           ) : null}
         </div>
+        {unreachable && kept !== null ? <KeptOrders orders={kept} filters={filters} /> : null}
         {selected ? <HistoryDetail order={selected} onClose={() => setSelected(null)} /> : null}
       </div>
     </main>
+  );
+}
+
+/** The recently finished orders kept on this device (at most 100, finished in the last 12 hours). */
+function KeptOrders({ orders, filters }: { orders: ClientOrder[]; filters: HistoryFilters }) {
+  const shown = orders.filter((order) => matchesFilters(order, filters));
+  return (
+    <section class="history-kept" aria-labelledby="history-kept-heading">
+      <h3 id="history-kept-heading">Recently finished on this device</h3>
+      {shown.length === 0 ? (
+        <p class="empty">
+          {orders.length === 0 ? 'No finished orders are kept on this device.' : 'No kept order matches.'}
+        </p>
+      ) : (
+        <ul aria-label="Recently finished on this device" class="history-list">
+          {shown.map((order) => (
+            <li key={order.id} data-order-id={order.id} class="history-order">
+              <strong>{order.number}</strong> {order.customerName === '' ? 'No name' : order.customerName}
+              <span>
+                {order.status} · {formatMoney(order.totalCents, null)} ·{' '}
+                <time dateTime={order.updatedAt}>{formatWhen(order.updatedAt)}</time>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

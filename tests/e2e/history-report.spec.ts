@@ -156,22 +156,38 @@ test('the owner finds a completed order, reads the day report and sees every dev
   expect(await cspViolations(till)).toEqual([]);
 });
 
-test('History says it needs a connection when the device is offline, and lists nothing from the device', async ({
+test('offline, History says it needs a connection and still finds the orders this device finished recently', async ({
   device,
+  uniqueName,
 }) => {
   const context = await device({ role: 'owner' });
   const page = await context.newPage();
   await openApp(page);
+  const finished = uniqueName('Kept offline');
+  const other = uniqueName('Also kept');
+  await placeOrder(page, { customerName: finished });
+  await placeOrder(page, { customerName: other });
+  await complete(page, finished);
+  await complete(page, other);
   await context.setOffline(true);
   await page.getByRole('link', { name: 'History', exact: true }).click();
   await expect(
     page.getByRole('status').filter({ hasText: 'Order history needs a connection' }),
   ).toBeVisible();
   await expect(page.getByRole('list', { name: 'Order history', exact: true })).toHaveCount(0);
+  const kept = page.getByRole('list', { name: 'Recently finished on this device' });
+  await expect(kept.getByRole('listitem').filter({ hasText: finished })).toContainText('completed');
+  await expect(kept.getByRole('listitem').filter({ hasText: other })).toBeVisible();
+  // The search filters the kept orders on the device.
+  await page.getByRole('searchbox', { name: 'Search orders' }).fill(finished);
+  await expect(kept.getByRole('listitem')).toHaveCount(1);
+  await expect(kept.getByRole('listitem')).toContainText(finished);
   await context.setOffline(false);
   await expect(
     page
       .getByRole('list', { name: 'Order history', exact: true })
-      .or(page.getByText('No finished orders match.')),
+      .getByRole('listitem')
+      .filter({ hasText: finished }),
   ).toBeVisible();
+  await expect(kept).toHaveCount(0);
 });

@@ -9,6 +9,7 @@ import {
   historyUrl,
   localDayBounds,
   localToday,
+  matchesFilters,
   NO_FILTERS,
 } from '../../../src/history-query.ts';
 
@@ -55,5 +56,27 @@ describe('dayReportUrl', () => {
 
   it('defaults the report to the local calendar day', () => {
     expect(localToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+});
+
+describe('matchesFilters (the kept orders, filtered on the device)', () => {
+  const order = {
+    number: 'B-042',
+    customerName: 'Ada Lovelace',
+    status: 'completed',
+    createdAt: new Date(2026, 11, 1, 12, 30).toISOString(),
+  };
+
+  it('matches a prefix of the number or of the name, in any case, like the server', () => {
+    expect(matchesFilters(order, { ...NO_FILTERS, search: 'b-04' })).toBe(true);
+    expect(matchesFilters(order, { ...NO_FILTERS, search: ' ada ' })).toBe(true);
+    expect(matchesFilters(order, { ...NO_FILTERS, search: 'Lovelace' })).toBe(false);
+    expect(matchesFilters(order, { ...NO_FILTERS, search: '042' })).toBe(false);
+  });
+
+  it('filters by status and by local day', () => {
+    expect(matchesFilters(order, { ...NO_FILTERS, status: 'cancelled' })).toBe(false);
+    expect(matchesFilters(order, { ...NO_FILTERS, status: 'completed', day: '2026-12-01' })).toBe(true);
+    expect(matchesFilters(order, { ...NO_FILTERS, day: '2026-12-02' })).toBe(false);
   });
 });
