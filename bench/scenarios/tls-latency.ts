@@ -6,6 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 import type { PairingResponse } from '../../protocol/pairing.ts';
 import { createTrustingHome, lanLaunchOptions, type LanServer } from '../../tests/e2e/helpers/lan-browser.ts';
 import { OWNER_AUTH } from '../../tests/e2e/helpers/pair-device.ts';
+import { fetchOrder } from '../api-client.ts';
 import { newBenchContext } from '../bench-env.ts';
 import { placeOrder, sleep, spacingMs, waitSeen } from '../click-to-row.ts';
 import { openAppWithin as openApp } from '../open-app.ts';
@@ -13,6 +14,8 @@ import { summarize, type Summary } from '../stats.ts';
 
 export interface TlsLatencyResult {
   otherDevice: Summary;
+  /** Where the time goes, as for plain HTTP: click → the server's `receivedAt`, and from there → the row on B. */
+  breakdown: { clickToServerReceived: Summary; serverReceivedToRow: Summary };
   /** Where the devices opened the app, and what the browser negotiated and verified there. */
   origin: string;
   protocol: string;
@@ -80,12 +83,27 @@ export async function measureTlsLatency(
     await tabB.bringToFront();
     await tabA.bringToFront();
     const otherDevice: number[] = [];
+    const placedOrders: { id: string; clickedAt: number; seenOnB: number }[] = [];
     for (let i = 0; i < samples; i++) {
       const placed = await placeOrder(tabA, `${runId}-s${i}`);
-      otherDevice.push((await waitSeen(tabB, placed.id, 10_000)) - placed.clickedAt);
+      const seenOnB = await waitSeen(tabB, placed.id, 10_000);
+      otherDevice.push(seenOnB - placed.clickedAt);
+      placedOrders.push({ id: placed.id, clickedAt: placed.clickedAt, seenOnB });
       await sleep(spacingMs(i));
     }
-    return { otherDevice: summarize(otherDevice), origin: lan.httpsUrl, ...tls };
+    const toServer: number[] = [];
+    const fromServer: number[] = [];
+    for (const { id, clickedAt, seenOnB } of placedOrders) {
+      const receivedAt = Date.parse((await fetchOrder(lan.server.url, id)).receivedAt);
+      toServer.push(receivedAt - clickedAt);
+      fromServer.push(seenOnB - receivedAt);
+    }
+    return {
+      otherDevice: summarize(otherDevice),
+      breakdown: { clickToServerReceived: summarize(toServer), serverReceivedToRow: summarize(fromServer) },
+      origin: lan.httpsUrl,
+      ...tls,
+    };
   } finally {
     await browser?.close();
     await trusting.dispose();
