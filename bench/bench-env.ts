@@ -1,16 +1,20 @@
-// What every measure runs against: the real server (child process, fresh data dir), the bench's proxies
-// (the app through a proxy that can cut push; the baseline page on its own origin) and one real Chromium.
+// What every measure runs against: the real server (child process, fresh data dir, HTTPS on for the LAN name
+// orderline.test with its own local CA), the bench's proxies (the app through a proxy that can cut push; the
+// baseline page on its own origin) and one real Chromium.
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS } from '../tests/e2e/helpers/chromium-args.ts';
 import { findChromium } from '../tests/e2e/helpers/find-chromium.ts';
 import { pairContext } from '../tests/e2e/helpers/pair-device.ts';
-import { startServer, type ServerProcess } from '../tests/e2e/helpers/server-process.ts';
+import { startLanServer, type LanServer } from '../tests/e2e/helpers/lan-browser.ts';
+import type { ServerProcess } from '../tests/e2e/helpers/server-process.ts';
 import { startBenchProxy, type BenchProxy } from './bench-proxy.ts';
 import { installProbe } from './page-probe.ts';
 
 export interface BenchEnv {
   server: ServerProcess;
+  /** The same server's HTTPS side: its port, `https://orderline.test:<port>` and its local CA (PEM). */
+  lan: LanServer;
   browser: Browser;
   chromiumVersion: string;
   /** The app through the bench proxy (same server; the proxy can make /api/events unreachable). */
@@ -25,7 +29,10 @@ const baselineFile = (name: string) => fileURLToPath(new URL(`./baseline/${name}
 export async function startBenchEnv(): Promise<BenchEnv> {
   // The fan-out measure opens 200 streams with one owner credential: the per-device cap (8) exists to stop one
   // runaway client, and here it would only refuse the measurement. The per-server cap stays as configured.
-  const server = await startServer({ env: { ORDERLINE_MAX_STREAMS_PER_DEVICE: '1000' } });
+  // HTTPS on a known port and the LAN name in its certificate, so the TLS measure runs against this same
+  // server and compares with the plain HTTP one under the same load.
+  const lan = await startLanServer({ env: { ORDERLINE_MAX_STREAMS_PER_DEVICE: '1000' } });
+  const server = lan.server;
   const opened: { close(): Promise<void> }[] = [];
   try {
     const appProxy = await startBenchProxy({ upstreamPort: server.port });
@@ -43,6 +50,7 @@ export async function startBenchEnv(): Promise<BenchEnv> {
     const browser = await chromium.launch({ executablePath: findChromium(), args, headless: true });
     return {
       server,
+      lan,
       browser,
       chromiumVersion: browser.version(),
       appProxy,
@@ -70,11 +78,21 @@ export async function newBenchDevice(
   baseUrl: string,
   probe = true,
 ): Promise<BrowserContext> {
+  const context = await newBenchContext(browser, baseUrl, probe);
+  await pairContext(context, baseUrl);
+  return context;
+}
+
+/** A device's context before pairing: its own profile with service workers, and the probe unless told not to. */
+export async function newBenchContext(
+  browser: Browser,
+  baseUrl: string,
+  probe = true,
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: baseUrl, serviceWorkers: 'allow' });
   // tsx (esbuild keepNames) wraps named functions in `__name(...)`; functions Playwright serialises into the
   // page carry those calls, so the page needs the identity helper first.
   await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
   if (probe) await context.addInitScript(installProbe);
-  await pairContext(context, baseUrl);
   return context;
 }

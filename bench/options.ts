@@ -16,6 +16,9 @@ export const SCENARIOS = [
   'heap',
   'sse-fanout',
   'throughput',
+  // Part 2: other-device latency over HTTPS; PostgreSQL with two server instances.
+  'tls',
+  'postgres',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -29,7 +32,7 @@ export interface BenchOptions {
   writeReadme: boolean;
   /** Scenarios to run (`--only a,b`); null runs them all. The others stay null in the JSON. */
   only: ReadonlySet<Scenario> | null;
-  /** Clicks per latency measure (same tab, other tab, other device + baseline, offline). */
+  /** Clicks per latency measure (same tab, other tab, other device + baseline, offline, other device over HTTPS). */
   latencySamples: number;
   /** Orders in IndexedDB for the cold start, and reloads measured. */
   coldStartOrders: number;
@@ -58,6 +61,8 @@ export interface BenchOptions {
   /** Kitchen bumps timed to another device, and the tickets on the busy kitchen for the one-frame check. */
   bumpSamples: number;
   bumpBusyTickets: number;
+  /** PostgreSQL: creates on instance A timed to instance B's stream (the throughput reuses throughputSeconds). */
+  postgresCrossSamples: number;
 }
 
 const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' | 'writeReadme' | 'only'>> = {
@@ -80,6 +85,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     historySearches: 200,
     bumpSamples: 100,
     bumpBusyTickets: 200,
+    postgresCrossSamples: 200,
   },
   quick: {
     latencySamples: 15,
@@ -99,6 +105,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     historySearches: 100,
     bumpSamples: 30,
     bumpBusyTickets: 200,
+    postgresCrossSamples: 40,
   },
   // For the smoke test in `npm test`: every measure runs end to end, with very few samples.
   smoke: {
@@ -119,6 +126,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     historySearches: 10,
     bumpSamples: 3,
     bumpBusyTickets: 20,
+    postgresCrossSamples: 5,
   },
 };
 

@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick | --smoke] [--no-build] [--out file] [--only scenario,…]`: builds the app, starts the real server and
-// Chromium, measures every row of DESIGN.md "Performance budgets" plus the baseline client, writes
+// Chromium, measures every row of DESIGN.md "Performance budgets" and "Budgets, part 2" plus the baseline client, writes
 // bench/results/latest.json and prints the Markdown table. A measure that fails is reported as failed
 // (null in the JSON, exit code 1); it never gets a substitute number.
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,7 @@ import {
   writeJson,
   type MaybeResults,
   type RunInfo,
+  type Unavailable,
 } from './report.ts';
 import { measureBootstrap } from './scenarios/bootstrap.ts';
 import { measureBump } from './scenarios/bump.ts';
@@ -24,10 +25,12 @@ import { measureDrain } from './scenarios/drain.ts';
 import { measureHeap } from './scenarios/heap.ts';
 import { measureHistory } from './scenarios/history.ts';
 import { measureLatency } from './scenarios/latency.ts';
+import { measurePostgresInstances } from './scenarios/postgres-instances.ts';
 import { measurePolls } from './scenarios/polls.ts';
 import { measureRecovery } from './scenarios/recovery.ts';
 import { measureCreateThroughput } from './scenarios/server-throughput.ts';
 import { measureSseFanout } from './scenarios/sse-fanout.ts';
+import { measureTlsLatency } from './scenarios/tls-latency.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const options = parseOptions(process.argv.slice(2));
@@ -59,8 +62,12 @@ const results: MaybeResults = {
   history_search_p95_ms: null,
   report_day_ms: null,
   bump_other_device_ms: null,
+  other_device_tls_ms: null,
+  pg_create_per_s: null,
+  pg_cross_instance_ms: null,
 };
 const details: Record<string, unknown> = {};
+const unavailable: Unavailable = {};
 const failures: string[] = [];
 let baselinePollsPerMin = NaN;
 
@@ -116,6 +123,25 @@ await measure(
   'history',
 );
 
+// Its own PostgreSQL cluster and two server processes, stopped afterwards: before the shared server starts too.
+await measure(
+  `PostgreSQL, 2 instances: ${options.postgresCrossSamples} creates A → B, ${options.throughputSeconds} s of creates on A`,
+  async () => {
+    const pg = await measurePostgresInstances(options.postgresCrossSamples, options.throughputSeconds);
+    details.postgres = pg;
+    if (!pg.available) {
+      // A machine without PostgreSQL is not a failed measure: the row says why it was not measured.
+      unavailable.pg_create_per_s = pg.reason;
+      unavailable.pg_cross_instance_ms = pg.reason;
+      log(`PostgreSQL not measured: ${pg.reason}`);
+      return;
+    }
+    results.pg_create_per_s = pg.throughput.createsPerSecond;
+    results.pg_cross_instance_ms = pg.crossInstance;
+  },
+  'postgres',
+);
+
 const runId = `bench${Date.now().toString(36)}`;
 log(`starting server, proxies and Chromium (profile ${options.profile})`);
 const env = await startBenchEnv();
@@ -152,6 +178,17 @@ try {
     'latency',
   );
   await cleanUp('latency');
+
+  await measure(
+    'other device over HTTPS (orderline.test, local CA in the browser profile)',
+    async () => {
+      const tls = await measureTlsLatency(env.lan, options.latencySamples, runId);
+      results.other_device_tls_ms = tls.otherDevice;
+      details.tls = tls;
+    },
+    'tls',
+  );
+  await cleanUp('tls');
 
   await measure(
     `kitchen bump → other device (${options.bumpBusyTickets} tickets for the busy kitchen)`,
@@ -289,14 +326,20 @@ const info: RunInfo = {
 };
 const baseline = { pollsPerMin: baselinePollsPerMin };
 await writeJson(options.out, results);
-await writeJson(options.out.replace(/\.json$/, '.details.json'), { info, baseline, failures, details });
-if (options.writeReadme) await updateReadme(`${root}bench/README.md`, results, baseline, info);
+await writeJson(options.out.replace(/\.json$/, '.details.json'), {
+  info,
+  baseline,
+  failures,
+  unavailable,
+  details,
+});
+if (options.writeReadme) await updateReadme(`${root}bench/README.md`, results, baseline, info, unavailable);
 
 if (options.only !== null)
   process.stdout.write(
     `\nOnly ${[...options.only].join(', ')} ran: every other row reads "failed" (not run).\n`,
   );
-process.stdout.write(`\n${headline(results)}\n\n${markdownTable(results, baseline)}\n`);
+process.stdout.write(`\n${headline(results)}\n\n${markdownTable(results, baseline, unavailable)}\n`);
 if (failures.length > 0) {
   process.stdout.write(
     `\n${failures.length} measure(s) failed:\n${failures.map((f) => `- ${f}`).join('\n')}\n`,

@@ -8,6 +8,7 @@ import { newBenchDevice, type BenchEnv } from '../bench-env.ts';
 import { diagnostics } from '../sw-requests.ts';
 import { fetchOrder } from '../api-client.ts';
 import { summarize, type Summary } from '../stats.ts';
+import { placeOrder, sleep, spacingMs, waitSeen } from '../click-to-row.ts';
 
 export interface LatencyResult {
   sameTab: Summary;
@@ -20,52 +21,6 @@ export interface LatencyResult {
   cacheHitRatio: number;
   cacheReads: number;
   otherDeviceBreakdown: { clickToServerReceived: Summary; serverReceivedToRow: Summary };
-}
-
-/** A small deterministic PRNG so the click spacing is irregular (not phase-locked to 3 s) yet repeatable. */
-function spacingMs(i: number): number {
-  const x = Math.sin(i * 12.9898 + 78.233) * 43758.5453;
-  return 150 + Math.floor((x - Math.floor(x)) * 350);
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-interface Placed {
-  id: string;
-  clickedAt: number;
-  seenAt: number;
-}
-
-/** Composes an order with a unique customer name and clicks Place order in `page`. */
-async function placeOrder(page: Page, marker: string): Promise<Placed> {
-  const screen = counter(page);
-  await screen.customerName.fill(marker);
-  await screen.addButtons.first().click();
-  await screen.placeOrder.click();
-  const handle = await page.waitForFunction(
-    (m) => {
-      const state = window.__bench;
-      if (state === undefined) return null;
-      for (const [id, seen] of Object.entries(state.rows)) {
-        if (seen.text.includes(m))
-          return { id, clickedAt: state.clicks[state.clicks.length - 1] ?? NaN, seenAt: seen.t };
-      }
-      return null;
-    },
-    marker,
-    { polling: 10, timeout: 10_000 },
-  );
-  const placed = (await handle.jsonValue()) as Placed;
-  if (!Number.isFinite(placed.clickedAt)) throw new Error(`no Place order click was recorded for ${marker}`);
-  return placed;
-}
-
-async function waitSeen(page: Page, id: string, timeoutMs: number): Promise<number> {
-  const handle = await page.waitForFunction((orderId) => window.__bench?.rows[orderId]?.t ?? null, id, {
-    polling: 20,
-    timeout: timeoutMs,
-  });
-  return (await handle.jsonValue()) as number;
 }
 
 async function waitAllSaved(page: Page): Promise<void> {

@@ -8,12 +8,13 @@ import type { PushEventData } from '../../protocol/api.ts';
 import { summarize, type Summary } from '../stats.ts';
 import { takeSseEvents } from '../../tests/unit/server/sse-client.ts';
 
-interface Client {
+export interface Client {
   request: http.ClientRequest;
   onOrder: (id: string, updatedAt: string) => void;
 }
 
-function connect(baseUrl: string, onOrder: Client['onOrder']): Promise<Client> {
+/** One device's `GET /api/events` stream (owner token) calling `onOrder` for every order it carries. */
+export function openOrderStream(baseUrl: string, onOrder: Client['onOrder']): Promise<Client> {
   return new Promise((resolve, reject) => {
     // agent: false gives each client its own socket, as 200 separate devices would have.
     const request = http.get(`${baseUrl}/api/events`, { agent: false, headers: OWNER_AUTH }, (response) => {
@@ -56,7 +57,7 @@ export async function measureSseFanout(
   };
   const connected: Client[] = [];
   try {
-    for (let i = 0; i < clients; i++) connected.push(await connect(baseUrl, onOrder));
+    for (let i = 0; i < clients; i++) connected.push(await openOrderStream(baseUrl, onOrder));
     const device = await registerDevice(baseUrl);
     for (let i = 0; i < publishes; i++) {
       const body = newOrderBody(device, menuItemId, `fanout-${i}`);

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './helpers/server-process.ts';
+import { postgresAvailable } from '../unit/server/postgres-cluster.ts';
 
 const LATENCY_KEYS = [
   'same_tab_ms',
@@ -16,7 +17,10 @@ const LATENCY_KEYS = [
   'baseline_other_device_ms',
   'sse_fanout_200_ms',
   'bump_other_device_ms',
+  'other_device_tls_ms',
 ];
+/** Measured only where PostgreSQL's tools are (CI installs them); elsewhere null, with the reason given. */
+const POSTGRES_KEYS = ['pg_create_per_s', 'pg_cross_instance_ms'];
 const NUMBER_KEYS = [
   'cold_start_1000_ms',
   'cold_start_10000_ms',
@@ -55,14 +59,16 @@ function runBench(out: string): Promise<{ code: number | null; output: string }>
 }
 
 test('a smoke run of the bench reports every budget key with a sane value', async () => {
-  test.setTimeout(240_000);
+  // The TLS browser and the PostgreSQL cluster with its two servers add about a minute to the run.
+  test.setTimeout(360_000);
+  const postgresMissing = await postgresAvailable();
   const dir = await mkdtemp(join(tmpdir(), 'orderline-bench-smoke-'));
   try {
     const out = join(dir, 'results.json');
     const { code, output } = await runBench(out);
     expect(code, output).toBe(0);
     const results = JSON.parse(await readFile(out, 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(results).sort()).toEqual([...LATENCY_KEYS, ...NUMBER_KEYS].sort());
+    expect(Object.keys(results).sort()).toEqual([...LATENCY_KEYS, ...NUMBER_KEYS, ...POSTGRES_KEYS].sort());
     for (const key of LATENCY_KEYS) {
       const summary = results[key] as { p50: number; p95: number; n: number };
       expect(summary.n, key).toBeGreaterThan(0);
@@ -81,6 +87,21 @@ test('a smoke run of the bench reports every budget key with a sane value', asyn
     expect(results.drain_lost).toBe(0);
     expect(results.drain_duplicated).toBe(0);
     expect(results.server_create_per_s as number).toBeGreaterThan(0);
+
+    if (postgresMissing === null) {
+      expect(results.pg_create_per_s as number).toBeGreaterThan(0);
+      const cross = results.pg_cross_instance_ms as { p50: number; p95: number; n: number };
+      expect(cross.n).toBeGreaterThan(0);
+      expect(Number.isFinite(cross.p95) && cross.p95 >= cross.p50).toBe(true);
+    } else {
+      // No PostgreSQL here: both keys null, and the details say why rather than a bare failure.
+      expect(results.pg_create_per_s).toBeNull();
+      expect(results.pg_cross_instance_ms).toBeNull();
+      const details = JSON.parse(await readFile(join(dir, 'results.details.json'), 'utf8')) as {
+        unavailable: Record<string, string>;
+      };
+      expect(details.unavailable.pg_cross_instance_ms).toBe(postgresMissing);
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -23,6 +23,16 @@ describe('bench options', () => {
     expect(options.writeReadme).toBe(false);
   });
 
+  it('selects the Part 2 network scenarios by name: HTTPS and PostgreSQL', () => {
+    const options = parseOptions(['--quick', '--only', 'tls,postgres']);
+    expect([...(options.only ?? [])]).toEqual(['tls', 'postgres']);
+    expect(options.postgresCrossSamples).toBeGreaterThan(0);
+  });
+
+  it('takes at least 100 cross-instance samples in a full run', () => {
+    expect(parseOptions([]).postgresCrossSamples).toBeGreaterThanOrEqual(100);
+  });
+
   it('rejects an unknown scenario name', () => {
     expect(() => parseOptions(['--only', 'cold-strat'])).toThrow(/unknown scenario cold-strat/);
   });
