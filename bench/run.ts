@@ -333,7 +333,11 @@ await writeJson(options.out.replace(/\.json$/, '.details.json'), {
   unavailable,
   details,
 });
-if (options.writeReadme) await updateReadme(`${root}bench/README.md`, results, baseline, info, unavailable);
+if (options.writeReadme) {
+  // The same generated block in both: bench/README.md explains it, the project README shows it.
+  for (const readme of ['bench/README.md', 'README.md'])
+    await updateReadme(`${root}${readme}`, results, baseline, info, unavailable);
+}
 
 if (options.only !== null)
   process.stdout.write(
