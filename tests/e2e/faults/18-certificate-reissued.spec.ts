@@ -15,7 +15,7 @@ import { OWNER_AUTH } from '../helpers/pair-device.ts';
 import { askServiceWorker, draftFor, placeViaServiceWorker } from './app-session.ts';
 import { expectConverged, waitFor } from './convergence.ts';
 import { test, expect } from './fault-fixture.ts';
-import { FULL, faultDisabled, orderTags, scale } from './fault-results.ts';
+import { faultDisabled, orderTags, scale } from './fault-results.ts';
 import { caFingerprint, readServedCertificate } from './served-certificate.ts';
 
 /** A name under the LAN name: inside the CA's name constraints, so the new certificate may carry it. */
@@ -59,9 +59,6 @@ async function tagCounts(page: Page, tags: readonly string[]): Promise<number[]>
 test('the server certificate is re-issued from the same CA while two devices sync: orders before, during and after arrive once', async ({
   appBuild,
 }, testInfo) => {
-  // Two server starts on PGlite and a Chromium with its own trust store: ~50 s even trimmed, over the 40 s a
-  // fault may cost the trimmed run in `npm test`. It runs in the full run (npm run test:faults).
-  test.skip(!FULL, 'full fault run only (ORDERLINE_FAULTS=full): ~50 s, over the trimmed run’s 40 s per fault');
   test.setTimeout(300_000);
   const n = scale(2, 10);
   const lan = await startLanServer({
