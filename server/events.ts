@@ -209,9 +209,13 @@ export function createSseHub({
       try {
         await replay(client);
       } catch (error) {
-        // The client reconnects with its Last-Event-ID and gets another replay; nothing is lost.
-        log.error({ err: error }, 'SSE replay failed; closing the stream');
-        raw.destroy();
+        // The client reconnects with its Last-Event-ID and gets another replay; nothing is lost. end(), not
+        // destroy(): the 200, `retry: 1000` and any whole replay page already written still reach the client
+        // (destroying now can cut even the headers, which a client sees as a failed request, not a stream).
+        log.error({ err: error }, 'SSE replay failed; ending the stream so the client reconnects');
+        metrics.sseStreamsDropped.inc({ reason: 'replay_failed' });
+        remove(client);
+        raw.end();
         return;
       }
       const pending = client.pending ?? [];

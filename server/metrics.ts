@@ -51,7 +51,7 @@ export function createMetrics(): Metrics {
     }),
     sseStreamsDropped: new Counter({
       name: 'orderline_sse_streams_dropped_total',
-      help: 'Event streams closed by the server (a reader too far behind)',
+      help: 'Event streams closed by the server (a reader too far behind, a replay that failed)',
       labelNames: ['reason'],
       registers: [registry],
     }),

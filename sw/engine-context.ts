@@ -82,13 +82,16 @@ export function createEngineContext(deps: EngineDeps): EngineContext {
       // Roll back whatever the failed step wrote; the original error is what the caller needs.
       try {
         tx.abort();
-      } catch (abortError) {
-        throw new AggregateError([error, abortError], 'transaction failed and could not be aborted');
+      } catch {
+        // abort() refuses a transaction that is already finished. The browser may have aborted it itself (a
+        // failed request, a quota or I/O error): rolled back, so the original error stands. If it had
+        // committed instead, the writes before the failure are stored and the caller must know.
       }
-      await tx.done.then(
-        () => undefined,
-        () => undefined, // the abort we just caused rejects tx.done; that is expected
+      const committed = await tx.done.then(
+        () => true,
+        () => false, // an abort (ours or the browser's) rejects tx.done; that is the rollback we want
       );
+      if (committed) throw new AggregateError([error], 'transaction failed after it had committed');
       throw error;
     }
     await tx.done;

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { DayReport } from '../../protocol/day-report.ts';
 import type { HistoryOrder, HistoryResponse } from '../../protocol/history.ts';
+import { readCspViolations, recordCspViolations } from './helpers/csp-violations.ts';
 import { counter, openApp, placeOrder } from './helpers/device.ts';
 import { expect, test } from './helpers/fixtures.ts';
 import { OWNER_AUTH } from './helpers/pair-device.ts';
@@ -13,16 +14,8 @@ import { OWNER_AUTH } from './helpers/pair-device.ts';
 async function prepare(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     localStorage.setItem('orderline.telemetryIntervalMs', '6000');
-    const seen: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
-    );
   });
-}
-
-async function cspViolations(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+  await recordCspViolations(context);
 }
 
 async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
@@ -152,8 +145,8 @@ test('the owner finds a completed order, reads the day report and sees every dev
   await expect(fleet.getByRole('rowheader', { name: 'Second till', exact: true })).toBeVisible();
   expect(await seriousViolations(owner)).toEqual([]);
 
-  expect(await cspViolations(owner)).toEqual([]);
-  expect(await cspViolations(till)).toEqual([]);
+  expect(await readCspViolations(owner)).toEqual([]);
+  expect(await readCspViolations(till)).toEqual([]);
 });
 
 test('offline, History says it needs a connection and still finds the orders this device finished recently', async ({

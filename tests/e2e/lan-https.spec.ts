@@ -9,13 +9,12 @@ import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import type { Order } from '../../protocol/order.ts';
 import { installabilityErrors } from './helpers/cdp.ts';
+import { readCspViolations, recordCspViolations } from './helpers/csp-violations.ts';
 import { counter, placeOrder, waitForFirstSnapshot, waitForServiceWorkerControl } from './helpers/device.ts';
 import {
   createTrustingHome,
   lanLaunchOptions,
   launchLanBrowser,
-  readCspViolations,
-  recordCspViolations,
   startLanServer,
   type LanBrowser,
   type LanServer,

@@ -4,6 +4,7 @@
 // navigation offers each role only its screens, deep links work offline, and the strict CSP sees no violation.
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
+import { readCspViolations, recordCspViolations } from './helpers/csp-violations.ts';
 import { counter, newDevice, placeOrder, waitForServiceWorkerControl } from './helpers/device.ts';
 import { expect, test as base } from './helpers/fixtures.ts';
 import { E2E_ADMIN_TOKEN } from './helpers/server-process.ts';
@@ -20,21 +21,6 @@ const test = base.extend<{ unpairedDevice: () => Promise<BrowserContext> }>({
     for (const context of contexts) await context.close();
   },
 });
-
-/** Records every CSP violation on this device's pages (the server sends the strict policy of principle 14). */
-async function recordCspViolations(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
-    );
-  });
-}
-
-async function cspViolations(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
-}
 
 async function seriousViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -155,8 +141,8 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   ).toBeVisible();
   await expect(screensNav(till)).toHaveCount(0);
 
-  expect(await cspViolations(owner)).toEqual([]);
-  expect(await cspViolations(till)).toEqual([]);
+  expect(await readCspViolations(owner)).toEqual([]);
+  expect(await readCspViolations(till)).toEqual([]);
 });
 
 test('deep links open their screen from the service worker offline, and Devices says it needs a connection', async ({
@@ -175,7 +161,7 @@ test('deep links open their screen from the service worker offline, and Devices 
   await expect(page.getByRole('heading', { name: 'Diagnostics', exact: true })).toBeVisible();
   await page.goto('/devices');
   await expect(page.getByText('Managing devices needs a connection to the server.')).toBeVisible();
-  expect(await cspViolations(page)).toEqual([]);
+  expect(await readCspViolations(page)).toEqual([]);
 });
 
 test('a browser without service workers is told why and pointed to /setup, never shown a blank page', async ({

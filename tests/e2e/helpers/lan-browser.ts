@@ -7,15 +7,16 @@
 //   createTrustingHome(caPem) → TrustingHome         a HOME whose NSS database trusts the CA; dispose()
 //   lanLaunchOptions({ home, name }) → LaunchOptions  Chromium flags and env for that HOME and name
 //   launchLanBrowser(server) → LanBrowser            both of the above, launched; dispose() closes and cleans up
-//   recordCspViolations(context) / readCspViolations(page)
+//   (CSP violations are recorded with ./csp-violations.ts)
 
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type BrowserContext, type LaunchOptions, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions } from '@playwright/test';
 import { CHROMIUM_ARGS } from './chromium-args.ts';
+import { recordCspViolations } from './csp-violations.ts';
 import { findChromium } from './find-chromium.ts';
 import { freePort, startServer, type ServerProcess } from './server-process.ts';
 
@@ -107,24 +108,4 @@ export async function launchLanBrowser(lan: LanServer): Promise<LanBrowser> {
       await trusting.dispose();
     },
   };
-}
-
-declare global {
-  interface Window {
-    __cspViolations?: string[];
-  }
-}
-
-/** Every page of the context collects `securitypolicyviolation` events from its first script on. */
-export async function recordCspViolations(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      window.__cspViolations!.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-}
-
-export function readCspViolations(page: Page): Promise<string[]> {
-  return page.evaluate(() => window.__cspViolations ?? []);
 }

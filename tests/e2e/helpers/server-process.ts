@@ -4,7 +4,7 @@
 //
 // API (stable; fault and bench helpers import it):
 //   startServer(options?) → Promise<ServerProcess>   started and healthy
-//   ServerProcess: url, port, dataDir, running, logs(), stop(), kill(), start({ distDir? }), restart({ distDir? }), dispose()
+//   ServerProcess: url, port, dataDir, running, logs(), stop(), kill(), start({ distDir?, env? }), restart({ distDir?, env? }), dispose()
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -29,6 +29,8 @@ export interface ServerOptions {
 
 export interface StartOptions {
   distDir?: string;
+  /** Environment to change from this start on (e.g. ORDERLINE_TLS_NAMES), over the options' env; kept for later starts. */
+  env?: Record<string, string>;
 }
 
 const LOG_LIMIT = 64 * 1024;
@@ -61,6 +63,7 @@ export class ServerProcess {
   private exited: Promise<void> = Promise.resolve();
   private output = '';
   private distDir: string | undefined;
+  private env: Record<string, string>;
 
   constructor(
     readonly port: number,
@@ -70,6 +73,7 @@ export class ServerProcess {
   ) {
     this.url = `http://127.0.0.1:${port}`;
     this.distDir = options.distDir;
+    this.env = { ...options.env };
   }
 
   get running(): boolean {
@@ -84,6 +88,7 @@ export class ServerProcess {
   async start(startOptions: StartOptions = {}): Promise<void> {
     if (this.child !== null) throw new Error('server already running');
     if (startOptions.distDir !== undefined) this.distDir = startOptions.distDir;
+    if (startOptions.env !== undefined) this.env = { ...this.env, ...startOptions.env };
     const env: Record<string, string> = {
       ...(process.env as Record<string, string>),
       PORT: String(this.port),
@@ -95,7 +100,7 @@ export class ServerProcess {
       // Beside every e2e server: a free HTTPS port, so parallel servers never fight over 8443.
       HTTPS_PORT: '0',
       ...(this.distDir !== undefined ? { ORDERLINE_DIST_DIR: this.distDir } : {}),
-      ...this.options.env,
+      ...this.env,
     };
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: REPO_ROOT,
