@@ -1,6 +1,6 @@
 // Counts what a fault did to the orders users placed (placed / on server / duplicates / lost), prints one
 // line per fault and keeps them in tests/e2e/faults/results/latest.json for docs/reliability.md.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Order } from '../../../protocol/order.ts';
 
@@ -113,12 +113,20 @@ export function recordResult(
   if (injectionDisabled) return;
   mkdirSync(path.join(RESULTS_DIR, 'by-fault'), { recursive: true });
   writeFileSync(path.join(RESULTS_DIR, 'by-fault', `${fault}.json`), JSON.stringify(result, null, 2) + '\n');
-  // One file per fault, merged after each write, so parallel workers never overwrite each other's line.
-  const all = readdirSync(path.join(RESULTS_DIR, 'by-fault'))
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => JSON.parse(readFileSync(path.join(RESULTS_DIR, 'by-fault', name), 'utf8')) as FaultResult)
-    .sort((a, b) => a.fault.localeCompare(b.fault, 'en', { numeric: true }));
-  writeFileSync(path.join(RESULTS_DIR, 'latest.json'), JSON.stringify({ faults: all }, null, 2) + '\n');
+  // One file per fault, merged after each write, so parallel workers never overwrite each other's line. The
+  // tracked latest.json is the base: running one fault replaces that fault's line and keeps the others (each
+  // line says when and in which mode it was taken).
+  const byFault = new Map<string, FaultResult>();
+  const latestPath = path.join(RESULTS_DIR, 'latest.json');
+  if (existsSync(latestPath))
+    for (const known of (JSON.parse(readFileSync(latestPath, 'utf8')) as { faults: FaultResult[] }).faults)
+      byFault.set(known.fault, known);
+  for (const name of readdirSync(path.join(RESULTS_DIR, 'by-fault')).filter((n) => n.endsWith('.json'))) {
+    const fresh = JSON.parse(readFileSync(path.join(RESULTS_DIR, 'by-fault', name), 'utf8')) as FaultResult;
+    byFault.set(fresh.fault, fresh);
+  }
+  const all = [...byFault.values()].sort((a, b) => a.fault.localeCompare(b.fault, 'en', { numeric: true }));
+  writeFileSync(latestPath, JSON.stringify({ faults: all }, null, 2) + '\n');
 }
 
 /** Unique customer names for a fault's orders: `f01-0007`; the prefix (`f01-`) identifies them on the server. */
