@@ -2,20 +2,25 @@
 // and its `Bump <number>` button. Warning and late are a class and words, so screen readers hear them too.
 import { Component } from 'preact';
 import type { ClientOrder } from '../../protocol/order.ts';
-import { ageLevel, ageMs, formatTimer, type AgeLevel, type AgeThresholds } from './kitchen-tickets.ts';
+import type { AgeLevel } from './kitchen-tickets.ts';
+import type { TicketClock } from './ticket-clock.ts';
+import { TicketTimer } from './ticket-timer.tsx';
 
 export interface KitchenTicketProps {
   order: ClientOrder;
   place: number;
   picked: boolean;
-  now: number;
-  thresholds: AgeThresholds;
+  /** When the ticket's clock started (ms), and its level now: the screen decides both. */
+  startMs: number;
+  level: AgeLevel;
+  clock: TicketClock;
   onBump: (order: ClientOrder) => void;
 }
 
-const LEVEL_WORD: Record<AgeLevel, string> = { fresh: '', warning: 'Warning', late: 'Late' };
-
-/** Renders one ticket; a bump re-renders only the tickets whose props changed, not all 200 on screen. */
+/**
+ * Renders one ticket; a bump re-renders only the tickets whose props changed, not all 200 on screen. The
+ * running time is not a prop: TicketTimer ticks on its own, so a tick never re-renders a ticket either.
+ */
 export class KitchenTicket extends Component<KitchenTicketProps> {
   override shouldComponentUpdate(next: KitchenTicketProps): boolean {
     const prev = this.props;
@@ -23,10 +28,10 @@ export class KitchenTicket extends Component<KitchenTicketProps> {
       next.order !== prev.order ||
       next.place !== prev.place ||
       next.picked !== prev.picked ||
-      next.thresholds !== prev.thresholds ||
-      next.onBump !== prev.onBump ||
-      // The timer shows whole seconds.
-      Math.floor(next.now / 1000) !== Math.floor(prev.now / 1000)
+      next.startMs !== prev.startMs ||
+      next.level !== prev.level ||
+      next.clock !== prev.clock ||
+      next.onBump !== prev.onBump
     );
   }
 
@@ -35,9 +40,7 @@ export class KitchenTicket extends Component<KitchenTicketProps> {
   }
 }
 
-function TicketView({ order, place, picked, now, thresholds, onBump }: KitchenTicketProps) {
-  const age = ageMs(order, now);
-  const level = ageLevel(age, thresholds);
+function TicketView({ order, place, picked, startMs, level, clock, onBump }: KitchenTicketProps) {
   const status = order.status === 'pending' ? 'New' : 'Preparing';
   return (
     <li
@@ -54,11 +57,7 @@ function TicketView({ order, place, picked, now, thresholds, onBump }: KitchenTi
         </span>
         <span class="ticket-number">{order.number}</span>
         <span class="ticket-status">{status}</span>
-        <span class="ticket-timer">
-          <span class="visually-hidden">waiting </span>
-          {formatTimer(age)}
-          {level === 'fresh' ? null : <span class="ticket-level"> {LEVEL_WORD[level]}</span>}
-        </span>
+        <TicketTimer clock={clock} startMs={startMs} level={level} />
       </div>
       {order.customerName ? <div class="ticket-customer">{order.customerName}</div> : null}
       {/* Not a nested list: one listitem per ticket in Kitchen tickets. */}

@@ -1,14 +1,24 @@
 // The Kitchen screen (`/kitchen`, a lazy chunk): the ticket grid (oldest first) with live timers, tap or
 // button to bump, a keyboard bump bar, the All day totals, and an optional chime for new tickets. A bump
-// is an ordinary `set-status` intent to the SW: optimistic, queued offline, sent exactly once.
+// is an ordinary `set-status` intent to the SW: optimistic, queued offline, sent exactly once. The owner's
+// warning/late thresholds come from the shop's settings (pushed live); the owner edits them here.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClientOrder } from '../../protocol/order.ts';
 import { playChime } from '../chime.ts';
 import { AllDay } from '../kitchen/all-day.tsx';
 import { bumpBarKey, EMPTY_BUMP_BAR, pickedIndex, type BumpBarState } from '../kitchen/bump-bar.ts';
 import { KitchenTicket } from '../kitchen/kitchen-ticket.tsx';
-import { bumpTarget, DEFAULT_THRESHOLDS, kitchenTickets } from '../kitchen/kitchen-tickets.ts';
-import { useClock } from '../kitchen/use-clock.ts';
+import { KitchenTimersForm } from '../kitchen/kitchen-timers-form.tsx';
+import {
+  ageLevel,
+  bumpTarget,
+  kitchenTickets,
+  thresholdsOf,
+  ticketStart,
+} from '../kitchen/kitchen-tickets.ts';
+import { createTicketClock } from '../kitchen/ticket-clock.ts';
+import { useLevelTick } from '../kitchen/use-level-tick.ts';
+import { useShopSettings } from '../kitchen/use-shop-settings.ts';
 import { errorMessage } from '../sw-bridge.ts';
 import { useSubscription } from '../use-subscription.ts';
 import type { ScreenProps } from './screen-props.ts';
@@ -19,9 +29,18 @@ const TICK_MS = 1_000;
 
 export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
   useSubscription(store, () => store.listVersion);
-  const now = useClock(TICK_MS);
+  // The role decides whether the owner's form shows; re-render when it is learnt.
+  useSubscription(store, () => store.sync?.device?.role ?? null);
+  const isOwner = store.sync?.device?.role === 'owner';
+  const clock = useMemo(() => createTicketClock(TICK_MS), []);
+  const settings = useShopSettings();
+  const { kitchenWarningMinutes, kitchenLateMinutes } = settings;
+  const thresholds = useMemo(() => thresholdsOf(settings), [kitchenWarningMinutes, kitchenLateMinutes]);
   const listVersion = store.listVersion;
   const tickets = useMemo(() => kitchenTickets(store.orders.values()), [listVersion]);
+  useLevelTick(tickets, thresholds);
+  // Read at render, not kept as state: a ticket that arrives already old shows its level at once.
+  const now = Date.now();
   const [bar, setBar] = useState<BumpBarState>(EMPTY_BUMP_BAR);
   const picked = pickedIndex(bar, tickets.length);
 
@@ -88,6 +107,9 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
         <h2 id="kitchen-heading">
           Kitchen <span class="count">{tickets.length}</span>
         </h2>
+        <p class="kitchen-thresholds">
+          Warning after {kitchenWarningMinutes} min, late after {kitchenLateMinutes} min.
+        </p>
         <p class="kitchen-help muted">
           Tap a ticket or its button to bump it (new → preparing → ready). Keyboard: type its place number,
           then Enter.
@@ -95,20 +117,27 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
         </p>
         {tickets.length === 0 ? <p class="empty">No tickets.</p> : null}
         <ul class="tickets" aria-label="Kitchen tickets">
-          {tickets.map((order, i) => (
-            <KitchenTicket
-              key={order.id}
-              order={order}
-              place={i + 1}
-              picked={picked === i}
-              now={now}
-              thresholds={DEFAULT_THRESHOLDS}
-              onBump={bump}
-            />
-          ))}
+          {tickets.map((order, i) => {
+            const startMs = Date.parse(ticketStart(order));
+            return (
+              <KitchenTicket
+                key={order.id}
+                order={order}
+                place={i + 1}
+                picked={picked === i}
+                startMs={startMs}
+                level={ageLevel(Math.max(0, now - startMs), thresholds)}
+                clock={clock}
+                onBump={bump}
+              />
+            );
+          })}
         </ul>
       </div>
-      <AllDay tickets={tickets} />
+      <div class="kitchen-side">
+        <AllDay tickets={tickets} />
+        {isOwner ? <KitchenTimersForm settings={settings} /> : null}
+      </div>
     </main>
   );
 }
