@@ -1,14 +1,15 @@
 // One kitchen ticket: number, customer, every item with quantity and notes in large type, a live timer,
 // and its `Bump <number>` button. Warning and late are a class and words, so screen readers hear them too.
 import { Component } from 'preact';
-import type { ClientOrder } from '../../protocol/order.ts';
+import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import type { AgeLevel } from './kitchen-tickets.ts';
 import type { TicketClock } from './ticket-clock.ts';
 import { TicketTimer } from './ticket-timer.tsx';
 
 export interface KitchenTicketProps {
   order: ClientOrder;
-  place: number;
+  /** The status to show: a bump not yet answered by the SW is shown already (bump-overlay.ts). */
+  status: OrderStatus;
   picked: boolean;
   /** When the ticket's clock started (ms), and its level now: the screen decides both. */
   startMs: number;
@@ -26,7 +27,7 @@ export class KitchenTicket extends Component<KitchenTicketProps> {
     const prev = this.props;
     return (
       next.order !== prev.order ||
-      next.place !== prev.place ||
+      next.status !== prev.status ||
       next.picked !== prev.picked ||
       next.startMs !== prev.startMs ||
       next.level !== prev.level ||
@@ -40,23 +41,22 @@ export class KitchenTicket extends Component<KitchenTicketProps> {
   }
 }
 
-function TicketView({ order, place, picked, startMs, level, clock, onBump }: KitchenTicketProps) {
-  const status = order.status === 'pending' ? 'New' : 'Preparing';
+function TicketView({ order, status, picked, startMs, level, clock, onBump }: KitchenTicketProps) {
   return (
     <li
       data-order-id={order.id}
       data-age={level}
-      class={`ticket ticket-${order.status} ${level === 'fresh' ? '' : level}${picked ? ' picked' : ''}`}
+      class={`ticket ticket-${status} ${level === 'fresh' ? '' : level}${picked ? ' picked' : ''}`}
       aria-current={picked ? 'true' : undefined}
       // Tapping anywhere on the ticket bumps it (a kitchen hand in a hurry); the button is the keyboard's way.
       onClick={() => onBump(order)}
     >
       <div class="ticket-head">
-        <span class="ticket-place" aria-hidden="true">
-          {place}
-        </span>
+        {/* The place number is a CSS counter (kitchen.css): a ticket leaving renumbers the rest without
+            re-rendering them. Hidden from screen readers, as it always was: it is the keyboard's shortcut. */}
+        <span class="ticket-place" aria-hidden="true" />
         <span class="ticket-number">{order.number}</span>
-        <span class="ticket-status">{status}</span>
+        <span class="ticket-status">{status === 'pending' ? 'New' : 'Preparing'}</span>
         <TicketTimer clock={clock} startMs={startMs} level={level} />
       </div>
       {order.customerName ? <div class="ticket-customer">{order.customerName}</div> : null}

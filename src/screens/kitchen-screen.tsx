@@ -6,6 +6,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { ClientOrder } from '../../protocol/order.ts';
 import { playChime } from '../chime.ts';
 import { AllDay } from '../kitchen/all-day.tsx';
+import {
+  EMPTY_OVERLAY,
+  shownStatus,
+  withBump,
+  withoutBump,
+  type BumpOverlay,
+} from '../kitchen/bump-overlay.ts';
 import { bumpBarKey, EMPTY_BUMP_BAR, pickedIndex, type BumpBarState } from '../kitchen/bump-bar.ts';
 import { KitchenTicket } from '../kitchen/kitchen-ticket.tsx';
 import { KitchenTimersForm } from '../kitchen/kitchen-timers-form.tsx';
@@ -37,7 +44,21 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
   const { kitchenWarningMinutes, kitchenLateMinutes } = settings;
   const thresholds = useMemo(() => thresholdsOf(settings), [kitchenWarningMinutes, kitchenLateMinutes]);
   const listVersion = store.listVersion;
-  const tickets = useMemo(() => kitchenTickets(store.orders.values()), [listVersion]);
+  const allTickets = useMemo(() => kitchenTickets(store.orders.values()), [listVersion]);
+  // The ref is what bumps read (a second tap before the first is answered moves on from the shown status);
+  // the state only re-renders.
+  const overlayRef = useRef<BumpOverlay>(EMPTY_OVERLAY);
+  const [overlay, setOverlay] = useState<BumpOverlay>(EMPTY_OVERLAY);
+  const updateOverlay = useCallback((next: BumpOverlay) => {
+    overlayRef.current = next;
+    setOverlay(next);
+  }, []);
+  // A ticket bumped to ready leaves at once.
+  const tickets = useMemo(
+    () =>
+      overlay.size === 0 ? allTickets : allTickets.filter((t) => shownStatus(t, overlay) !== 'ready'),
+    [allTickets, overlay],
+  );
   useLevelTick(tickets, thresholds);
   // Read at render, not kept as state: a ticket that arrives already old shows its level at once.
   const now = Date.now();
@@ -46,16 +67,24 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
 
   const bump = useCallback(
     (order: ClientOrder) => {
-      const status = bumpTarget(order.status);
+      const status = bumpTarget(shownStatus(order, overlayRef.current));
       if (status === null) return;
       const startedAt = performance.now();
+      updateOverlay(withBump(overlayRef.current, order.id, status));
+      const settle = () => updateOverlay(withoutBump(overlayRef.current, order.id, status));
       bridge.request({ v: 1, type: 'set-status', id: order.id, status }).then(
-        (updated) => store.applyReply(updated, startedAt),
-        (error: unknown) =>
-          ui.set({ actionError: `Order ${order.number} was not bumped: ${errorMessage(error)}` }),
+        (updated) => {
+          store.applyReply(updated, startedAt);
+          settle();
+        },
+        (error: unknown) => {
+          // The ticket goes back to what the store says, and the reason is shown.
+          settle();
+          ui.set({ actionError: `Order ${order.number} was not bumped: ${errorMessage(error)}` });
+        },
       );
     },
-    [bridge, store, ui],
+    [bridge, store, ui, updateOverlay],
   );
 
   // The bump bar listens on the whole window: a kitchen keyboard has no focus to aim.
@@ -87,10 +116,11 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // New tickets chime (only when the chime is on): ids seen before this render don't.
+  // New tickets chime (only when the chime is on): ids seen before this render don't. From the store's
+  // tickets, so one whose bump failed and comes back does not chime as new.
   const seen = useRef<Set<string> | null>(null);
   useEffect(() => {
-    const ids = new Set(tickets.map((t) => t.id));
+    const ids = new Set(allTickets.map((t) => t.id));
     if (seen.current !== null && store.isHydrated) {
       for (const id of ids)
         if (!seen.current.has(id)) {
@@ -99,7 +129,7 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
         }
     }
     if (store.isHydrated) seen.current = ids;
-  }, [tickets]);
+  }, [allTickets]);
 
   return (
     <main class="screen kitchen">
@@ -123,7 +153,7 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
               <KitchenTicket
                 key={order.id}
                 order={order}
-                place={i + 1}
+                status={shownStatus(order, overlay)}
                 picked={picked === i}
                 startMs={startMs}
                 level={ageLevel(Math.max(0, now - startMs), thresholds)}
