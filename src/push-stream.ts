@@ -141,7 +141,8 @@ export class PushStream {
       this.env.reportError(`The server sent unreadable settings: ${String(error)}`);
       return;
     }
-    if (!isShopSettings(settings)) return this.env.reportError('The server sent settings that are not valid.');
+    if (!isShopSettings(settings))
+      return this.env.reportError('The server sent settings that are not valid.');
     this.env.send({ v: 1, type: 'settings', settings });
   }
 

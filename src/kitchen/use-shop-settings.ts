@@ -35,7 +35,8 @@ export function useShopSettings(): ShopSettings {
         (body: unknown) => {
           if (!pushed && isShopSettings(body)) apply(body);
         },
-        (error: unknown) => console.warn('orderline: kitchen settings not loaded; keeping', lastSettings, error),
+        (error: unknown) =>
+          console.warn('orderline: kitchen settings not loaded; keeping', lastSettings, error),
       );
     const channel = new BroadcastChannel(BROADCAST_CHANNEL);
     channel.onmessage = (event: MessageEvent<unknown>) => {

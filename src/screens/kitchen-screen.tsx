@@ -55,8 +55,7 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
   }, []);
   // A ticket bumped to ready leaves at once.
   const tickets = useMemo(
-    () =>
-      overlay.size === 0 ? allTickets : allTickets.filter((t) => shownStatus(t, overlay) !== 'ready'),
+    () => (overlay.size === 0 ? allTickets : allTickets.filter((t) => shownStatus(t, overlay) !== 'ready')),
     [allTickets, overlay],
   );
   useLevelTick(tickets, thresholds);

@@ -63,7 +63,9 @@ test('the owner changes the kitchen timers; another kitchen shows and applies th
   await expect(owner.getByText('Warning after 2 min, late after 4 min.')).toBeVisible();
 
   // The other device: the new words and the ticket's class, with no reload (within a second of the save).
-  await expect(kitchenPage.getByText('Warning after 2 min, late after 4 min.')).toBeVisible({ timeout: 1_000 });
+  await expect(kitchenPage.getByText('Warning after 2 min, late after 4 min.')).toBeVisible({
+    timeout: 1_000,
+  });
   await expect(ticket).toHaveAttribute('data-age', 'warning', { timeout: 1_000 });
   await expect(ticket).toHaveClass(/\bwarning\b/);
   await expect(ticket).toContainText('Warning');

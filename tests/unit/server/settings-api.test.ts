@@ -183,7 +183,7 @@ describe('settings store', () => {
     expect(seen).toEqual([...new Map(seen.map((s) => [JSON.stringify(s), s])).values()]);
   });
 
-  it('the defaults are the design\'s 5 and 10 minutes', () => {
+  it("the defaults are the design's 5 and 10 minutes", () => {
     expect(DEFAULT_SETTINGS).toEqual({ kitchenWarningMinutes: 5, kitchenLateMinutes: 10 });
   });
 });

@@ -11,7 +11,10 @@ import { ageLevel, nextLevelChangeAt, thresholdsOf } from '../../../src/kitchen/
 import { createTicketClock } from '../../../src/kitchen/ticket-clock.ts';
 
 const BASE = Date.parse('2026-12-01T12:00:00.000Z');
-const startedAt = (minute: number) => ({ receivedAt: new Date(BASE + minute * 60_000).toISOString(), createdAt: '' });
+const startedAt = (minute: number) => ({
+  receivedAt: new Date(BASE + minute * 60_000).toISOString(),
+  createdAt: '',
+});
 
 describe('thresholds from settings', () => {
   it('turns minutes into the milliseconds ageLevel compares', () => {
@@ -83,7 +86,12 @@ describe('bump overlay', () => {
 
 describe('isShopSettings', () => {
   it('accepts exactly what the server schema accepts', () => {
-    const minutes = fc.oneof(fc.integer({ min: -2, max: 245 }), fc.double(), fc.constant('5'), fc.constant(null));
+    const minutes = fc.oneof(
+      fc.integer({ min: -2, max: 245 }),
+      fc.double(),
+      fc.constant('5'),
+      fc.constant(null),
+    );
     fc.assert(
       fc.property(
         fc.record({ kitchenWarningMinutes: minutes, kitchenLateMinutes: minutes }, { requiredKeys: [] }),
