@@ -2,6 +2,7 @@
 // change both"): the owner saves new ones on one device; a separate kitchen device states and applies them
 // without a reload, and keeps them when it starts offline. The kitchen's clock is Playwright's, so a ticket
 // is minutes old without waiting minutes.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './helpers/fixtures.ts';
 import { placeOrder } from './helpers/device.ts';
 import { kitchen, openScreen } from './helpers/kitchen-board.ts';
@@ -61,6 +62,8 @@ test('the owner changes the kitchen timers; another kitchen shows and applies th
   await expect(form.getByRole('status')).toHaveText('Kitchen timers saved.');
   await expect(form.getByRole('alert')).toHaveCount(0);
   await expect(owner.getByText('Warning after 2 min, late after 4 min.')).toBeVisible();
+  const axe = await new AxeBuilder({ page: owner }).include('.kitchen-timers').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
   // The other device: the new words and the ticket's class, with no reload (within a second of the save).
   await expect(kitchenPage.getByText('Warning after 2 min, late after 4 min.')).toBeVisible({
