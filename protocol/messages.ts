@@ -4,6 +4,7 @@
 import type { MenuResponse } from './menu.ts';
 import type { ClientOrder, Order, OrderStatus } from './order.ts';
 import type { DeviceIdentity } from './pairing.ts';
+import { isShopSettings, type ShopSettings } from './settings.ts';
 
 export const PROTOCOL_VERSION = 1;
 export const BROADCAST_CHANNEL = 'orderline/v1';
@@ -45,6 +46,8 @@ export type PageRequest =
   | { v: 1; type: 'sync-now'; reason: SyncReason }
   /** The leader tab forwarding an SSE `menu` event: the SW fetches and caches that menu, then broadcasts it. */
   | { v: 1; type: 'menu-version'; version: number }
+  /** The leader tab forwarding an SSE `settings` event: the SW caches the settings, then broadcasts them. */
+  | { v: 1; type: 'settings'; settings: ShopSettings }
   /** For the Diagnostics view (an addition to DESIGN.md). */
   | { v: 1; type: 'diagnostics' }
   /** The finished orders this device still keeps (sw/recent-finished.ts), for History when offline. */
@@ -139,6 +142,7 @@ export interface ReplyValues {
   'push-status': null;
   'sync-now': null;
   'menu-version': null;
+  settings: null;
   diagnostics: Diagnostics;
   'recent-finished': ClientOrder[];
   paired: DeviceIdentity;
@@ -174,6 +178,13 @@ export interface MenuBroadcast {
   menu: MenuResponse;
 }
 
+/** The shop's settings as last pushed; every tab applies them (the kitchen's thresholds). Last one wins. */
+export interface SettingsBroadcast {
+  v: 1;
+  type: 'settings';
+  settings: ShopSettings;
+}
+
 // ---- window events each tab dispatches after the DOM shows a change (the seed's event system) ----
 
 export interface ActiveOrderEvents {
@@ -195,6 +206,7 @@ const PAGE_REQUEST_TYPES: ReadonlySet<string> = new Set<PageRequestType>([
   'push-status',
   'sync-now',
   'menu-version',
+  'settings',
   'diagnostics',
   'recent-finished',
   'paired',
@@ -234,5 +246,14 @@ export function isMenuBroadcast(value: unknown): value is MenuBroadcast {
     value.type === 'menu' &&
     isRecord(value.menu) &&
     typeof value.menu.version === 'number'
+  );
+}
+
+export function isSettingsBroadcast(value: unknown): value is SettingsBroadcast {
+  return (
+    isRecord(value) &&
+    value.v === PROTOCOL_VERSION &&
+    value.type === 'settings' &&
+    isShopSettings(value.settings)
   );
 }

@@ -23,6 +23,8 @@ import { SAMPLE_MENU } from './menu.ts';
 import { createMetrics } from './metrics.ts';
 import { menuRoutes } from './routes/menu-routes.ts';
 import { createMenuStore } from './store/menu-store.ts';
+import { settingsRoutes } from './routes/settings-routes.ts';
+import { createSettingsStore } from './store/settings-store.ts';
 import { loggerOptions } from './log-redaction.ts';
 import { plainHttpRules } from './plain-http-rules.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
@@ -160,6 +162,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const metrics = createMetrics();
   const menu = await createMenuStore(options.store.database);
   await menu.seedIfEmpty(options.menuSeed ?? SAMPLE_MENU);
+  const settings = await createSettingsStore(options.store.database, now);
   const hub = createSseHub({
     store: options.store,
     metrics,
@@ -167,8 +170,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     heartbeatMs: options.heartbeatMs ?? HEARTBEAT_MS,
     limits,
     menuVersion: () => menu.currentVersion(),
+    settings: () => settings.current(),
   });
   const unsubscribeMenu = menu.subscribe((version) => hub.publishMenu(version));
+  const unsubscribeSettings = settings.subscribe((value) => hub.publishSettings(value));
   app.decorate('sseHub', hub);
   app.decorate('deviceStore', devices);
   // A changed device (here, or on another PostgreSQL instance) is re-read on its next request; a
@@ -210,6 +215,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Streams would hold server.close() open forever: end them as soon as shutdown starts.
   app.addHook('preClose', async () => {
     unsubscribeMenu();
+    unsubscribeSettings();
     hub.close();
   });
 
@@ -240,6 +246,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(apiRoutes, { store: options.store, menu, hub, metrics, now: nowMs });
   await app.register(batchRoutes, { store: options.store, menu, metrics, now: nowMs });
   await app.register(menuRoutes, { menu });
+  await app.register(settingsRoutes, { settings });
   await app.register(pairingRoutes, {
     devices,
     metrics,

@@ -11,7 +11,15 @@ import { API_HEADER, API_HEADER_VALUE, CHANGES_DEFAULT_LIMIT } from '../protocol
 import { errorBody } from './api-error.ts';
 import type { ServerLimits } from './limits.ts';
 import type { Metrics } from './metrics.ts';
-import { HEARTBEAT_EVENT, LiveBatch, menuEvent, ordersEvent, type SseEvent } from './sse-event.ts';
+import type { ShopSettings } from '../protocol/settings.ts';
+import {
+  HEARTBEAT_EVENT,
+  LiveBatch,
+  menuEvent,
+  ordersEvent,
+  settingsEvent,
+  type SseEvent,
+} from './sse-event.ts';
 import type { OrderStore } from './store/order-store.ts';
 
 interface StreamClient {
@@ -41,6 +49,8 @@ export interface SseHub {
   open(raw: ServerResponse, options: OpenStreamOptions): Promise<void>;
   /** Pushes `event: menu` to every stream (a new menu version was published). */
   publishMenu(version: number): void;
+  /** Pushes `event: settings` to every stream (the owner saved the shop's settings). */
+  publishSettings(settings: ShopSettings): void;
   readonly clientCount: number;
   /** Ends every stream of this device (its credential was revoked); returns how many were open. */
   closeDevice(deviceId: string): number;
@@ -58,6 +68,8 @@ export interface SseHubOptions {
   limits: Pick<ServerLimits, 'maxStreams' | 'maxStreamsPerDevice' | 'slowReaderBytes'>;
   /** The current menu version, sent after a replay so a reconnecting client learns of an edit it missed. */
   menuVersion?: () => Promise<number>;
+  /** The current settings, sent after a replay so a reconnecting client learns of a change it missed. */
+  settings?: () => Promise<ShopSettings>;
 }
 
 /** Seconds a refused client is asked to wait; EventSource clients reconnect with their own backoff. */
@@ -82,6 +94,7 @@ export function createSseHub({
   heartbeatMs,
   limits,
   menuVersion,
+  settings,
 }: SseHubOptions): SseHub {
   const clients = new Set<StreamClient>();
   const perDevice = new Map<string, number>();
@@ -228,10 +241,21 @@ export function createSseHub({
           log.error({ err: error }, 'could not read the menu version for a reconnecting stream');
         }
       }
+      if (settings) {
+        try {
+          write(client, settingsEvent(await settings()));
+        } catch (error) {
+          log.error({ err: error }, 'could not read the settings for a reconnecting stream');
+        }
+      }
     },
     publishMenu(version) {
       // Serialised once for every stream, like an orders batch.
       const event = menuEvent(version);
+      for (const client of clients) write(client, event);
+    },
+    publishSettings(value) {
+      const event = settingsEvent(value);
       for (const client of clients) write(client, event);
     },
     get clientCount() {

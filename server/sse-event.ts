@@ -1,8 +1,9 @@
-// SSE events (orders, menu, heartbeat), each serialised and encoded once and then written to any number of
+// SSE events (orders, menu, settings, heartbeat), each serialised and encoded once and then written to any number of
 // streams.
 
 import type { PushEventData } from '../protocol/api.ts';
 import type { Order } from '../protocol/order.ts';
+import type { ShopSettings } from '../protocol/settings.ts';
 
 export interface SseEvent {
   /** The wire form, ready for raw.write. */
@@ -16,6 +17,19 @@ export function ordersEvent(data: PushEventData): SseEvent {
 /** A new menu version (principle 15). No `id`: the stream's Last-Event-ID stays the orders cursor. */
 export function menuEvent(version: number): SseEvent {
   return { bytes: Buffer.from(`event: menu\ndata: ${JSON.stringify({ version })}\n\n`) };
+}
+
+/**
+ * The shop's settings as saved. Unlike the menu the data is the settings themselves: two small numbers cost
+ * less than a nudge and a fetch, and a device shows them without another round trip. No `id`, as for menu.
+ */
+export function settingsEvent(settings: ShopSettings): SseEvent {
+  const { kitchenWarningMinutes, kitchenLateMinutes } = settings;
+  return {
+    bytes: Buffer.from(
+      `event: settings\ndata: ${JSON.stringify({ kitchenWarningMinutes, kitchenLateMinutes })}\n\n`,
+    ),
+  };
 }
 
 export const HEARTBEAT_EVENT: SseEvent = { bytes: Buffer.from('event: heartbeat\ndata: {}\n\n') };

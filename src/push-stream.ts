@@ -5,6 +5,7 @@
 // through `PushEnv`, so tests drive it directly.
 import { STREAM_DEAD_AFTER_MS, type PushEventData } from '../protocol/api.ts';
 import type { PageRequest } from '../protocol/messages.ts';
+import { isShopSettings } from '../protocol/settings.ts';
 
 export const TICK_MS = 5_000;
 /** Re-creation backoff stays short: recovery after an outage must take under 2 s. */
@@ -16,7 +17,7 @@ export interface StreamLike {
   onopen: ((event: Event) => void) | null;
   onerror: ((event: Event) => void) | null;
   addEventListener(
-    type: 'orders' | 'heartbeat' | 'menu',
+    type: 'orders' | 'heartbeat' | 'menu' | 'settings',
     listener: (event: MessageEvent<string>) => void,
   ): void;
   close(): void;
@@ -93,6 +94,11 @@ export class PushStream {
       this.armWatchdog();
       this.forwardMenu(event.data);
     });
+    // The owner saved the shop's settings: the SW caches them and broadcasts them to every tab.
+    source.addEventListener('settings', (event) => {
+      this.armWatchdog();
+      this.forwardSettings(event.data);
+    });
     // EventSource gives up for good after a 5xx or a non-SSE answer, so every error means: start over.
     source.onerror = () => this.reopen(this.backoff());
     this.armWatchdog();
@@ -125,6 +131,19 @@ export class PushStream {
     if (typeof version !== 'number')
       return this.env.reportError('The server sent a menu update without a version.');
     this.env.send({ v: 1, type: 'menu-version', version });
+  }
+
+  private forwardSettings(data: string): void {
+    let settings: unknown;
+    try {
+      settings = JSON.parse(data);
+    } catch (error) {
+      this.env.reportError(`The server sent unreadable settings: ${String(error)}`);
+      return;
+    }
+    if (!isShopSettings(settings))
+      return this.env.reportError('The server sent settings that are not valid.');
+    this.env.send({ v: 1, type: 'settings', settings });
   }
 
   private reopen(delayMs: number): void {

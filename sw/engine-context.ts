@@ -30,6 +30,8 @@ export interface EngineDeps {
   requestTimeoutMs?: number;
   /** Fetches, caches and broadcasts menu `version` when newer than the one stored; 0 retries a failed one (sw/menu-refresh.ts). */
   refreshMenu?(request: number | 'check'): Promise<void>;
+  /** Caches and broadcasts settings pushed by the server (sw/settings-keeper.ts). */
+  keepSettings?(settings: unknown): Promise<void>;
 }
 
 export interface TxOutcome<T> {

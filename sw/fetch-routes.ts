@@ -1,5 +1,5 @@
 // Which requests the worker answers and how: precached assets from the precache, page navigations with the
-// precached app shell, GET /api/menu stale-while-revalidate, the active list network-first with the IndexedDB
+// precached app shell, GET /api/menu and /api/settings stale-while-revalidate, the active list network-first with the IndexedDB
 // copy. Hand-written instead of Workbox's router and strategies, which cost budget (docs/decisions.md); Workbox
 // still installs the precache. Every other request is left to the browser untouched.
 
@@ -20,6 +20,8 @@ export interface FetchRouteDeps {
 }
 
 export const MENU_CACHE = 'orderline-menu';
+/** The shop's settings: written by responses and by pushed `settings` events (sw/settings-keeper.ts). */
+export const SETTINGS_CACHE = 'orderline-settings';
 const APP_SHELL = 'index.html';
 /** Navigations the server answers itself, never with the app shell. Tested against path + query. */
 const NOT_APP_PAGES = [/^\/api\//, /^\/healthz/, /^\/metrics/];
@@ -43,6 +45,9 @@ export function routeFetch(request: Request, deps: FetchRouteDeps): Promise<Resp
   }
   // The menu changes rarely; the page must be able to take orders offline.
   if (url.pathname === '/api/menu') return staleWhileRevalidate(request, MENU_CACHE, deps);
+  // A kitchen that starts offline keeps the owner's thresholds; once online, the stream's first `settings`
+  // event corrects a stale copy within moments.
+  if (url.pathname === '/api/settings') return staleWhileRevalidate(request, SETTINGS_CACHE, deps);
   if (isActiveOrdersRequest(url, request, deps.origin)) return deps.activeOrders(request);
   return undefined;
 }
@@ -56,7 +61,7 @@ async function fromPrecache(url: string, request: Request, deps: FetchRouteDeps)
 function staleWhileRevalidate(request: Request, cacheName: string, deps: FetchRouteDeps): Promise<Response> {
   const cache = deps.openCache(cacheName);
   const fromNetwork = deps.fetch(request).then((response) => {
-    // Only a full 200 replaces the copy: an error page must never shadow a good menu. Storing it must not
+    // Only a full 200 replaces the copy: an error page must never shadow a good one. Storing it must not
     // hold up the answer, nor fail it (a full quota only costs the offline copy).
     if (response.status === 200) {
       const copy = response.clone();
@@ -70,5 +75,5 @@ function staleWhileRevalidate(request: Request, cacheName: string, deps: FetchRo
 }
 
 function reportCacheError(error: unknown): void {
-  console.error('[orderline sw] could not store the menu for offline use', error);
+  console.error('[orderline sw] could not store a copy for offline use', error);
 }

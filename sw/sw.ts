@@ -9,8 +9,9 @@ import { activeOrdersNetworkFirst } from './active-orders-route.ts';
 import { backgroundSyncRegistrar, isSyncEvent, OUTBOX_SYNC_TAG } from './background-sync.ts';
 import { DB_NAME, openOrderlineDb } from './db.ts';
 import { createKeepAlive } from './keep-alive.ts';
-import { MENU_CACHE, routeFetch } from './fetch-routes.ts';
+import { MENU_CACHE, routeFetch, SETTINGS_CACHE } from './fetch-routes.ts';
 import { createMenuRefresher } from './menu-refresh.ts';
+import { createSettingsKeeper } from './settings-keeper.ts';
 import { createSyncEngine } from './sync-engine.ts';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -29,6 +30,13 @@ const refreshMenu = createMenuRefresher({
   setTimeout: (callback, ms) => setTimeout(callback, ms),
 });
 
+const keepSettings = createSettingsKeeper({
+  baseUrl: origin,
+  openCache: () => caches.open(SETTINGS_CACHE),
+  broadcast: (message) => channel.postMessage(message),
+  reportError,
+});
+
 const engine = createSyncEngine({
   openDb: (onClosed) => openOrderlineDb(DB_NAME, onClosed),
   fetch: (input, init) => fetch(input, init),
@@ -44,6 +52,7 @@ const engine = createSyncEngine({
   registerBackgroundSync: backgroundSyncRegistrar(self.registration, () => self.navigator.onLine),
   reportError,
   refreshMenu,
+  keepSettings,
 });
 const keepAlive = createKeepAlive(() => engine.settled());
 

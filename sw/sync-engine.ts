@@ -181,6 +181,9 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
           track(ctx.deps.refreshMenu(request.version));
         }
         return null;
+      case 'settings':
+        if (ctx.deps.keepSettings) track(ctx.deps.keepSettings(request.settings));
+        return null;
       case 'diagnostics':
         return readDiagnostics(ctx);
       case 'recent-finished':

@@ -1,32 +1,38 @@
 // One kitchen ticket: number, customer, every item with quantity and notes in large type, a live timer,
 // and its `Bump <number>` button. Warning and late are a class and words, so screen readers hear them too.
 import { Component } from 'preact';
-import type { ClientOrder } from '../../protocol/order.ts';
-import { ageLevel, ageMs, formatTimer, type AgeLevel, type AgeThresholds } from './kitchen-tickets.ts';
+import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
+import type { AgeLevel } from './kitchen-tickets.ts';
+import type { TicketClock } from './ticket-clock.ts';
+import { TicketTimer } from './ticket-timer.tsx';
 
 export interface KitchenTicketProps {
   order: ClientOrder;
-  place: number;
+  /** The status to show: a bump not yet answered by the SW is shown already (bump-overlay.ts). */
+  status: OrderStatus;
   picked: boolean;
-  now: number;
-  thresholds: AgeThresholds;
+  /** When the ticket's clock started (ms), and its level now: the screen decides both. */
+  startMs: number;
+  level: AgeLevel;
+  clock: TicketClock;
   onBump: (order: ClientOrder) => void;
 }
 
-const LEVEL_WORD: Record<AgeLevel, string> = { fresh: '', warning: 'Warning', late: 'Late' };
-
-/** Renders one ticket; a bump re-renders only the tickets whose props changed, not all 200 on screen. */
+/**
+ * Renders one ticket; a bump re-renders only the tickets whose props changed, not all 200 on screen. The
+ * running time is not a prop: TicketTimer ticks on its own, so a tick never re-renders a ticket either.
+ */
 export class KitchenTicket extends Component<KitchenTicketProps> {
   override shouldComponentUpdate(next: KitchenTicketProps): boolean {
     const prev = this.props;
     return (
       next.order !== prev.order ||
-      next.place !== prev.place ||
+      next.status !== prev.status ||
       next.picked !== prev.picked ||
-      next.thresholds !== prev.thresholds ||
-      next.onBump !== prev.onBump ||
-      // The timer shows whole seconds.
-      Math.floor(next.now / 1000) !== Math.floor(prev.now / 1000)
+      next.startMs !== prev.startMs ||
+      next.level !== prev.level ||
+      next.clock !== prev.clock ||
+      next.onBump !== prev.onBump
     );
   }
 
@@ -35,30 +41,23 @@ export class KitchenTicket extends Component<KitchenTicketProps> {
   }
 }
 
-function TicketView({ order, place, picked, now, thresholds, onBump }: KitchenTicketProps) {
-  const age = ageMs(order, now);
-  const level = ageLevel(age, thresholds);
-  const status = order.status === 'pending' ? 'New' : 'Preparing';
+function TicketView({ order, status, picked, startMs, level, clock, onBump }: KitchenTicketProps) {
   return (
     <li
       data-order-id={order.id}
       data-age={level}
-      class={`ticket ticket-${order.status} ${level === 'fresh' ? '' : level}${picked ? ' picked' : ''}`}
+      class={`ticket ticket-${status} ${level === 'fresh' ? '' : level}${picked ? ' picked' : ''}`}
       aria-current={picked ? 'true' : undefined}
       // Tapping anywhere on the ticket bumps it (a kitchen hand in a hurry); the button is the keyboard's way.
       onClick={() => onBump(order)}
     >
       <div class="ticket-head">
-        <span class="ticket-place" aria-hidden="true">
-          {place}
-        </span>
+        {/* The place number is a CSS counter (kitchen.css): a ticket leaving renumbers the rest without
+            re-rendering them. Hidden from screen readers, as it always was: it is the keyboard's shortcut. */}
+        <span class="ticket-place" aria-hidden="true" />
         <span class="ticket-number">{order.number}</span>
-        <span class="ticket-status">{status}</span>
-        <span class="ticket-timer">
-          <span class="visually-hidden">waiting </span>
-          {formatTimer(age)}
-          {level === 'fresh' ? null : <span class="ticket-level"> {LEVEL_WORD[level]}</span>}
-        </span>
+        <span class="ticket-status">{status === 'pending' ? 'New' : 'Preparing'}</span>
+        <TicketTimer clock={clock} startMs={startMs} level={level} />
       </div>
       {order.customerName ? <div class="ticket-customer">{order.customerName}</div> : null}
       {/* Not a nested list: one listitem per ticket in Kitchen tickets. */}

@@ -1,10 +1,16 @@
 // Pure rules of the Kitchen screen: which orders are tickets and in what order, how old a ticket is (from
 // server time, so every kitchen screen agrees), when it turns warning or late, and the All day totals.
 import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
+import { DEFAULT_SETTINGS, type ShopSettings } from '../../protocol/settings.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
 
-/** Defaults for when a ticket turns `warning` and `late` (DESIGN.md Part 2, "Kitchen"); one place. */
-export const DEFAULT_THRESHOLDS: AgeThresholds = { warningMs: 5 * 60_000, lateMs: 10 * 60_000 };
+/** When a ticket turns `warning` and `late` in milliseconds, from the owner's settings in minutes. */
+export function thresholdsOf(settings: ShopSettings): AgeThresholds {
+  return { warningMs: settings.kitchenWarningMinutes * 60_000, lateMs: settings.kitchenLateMinutes * 60_000 };
+}
+
+/** Defaults for when a ticket turns `warning` and `late` (DESIGN.md Part 2, "Kitchen"): protocol/settings.ts. */
+export const DEFAULT_THRESHOLDS: AgeThresholds = thresholdsOf(DEFAULT_SETTINGS);
 
 export interface AgeThresholds {
   warningMs: number;
@@ -49,6 +55,25 @@ export function ageLevel(age: number, thresholds: AgeThresholds = DEFAULT_THRESH
   if (age >= thresholds.lateMs) return 'late';
   if (age >= thresholds.warningMs) return 'warning';
   return 'fresh';
+}
+
+/**
+ * The next instant after `nowMs` at which any ticket turns warning or late, or null when none will: the
+ * screen re-renders tickets then, not every second (each timer ticks on its own).
+ */
+export function nextLevelChangeAt(
+  tickets: readonly Pick<ClientOrder, 'receivedAt' | 'createdAt'>[],
+  thresholds: AgeThresholds,
+  nowMs: number,
+): number | null {
+  let next: number | null = null;
+  for (const ticket of tickets) {
+    const start = Date.parse(ticketStart(ticket));
+    for (const at of [start + thresholds.warningMs, start + thresholds.lateMs]) {
+      if (at > nowMs && (next === null || at < next)) next = at;
+    }
+  }
+  return next;
 }
 
 /** "m:ss" (or "h:mm:ss") for the ticket timer. */

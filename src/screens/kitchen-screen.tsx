@@ -1,14 +1,31 @@
 // The Kitchen screen (`/kitchen`, a lazy chunk): the ticket grid (oldest first) with live timers, tap or
 // button to bump, a keyboard bump bar, the All day totals, and an optional chime for new tickets. A bump
-// is an ordinary `set-status` intent to the SW: optimistic, queued offline, sent exactly once.
+// is an ordinary `set-status` intent to the SW: optimistic, queued offline, sent exactly once. The owner's
+// warning/late thresholds come from the shop's settings (pushed live); the owner edits them here.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClientOrder } from '../../protocol/order.ts';
 import { playChime } from '../chime.ts';
 import { AllDay } from '../kitchen/all-day.tsx';
+import {
+  EMPTY_OVERLAY,
+  shownStatus,
+  withBump,
+  withoutBump,
+  type BumpOverlay,
+} from '../kitchen/bump-overlay.ts';
 import { bumpBarKey, EMPTY_BUMP_BAR, pickedIndex, type BumpBarState } from '../kitchen/bump-bar.ts';
 import { KitchenTicket } from '../kitchen/kitchen-ticket.tsx';
-import { bumpTarget, DEFAULT_THRESHOLDS, kitchenTickets } from '../kitchen/kitchen-tickets.ts';
-import { useClock } from '../kitchen/use-clock.ts';
+import { KitchenTimersForm } from '../kitchen/kitchen-timers-form.tsx';
+import {
+  ageLevel,
+  bumpTarget,
+  kitchenTickets,
+  thresholdsOf,
+  ticketStart,
+} from '../kitchen/kitchen-tickets.ts';
+import { createTicketClock } from '../kitchen/ticket-clock.ts';
+import { useLevelTick } from '../kitchen/use-level-tick.ts';
+import { useShopSettings } from '../kitchen/use-shop-settings.ts';
 import { errorMessage } from '../sw-bridge.ts';
 import { useSubscription } from '../use-subscription.ts';
 import type { ScreenProps } from './screen-props.ts';
@@ -19,24 +36,54 @@ const TICK_MS = 1_000;
 
 export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
   useSubscription(store, () => store.listVersion);
-  const now = useClock(TICK_MS);
+  // The role decides whether the owner's form shows; re-render when it is learnt.
+  useSubscription(store, () => store.sync?.device?.role ?? null);
+  const isOwner = store.sync?.device?.role === 'owner';
+  const clock = useMemo(() => createTicketClock(TICK_MS), []);
+  const settings = useShopSettings();
+  const { kitchenWarningMinutes, kitchenLateMinutes } = settings;
+  const thresholds = useMemo(() => thresholdsOf(settings), [kitchenWarningMinutes, kitchenLateMinutes]);
   const listVersion = store.listVersion;
-  const tickets = useMemo(() => kitchenTickets(store.orders.values()), [listVersion]);
+  const allTickets = useMemo(() => kitchenTickets(store.orders.values()), [listVersion]);
+  // The ref is what bumps read (a second tap before the first is answered moves on from the shown status);
+  // the state only re-renders.
+  const overlayRef = useRef<BumpOverlay>(EMPTY_OVERLAY);
+  const [overlay, setOverlay] = useState<BumpOverlay>(EMPTY_OVERLAY);
+  const updateOverlay = useCallback((next: BumpOverlay) => {
+    overlayRef.current = next;
+    setOverlay(next);
+  }, []);
+  // A ticket bumped to ready leaves at once.
+  const tickets = useMemo(
+    () => (overlay.size === 0 ? allTickets : allTickets.filter((t) => shownStatus(t, overlay) !== 'ready')),
+    [allTickets, overlay],
+  );
+  useLevelTick(tickets, thresholds);
+  // Read at render, not kept as state: a ticket that arrives already old shows its level at once.
+  const now = Date.now();
   const [bar, setBar] = useState<BumpBarState>(EMPTY_BUMP_BAR);
   const picked = pickedIndex(bar, tickets.length);
 
   const bump = useCallback(
     (order: ClientOrder) => {
-      const status = bumpTarget(order.status);
+      const status = bumpTarget(shownStatus(order, overlayRef.current));
       if (status === null) return;
       const startedAt = performance.now();
+      updateOverlay(withBump(overlayRef.current, order.id, status));
+      const settle = () => updateOverlay(withoutBump(overlayRef.current, order.id, status));
       bridge.request({ v: 1, type: 'set-status', id: order.id, status }).then(
-        (updated) => store.applyReply(updated, startedAt),
-        (error: unknown) =>
-          ui.set({ actionError: `Order ${order.number} was not bumped: ${errorMessage(error)}` }),
+        (updated) => {
+          store.applyReply(updated, startedAt);
+          settle();
+        },
+        (error: unknown) => {
+          // The ticket goes back to what the store says, and the reason is shown.
+          settle();
+          ui.set({ actionError: `Order ${order.number} was not bumped: ${errorMessage(error)}` });
+        },
       );
     },
-    [bridge, store, ui],
+    [bridge, store, ui, updateOverlay],
   );
 
   // The bump bar listens on the whole window: a kitchen keyboard has no focus to aim.
@@ -68,10 +115,11 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // New tickets chime (only when the chime is on): ids seen before this render don't.
+  // New tickets chime (only when the chime is on): ids seen before this render don't. From the store's
+  // tickets, so one whose bump failed and comes back does not chime as new.
   const seen = useRef<Set<string> | null>(null);
   useEffect(() => {
-    const ids = new Set(tickets.map((t) => t.id));
+    const ids = new Set(allTickets.map((t) => t.id));
     if (seen.current !== null && store.isHydrated) {
       for (const id of ids)
         if (!seen.current.has(id)) {
@@ -80,7 +128,7 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
         }
     }
     if (store.isHydrated) seen.current = ids;
-  }, [tickets]);
+  }, [allTickets]);
 
   return (
     <main class="screen kitchen">
@@ -88,6 +136,9 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
         <h2 id="kitchen-heading">
           Kitchen <span class="count">{tickets.length}</span>
         </h2>
+        <p class="kitchen-thresholds">
+          Warning after {kitchenWarningMinutes} min, late after {kitchenLateMinutes} min.
+        </p>
         <p class="kitchen-help muted">
           Tap a ticket or its button to bump it (new → preparing → ready). Keyboard: type its place number,
           then Enter.
@@ -95,20 +146,27 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
         </p>
         {tickets.length === 0 ? <p class="empty">No tickets.</p> : null}
         <ul class="tickets" aria-label="Kitchen tickets">
-          {tickets.map((order, i) => (
-            <KitchenTicket
-              key={order.id}
-              order={order}
-              place={i + 1}
-              picked={picked === i}
-              now={now}
-              thresholds={DEFAULT_THRESHOLDS}
-              onBump={bump}
-            />
-          ))}
+          {tickets.map((order, i) => {
+            const startMs = Date.parse(ticketStart(order));
+            return (
+              <KitchenTicket
+                key={order.id}
+                order={order}
+                status={shownStatus(order, overlay)}
+                picked={picked === i}
+                startMs={startMs}
+                level={ageLevel(Math.max(0, now - startMs), thresholds)}
+                clock={clock}
+                onBump={bump}
+              />
+            );
+          })}
         </ul>
       </div>
-      <AllDay tickets={tickets} />
+      <div class="kitchen-side">
+        <AllDay tickets={tickets} />
+        {isOwner ? <KitchenTimersForm settings={settings} /> : null}
+      </div>
     </main>
   );
 }

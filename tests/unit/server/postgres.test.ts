@@ -134,6 +134,25 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
     }
   });
 
+  it('kitchen settings saved on one instance reach an SSE client of the other, and its GET (NOTIFY)', async () => {
+    const stream = await connectSse(`${b.url}/api/events`, OWNER_AUTH);
+    try {
+      await stream.waitFor((event) => event.retry === 1000);
+      const saved = await fetch(`${a.url}/api/settings`, {
+        method: 'PUT',
+        headers: { ...OWNER_AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify({ kitchenWarningMinutes: 7, kitchenLateMinutes: 13 }),
+      });
+      expect(saved.status).toBe(200);
+      const event = await stream.waitFor((e) => e.event === 'settings', 2_000);
+      expect(JSON.parse(event.data)).toEqual({ kitchenWarningMinutes: 7, kitchenLateMinutes: 13 });
+      const read = await fetch(`${b.url}/api/settings`, { headers: OWNER_AUTH });
+      expect(await read.json()).toEqual({ kitchenWarningMinutes: 7, kitchenLateMinutes: 13 });
+    } finally {
+      stream.close();
+    }
+  });
+
   async function pairDevice(
     server: RunningServer,
     role = 'counter',

@@ -15,6 +15,8 @@ const EXPECTED: Record<string, Access> = {
   'PUT /api/menu/items/:id': ['owner'],
   'DELETE /api/menu/items/:id': ['owner'],
   'PUT /api/menu/categories/:id': ['owner'],
+  'GET /api/settings': ACCESS.read,
+  'PUT /api/settings': ['owner'],
   'POST /api/orders': ['owner', 'counter'],
   'PATCH /api/orders/:id': ['owner', 'counter', 'kitchen'],
   'GET /api/orders': ACCESS.read,

@@ -1,7 +1,7 @@
 // The worker's request routing: precached assets, the offline app shell for navigations, the stale-while-
 // revalidate menu and the active list's own handler; everything else goes to the network untouched.
 import { describe, expect, it } from 'vitest';
-import { MENU_CACHE, routeFetch, type FetchRouteDeps } from '../../../sw/fetch-routes.ts';
+import { MENU_CACHE, routeFetch, SETTINGS_CACHE, type FetchRouteDeps } from '../../../sw/fetch-routes.ts';
 
 const ORIGIN = 'https://orderline.test';
 const SHELL_HTML = '<!doctype html><title>Orderline</title>';
@@ -138,6 +138,19 @@ describe('routeFetch: navigations', () => {
       expect(routeFetch(navigation(path), h.deps)).toBeUndefined();
     },
   );
+});
+
+describe('routeFetch: the shop settings (stale-while-revalidate)', () => {
+  it('a kitchen starting offline answers /api/settings from the copy kept, apart from the menu', async () => {
+    const h = harness();
+    await routeFetch(new Request(`${ORIGIN}/api/settings`), h.deps);
+    await h.background();
+    h.setNetwork(offline);
+    const response = await routeFetch(new Request(`${ORIGIN}/api/settings`), h.deps);
+    expect(await response?.text()).toBe('network /api/settings');
+    expect(h.caches.get(SETTINGS_CACHE)).toBeDefined();
+    expect(h.caches.get(MENU_CACHE)).toBeUndefined();
+  });
 });
 
 describe('routeFetch: the menu (stale-while-revalidate)', () => {

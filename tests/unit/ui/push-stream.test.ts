@@ -16,7 +16,7 @@ class FakeStream implements StreamLike {
   close(): void {
     this.closed = true;
   }
-  emit(type: 'orders' | 'heartbeat' | 'menu', data: string): void {
+  emit(type: 'orders' | 'heartbeat' | 'menu' | 'settings', data: string): void {
     this.listeners.get(type)?.({ data } as MessageEvent<string>);
   }
 }
@@ -99,6 +99,18 @@ describe('PushStream', () => {
       { v: 1, type: 'menu-version', version: 7 },
     ]);
     expect(errors).toHaveLength(1);
+  });
+
+  it('forwards each settings event to the SW, and reports settings that are not valid', () => {
+    const { latest, sent, errors } = setup();
+    latest().onopen?.(new Event('open'));
+    latest().emit('settings', JSON.stringify({ kitchenWarningMinutes: 4, kitchenLateMinutes: 9 }));
+    latest().emit('settings', JSON.stringify({ kitchenWarningMinutes: 9, kitchenLateMinutes: 4 }));
+    latest().emit('settings', 'not json');
+    expect(sent.filter((m) => m.type === 'settings')).toEqual([
+      { v: 1, type: 'settings', settings: { kitchenWarningMinutes: 4, kitchenLateMinutes: 9 } },
+    ]);
+    expect(errors).toHaveLength(2);
   });
 
   it('recreates the stream after an error, resuming from the last forwarded cursor', () => {

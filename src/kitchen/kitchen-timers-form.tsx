@@ -1,0 +1,81 @@
+// The owner's "Kitchen timers" form on the Kitchen screen: after how many minutes a ticket turns warning
+// and late. A save needs the server (PUT /api/settings, never queued): offline it says so and is disabled;
+// the server's message for a bad value is shown in an alert.
+import { useEffect, useState } from 'preact/hooks';
+import { KITCHEN_MINUTES_MAX, KITCHEN_MINUTES_MIN, type ShopSettings } from '../../protocol/settings.ts';
+import { apiRequest, describeFailure } from '../api-request.ts';
+import { useBrowserOnline } from '../use-browser-online.ts';
+import { ConnectionBanners } from '../screens/connection-banners.tsx';
+import { settingsSaved } from './use-shop-settings.ts';
+
+const NEEDS_CONNECTION = 'Changing the kitchen timers needs a connection to the server.';
+
+export function KitchenTimersForm({ settings }: { settings: ShopSettings }) {
+  const online = useBrowserOnline();
+  const [warning, setWarning] = useState(String(settings.kitchenWarningMinutes));
+  const [late, setLate] = useState(String(settings.kitchenLateMinutes));
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [saving, setSaving] = useState(false);
+
+  // Another device (or tab) saved: show its values rather than a stale draft.
+  useEffect(() => {
+    setWarning(String(settings.kitchenWarningMinutes));
+    setLate(String(settings.kitchenLateMinutes));
+  }, [settings.kitchenWarningMinutes, settings.kitchenLateMinutes]);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setSaving(true);
+    setSaved(false);
+    try {
+      // Sent as typed (an empty box is NaN, sent as null): the server's answer says what is wrong.
+      const next = await apiRequest<ShopSettings>('PUT', '/api/settings', {
+        kitchenWarningMinutes: Number(warning),
+        kitchenLateMinutes: Number(late),
+      });
+      settingsSaved(next);
+      setError(null);
+      setSaved(true);
+    } catch (reason) {
+      setError(`The kitchen timers were not saved: ${describeFailure(reason, NEEDS_CONNECTION)}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form class="kitchen-timers" aria-labelledby="kitchen-timers-heading" onSubmit={save}>
+      <h2 id="kitchen-timers-heading">Kitchen timers</h2>
+      <ConnectionBanners online={online} needsConnection={NEEDS_CONNECTION} error={error} />
+      <fieldset disabled={!online || saving}>
+        <label>
+          Warning after (minutes)
+          <input
+            type="number"
+            inputMode="numeric"
+            min={KITCHEN_MINUTES_MIN}
+            max={KITCHEN_MINUTES_MAX}
+            step={1}
+            value={warning}
+            onInput={(event) => setWarning(event.currentTarget.value)}
+          />
+        </label>
+        <label>
+          Late after (minutes)
+          <input
+            type="number"
+            inputMode="numeric"
+            min={KITCHEN_MINUTES_MIN}
+            max={KITCHEN_MINUTES_MAX}
+            step={1}
+            value={late}
+            onInput={(event) => setLate(event.currentTarget.value)}
+          />
+        </label>
+        <button type="submit">Save kitchen timers</button>
+      </fieldset>
+      {saved ? <p role="status">Kitchen timers saved.</p> : null}
+    </form>
+  );
+}

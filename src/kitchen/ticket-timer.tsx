@@ -1,0 +1,27 @@
+// A ticket's running timer ("3:07", then " Warning" or " Late"): it re-renders itself on each tick of the
+// shared clock, so the ticket around it (items, notes, button) is not rendered again every second.
+import { useEffect, useState } from 'preact/hooks';
+import { formatTimer, type AgeLevel } from './kitchen-tickets.ts';
+import type { TicketClock } from './ticket-clock.ts';
+
+const LEVEL_WORD: Record<AgeLevel, string> = { fresh: '', warning: 'Warning', late: 'Late' };
+
+export interface TicketTimerProps {
+  clock: TicketClock;
+  /** When the ticket's clock started (ms since the epoch). */
+  startMs: number;
+  /** Decided by the screen, so the words and the ticket's class never disagree. */
+  level: AgeLevel;
+}
+
+export function TicketTimer({ clock, startMs, level }: TicketTimerProps) {
+  const [now, setNow] = useState(clock.now);
+  useEffect(() => clock.subscribe(setNow), [clock]);
+  return (
+    <span class="ticket-timer">
+      <span class="visually-hidden">waiting </span>
+      {formatTimer(Math.max(0, now - startMs))}
+      {level === 'fresh' ? null : <span class="ticket-level"> {LEVEL_WORD[level]}</span>}
+    </span>
+  );
+}

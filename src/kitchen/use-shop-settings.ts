@@ -1,0 +1,53 @@
+// The shop's settings as this tab knows them: GET /api/settings (the SW answers from its cached copy, so a
+// kitchen that starts offline keeps the owner's thresholds), then every `settings` broadcast from the SW.
+// Defaults until either has answered; a failed load keeps what is shown and says nothing (the timers still run).
+import { useEffect, useState } from 'preact/hooks';
+import { BROADCAST_CHANNEL, isSettingsBroadcast } from '../../protocol/messages.ts';
+import { DEFAULT_SETTINGS, isShopSettings, type ShopSettings } from '../../protocol/settings.ts';
+
+/** The last settings this tab saw: coming back to the Kitchen shows them at once. */
+let lastSettings: ShopSettings | null = null;
+
+/** Applies settings this tab saved itself (the PUT's answer), before the push brings them back. */
+let applyLocal: ((settings: ShopSettings) => void) | null = null;
+
+export function settingsSaved(settings: ShopSettings): void {
+  lastSettings = settings;
+  applyLocal?.(settings);
+}
+
+export function useShopSettings(): ShopSettings {
+  const [settings, setSettings] = useState<ShopSettings>(lastSettings ?? DEFAULT_SETTINGS);
+  useEffect(() => {
+    // A push is always newer than the (possibly cached) GET answer: once one arrived, the GET is ignored.
+    let pushed = false;
+    const apply = (next: ShopSettings) => {
+      lastSettings = next;
+      setSettings(next);
+    };
+    applyLocal = (next) => {
+      pushed = true;
+      apply(next);
+    };
+    fetch('/api/settings')
+      .then((response) => (response.ok ? response.json() : null))
+      .then(
+        (body: unknown) => {
+          if (!pushed && isShopSettings(body)) apply(body);
+        },
+        (error: unknown) =>
+          console.warn('orderline: kitchen settings not loaded; keeping', lastSettings, error),
+      );
+    const channel = new BroadcastChannel(BROADCAST_CHANNEL);
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (!isSettingsBroadcast(event.data)) return;
+      pushed = true;
+      apply(event.data.settings);
+    };
+    return () => {
+      channel.close();
+      applyLocal = null;
+    };
+  }, []);
+  return settings;
+}
