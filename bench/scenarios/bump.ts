@@ -123,7 +123,9 @@ export async function measureBump(
       const order = await postOrder(baseUrl, newOrderBody(till, menuItemId, `${runId} bump ${i}`));
       const bump = kitchenPage!.getByRole('button', { name: `Bump ${order.number}`, exact: true });
       await bump.click(); // pending → preparing, untimed
-      await kitchenPage!.locator(`${ticket(order.id)}.ticket-preparing`).waitFor();
+      // Settled through the server (another device shows it), not just drawn: the kitchen shows a bump at once,
+      // and a timed bump sent while this one is still in flight would wait behind it (per-order FIFO).
+      await counterPage!.locator(`li[data-order-id="${order.id}"].order-preparing`).waitFor();
       await watch(counterPage!, order.id, `li[data-order-id="${order.id}"].order-ready`);
       await watch(boardPage!, order.id, `ul[aria-label="Ready"] > li[data-order-id="${order.id}"]`);
       await bump.click(); // preparing → ready: timed
