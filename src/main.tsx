@@ -6,6 +6,7 @@ import type { ActiveOrderEvents } from '../protocol/messages.ts';
 import { playChime } from './chime.ts';
 import { App } from './components/app.tsx';
 import { DisplayTiming } from './display-timing.ts';
+import { startSyncTriggers } from './leader.ts';
 import { OrdersStore } from './orders-store.ts';
 import { errorMessage, SwBridge } from './sw-bridge.ts';
 import { UiState } from './ui-state.ts';
@@ -38,13 +39,13 @@ if (support !== 'ok') {
     const timing = new DisplayTiming();
     const bridge = new SwBridge(store, ui);
     render(<App store={store} ui={ui} bridge={bridge} timing={timing} />, root);
-    // Leader election and the push stream come as their own chunk once the worker answered: the counter
-    // is usable without them, and the initial JS stays within its budget (DESIGN.md Part 2).
+    // Leader election and the push stream start once the worker answered (they talk to it). They are in the
+    // main bundle: every counter start needs them for live orders from other devices, so a lazy chunk would
+    // only add a request and a second file's gzip overhead.
     bridge
       .start()
-      .then(() => import('./leader.ts'))
       .then(
-        ({ startSyncTriggers }) => startSyncTriggers(bridge, store, (message) => console.warn(message), timing),
+        () => startSyncTriggers(bridge, store, (message) => console.warn(message), timing),
         (error: unknown) => ui.set({ problem: `Orderline could not start: ${errorMessage(error)}` }),
       );
     requestPersistentStorage().catch((error: unknown) => console.warn('storage.persist failed', error));

@@ -1,9 +1,9 @@
 // The page's only door to the service worker: registers it (workbox-window), sends intents over a
 // MessageChannel, and keeps the OrdersStore in step with the BroadcastChannel. Never touches IDB or the API.
 
-// workbox-window is loaded on demand (its modern ESM build, as its own chunk): registration waits for the
-// page's load event anyway, so the counter is usable before it arrives, and the initial JS stays in budget.
-import type { Workbox } from 'workbox-window/Workbox.js';
+// workbox-window (its modern ESM build) is bundled with the page, not a chunk of its own: every start registers
+// the worker, so a lazy chunk saved nothing and cost a second file's gzip overhead and import glue.
+import { Workbox } from 'workbox-window/Workbox.js';
 import {
   BROADCAST_CHANNEL,
   isBroadcast,
@@ -67,7 +67,6 @@ export class SwBridge {
   }
 
   private async register(): Promise<void> {
-    const { Workbox } = await import('workbox-window/Workbox.js');
     const wb = new Workbox('/sw.js');
     this.wb = wb;
     // A new worker is installed and waiting: let the user pick the moment to switch.
