@@ -204,9 +204,18 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
           });
           return;
         }
+        const isStream = String(upstream.headers['content-type'] ?? '').startsWith('text/event-stream');
+        if (isStream && mode !== 'forward') {
+          // The link changed while this stream's request was in flight (setMode cut only the streams open
+          // then): a stream must not outlive the fault it would hide, so it is cut like the others.
+          record(info, 'connection-cut', upstream.statusCode ?? null);
+          upstream.destroy();
+          cutByProxy.add(res);
+          req.socket.destroy();
+          return;
+        }
         record(info, 'forwarded', upstream.statusCode ?? null);
         res.writeHead(upstream.statusCode ?? 502, upstream.headers);
-        const isStream = String(upstream.headers['content-type'] ?? '').startsWith('text/event-stream');
         if (isStream) {
           res.flushHeaders();
           const stream = { upstream, res };
