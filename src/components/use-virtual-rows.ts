@@ -144,6 +144,10 @@ export function useVirtualRows(
       if (row.getAttribute('aria-setsize') !== setSize) row.setAttribute('aria-setsize', setSize);
       if (virtualizer.elementsCache.get(item.key) !== row) virtualizer.measureElement(row);
     }
+    // The virtualiser keeps (and observes) every row element it measured, keyed by order id, until that key is
+    // measured again, which a finished order's never is: a till would hold every row of the day. Its own
+    // cleanup (measureElement(null)) drops the ones no longer in the document; run it only when some are.
+    if (virtualizer.elementsCache.size > list.children.length) virtualizer.measureElement(null);
   });
 
   const items = virtualizer.getVirtualItems();
