@@ -79,6 +79,38 @@ function faster(result: number, baseline: number): string {
 /** A measure that failed is null: reported as such, never replaced by a made-up number. */
 export type MaybeResults = { [K in keyof BenchResults]: BenchResults[K] | null };
 
+/** Every key, none measured yet: a scenario that fails or is not chosen (`--only`) stays null. */
+export function emptyResults(): MaybeResults {
+  return {
+    same_tab_ms: null,
+    other_tab_ms: null,
+    other_device_ms: null,
+    offline_ms: null,
+    baseline_other_device_ms: null,
+    cold_start_1000_ms: null,
+    cold_start_10000_ms: null,
+    drain_1000_s: null,
+    drain_lost: null,
+    drain_duplicated: null,
+    recovery_ms: null,
+    polls_per_min_push_up: null,
+    polls_per_min_push_down: null,
+    cache_hit_ratio: null,
+    heap_growth_ratio: null,
+    bundle_gzip_kib: null,
+    server_create_per_s: null,
+    sse_fanout_200_ms: null,
+    bootstrap_20k_ms: null,
+    bootstrap_growth: null,
+    history_search_p95_ms: null,
+    report_day_ms: null,
+    bump_other_device_ms: null,
+    other_device_tls_ms: null,
+    pg_create_per_s: null,
+    pg_cross_instance_ms: null,
+  };
+}
+
 type Check<T> = { value: T | null; show: (v: T) => string; met: (v: T) => boolean };
 
 function row<T>(

@@ -9,6 +9,7 @@ import { completeAllActive, fetchMenuItems } from './api-client.ts';
 import { startBenchEnv } from './bench-env.ts';
 import { parseOptions, type Scenario } from './options.ts';
 import {
+  emptyResults,
   headline,
   markdownTable,
   updateReadme,
@@ -38,34 +39,7 @@ const loadStart = loadavg()[0] ?? NaN;
 const log = (message: string) =>
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 
-const results: MaybeResults = {
-  same_tab_ms: null,
-  other_tab_ms: null,
-  other_device_ms: null,
-  offline_ms: null,
-  baseline_other_device_ms: null,
-  cold_start_1000_ms: null,
-  cold_start_10000_ms: null,
-  drain_1000_s: null,
-  drain_lost: null,
-  drain_duplicated: null,
-  recovery_ms: null,
-  polls_per_min_push_up: null,
-  polls_per_min_push_down: null,
-  cache_hit_ratio: null,
-  heap_growth_ratio: null,
-  bundle_gzip_kib: null,
-  server_create_per_s: null,
-  sse_fanout_200_ms: null,
-  bootstrap_20k_ms: null,
-  bootstrap_growth: null,
-  history_search_p95_ms: null,
-  report_day_ms: null,
-  bump_other_device_ms: null,
-  other_device_tls_ms: null,
-  pg_create_per_s: null,
-  pg_cross_instance_ms: null,
-};
+const results: MaybeResults = emptyResults();
 const details: Record<string, unknown> = {};
 const unavailable: Unavailable = {};
 const failures: string[] = [];

@@ -49,33 +49,29 @@ export function KitchenTimersForm({ settings }: { settings: ShopSettings }) {
       <h2 id="kitchen-timers-heading">Kitchen timers</h2>
       <ConnectionBanners online={online} needsConnection={NEEDS_CONNECTION} error={error} />
       <fieldset disabled={!online || saving}>
-        <label>
-          Warning after (minutes)
-          <input
-            type="number"
-            inputMode="numeric"
-            min={KITCHEN_MINUTES_MIN}
-            max={KITCHEN_MINUTES_MAX}
-            step={1}
-            value={warning}
-            onInput={(event) => setWarning(event.currentTarget.value)}
-          />
-        </label>
-        <label>
-          Late after (minutes)
-          <input
-            type="number"
-            inputMode="numeric"
-            min={KITCHEN_MINUTES_MIN}
-            max={KITCHEN_MINUTES_MAX}
-            step={1}
-            value={late}
-            onInput={(event) => setLate(event.currentTarget.value)}
-          />
-        </label>
+        <MinutesInput label="Warning after (minutes)" value={warning} onChange={setWarning} />
+        <MinutesInput label="Late after (minutes)" value={late} onChange={setLate} />
         <button type="submit">Save kitchen timers</button>
       </fieldset>
       {saved ? <p role="status">Kitchen timers saved.</p> : null}
     </form>
+  );
+}
+
+/** A whole number of minutes within the server's range (the box's own limits; the server still checks). */
+function MinutesInput(props: { label: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="number"
+        inputMode="numeric"
+        min={KITCHEN_MINUTES_MIN}
+        max={KITCHEN_MINUTES_MAX}
+        step={1}
+        value={props.value}
+        onInput={(event) => props.onChange(event.currentTarget.value)}
+      />
+    </label>
   );
 }

@@ -1,38 +1,8 @@
 // The bench table's Part 2 network rows: HTTPS is read against plain HTTP of the same run, and a machine without
 // PostgreSQL says so instead of reporting a failed (or a made-up) measure.
 import { describe, expect, it } from 'vitest';
-import { tableRows, type MaybeResults } from '../../../bench/report.ts';
+import { emptyResults, tableRows } from '../../../bench/report.ts';
 
-function emptyResults(): MaybeResults {
-  return {
-    same_tab_ms: null,
-    other_tab_ms: null,
-    other_device_ms: null,
-    offline_ms: null,
-    baseline_other_device_ms: null,
-    cold_start_1000_ms: null,
-    cold_start_10000_ms: null,
-    drain_1000_s: null,
-    drain_lost: null,
-    drain_duplicated: null,
-    recovery_ms: null,
-    polls_per_min_push_up: null,
-    polls_per_min_push_down: null,
-    cache_hit_ratio: null,
-    heap_growth_ratio: null,
-    bundle_gzip_kib: null,
-    server_create_per_s: null,
-    sse_fanout_200_ms: null,
-    bootstrap_20k_ms: null,
-    bootstrap_growth: null,
-    history_search_p95_ms: null,
-    report_day_ms: null,
-    bump_other_device_ms: null,
-    other_device_tls_ms: null,
-    pg_create_per_s: null,
-    pg_cross_instance_ms: null,
-  };
-}
 
 const rowNamed = (rows: ReturnType<typeof tableRows>, start: string) => {
   const found = rows.find((row) => row.measure.startsWith(start));

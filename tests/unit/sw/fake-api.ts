@@ -42,6 +42,11 @@ export interface FakeApi {
   holdChanges: Promise<void> | null;
   /** Writes an order change as another device would. */
   touch(id: string, patch: Partial<Order>): Order;
+  /**
+   * An order another device created on the server: numbered `<prefix>-001`, … in this API, created 1 ms apart
+   * from 2026-11-25T08:00Z unless `createdAt` is given.
+   */
+  remoteOrder(options?: { prefix?: string; createdAt?: string }): Order;
 }
 
 /** The order a write is about: the created id, or the id in a PATCH path. */
@@ -53,6 +58,7 @@ function writeTarget(method: string, url: URL, body: unknown): string {
 export function createFakeApi(): FakeApi {
   const seenKeys = new Map<string, string>();
   const perOrder = new Map<string, number>();
+  let remoteMade = 0;
   const api: FakeApi = {
     orders: new Map(),
     seq: 0,
@@ -71,6 +77,22 @@ export function createFakeApi(): FakeApi {
     hold: null,
     holdChanges: null,
     holdSnapshot: null,
+    remoteOrder({ prefix = 'Z', createdAt }: { prefix?: string; createdAt?: string } = {}) {
+      remoteMade += 1;
+      api.seq += 1;
+      const order = serverOrderFrom(
+        {
+          id: `0190f0a0-0000-7000-8000-${String(remoteMade).padStart(12, '0')}`,
+          number: `${prefix}-${String(remoteMade).padStart(3, '0')}`,
+          deviceId: '0190f0a0-0000-7000-8000-0000000000ff',
+          createdAt: createdAt ?? new Date(Date.parse('2026-11-25T08:00:00Z') + remoteMade).toISOString(),
+          items: [{ menuItemId: 'espresso', qty: 1 }],
+        },
+        api.seq,
+      );
+      api.orders.set(order.id, order);
+      return order;
+    },
     touch(id, patch) {
       const current = api.orders.get(id);
       if (!current) throw new Error(`no order ${id}`);

@@ -5,7 +5,7 @@
 // nothing lost and nothing duplicated. Each test asserts the fault was injected (counted).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Order } from '../../../protocol/order.ts';
-import { createHarness, draft, serverOrderFrom, type Harness } from './engine-harness.ts';
+import { createHarness, draft, type Harness } from './engine-harness.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
 import { failPut, INJECTED_MESSAGE, type PutFault, type PutFaultMode } from './idb-put-fault.ts';
 
@@ -24,25 +24,8 @@ afterEach(async () => {
   await h.close();
 });
 
-let made = 0;
 /** An order another device created on the server. */
-function remoteOrder(): Order {
-  made += 1;
-  api.seq += 1;
-  const id = `0190f0a0-0000-7000-8000-${String(made).padStart(12, '0')}`;
-  const order = serverOrderFrom(
-    {
-      id,
-      number: `Y-${String(made).padStart(3, '0')}`,
-      deviceId: '0190f0a0-0000-7000-8000-0000000000ff',
-      createdAt: new Date(Date.parse('2026-11-25T08:00:00Z') + made).toISOString(),
-      items: [{ menuItemId: 'espresso', qty: 1 }],
-    },
-    api.seq,
-  );
-  api.orders.set(id, order);
-  return order;
-}
+const remoteOrder = (): Order => api.remoteOrder({ prefix: 'Y' });
 
 async function syncNow(): Promise<void> {
   await h.request({ v: 1, type: 'sync-now', reason: 'poll' });

@@ -2,7 +2,7 @@
 // seed's "polling coordination" (an intent made during a pull is not overwritten by the pull's older data).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Order } from '../../../protocol/order.ts';
-import { createHarness, draft, serverOrderFrom, type Harness } from './engine-harness.ts';
+import { createHarness, draft, type Harness } from './engine-harness.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
 
 let h: Harness;
@@ -18,25 +18,8 @@ afterEach(async () => {
   expect(h.errors).toEqual([]);
 });
 
-let made = 0;
 /** An order another device created on the server. */
-function remoteOrder(): Order {
-  made += 1;
-  api.seq += 1;
-  const id = `0190f0a0-0000-7000-8000-${String(made).padStart(12, '0')}`;
-  const order = serverOrderFrom(
-    {
-      id,
-      number: `Z-${String(made).padStart(3, '0')}`,
-      deviceId: '0190f0a0-0000-7000-8000-0000000000ff',
-      createdAt: new Date(Date.parse('2026-11-25T08:00:00Z') + made).toISOString(),
-      items: [{ menuItemId: 'espresso', qty: 1 }],
-    },
-    api.seq,
-  );
-  api.orders.set(id, order);
-  return order;
-}
+const remoteOrder = (): Order => api.remoteOrder();
 
 describe('pull', () => {
   it('a first start takes the active snapshot in pages, then follows the feed from its cursor', async () => {

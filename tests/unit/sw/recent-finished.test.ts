@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Order } from '../../../protocol/order.ts';
 import { RECENT_FINISHED } from '../../../sw/recent-finished.ts';
-import { createHarness, serverOrderFrom, type Harness } from './engine-harness.ts';
+import { createHarness, type Harness } from './engine-harness.ts';
 import { createFakeApi, type FakeApi } from './fake-api.ts';
 
 let h: Harness;
@@ -20,25 +20,9 @@ function setup(): void {
   h = createHarness(api.handler);
 }
 
-let made = 0;
 /** An order another device created on the server, `minutesAgo` before the harness clock. */
-function remoteOrder(minutesAgo = 0): Order {
-  made += 1;
-  api.seq += 1;
-  const id = `0190f0a1-0000-7000-8000-${String(made).padStart(12, '0')}`;
-  const order = serverOrderFrom(
-    {
-      id,
-      number: `R-${String(made).padStart(3, '0')}`,
-      deviceId: '0190f0a0-0000-7000-8000-0000000000ff',
-      createdAt: new Date(h.clock.now - minutesAgo * 60_000).toISOString(),
-      items: [{ menuItemId: 'espresso', qty: 1 }],
-    },
-    api.seq,
-  );
-  api.orders.set(id, order);
-  return order;
-}
+const remoteOrder = (minutesAgo = 0): Order =>
+  api.remoteOrder({ prefix: 'R', createdAt: new Date(h.clock.now - minutesAgo * 60_000).toISOString() });
 
 async function pull(): Promise<void> {
   await h.request({ v: 1, type: 'sync-now', reason: 'poll' });
