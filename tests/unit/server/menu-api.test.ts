@@ -1,26 +1,21 @@
 // The owner's versioned menu over HTTP: versions, archive, If-Match, validation that writes nothing,
 // serialised edits, orders priced by the version their device showed, and `event: menu` on the stream.
 
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../protocol/api.ts';
 import type { MenuResponse } from '../../../protocol/menu.ts';
 import type { Order } from '../../../protocol/order.ts';
-import { createBody, memoryApp, OWNER_AUTH, postOrder, type TestApp } from './order-fixtures.ts';
-import { connectSse, type SseConnection } from './sse-client.ts';
+import { createBody, OWNER_AUTH, postOrder } from './order-fixtures.ts';
+import { listeningMemoryApp, type ListeningApp } from './listening-app.ts';
+import type { SseConnection } from './sse-client.ts';
 import { pairDevice } from './device-fixtures.ts';
 
-let t: TestApp;
-let baseUrl: string;
-const streams: SseConnection[] = [];
+let t: ListeningApp;
 
 beforeAll(async () => {
-  t = await memoryApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  t = await listeningMemoryApp();
 }, 180_000);
 afterAll(async () => {
-  for (const stream of streams) stream.close();
   await t?.close();
 });
 
@@ -286,11 +281,7 @@ describe('orders priced by menu version', () => {
 });
 
 describe('menu push', () => {
-  async function connect(headers: Record<string, string> = {}): Promise<SseConnection> {
-    const stream = await connectSse(`${baseUrl}/api/events`, { ...OWNER_AUTH, ...headers });
-    streams.push(stream);
-    return stream;
-  }
+  const connect = (headers: Record<string, string> = {}): Promise<SseConnection> => t.openEvents(headers);
 
   it('pushes event: menu with the new version to connected streams', async () => {
     const stream = await connect();

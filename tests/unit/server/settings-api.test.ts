@@ -2,26 +2,21 @@
 // device reads them, only the owner saves them, bad bodies are 400 and change nothing, and a save is pushed
 // as `event: settings` (and told again to a stream reconnecting).
 
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../protocol/api.ts';
 import { DEFAULT_SETTINGS, type ShopSettings } from '../../../protocol/settings.ts';
 import { createSettingsStore } from '../../../server/store/settings-store.ts';
-import { memoryApp, OWNER_AUTH, type TestApp } from './order-fixtures.ts';
+import { OWNER_AUTH } from './order-fixtures.ts';
 import { pairDevice } from './device-fixtures.ts';
-import { connectSse, type SseConnection } from './sse-client.ts';
+import { listeningMemoryApp, type ListeningApp } from './listening-app.ts';
+import type { SseConnection } from './sse-client.ts';
 
-let t: TestApp;
-let baseUrl: string;
-const streams: SseConnection[] = [];
+let t: ListeningApp;
 
 beforeAll(async () => {
-  t = await memoryApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  t = await listeningMemoryApp();
 }, 180_000);
 afterAll(async () => {
-  for (const stream of streams) stream.close();
   await t?.close();
 });
 
@@ -125,11 +120,7 @@ describe('GET and PUT /api/settings', () => {
 });
 
 describe('settings push', () => {
-  async function connect(headers: Record<string, string> = {}): Promise<SseConnection> {
-    const stream = await connectSse(`${baseUrl}/api/events`, { ...OWNER_AUTH, ...headers });
-    streams.push(stream);
-    return stream;
-  }
+  const connect = (headers: Record<string, string> = {}): Promise<SseConnection> => t.openEvents(headers);
 
   it('pushes event: settings with the saved values to connected streams, without an id', async () => {
     const stream = await connect();
