@@ -3,16 +3,16 @@
 // answering (p95 measured and printed) and RSS stays bounded; 300 slow uploads are cut off by the
 // request timeout; SIGTERM exits within 12 s with 300 slow uploads and streams open. Bounded: ~1 min.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OWNER_AUTH, TEST_ADMIN_TOKEN } from './order-fixtures.ts';
+import { OWNER_AUTH } from './order-fixtures.ts';
+import { spawnServerChild } from './server-child.ts';
 
 interface Spawned {
   child: ChildProcess;
@@ -34,34 +34,10 @@ afterAll(() => {
 async function spawnServer(env: Record<string, string>): Promise<Spawned> {
   const dataDir = mkdtempSync(join(tmpdir(), 'orderline-limits-load-'));
   dirs.push(dataDir);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: join(import.meta.dirname, '..', '..', '..'),
-    // HTTPS_PORT 0: a free port, never 8443; the local CA needs a data directory on disk.
-    env: {
-      ...process.env,
-      PORT: '0',
-      HTTPS_PORT: '0',
-      HOST: '127.0.0.1',
-      ORDERLINE_DATA_DIR: dataDir,
-      ORDERLINE_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      const match = /listening on (http:\/\/[^"\s]+)/.exec(line);
-      if (match?.[1]) resolve(match[1]);
-    });
-    void exited.then(() => reject(new Error('the server exited before listening')));
-  });
-  return { child, url, port: Number(new URL(url).port), exited };
+  const spawned = spawnServerChild(dataDir, env);
+  children.push(spawned.child);
+  const url = await spawned.url;
+  return { child: spawned.child, url, port: Number(new URL(url).port), exited: spawned.exited };
 }
 
 function rssBytes(pid: number): number {

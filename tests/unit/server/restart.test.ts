@@ -1,16 +1,15 @@
 // Durability on a PGlite data directory: orders acknowledged with 2xx survive a clean restart and a
 // SIGKILL of the server process right after the acknowledgement.
 
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../../protocol/order.ts';
 import { buildApp } from '../../../server/app.ts';
 import { openStore } from '../../../server/store/open-store.ts';
 import { OWNER_AUTH, TEST_ADMIN_TOKEN, createBody, patchOrder, postOrder } from './order-fixtures.ts';
+import { spawnServerChild } from './server-child.ts';
 import { connectSse } from './sse-client.ts';
 
 const dirs: string[] = [];
@@ -23,35 +22,7 @@ afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-/** Runs server/main.ts in a child process, as `npm run serve` would, on a free port. */
-function spawnServer(dataDir: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: join(import.meta.dirname, '..', '..', '..'),
-    // HTTPS_PORT 0: a free port, never 8443 (other servers on this machine may hold it).
-    env: {
-      ...process.env,
-      PORT: '0',
-      HTTPS_PORT: '0',
-      HOST: '127.0.0.1',
-      ORDERLINE_DATA_DIR: dataDir,
-      LOG_LEVEL: 'info',
-      ORDERLINE_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const url = new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      const match = /listening on (http:\/\/[^"\s]+)/.exec(line);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', () => reject(new Error('server exited before listening')));
-  });
-  return { child, url, exited };
-}
+const spawnServer = (dataDir: string) => spawnServerChild(dataDir);
 
 describe('restart', () => {
   it('orders written through the app are all there after the store is closed and reopened', async () => {
