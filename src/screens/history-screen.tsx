@@ -131,13 +131,9 @@ export default function HistoryScreen({ bridge }: Pick<ScreenProps, 'bridge'>) {
                     onClick={() => setSelected(order)}
                     aria-pressed={selected?.id === order.id}
                   >
-                    <strong>{order.number}</strong>{' '}
-                    {order.customerName === '' ? 'No name' : order.customerName}
+                    <OrderName order={order} />
                   </button>
-                  <span>
-                    {order.status} · {formatMoney(order.totalCents, null)} ·{' '}
-                    <time dateTime={order.createdAt}>{formatWhen(order.createdAt)}</time>
-                  </span>
+                  <OrderFacts order={order} at={order.createdAt} />
                 </li>
               ))}
             </ul>
@@ -173,15 +169,31 @@ function KeptOrders({ orders, filters }: { orders: ClientOrder[]; filters: Histo
         <ul aria-label="Recently finished on this device" class="history-list">
           {shown.map((order) => (
             <li key={order.id} data-order-id={order.id} class="history-order">
-              <strong>{order.number}</strong> {order.customerName === '' ? 'No name' : order.customerName}
-              <span>
-                {order.status} · {formatMoney(order.totalCents, null)} ·{' '}
-                <time dateTime={order.updatedAt}>{formatWhen(order.updatedAt)}</time>
-              </span>
+              <OrderName order={order} />
+              <OrderFacts order={order} at={order.updatedAt} />
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+type Summary = Pick<ClientOrder, 'number' | 'customerName' | 'status' | 'totalCents'>;
+
+function OrderName({ order }: { order: Summary }) {
+  return (
+    <>
+      <strong>{order.number}</strong> {order.customerName === '' ? 'No name' : order.customerName}
+    </>
+  );
+}
+
+/** Status, total and a time: created for the server's history, finished for the orders kept on the device. */
+function OrderFacts({ order, at }: { order: Summary; at: string }) {
+  return (
+    <span>
+      {order.status} · {formatMoney(order.totalCents, null)} · <time dateTime={at}>{formatWhen(at)}</time>
+    </span>
   );
 }
