@@ -137,7 +137,9 @@ export async function applyPush(
     const cursorAfter = advance ? cursor : stored;
     const changes = await applyServerOrders(tx, orders, stored);
     if (advance) await putMeta(tx, 'cursor', cursorAfter);
-    await trimRecentFinished(tx, cursorAfter, at);
+    // Pushes are the other-device hot path: only one that finished an order can put the kept set over its
+    // count (the age bound is kept by pulls, and reads skip anything too old meanwhile).
+    if (changes.some((change) => change.type === 'removed')) await trimRecentFinished(tx, cursorAfter, at);
     // A push is the server seen again: cut any backoff short.
     await clearBackoff(tx);
     return {
