@@ -5,6 +5,7 @@ import { isActive, type ClientOrder, type Order } from '../protocol/order.ts';
 import type { OrderRecord, WriteTx } from './db.ts';
 import { describeChange, isNewerServerState, rebase, type OrderChange } from './merge.ts';
 import { deleteOutboxEntry, outboxForOrder } from './outbox-store.ts';
+import { mapPerOrder } from './per-order.ts';
 
 function toRecord(base: Order | null, view: ClientOrder): OrderRecord {
   return { id: view.id, base, view, active: isActive(view) ? 1 : 0 };
@@ -46,20 +47,23 @@ export async function applyServerOrders(
   seenThrough: number,
 ): Promise<OrderChange[]> {
   const orders = tx.objectStore('orders');
-  const changes: OrderChange[] = [];
-  for (const order of latestPerOrder(incoming)) {
-    const record = await orders.get(order.id);
-    if (record === undefined && order.seq <= seenThrough) continue;
-    if (record !== undefined && !isNewerServerState(record.base, order)) continue;
-    const pending = await outboxForOrder(tx, order.id);
-    const view = rebase(order, pending);
-    if (view === null) continue; // unreachable: a base always yields a view
-    // A finished order stays (inactive) among the recently finished; recent-finished.ts bounds them.
-    await orders.put(toRecord(order, view));
-    const change = describeChange(order.id, record?.view ?? null, view);
-    if (change) changes.push(change);
-  }
-  return changes;
+  // One order each (latestPerOrder), so every order's reads and write go out together.
+  const changes = await mapPerOrder(
+    latestPerOrder(incoming),
+    (order) => order.id,
+    async (order): Promise<OrderChange | null> => {
+      const record = await orders.get(order.id);
+      if (record === undefined && order.seq <= seenThrough) return null;
+      if (record !== undefined && !isNewerServerState(record.base, order)) return null;
+      const pending = await outboxForOrder(tx, order.id);
+      const view = rebase(order, pending);
+      if (view === null) return null; // unreachable: a base always yields a view
+      // A finished order stays (inactive) among the recently finished; recent-finished.ts bounds them.
+      await orders.put(toRecord(order, view));
+      return describeChange(order.id, record?.view ?? null, view);
+    },
+  );
+  return changes.filter((change): change is OrderChange => change !== null);
 }
 
 /**
@@ -68,38 +72,37 @@ export async function applyServerOrders(
  */
 export async function replaceWithSnapshot(tx: WriteTx, snapshot: readonly Order[]): Promise<OrderChange[]> {
   const orders = tx.objectStore('orders');
-  const changes: OrderChange[] = [];
   const listed = new Map(snapshot.map((order) => [order.id, order]));
-  for (const record of await orders.getAll()) {
-    if (listed.has(record.id)) continue;
-    const pending = await outboxForOrder(tx, record.id);
-    if (pending.length > 0) continue;
-    await orders.delete(record.id);
-    const change = describeChange(record.id, record.view, null, 'reset');
-    if (change) changes.push(change);
-  }
-  for (const order of listed.values()) {
-    // Seqs from before a reset may belong to another database: the snapshot wins unconditionally.
-    const record = await orders.get(order.id);
-    const pending = await outboxForOrder(tx, order.id);
-    const view = rebase(order, pending);
-    if (view === null) continue;
-    await orders.put(toRecord(order, view));
-    const change = describeChange(order.id, record?.view ?? null, view);
-    if (change) changes.push(change);
-  }
-  return changes;
+  const unlisted = (await orders.getAll()).filter((record) => !listed.has(record.id));
+  const removed = await mapPerOrder(
+    unlisted,
+    (record) => record.id,
+    async (record) => {
+      if ((await outboxForOrder(tx, record.id)).length > 0) return null;
+      await orders.delete(record.id);
+      return describeChange(record.id, record.view, null, 'reset');
+    },
+  );
+  const replaced = await mapPerOrder(
+    [...listed.values()],
+    (order) => order.id,
+    async (order) => {
+      // Seqs from before a reset may belong to another database: the snapshot wins unconditionally.
+      const [record, pending] = await Promise.all([orders.get(order.id), outboxForOrder(tx, order.id)]);
+      const view = rebase(order, pending);
+      if (view === null) return null;
+      await orders.put(toRecord(order, view));
+      return describeChange(order.id, record?.view ?? null, view);
+    },
+  );
+  return [...removed, ...replaced].filter((change): change is OrderChange => change !== null);
 }
 
 /**
  * The server acknowledged an outbox entry with `order`: the entry leaves and the order becomes the base (if
  * newer) in the same transaction, so a crash can neither lose the write nor show it as still waiting.
  */
-export async function settleMutation(
-  tx: WriteTx,
-  seq: number,
-  order: Order,
-): Promise<OrderChange | null> {
+export async function settleMutation(tx: WriteTx, seq: number, order: Order): Promise<OrderChange | null> {
   const orders = tx.objectStore('orders');
   // Issued together: IDB runs them in order, so the pending list already lacks the deleted entry.
   const [, record, pending] = await Promise.all([

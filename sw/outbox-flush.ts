@@ -17,6 +17,7 @@ import { signedOutPatch } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
 import type { OrderChange } from './merge.ts';
 import { batchRequestFor, classifyBatch, takeBatch } from './outbox-batch.ts';
+import { mapPerOrder } from './per-order.ts';
 import { countWaiting, findByMutation, putOutboxEntry } from './outbox-store.ts';
 
 /** How many lone requests for different orders may be out at once. */
@@ -207,17 +208,15 @@ async function applyOutcomes(ctx: EngineContext, answers: Answer[]): Promise<(nu
   const { now, random } = ctx.deps;
   const at = now();
   return ctx.write(async (tx) => {
-    const waits: (number | null)[] = [];
-    const changes: (OrderChange | null)[] = [];
-    let sync: Partial<SyncMeta> = {};
-    // One after another: each answer sees the writes of the ones before it.
-    for (const answer of answers) {
-      const applied = await applyOutcome(tx, answer, at, random);
-      waits.push(applied.wait);
-      changes.push(applied.change);
-      sync = mergeSync(sync, applied.sync);
-    }
-    return { result: waits, changes, sync };
+    // Answers for one order are applied in turn (each sees the writes before it); different orders together.
+    const applied = await mapPerOrder(
+      answers,
+      (answer) => answer.entry.orderId,
+      (answer) => applyOutcome(tx, answer, at, random),
+    );
+    // Folded in answer order, so "later answers win" means what it meant when they were applied one by one.
+    const sync = applied.reduce<Partial<SyncMeta>>((into, { sync: patch }) => mergeSync(into, patch), {});
+    return { result: applied.map((a) => a.wait), changes: applied.map((a) => a.change), sync };
   });
 }
 

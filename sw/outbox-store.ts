@@ -67,15 +67,10 @@ export async function oldestWaiting(tx: AnyTx): Promise<OutboxEntry | undefined>
 
 /** Makes every backed-off entry sendable now: the server was seen again, so waiting longer only delays recovery. */
 export async function clearBackoff(tx: WriteTx): Promise<number> {
-  const index = tx.objectStore('outbox').index('by-next-attempt');
-  let cleared = 0;
-  for (
-    let cursor = await index.openCursor(IDBKeyRange.lowerBound(0, true));
-    cursor;
-    cursor = await cursor.continue()
-  ) {
-    await cursor.update({ ...cursor.value, nextAttemptAt: 0 });
-    cleared += 1;
-  }
-  return cleared;
+  const store = tx.objectStore('outbox');
+  const held = await store.index('by-next-attempt').getAll(IDBKeyRange.lowerBound(0, true));
+  // Issued together: a cursor step per entry would cost a round trip each, and after a long outage every
+  // queued entry may be held.
+  await Promise.all(held.map((entry) => store.put({ ...entry, nextAttemptAt: 0 })));
+  return held.length;
 }
