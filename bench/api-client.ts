@@ -2,7 +2,7 @@
 // reading the changes feed and /metrics. It speaks only the public contract, like any other client.
 // Every request authenticates as the owner with ORDERLINE_ADMIN_TOKEN (the e2e servers' token by default).
 import { v7 as uuidv7 } from 'uuid';
-import type { ChangesResponse, MenuItem, MenuResponse } from '../protocol/api.ts';
+import type { ActiveOrdersResponse, ChangesResponse, MenuItem, MenuResponse } from '../protocol/api.ts';
 import type { Order } from '../protocol/order.ts';
 import type { PairResponse, PairingResponse } from '../protocol/pairing.ts';
 import { E2E_ADMIN_TOKEN } from '../tests/e2e/helpers/server-process.ts';
@@ -102,8 +102,17 @@ export async function fetchOrder(baseUrl: string, id: string): Promise<Order> {
   return call<Order>(`${baseUrl}/api/orders/${id}`);
 }
 
+/** Every active order: the list is paged (newest first), so this follows `nextCursor` to the last page. */
 export async function activeOrders(baseUrl: string): Promise<Order[]> {
-  return (await call<{ orders: Order[] }>(`${baseUrl}/api/orders?status=active`)).orders;
+  const orders: Order[] = [];
+  let token: string | undefined;
+  do {
+    const query = token === undefined ? '' : `&cursor=${encodeURIComponent(token)}`;
+    const page = await call<ActiveOrdersResponse>(`${baseUrl}/api/orders?status=active${query}`);
+    orders.push(...page.orders);
+    token = page.more === true ? page.nextCursor : undefined;
+  } while (token !== undefined);
+  return orders;
 }
 
 /** Completes every active order, so one measure's leftovers never weigh on the next. */
