@@ -43,6 +43,7 @@ export class SwBridge {
   /** Broadcasts that arrived while a snapshot was on its way, replayed on top of it. */
   private buffered: { message: Broadcast; at: number }[] = [];
   private wb: Workbox | null = null;
+  private registration: Promise<ServiceWorkerRegistration> | null = null;
 
   constructor(
     private readonly store: OrdersStore,
@@ -71,7 +72,11 @@ export class SwBridge {
     this.wb = wb;
     // A new worker is installed and waiting: let the user pick the moment to switch.
     wb.addEventListener('waiting', () => this.ui.set({ updateAvailable: true }));
-    await wb.register();
+    this.registration = wb.register().then((registration) => {
+      if (registration === undefined) throw new Error('the browser refused to register it');
+      return registration;
+    });
+    await this.registration;
   }
 
   /**
@@ -156,9 +161,12 @@ export class SwBridge {
   }
 
   private async worker(): Promise<ServiceWorker> {
-    // Not controlled yet (first visit): the active worker answers messages just the same.
-    const registration = await navigator.serviceWorker.ready;
-    if (registration.active) return registration.active;
+    // Not controlled (a first visit, or a reload that bypassed the worker): the active worker answers just the
+    // same. On a first visit nothing is active yet and the installing worker answers: it is the only version,
+    // so it runs the engine already (sw/sw.ts), and the page need not wait for the whole precache.
+    const registration = await (this.registration ?? navigator.serviceWorker.ready);
+    const worker = registration.active ?? registration.installing ?? registration.waiting;
+    if (worker) return worker;
     throw new BridgeError('no-worker', 'The offline worker is not active.');
   }
 

@@ -74,16 +74,29 @@ self.addEventListener('fetch', (event) => {
 });
 
 // ---- lifecycle ----
+let engineStarted = false;
+function startEngine(): void {
+  if (engineStarted) return;
+  engineStarted = true;
+  engine.start().catch(reportError);
+}
+
+self.addEventListener('install', () => {
+  // A first install (no version active on this device): nothing else owns the outbox, so the engine starts
+  // now, beside the precache, and a new device's orders are in IndexedDB by the time the page asks. An update
+  // must not: the active version owns the outbox until this one activates.
+  if (self.registration.active === null) startEngine();
+});
+
 self.addEventListener('activate', (event) => {
   // Take over open tabs at once. Activation must not wait for the network (navigations queue behind it), so
   // the engine starts beside it: the new version keeps flushing the outbox the old one left in IndexedDB.
   event.waitUntil(self.clients.claim());
-  engine.start().catch(reportError);
+  startEngine();
 });
 
-// Every restart of an active worker (the browser stops idle ones) catches up and resumes the outbox. A new
-// version still installing must not: the active one owns the outbox until this one activates.
-if (self.serviceWorker.state === 'activated') engine.start().catch(reportError);
+// Every restart of an active worker (the browser stops idle ones) catches up and resumes the outbox.
+if (self.serviceWorker.state === 'activated') startEngine();
 
 // ---- page messages ----
 self.addEventListener('message', (event) => {
