@@ -64,8 +64,15 @@ export function buildOrdersDelta(rev: number, changes: readonly OrderChange[]): 
   return delta;
 }
 
+/**
+ * Whether the tabs already know `b`. `lastSyncAt` alone does not count: it moves with every push and every
+ * answer, and a broadcast (and a re-render in every tab) per push for a time no screen shows live would be
+ * wasted work on the hot path; Diagnostics reads it on request. It rides along with the next real change.
+ */
 function sameStatus(a: SyncStatus | null, b: SyncStatus): boolean {
-  return a !== null && JSON.stringify(a) === JSON.stringify(b);
+  return (
+    a !== null && JSON.stringify({ ...a, lastSyncAt: null }) === JSON.stringify({ ...b, lastSyncAt: null })
+  );
 }
 
 /**

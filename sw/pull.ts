@@ -132,16 +132,18 @@ export async function applyPush(
   const orders = rawOrders.filter(isOrder);
   const at = ctx.deps.now();
   return ctx.write(async (tx) => {
-    const stored = (await getMeta(tx, 'cursor')) ?? 0;
+    // A push is the server seen again: cut any backoff short. Issued with the cursor read (pushes are the
+    // other-device hot path; clearing backoff touches only outbox timing, which nothing below reads).
+    const [stored] = await Promise.all([getMeta(tx, 'cursor').then((c) => c ?? 0), clearBackoff(tx)]);
     const advance = connects(stored, cursor, orders);
     const cursorAfter = advance ? cursor : stored;
-    const changes = await applyServerOrders(tx, orders, stored);
-    if (advance) await putMeta(tx, 'cursor', cursorAfter);
-    // Pushes are the other-device hot path: only one that finished an order can put the kept set over its
-    // count (the age bound is kept by pulls, and reads skip anything too old meanwhile).
+    const [changes] = await Promise.all([
+      applyServerOrders(tx, orders, stored),
+      advance ? putMeta(tx, 'cursor', cursorAfter) : undefined,
+    ]);
+    // Only a push that finished an order can put the kept set over its count (the age bound is kept by
+    // pulls, and reads skip anything too old meanwhile).
     if (changes.some((change) => change.type === 'removed')) await trimRecentFinished(tx, cursorAfter, at);
-    // A push is the server seen again: cut any backoff short.
-    await clearBackoff(tx);
     return {
       result: { gap: !advance && cursor > stored },
       changes,

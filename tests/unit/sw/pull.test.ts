@@ -145,6 +145,24 @@ describe('pull', () => {
 });
 
 describe('push', () => {
+  it('a push tells the tabs its orders once, with no sync broadcast when only the last sync time moved', async () => {
+    setup();
+    await h.request({ v: 1, type: 'push-status', connected: true });
+    const first = remoteOrder();
+    await h.request({ v: 1, type: 'push', cursor: first.seq, orders: [first] });
+    await h.engine.settled();
+    const before = h.broadcasts.length;
+    h.clock.now += 1_000;
+    const second = remoteOrder();
+    await h.request({ v: 1, type: 'push', cursor: second.seq, orders: [second] });
+    await h.engine.settled();
+    expect(h.broadcasts.slice(before).map((b) => b.type)).toEqual(['orders']);
+    // Diagnostics still has the time of the latest push.
+    expect((await h.request({ v: 1, type: 'diagnostics' })).lastSyncAt).toBe(
+      new Date(h.clock.now).toISOString(),
+    );
+  });
+
   it('a duplicate or older push changes nothing', async () => {
     setup();
     const order = remoteOrder();
