@@ -1,15 +1,12 @@
 // The one apply path for server state (flush answers, pulls and pushes alike) and for local recomputes.
 // Idempotent by seq: a duplicate or older server order changes nothing, so pushes may repeat or arrive late.
 
-import { isActive, type ClientOrder, type Order } from '../protocol/order.ts';
-import type { OrderRecord, WriteTx } from './db.ts';
+import type { ClientOrder, Order } from '../protocol/order.ts';
+import type { WriteTx } from './db.ts';
 import { describeChange, isNewerServerState, rebase, type OrderChange } from './merge.ts';
 import { deleteOutboxEntry, outboxForOrder } from './outbox-store.ts';
+import { baseOf, toRecord } from './order-record.ts';
 import { mapPerOrder } from './per-order.ts';
-
-function toRecord(base: Order | null, view: ClientOrder): OrderRecord {
-  return { id: view.id, base, view, active: isActive(view) ? 1 : 0 };
-}
 
 /** Recomputes one order's view from its base and its outbox entries (after an intent, retry or discard). */
 export async function recomputeOrder(
@@ -19,7 +16,7 @@ export async function recomputeOrder(
   const orders = tx.objectStore('orders');
   // Both reads go out together (one round trip); requests run in issue order, so they see earlier writes.
   const [record, pending] = await Promise.all([orders.get(orderId), outboxForOrder(tx, orderId)]);
-  const base = record?.base ?? null;
+  const base = record ? baseOf(record) : null;
   const view = rebase(base, pending);
   if (view === null) {
     if (record) await orders.delete(orderId);
@@ -54,7 +51,7 @@ export async function applyServerOrders(
     async (order): Promise<OrderChange | null> => {
       const record = await orders.get(order.id);
       if (record === undefined && order.seq <= seenThrough) return null;
-      if (record !== undefined && !isNewerServerState(record.base, order)) return null;
+      if (record !== undefined && !isNewerServerState(baseOf(record), order)) return null;
       const pending = await outboxForOrder(tx, order.id);
       const view = rebase(order, pending);
       if (view === null) return null; // unreachable: a base always yields a view
@@ -110,7 +107,8 @@ export async function settleMutation(tx: WriteTx, seq: number, order: Order): Pr
     orders.get(order.id),
     outboxForOrder(tx, order.id),
   ]);
-  const base = record && !isNewerServerState(record.base, order) ? record.base : order;
+  const known = record ? baseOf(record) : null;
+  const base = record && !isNewerServerState(known, order) ? known : order;
   const view = rebase(base, pending);
   if (view === null) return null; // unreachable: the base is never null here
   await orders.put(toRecord(base, view));

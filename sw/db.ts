@@ -23,8 +23,11 @@ export const DB_VERSION = 3;
 /** One order as this device knows it. `view` is always `rebase(base, pending outbox entries)`. */
 export interface OrderRecord {
   id: string;
-  /** The last server state; null while the server has never confirmed the order. */
-  base: Order | null;
+  /**
+   * The last server state; null while the server has never confirmed the order. Absent when it equals the view
+   * without `syncState` (nothing pending): read it through `baseOf` (sw/order-record.ts), never directly.
+   */
+  base?: Order | null;
   /** What tabs render: the base with pending local mutations applied on top. */
   view: ClientOrder;
   /** 1 while `view` is active (indexable: IDB cannot index booleans). */

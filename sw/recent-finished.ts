@@ -4,6 +4,7 @@
 
 import { compareNewestFirst, type ClientOrder } from '../protocol/order.ts';
 import type { AnyTx, WriteTx } from './db.ts';
+import { baseOf } from './order-record.ts';
 import { outboxForOrder } from './outbox-store.ts';
 
 /** The bounds, in one place: at most this many finished orders, none finished longer ago than this. */
@@ -38,7 +39,8 @@ export async function trimRecentFinished(tx: WriteTx, cursor: number, nowMs: num
       kept += 1;
       continue;
     }
-    if (record.base === null || record.base.seq > cursor) continue;
+    const base = baseOf(record);
+    if (base === null || base.seq > cursor) continue;
     const pending = await outboxForOrder(tx, record.id);
     if (pending.length > 0) continue;
     await orders.delete(record.id);
