@@ -14,22 +14,26 @@ async function activeOrders(tx: AnyTx): Promise<ClientOrder[]> {
   return records.map((record) => record.view).sort(compareNewestFirst);
 }
 
-/** Everything a tab needs to render from scratch; counts as a cache hit (served from IDB). */
+/** Everything a tab needs to render from scratch (read-only; the caller counts the cache hit). */
 export async function readSnapshot(ctx: EngineContext): Promise<Snapshot> {
-  return ctx.writeQuiet(async (tx) => {
+  return ctx.read(async (tx) => {
     // Issued together (a cold start waits on this): the active-orders read dominates and the small reads
-    // and writes (different meta keys) ride along instead of each taking its own round trip first.
+    // ride along instead of each taking its own round trip first.
     const [orders, legacyDeviceId, rev, sync, cursor] = await Promise.all([
       activeOrders(tx),
       getMeta(tx, 'legacyDeviceId'),
       getMeta(tx, 'rev'),
       readSyncStatus(tx),
       getMeta(tx, 'cursor'),
-      countRead(tx, 'hit'),
     ]);
     const deviceId = sync.device?.id ?? legacyDeviceId ?? null;
     return { orders, rev: rev ?? 0, sync, cursor: cursor ?? 0, deviceId };
   });
+}
+
+/** A snapshot served to a tab is a read served from IDB: a cache hit. */
+export async function countSnapshotHit(ctx: EngineContext): Promise<void> {
+  await ctx.writeQuiet((tx) => countRead(tx, 'hit'));
 }
 
 export async function readDiagnostics(ctx: EngineContext): Promise<Diagnostics> {

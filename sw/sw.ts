@@ -61,6 +61,8 @@ const keepAlive = createKeepAlive(() => engine.settled());
 precache(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 self.addEventListener('fetch', (event) => {
+  // The page this navigation loads asks for the snapshot first thing: read it while the page loads.
+  if (event.request.mode === 'navigate') engine.prefetchSnapshot();
   const response = routeFetch(event.request, {
     origin,
     precacheKeyFor: getCacheKeyForURL,

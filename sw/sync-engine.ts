@@ -21,7 +21,14 @@ import { refreshIdentity } from './device.ts';
 import { applyPush, pullChanges } from './pull.ts';
 import { readRecentFinished } from './recent-finished.ts';
 import { createSerialTask } from './serial-task.ts';
-import { activeOrdersFromCache, countNetworkRead, readDiagnostics, readSnapshot } from './snapshot.ts';
+import {
+  activeOrdersFromCache,
+  countNetworkRead,
+  countSnapshotHit,
+  readDiagnostics,
+  readSnapshot,
+} from './snapshot.ts';
+import { createSnapshotPrefetch } from './snapshot-prefetch.ts';
 
 export interface SyncEngine {
   handle<R extends PageRequest>(request: R): Promise<Reply<ReplyValues[R['type']]>>;
@@ -32,6 +39,8 @@ export interface SyncEngine {
   serverMaybeBack(): Promise<void>;
   activeOrdersFromCache: () => ReturnType<typeof activeOrdersFromCache>;
   countNetworkRead(): Promise<void>;
+  /** A navigation reached the worker: its page will ask for `hello` soon, so start reading the snapshot. */
+  prefetchSnapshot(): void;
   /** Resolves once every flush/pull this engine started has finished. */
   settled(): Promise<void>;
   /** Stops like a killed worker: timers cleared, nothing more written, the DB handle closed. */
@@ -45,7 +54,15 @@ function invalid(message: string): never {
 }
 
 export function createSyncEngine(deps: EngineDeps): SyncEngine {
-  const ctx = createEngineContext(deps);
+  const prefetch = createSnapshotPrefetch({ read: () => readSnapshot(ctx), now: () => deps.now() });
+  // Every broadcast also reaches a snapshot read ahead for a page that is not listening yet.
+  const ctx = createEngineContext({
+    ...deps,
+    broadcast: (message) => {
+      prefetch.saw(message);
+      deps.broadcast(message);
+    },
+  });
   const background = new Set<Promise<unknown>>();
   // Pushes that arrive while one is being applied go together in one transaction (a drain echoes every
   // created order back as a push). Safe: the cursor still advances only if the merged batch connects to it.
@@ -123,8 +140,11 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
 
   async function dispatch(request: PageRequest): Promise<ReplyValues[PageRequest['type']]> {
     switch (request.type) {
-      case 'hello':
-        return readSnapshot(ctx);
+      case 'hello': {
+        const snapshot = (await prefetch.take()) ?? (await readSnapshot(ctx));
+        track(countSnapshotHit(ctx));
+        return snapshot;
+      }
       case 'create-order': {
         if (typeof request.draft !== 'object' || request.draft === null) invalid('draft is missing');
         const order = await createOrder(ctx, request.draft);
@@ -251,6 +271,7 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
     },
     activeOrdersFromCache: () => activeOrdersFromCache(ctx),
     countNetworkRead: () => countNetworkRead(ctx),
+    prefetchSnapshot: () => prefetch.start(),
     async settled() {
       while (background.size > 0) await Promise.all([...background]);
     },
