@@ -17,7 +17,7 @@ import type {
   OrderStore,
 } from './order-store.ts';
 import { orderColumns, rowToOrder, type OrderRow } from './order-rows.ts';
-import { changeOrderIn, createOrderIn, selectOrder } from './order-writes.ts';
+import { changeOrderIn, createOrderIn, createOrdersIn, selectOrder } from './order-writes.ts';
 import { boundPage } from './page-bound.ts';
 import type { SqlClient, SqlDatabase } from './sql-database.ts';
 import { followNotifications, NOTIFY_CHANNEL } from './follow-notifications.ts';
@@ -196,7 +196,12 @@ export async function createSqlOrderStore(
     async batch(writes) {
       const results = await db.transaction(async (tx) => {
         const answers: BatchWriteResult[] = [];
-        for (const write of writes) answers.push(await batchWrite(tx, write));
+        for (const run of batchRuns(writes, !viaNotify)) {
+          if (run.op === 'creates') {
+            const created = await createOrdersIn(tx, run.orders, now().toISOString());
+            for (const result of created) answers.push({ op: 'create', result });
+          } else answers.push(await batchWrite(tx, run.write));
+        }
         const written = committedOrders(answers);
         if (viaNotify && written.length > 0) await notify(tx, (written.at(-1) as Order).seq);
         return answers;
@@ -254,6 +259,38 @@ export async function createSqlOrderStore(
     );
   }
   return store;
+}
+
+type BatchRun = { op: 'creates'; orders: NewOrder[] } | { op: 'one'; write: BatchWrite };
+
+/**
+ * A batch's writes in order, with runs of creates for distinct ids grouped (one statement each, see
+ * createOrdersIn) when `group`; everything else, and every write when not grouping, goes one by one.
+ */
+function batchRuns(writes: readonly BatchWrite[], group: boolean): BatchRun[] {
+  const runs: BatchRun[] = [];
+  let creates: NewOrder[] = [];
+  const ids = new Set<string>();
+  const close = () => {
+    if (creates.length === 1)
+      runs.push({ op: 'one', write: { op: 'create', order: creates[0] as NewOrder } });
+    else if (creates.length > 1) runs.push({ op: 'creates', orders: creates });
+    creates = [];
+    ids.clear();
+  };
+  for (const write of writes) {
+    if (!group || write.op !== 'create') {
+      close();
+      runs.push({ op: 'one', write });
+      continue;
+    }
+    // The same id twice: the second must see the first as taken (a replay), so it starts a new run.
+    if (ids.has(write.order.id)) close();
+    creates.push(write.order);
+    ids.add(write.order.id);
+  }
+  close();
+  return runs;
 }
 
 /** NOTIFY inside the transaction is delivered only on COMMIT, so listeners never see uncommitted seqs. */

@@ -102,6 +102,40 @@ describe('POST /api/batch', () => {
     ]);
   });
 
+  it('consecutive creates (one statement) answer as if alone: replays and mismatches of ids taken earlier in the run', async () => {
+    const [a, b, c] = [createBody(), createBody(), createBody()];
+    const { results } = await batch([
+      create(a),
+      create(b),
+      create(a), // taken by the first: a replay
+      create({ ...b, customerName: 'Someone else' }), // taken, another payload
+      create(c),
+    ]);
+    expect(results.map((r) => [r.status, r.error?.code ?? r.order?.id])).toEqual([
+      [201, a.id],
+      [201, b.id],
+      [200, a.id],
+      [422, 'idempotency_mismatch'],
+      [201, c.id],
+    ]);
+    // Fresh ids take consecutive seqs in input order, and each has its `created` event at that seq.
+    const seqA = results[0]?.order?.seq ?? 0;
+    const seqB = results[1]?.order?.seq ?? 0;
+    const seqC = results[4]?.order?.seq ?? 0;
+    expect([seqB - seqA, seqC - seqB]).toEqual([1, 1]);
+    expect(results[2]?.order).toEqual(results[0]?.order);
+    const events = await t.store.database.query<{ seq: number | string; order_id: string; kind: string }>(
+      'SELECT seq, order_id, kind FROM order_events WHERE order_id = ANY($1::text[]) ORDER BY seq',
+      [[a.id, b.id, c.id]],
+    );
+    expect(events.map((e) => [Number(e.seq), e.order_id, e.kind])).toEqual([
+      [seqA, a.id, 'created'],
+      [seqB, b.id, 'created'],
+      [seqC, c.id, 'created'],
+    ]);
+    expect(await head()).toBe(seqC);
+  });
+
   it('a create and the changes of that order in one batch apply in order', async () => {
     const order = createBody();
     const { results } = await batch([
