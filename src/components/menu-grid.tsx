@@ -1,5 +1,6 @@
 // The menu as large buttons grouped by category; each button is named "Add <item name>". A sold-out
 // item stays listed, says `Sold out` and cannot be added.
+import { Component } from 'preact';
 import type { MenuResponse, MenuItem } from '../../protocol/menu.ts';
 import { formatMoney } from '../display-format.ts';
 import { groupByCategory } from '../menu.ts';
@@ -47,4 +48,20 @@ export function MenuGrid({ menu, error, onAdd }: MenuGridProps) {
         : null}
     </section>
   );
+}
+
+/**
+ * The grid as the Counter uses it: every tap and keystroke changes the cart and re-renders the screen, and the
+ * menu is the largest part of it while changing only with a new menu version. Skipping it keeps the work a
+ * placed order's click triggers (clearing the cart) small, so the row it adds is not drawn behind it.
+ */
+export class PureMenuGrid extends Component<MenuGridProps> {
+  override shouldComponentUpdate(next: MenuGridProps): boolean {
+    const prev = this.props;
+    return next.menu !== prev.menu || next.error !== prev.error || next.onAdd !== prev.onAdd;
+  }
+
+  override render() {
+    return <MenuGrid {...this.props} />;
+  }
 }

@@ -9,7 +9,7 @@ import { loadMenu } from '../menu.ts';
 import { errorMessage } from '../sw-bridge.ts';
 import { PureActiveOrders } from '../components/active-orders.tsx';
 import { CartPanel } from '../components/cart-panel.tsx';
-import { MenuGrid } from '../components/menu-grid.tsx';
+import { PureMenuGrid } from '../components/menu-grid.tsx';
 import { NeedsAttention } from '../components/needs-attention.tsx';
 import type { OrderAction } from '../components/order-row.tsx';
 import type { ScreenProps } from './screen-props.ts';
@@ -59,6 +59,9 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
   const [cart, setCart] = useState<Cart>(EMPTY_CART);
   const currency = menu?.currency ?? null;
 
+  // Stable, so the menu grid (PureMenuGrid) skips the re-render each cart change brings.
+  const onAdd = useCallback((item: MenuItem) => setCart((c) => addItem(c, item)), []);
+
   const fail = useCallback(
     (what: string, error: unknown) => ui.set({ actionError: `${what}: ${errorMessage(error)}` }),
     [ui],
@@ -106,7 +109,7 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
 
   return (
     <main class="layout">
-      <MenuGrid menu={menu} error={menuError} onAdd={(item: MenuItem) => setCart((c) => addItem(c, item))} />
+      <PureMenuGrid menu={menu} error={menuError} onAdd={onAdd} />
       <CartPanel
         cart={cart}
         currency={currency}
