@@ -49,10 +49,10 @@ export async function applyServerOrders(
     latestPerOrder(incoming),
     (order) => order.id,
     async (order): Promise<OrderChange | null> => {
-      const record = await orders.get(order.id);
+      // Both reads go out together: a push is the other-device hot path, and one round trip less counts there.
+      const [record, pending] = await Promise.all([orders.get(order.id), outboxForOrder(tx, order.id)]);
       if (record === undefined && order.seq <= seenThrough) return null;
       if (record !== undefined && !isNewerServerState(baseOf(record), order)) return null;
-      const pending = await outboxForOrder(tx, order.id);
       const view = rebase(order, pending);
       if (view === null) return null; // unreachable: a base always yields a view
       // A finished order stays (inactive) among the recently finished; recent-finished.ts bounds them.
