@@ -10,6 +10,8 @@ import { readSyncMeta } from './broadcast.ts';
 import { formatOrderNumber } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
 import { recomputeOrder } from './apply-orders.ts';
+import { describeChange, rebase } from './merge.ts';
+import { toRecord } from './order-record.ts';
 import {
   addOutboxEntry,
   deleteOutboxEntry,
@@ -117,11 +119,13 @@ export async function createOrder(ctx: EngineContext, draft: OrderDraft): Promis
       seq: 0,
       syncState: 'waiting',
     };
-    writes.push(
-      addOutboxEntry(tx, newEntry(ctx, optimistic, { kind: 'create', body, optimistic }, createdAt)),
-    );
-    const [{ view, change }] = await Promise.all([recomputeOrder(tx, id), ...writes]);
-    return { result: view ?? optimistic, changes: [change], sync: STORAGE_OK };
+    const entry = newEntry(ctx, optimistic, { kind: 'create', body, optimistic }, createdAt);
+    // A new id has no record and no other entries, so its view is the create's alone: written beside the
+    // entry instead of read back first (one round trip less on the same-tab path, click → row).
+    const view = rebase(null, [entry]) ?? optimistic;
+    writes.push(addOutboxEntry(tx, entry), tx.objectStore('orders').put(toRecord(null, view)));
+    await Promise.all(writes);
+    return { result: view, changes: [describeChange(id, null, view)], sync: STORAGE_OK };
   });
 }
 
