@@ -34,7 +34,14 @@ export function createSnapshotPrefetch(deps: { read(): Promise<Snapshot>; now():
       held = { snapshot: deps.read().catch(() => null), at: deps.now() };
     },
     saw(message) {
-      if (held !== null) held.snapshot = held.snapshot.then((snapshot) => fold(snapshot, message));
+      if (held === null) return;
+      // A navigation whose page never asks (it left, or it is not the app) must not chain a step onto its read
+      // for every broadcast from then on: past its age nobody can take it, so it goes.
+      if (deps.now() - held.at > PREFETCH_MAX_AGE_MS) {
+        held = null;
+        return;
+      }
+      held.snapshot = held.snapshot.then((snapshot) => fold(snapshot, message));
     },
     async take() {
       const taken = held;
