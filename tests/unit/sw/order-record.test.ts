@@ -3,22 +3,10 @@ import type { ClientOrder, Order } from '../../../protocol/order.ts';
 import { rebase } from '../../../sw/merge.ts';
 import { baseOf, toRecord } from '../../../sw/order-record.ts';
 import type { OutboxEntry } from '../../../sw/db.ts';
+import { createFakeApi } from './fake-api.ts';
 
-const base: Order = {
-  id: '0190f0a0-0000-7000-8000-000000000001',
-  number: 'A-001',
-  deviceId: '0190f0a0-0000-7000-8000-0000000000aa',
-  customerName: 'Ada',
-  note: '',
-  items: [{ menuItemId: 'flat-white', name: 'Flat white', qty: 1, unitPriceCents: 380, note: '' }],
-  totalCents: 380,
-  status: 'pending',
-  paid: false,
-  createdAt: '2026-12-02T08:00:00.000Z',
-  receivedAt: '2026-12-02T08:00:00.100Z',
-  updatedAt: '2026-12-02T08:00:00.100Z',
-  seq: 7,
-};
+// A server order as the fake API makes them (every field set, as the real server answers).
+const base: Order = createFakeApi().remoteOrder();
 
 const statusEntry = (status: 'preparing'): OutboxEntry =>
   ({
