@@ -2,6 +2,7 @@
 // IDB when the network cannot answer GET /api/orders?status=active.
 
 import type { Diagnostics, Snapshot } from '../protocol/messages.ts';
+import type { ActiveMirror } from './active-mirror.ts';
 import { compareNewestFirst, type ClientOrder } from '../protocol/order.ts';
 import { getMeta, type AnyTx } from './db.ts';
 import { readSyncMeta, readSyncStatus } from './broadcast.ts';
@@ -14,20 +15,27 @@ async function activeOrders(tx: AnyTx): Promise<ClientOrder[]> {
   return records.map((record) => record.view).sort(compareNewestFirst);
 }
 
-/** Everything a tab needs to render from scratch (read-only; the caller counts the cache hit). */
-export async function readSnapshot(ctx: EngineContext): Promise<Snapshot> {
+/**
+ * Everything a tab needs to render from scratch (read-only; the caller counts the cache hit). The active
+ * orders come from `mirror` when it is exact at the rev this transaction sees, else from IDB (refilling it).
+ */
+export async function readSnapshot(ctx: EngineContext, mirror?: ActiveMirror): Promise<Snapshot> {
   return ctx.read(async (tx) => {
-    // Issued together (a cold start waits on this): the active-orders read dominates and the small reads
-    // ride along instead of each taking its own round trip first.
-    const [orders, legacyDeviceId, rev, sync, cursor] = await Promise.all([
-      activeOrders(tx),
+    // The small reads go out together; the active orders (the long read) only when the mirror cannot answer.
+    const [legacyDeviceId, storedRev, sync, cursor] = await Promise.all([
       getMeta(tx, 'legacyDeviceId'),
       getMeta(tx, 'rev'),
       readSyncStatus(tx),
       getMeta(tx, 'cursor'),
     ]);
+    const rev = storedRev ?? 0;
+    let orders = mirror?.ordersAt(rev) ?? null;
+    if (orders === null) {
+      orders = await activeOrders(tx);
+      mirror?.fill(orders, rev);
+    }
     const deviceId = sync.device?.id ?? legacyDeviceId ?? null;
-    return { orders, rev: rev ?? 0, sync, cursor: cursor ?? 0, deviceId };
+    return { orders, rev, sync, cursor: cursor ?? 0, deviceId };
   });
 }
 

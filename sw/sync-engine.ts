@@ -29,6 +29,7 @@ import {
   readSnapshot,
 } from './snapshot.ts';
 import { createSnapshotPrefetch } from './snapshot-prefetch.ts';
+import { createActiveMirror } from './active-mirror.ts';
 
 export interface SyncEngine {
   handle<R extends PageRequest>(request: R): Promise<Reply<ReplyValues[R['type']]>>;
@@ -54,11 +55,14 @@ function invalid(message: string): never {
 }
 
 export function createSyncEngine(deps: EngineDeps): SyncEngine {
-  const prefetch = createSnapshotPrefetch({ read: () => readSnapshot(ctx), now: () => deps.now() });
-  // Every broadcast also reaches a snapshot read ahead for a page that is not listening yet.
+  const mirror = createActiveMirror();
+  const prefetch = createSnapshotPrefetch({ read: () => readSnapshot(ctx, mirror), now: () => deps.now() });
+  // Every broadcast also reaches the in-memory active orders and a snapshot read ahead for a page that is not
+  // listening yet.
   const ctx = createEngineContext({
     ...deps,
     broadcast: (message) => {
+      mirror.saw(message);
       prefetch.saw(message);
       deps.broadcast(message);
     },
@@ -141,7 +145,7 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
   async function dispatch(request: PageRequest): Promise<ReplyValues[PageRequest['type']]> {
     switch (request.type) {
       case 'hello': {
-        const snapshot = (await prefetch.take()) ?? (await readSnapshot(ctx));
+        const snapshot = (await prefetch.take()) ?? (await readSnapshot(ctx, mirror));
         track(countSnapshotHit(ctx));
         return snapshot;
       }

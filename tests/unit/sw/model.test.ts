@@ -9,11 +9,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActiveOrdersResponse, BatchResponse, ChangesResponse } from '../../../protocol/api.ts';
-import type { DeviceIdentity, OrderDraft } from '../../../protocol/messages.ts';
+import type { DeviceIdentity, OrderDraft, Snapshot } from '../../../protocol/messages.ts';
 import type { PairResponse, PairingResponse } from '../../../protocol/pairing.ts';
 import { isActiveStatus, type ClientOrder, type Order, type OrderStatus } from '../../../protocol/order.ts';
 import { applyTransition } from '../../../protocol/status-machine.ts';
 import { openOrderlineDb } from '../../../sw/db.ts';
+import { createEngineContext } from '../../../sw/engine-context.ts';
+import { readSnapshot } from '../../../sw/snapshot.ts';
 import { startServer, type RunningServer } from '../../../server/start-server.ts';
 import { OWNER_AUTH, TEST_ADMIN_TOKEN } from '../server/order-fixtures.ts';
 import { createHarness, unwrap, type Harness } from './engine-harness.ts';
@@ -52,6 +54,8 @@ const stats = {
   revocations: 0,
   batches: 0,
   partialFailures: 0,
+  /** `hello` answers compared with IndexedDB at the same rev (the worker may answer from memory). */
+  hellosCompared: 0,
 };
 
 beforeAll(async () => {
@@ -85,7 +89,8 @@ afterAll(async () => {
       `(${(stats.faults / Math.max(stats.runs, 1)).toFixed(1)}/run), ${stats.restarts} restarts, ` +
       `${stats.pushes} pushes, ${stats.remoteMoves} remote moves, ${stats.deadLetters} dead letters, ` +
       `${stats.revocations} revocations, ` +
-      `${stats.batches} batches (${stats.partialFailures} partial failures); ms in runs ${timing.run.toFixed(0)}, checks ${timing.check.toFixed(0)}`,
+      `${stats.batches} batches (${stats.partialFailures} partial failures), ` +
+      `${stats.hellosCompared} hellos compared with IDB; ms in runs ${timing.run.toFixed(0)}, checks ${timing.check.toFixed(0)}`,
   );
 }, 120_000);
 
@@ -440,6 +445,32 @@ class TickCmd implements Cmd {
   toString = () => `tick(${this.ms})`;
 }
 
+/** What IndexedDB holds, read by a context of its own: no in-memory active orders in between. */
+async function storedSnapshot(r: Real): Promise<Snapshot> {
+  const ctx = createEngineContext(r.h.deps);
+  try {
+    return await readSnapshot(ctx);
+  } finally {
+    await ctx.stop();
+  }
+}
+
+/**
+ * A tab opens. The worker may answer `hello` from its in-memory active orders; at the rev IndexedDB holds,
+ * they must be what IndexedDB holds (background work that commits in between moves the rev: not compared).
+ */
+class HelloCmd implements Cmd {
+  check = () => true;
+  async run(_m: Model, r: Real) {
+    const served = unwrap(await r.h.engine.handle({ v: 1, type: 'hello' }));
+    const stored = await storedSnapshot(r);
+    if (served.rev !== stored.rev) return;
+    stats.hellosCompared += 1;
+    expect(served.orders).toEqual(stored.orders);
+  }
+  toString = () => 'hello';
+}
+
 class SyncNowCmd implements Cmd {
   check = () => true;
   async run(_m: Model, r: Real) {
@@ -492,6 +523,7 @@ const commands = [
   fc.constant(null).map(() => new RestartCmd()),
   fc.integer({ min: 100, max: 40_000 }).map((ms) => new TickCmd(ms)),
   fc.constant(null).map(() => new SyncNowCmd()),
+  fc.constant(null).map(() => new HelloCmd()),
   fc.constant(null).map(() => new RevokeCmd()),
   fc.constant(null).map(() => new RepairCmd()),
 ];
@@ -543,6 +575,9 @@ async function checkAgreement(m: Model, r: Real): Promise<void> {
   await r.h.engine.settled();
   const snapshot = unwrap(await r.h.engine.handle({ v: 1, type: 'hello' }));
   const serverActive = await serverJson<ActiveOrdersResponse>('/api/orders?status=active');
+  const stored = await storedSnapshot(r);
+  expect({ rev: snapshot.rev, orders: snapshot.orders }).toEqual({ rev: stored.rev, orders: stored.orders });
+  stats.hellosCompared += 1;
   expect(snapshot.sync).toMatchObject({ waiting: 0, needsAttention: [], online: true });
   expect(snapshot.orders.every((o) => o.syncState === 'saved')).toBe(true);
   // Field for field, same order (newest first).
