@@ -11,7 +11,7 @@ import { formatOrderNumber } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
 import { recomputeOrder } from './apply-orders.ts';
 import { describeChange, rebase } from './merge.ts';
-import { toRecord } from './order-record.ts';
+import { putRecord, toRecord } from './order-record.ts';
 import {
   addOutboxEntry,
   deleteOutboxEntry,
@@ -80,7 +80,6 @@ export async function createOrder(ctx: EngineContext, draft: OrderDraft): Promis
     // never paired has no code to number with, and the page shows it the pairing screen instead.
     if (device === null) throw new IntentError('not_paired', 'pair this device before taking orders');
     const counter = (lastCounter ?? 0) + 1;
-    const writes: Promise<unknown>[] = [putMeta(tx, 'ticketCounter', counter)];
     const id = ctx.deps.newId();
     const number = formatOrderNumber(device.code, counter);
     const createdAt = new Date(ctx.deps.now()).toISOString();
@@ -123,8 +122,13 @@ export async function createOrder(ctx: EngineContext, draft: OrderDraft): Promis
     // A new id has no record and no other entries, so its view is the create's alone: written beside the
     // entry instead of read back first (one round trip less on the same-tab path, click → row).
     const view = rebase(null, [entry]) ?? optimistic;
-    writes.push(addOutboxEntry(tx, entry), tx.objectStore('orders').put(toRecord(null, view)));
-    await Promise.all(writes);
+    // Issued together. Each is an async call, so a put that throws (or meets a transaction its failure aborted)
+    // rejects here instead of escaping past the others and leaving their rejections unhandled.
+    await Promise.all([
+      putMeta(tx, 'ticketCounter', counter),
+      addOutboxEntry(tx, entry),
+      putRecord(tx, toRecord(null, view)),
+    ]);
     return { result: view, changes: [describeChange(id, null, view)], sync: STORAGE_OK };
   });
 }

@@ -5,7 +5,7 @@
 
 import type { ClientOrder, Order } from '../protocol/order.ts';
 import { isActive } from '../protocol/order.ts';
-import type { OrderRecord } from './db.ts';
+import type { OrderRecord, WriteTx } from './db.ts';
 
 /** The view is exactly the base plus `syncState: 'saved'` (what `rebase` gives with nothing pending). */
 function viewIsBase(base: Order, view: ClientOrder): boolean {
@@ -20,6 +20,10 @@ export function toRecord(base: Order | null, view: ClientOrder): OrderRecord {
   const active = isActive(view) ? 1 : 0;
   if (base !== null && viewIsBase(base, view)) return { id: view.id, view, active };
   return { id: view.id, base, view, active };
+}
+
+export async function putRecord(tx: WriteTx, record: OrderRecord): Promise<void> {
+  await tx.objectStore('orders').put(record);
 }
 
 /** The record's server state (null while the server has never confirmed the order). */

@@ -15,6 +15,8 @@ export type PutFaultMode = 'throw' | 'abort';
 export interface PutFault {
   /** How many puts were made to fail so far: the test's evidence that the fault happened. */
   readonly injected: number;
+  /** The keys given to the failed puts (out-of-line keys such as the meta store's), in order. */
+  readonly keys: readonly (IDBValidKey | undefined)[];
   restore(): void;
 }
 
@@ -35,11 +37,13 @@ export function failPut({ store, skip, mode, times = 1 }: PutFaultOptions): PutF
   const original = proto.put;
   let seen = 0;
   let injected = 0;
+  const keys: (IDBValidKey | undefined)[] = [];
   proto.put = function put(this: IDBObjectStore, value: unknown, key?: IDBValidKey): IDBRequest<IDBValidKey> {
     if (this.name !== store || this.transaction.mode === 'readonly') return original.call(this, value, key);
     seen += 1;
     if (seen <= skip || injected >= times) return original.call(this, value, key);
     injected += 1;
+    keys.push(key);
     if (mode === 'throw') throw new DOMException(INJECTED_MESSAGE, 'UnknownError');
     const request = original.call(this, value, key);
     this.transaction.abort();
@@ -49,6 +53,7 @@ export function failPut({ store, skip, mode, times = 1 }: PutFaultOptions): PutF
     get injected() {
       return injected;
     },
+    keys,
     restore() {
       proto.put = original;
     },

@@ -50,6 +50,30 @@ function isAbort(error: unknown): boolean {
 }
 
 describe.each<PutFaultMode>(['throw', 'abort'])('an IndexedDB put failing midway (%s)', (mode) => {
+  // The bookkeeping puts (sync status, then rev) come last in an intent's transaction: their failure must still
+  // undo the intent and keep it from every tab, with nothing left unhandled (vitest fails on an unhandled
+  // rejection). A create puts to meta: ticket counter, sync status, rev.
+  it.each([
+    ['sync', 1],
+    ['rev', 2],
+  ])('an intent whose %s put fails is stored not at all and broadcast to no tab', async (key, skip) => {
+    setup();
+    api.down = true;
+    // The database is open (this device paired) and the hello's own counting done before the fault.
+    await h.request({ v: 1, type: 'hello' });
+    await h.engine.settled();
+    const deltasBefore = h.ordersDeltas().length;
+    fault = failPut({ store: 'meta', skip, mode });
+    await expect(h.request({ v: 1, type: 'create-order', draft: draft() })).rejects.toThrow();
+    expect(fault.keys).toEqual([key]);
+    expect(h.ordersDeltas()).toHaveLength(deltasBefore);
+    expect((await h.request({ v: 1, type: 'hello' })).orders).toEqual([]);
+    expect((await h.request({ v: 1, type: 'diagnostics' })).outboxDepth).toBe(0);
+    // The next intent is numbered as if the failed one never happened, and goes through.
+    const placed = await h.request({ v: 1, type: 'create-order', draft: draft() });
+    expect((await h.request({ v: 1, type: 'hello' })).orders.map((o) => o.id)).toEqual([placed.id]);
+  });
+
   it('a reset snapshot rolls back whole, and the next pull stores it', async () => {
     setup();
     const remote = [remoteOrder(), remoteOrder(), remoteOrder()];
