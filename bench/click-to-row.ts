@@ -2,6 +2,7 @@
 // clocks: shared by every click-to-row measure (plain HTTP and HTTPS) so they time exactly the same thing.
 import type { Page } from '@playwright/test';
 import { counter } from '../tests/e2e/helpers/device.ts';
+import { waitRow } from './page-probe.ts';
 
 /** A small deterministic PRNG so the click spacing is irregular (not phase-locked to 3 s) yet repeatable. */
 export function spacingMs(i: number): number {
@@ -23,29 +24,13 @@ export async function placeOrder(page: Page, marker: string): Promise<Placed> {
   await screen.customerName.fill(marker);
   await screen.addButtons.first().click();
   await screen.placeOrder.click();
-  const handle = await page.waitForFunction(
-    (m) => {
-      const state = window.__bench;
-      if (state === undefined) return null;
-      for (const [id, seen] of Object.entries(state.rows)) {
-        if (seen.text.includes(m))
-          return { id, clickedAt: state.clicks[state.clicks.length - 1] ?? NaN, seenAt: seen.t };
-      }
-      return null;
-    },
-    marker,
-    { polling: 10, timeout: 10_000 },
-  );
-  const placed = (await handle.jsonValue()) as Placed;
-  if (!Number.isFinite(placed.clickedAt)) throw new Error(`no Place order click was recorded for ${marker}`);
-  return placed;
+  const { id, seen } = await waitRow(page, { text: marker }, 10_000);
+  const clickedAt = await page.evaluate(() => window.__bench?.clicks.at(-1) ?? NaN);
+  if (!Number.isFinite(clickedAt)) throw new Error(`no Place order click was recorded for ${marker}`);
+  return { id, clickedAt, seenAt: seen.t };
 }
 
 /** When the row of order `id` first entered the DOM of `page` (its probe's clock). */
 export async function waitSeen(page: Page, id: string, timeoutMs: number): Promise<number> {
-  const handle = await page.waitForFunction((orderId) => window.__bench?.rows[orderId]?.t ?? null, id, {
-    polling: 20,
-    timeout: timeoutMs,
-  });
-  return (await handle.jsonValue()) as number;
+  return (await waitRow(page, { id }, timeoutMs)).seen.t;
 }

@@ -2,7 +2,9 @@
 // clock, (a) each click on `Place order` in the capture phase — before the app's handler runs — and (b) the
 // first time each active-order row (`[data-order-id]` inside the list named "Active orders") enters the DOM.
 // Times are `performance.timeOrigin + performance.now()` so pages on this machine share one clock.
-// It only reads the DOM; it never changes what the app does.
+// It only reads the DOM; it never changes what the app does. The bench waits for a row through one call that
+// resolves when the probe sees it (`waitRow`), not by polling: a poll every 10–20 ms is a round trip through
+// Playwright, the browser process and the page's main thread, landing in the very milliseconds it measures.
 import type { Page } from '@playwright/test';
 
 export interface RowSeen {
@@ -21,9 +23,14 @@ export interface ProbeState {
   coldFirstRowMs: number | null;
 }
 
+/** A row the bench waits for: by order id, or by text it contains (the unique customer name). */
+export type RowMatch = { id: string } | { text: string };
+
 declare global {
   interface Window {
     __bench?: ProbeState;
+    /** Resolves with the first row matching, already seen or not; null after `timeoutMs`. */
+    __benchWaitRow?: (match: RowMatch, timeoutMs: number) => Promise<{ id: string; seen: RowSeen } | null>;
   }
 }
 
@@ -68,11 +75,32 @@ export function installProbe(): void {
     return isActive;
   };
 
+  const matches = (match: RowMatch, id: string, seen: RowSeen): boolean =>
+    'id' in match ? match.id === id : seen.text.includes(match.text);
+  const waiters = new Set<{ match: RowMatch; resolve: (row: { id: string; seen: RowSeen } | null) => void }>();
+  window.__benchWaitRow = (match, timeoutMs) => {
+    for (const [id, seen] of Object.entries(state.rows))
+      if (matches(match, id, seen)) return Promise.resolve({ id, seen });
+    return new Promise((resolve) => {
+      const waiter = { match, resolve };
+      waiters.add(waiter);
+      setTimeout(() => {
+        if (waiters.delete(waiter)) resolve(null);
+      }, timeoutMs);
+    });
+  };
+
   const see = (el: Element, t: number): void => {
     const id = el.getAttribute('data-order-id');
     if (id === null || state.rows[id] !== undefined || !inActiveList(el)) return;
-    state.rows[id] = { t, text: el.textContent ?? '' };
+    const seen = { t, text: el.textContent ?? '' };
+    state.rows[id] = seen;
     if (coldTarget > 0 && state.coldFirstRowMs === null) state.coldFirstRowMs = t - performance.timeOrigin;
+    for (const waiter of waiters) {
+      if (!matches(waiter.match, id, seen)) continue;
+      waiters.delete(waiter);
+      waiter.resolve({ id, seen });
+    }
   };
 
   const observer = new MutationObserver((records) => {
@@ -132,6 +160,23 @@ export async function findRow(page: Page, marker: string): Promise<{ id: string;
     for (const [id, seen] of Object.entries(rows)) if (seen.text.includes(m)) return { id, seen };
     return null;
   }, marker);
+}
+
+/** Waits in the page, without polling, for the first row matching; throws after `timeoutMs`. */
+export async function waitRow(
+  page: Page,
+  match: RowMatch,
+  timeoutMs: number,
+): Promise<{ id: string; seen: RowSeen }> {
+  const row = await page.evaluate(
+    ({ match, timeoutMs }) => {
+      if (window.__benchWaitRow === undefined) throw new Error('bench probe is not installed in this page');
+      return window.__benchWaitRow(match, timeoutMs);
+    },
+    { match, timeoutMs },
+  );
+  if (row === null) throw new Error(`no row ${JSON.stringify(match)} within ${timeoutMs} ms`);
+  return row;
 }
 
 export async function rowSeenAt(page: Page, id: string): Promise<number | null> {
