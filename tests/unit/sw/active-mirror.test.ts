@@ -8,6 +8,7 @@ import { createEngineContext } from '../../../sw/engine-context.ts';
 import { readSnapshot } from '../../../sw/snapshot.ts';
 import { createHarness, draft, type Harness } from './engine-harness.ts';
 import { createFakeApi } from './fake-api.ts';
+import { syncedStatus } from './sync-status-fixture.ts';
 
 const api = createFakeApi();
 const view = (order: Order | ClientOrder, patch: Partial<ClientOrder> = {}): ClientOrder => ({
@@ -26,19 +27,7 @@ const orders = (rev: number, delta: Partial<Extract<Broadcast, { type: 'orders' 
   removed: [],
   ...delta,
 });
-const sync = (rev: number): Broadcast => ({
-  v: 1,
-  type: 'sync',
-  rev,
-  online: true,
-  pushConnected: true,
-  waiting: 0,
-  needsAttention: [],
-  lastSyncAt: null,
-  storageError: null,
-  auth: 'paired',
-  device: null,
-});
+const sync = (rev: number): Broadcast => ({ v: 1, type: 'sync', rev, ...syncedStatus() });
 const ids = (list: ClientOrder[] | null) => list?.map((order) => order.number) ?? null;
 
 describe('active mirror', () => {

@@ -5,26 +5,17 @@ import type { Broadcast, Snapshot, SyncBroadcast } from '../../../protocol/messa
 import { createSnapshotPrefetch, PREFETCH_MAX_AGE_MS } from '../../../sw/snapshot-prefetch.ts';
 import { createHarness, draft, type Harness } from './engine-harness.ts';
 import { createFakeApi } from './fake-api.ts';
+import { syncedStatus } from './sync-status-fixture.ts';
 
 function fakeSnapshot(rev: number): Snapshot {
-  const sync: Snapshot['sync'] = {
-    online: true,
-    pushConnected: true,
-    waiting: 0,
-    needsAttention: [],
-    lastSyncAt: null,
-    storageError: null,
-    auth: 'paired',
-    device: null,
-  };
-  return { orders: [], rev, sync, cursor: 0, deviceId: null };
+  return { orders: [], rev, sync: syncedStatus(), cursor: 0, deviceId: null };
 }
 
 const syncBroadcast = (rev: number, pushConnected: boolean): SyncBroadcast => ({
   v: 1,
   type: 'sync',
   rev,
-  ...fakeSnapshot(0).sync,
+  ...syncedStatus(),
   pushConnected,
 });
 const ordersBroadcast = (rev: number): Broadcast => ({
