@@ -8,7 +8,7 @@ import { createEngineContext } from '../../../sw/engine-context.ts';
 import { readSnapshot } from '../../../sw/snapshot.ts';
 import { createHarness, draft, type Harness } from './engine-harness.ts';
 import { createFakeApi } from './fake-api.ts';
-import { syncedStatus } from './sync-status-fixture.ts';
+import { ordersBroadcast as orders, syncedStatus } from './broadcast-fixtures.ts';
 
 const api = createFakeApi();
 const view = (order: Order | ClientOrder, patch: Partial<ClientOrder> = {}): ClientOrder => ({
@@ -18,15 +18,6 @@ const view = (order: Order | ClientOrder, patch: Partial<ClientOrder> = {}): Cli
 });
 const [older, newer, newest] = [api.remoteOrder(), api.remoteOrder(), api.remoteOrder()].map((o) => view(o));
 
-const orders = (rev: number, delta: Partial<Extract<Broadcast, { type: 'orders' }>>): Broadcast => ({
-  v: 1,
-  type: 'orders',
-  rev,
-  added: [],
-  updated: [],
-  removed: [],
-  ...delta,
-});
 const sync = (rev: number): Broadcast => ({ v: 1, type: 'sync', rev, ...syncedStatus() });
 const ids = (list: ClientOrder[] | null) => list?.map((order) => order.number) ?? null;
 

@@ -1,11 +1,11 @@
 // The prefetched snapshot (read when a navigation reaches the worker) is handed to the page only while it is
 // exact; and through the real engine, a broadcast in between makes `hello` read afresh.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Broadcast, Snapshot, SyncBroadcast } from '../../../protocol/messages.ts';
+import type { Snapshot, SyncBroadcast } from '../../../protocol/messages.ts';
 import { createSnapshotPrefetch, PREFETCH_MAX_AGE_MS } from '../../../sw/snapshot-prefetch.ts';
 import { createHarness, draft, type Harness } from './engine-harness.ts';
 import { createFakeApi } from './fake-api.ts';
-import { syncedStatus } from './sync-status-fixture.ts';
+import { ordersBroadcast, syncedStatus } from './broadcast-fixtures.ts';
 
 function fakeSnapshot(rev: number): Snapshot {
   return { orders: [], rev, sync: syncedStatus(), cursor: 0, deviceId: null };
@@ -18,15 +18,6 @@ const syncBroadcast = (rev: number, pushConnected: boolean): SyncBroadcast => ({
   ...syncedStatus(),
   pushConnected,
 });
-const ordersBroadcast = (rev: number): Broadcast => ({
-  v: 1,
-  type: 'orders',
-  rev,
-  added: [],
-  updated: [],
-  removed: [],
-});
-
 describe('snapshot prefetch', () => {
   let now = 1_000;
   const prefetchReading = (rev: number) =>
