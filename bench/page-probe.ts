@@ -77,7 +77,10 @@ export function installProbe(): void {
 
   const matches = (match: RowMatch, id: string, seen: RowSeen): boolean =>
     'id' in match ? match.id === id : seen.text.includes(match.text);
-  const waiters = new Set<{ match: RowMatch; resolve: (row: { id: string; seen: RowSeen } | null) => void }>();
+  const waiters = new Set<{
+    match: RowMatch;
+    resolve: (row: { id: string; seen: RowSeen } | null) => void;
+  }>();
   window.__benchWaitRow = (match, timeoutMs) => {
     for (const [id, seen] of Object.entries(state.rows))
       if (matches(match, id, seen)) return Promise.resolve({ id, seen });
@@ -153,15 +156,6 @@ export async function readProbe(page: Page): Promise<ProbeState> {
   });
 }
 
-/** The first row whose text contains `marker` (every bench order has a unique customer name). */
-export async function findRow(page: Page, marker: string): Promise<{ id: string; seen: RowSeen } | null> {
-  return page.evaluate((m) => {
-    const rows = window.__bench?.rows ?? {};
-    for (const [id, seen] of Object.entries(rows)) if (seen.text.includes(m)) return { id, seen };
-    return null;
-  }, marker);
-}
-
 /** Waits in the page, without polling, for the first row matching; throws after `timeoutMs`. */
 export async function waitRow(
   page: Page,
@@ -177,8 +171,4 @@ export async function waitRow(
   );
   if (row === null) throw new Error(`no row ${JSON.stringify(match)} within ${timeoutMs} ms`);
   return row;
-}
-
-export async function rowSeenAt(page: Page, id: string): Promise<number | null> {
-  return page.evaluate((orderId) => window.__bench?.rows[orderId]?.t ?? null, id);
 }
