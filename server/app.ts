@@ -26,7 +26,7 @@ import { createMenuStore } from './store/menu-store.ts';
 import { settingsRoutes } from './routes/settings-routes.ts';
 import { createSettingsStore } from './store/settings-store.ts';
 import { loggerOptions } from './log-redaction.ts';
-import { plainHttpRules } from './plain-http-rules.ts';
+import { isLoopbackPeer, plainHttpRules } from './plain-http-rules.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { pairingRoutes, type SetupInfo } from './routes/pairing-routes.ts';
 import { setupRoutes } from './routes/setup-routes.ts';
@@ -109,7 +109,9 @@ function fastifyTrustProxy(
   trust: TrustProxy,
 ): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (typeof trust !== 'number') return trust;
-  return (_address, hop) => hop < trust;
+  // A hop count alone would let any direct peer on 0.0.0.0 write X-Forwarded-For/-Proto: the nearest hop must
+  // be a proxy on this machine (a proxy elsewhere is listed by address instead).
+  return (address, hop) => hop < trust && (hop > 0 || isLoopbackPeer(address));
 }
 
 /** Shed by @fastify/under-pressure (with its Retry-After); the client retries a 503. */
