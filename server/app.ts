@@ -17,7 +17,7 @@ import { createAuthenticator } from './auth/authenticate.ts';
 import { createPairingAttempts } from './auth/pairing-attempts.ts';
 import { createSseHub, type SseHub } from './events.ts';
 import { isAllowedHost, LOCALHOST_NAMES, normaliseAllowedHosts } from './host-check.ts';
-import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
+import { connectionsCheckingIntervalMs, DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { batchRoutes } from './routes/batch-routes.ts';
 import { SAMPLE_MENU } from './menu.ts';
 import { createMetrics } from './metrics.ts';
@@ -151,7 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // Node refuses a header deadline longer than the request deadline.
       headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
       // Node checks those deadlines on this interval (30 s by default, which would stretch them).
-      connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(limits.requestTimeoutMs / 4))),
+      connectionsCheckingInterval: connectionsCheckingIntervalMs(limits),
     },
     // A malformed URL never reaches a hook: it gets the API shape (and header) here.
     frameworkErrors(error, request, reply) {
