@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, type RateLimitOptions } from './app.ts';
-import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
+import { connectionsCheckingIntervalMs, DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { machineNames, type MachineNames } from './machine-names.ts';
 import { loadMenuFile } from './menu-file.ts';
 import { offerOwnerPairing } from './owner-bootstrap.ts';
@@ -147,14 +147,26 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       limits: options.limits,
     });
     await app.listen({ port: options.port, host: options.host });
+    app.server.maxConnections = options.limits?.maxConnections ?? DEFAULT_LIMITS.maxConnections;
     if (prepared && options.https) {
       // The same handler as the plain listener (app.routing): one app, and request.protocol tells them apart.
       const { material } = prepared.endpoint;
-      httpsServer = createHttpsServer({ key: material.keyPem, cert: material.certPem }, app.routing);
-      // Whatever timeouts Fastify gave its own server apply to HTTPS as well.
-      httpsServer.requestTimeout = app.server.requestTimeout;
-      httpsServer.headersTimeout = app.server.headersTimeout;
-      httpsServer.keepAliveTimeout = app.server.keepAliveTimeout;
+      const limits = { ...DEFAULT_LIMITS, ...options.limits };
+      httpsServer = createHttpsServer(
+        {
+          key: material.keyPem,
+          cert: material.certPem,
+          // A connection that never starts (or finishes) TLS is cut instead of held for Node's 120 s.
+          handshakeTimeout: limits.tlsHandshakeTimeoutMs,
+          // The same deadlines as Fastify's own server; the interval is given at creation only.
+          requestTimeout: app.server.requestTimeout,
+          headersTimeout: app.server.headersTimeout,
+          keepAliveTimeout: app.server.keepAliveTimeout,
+          connectionsCheckingInterval: connectionsCheckingIntervalMs(limits),
+        },
+        app.routing,
+      );
+      httpsServer.maxConnections = limits.maxConnections;
       prepared.setPort(await listenHttps(httpsServer, options.https.port, options.host));
     }
   } catch (error) {
