@@ -3,6 +3,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import type { OrderStore } from './order-store.ts';
+import { backupBeforeMigrations } from '../backup/migration-backup.ts';
 import { migrate } from './migrate.ts';
 import { openPgliteDatabase } from './pglite-database.ts';
 import { openPostgresDatabase } from './postgres-database.ts';
@@ -14,19 +15,29 @@ export interface OpenStoreOptions extends SqlOrderStoreOptions {
   dataDir?: string;
   /** When set, PostgreSQL is used instead of PGlite. */
   databaseUrl?: string;
+  /**
+   * PostgreSQL: where backups/ goes for the pg_dump taken before pending migrations (the server's data
+   * directory). PGlite always backs up into its own data directory.
+   */
+  backupDataDir?: string;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<OrderStore> {
   const reportError = options.onBackgroundError ?? ((error) => console.error('orderline: database', error));
   let db: SqlDatabase;
+  let backupDataDir = options.backupDataDir;
   if (options.databaseUrl) {
     db = await openPostgresDatabase(options.databaseUrl, reportError);
   } else {
     const dataDir = options.dataDir ?? './data';
     if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
     db = await openPgliteDatabase(dataDir);
+    if (!dataDir.startsWith('memory://')) backupDataDir = dataDir;
   }
   try {
+    if (backupDataDir !== undefined) {
+      await backupBeforeMigrations(db, { dataDir: backupDataDir, databaseUrl: options.databaseUrl });
+    }
     await migrate(db);
     return await createSqlOrderStore(db, options);
   } catch (error) {
