@@ -50,8 +50,14 @@ export async function backupRoutes(app: FastifyInstance, { backups, localToken }
         return sendError(reply, 403, 'forbidden', `a ${request.device.role} device may not do this`);
       }
     }
-    if (!backups.enabled)
-      return sendError(reply, 503, 'unavailable', 'this server keeps its data in memory: nothing to back up');
+    if (!backups.enabled) {
+      return sendError(
+        reply,
+        404,
+        'not_found',
+        'this server keeps its data in memory: there is nothing to back up',
+      );
+    }
     try {
       return await reply.code(201).send(await backups.take('manual'));
     } catch (error) {
