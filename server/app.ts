@@ -19,6 +19,8 @@ import { createSseHub, type SseHub } from './events.ts';
 import { isAllowedHost, LOCALHOST_NAMES, normaliseAllowedHosts } from './host-check.ts';
 import { connectionsCheckingIntervalMs, DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { batchRoutes } from './routes/batch-routes.ts';
+import { backupRoutes } from './routes/backup-routes.ts';
+import { NO_BACKUPS, type BackupService } from './backup/backup-service.ts';
 import { SAMPLE_MENU } from './menu.ts';
 import { createMetrics } from './metrics.ts';
 import { menuRoutes } from './routes/menu-routes.ts';
@@ -87,6 +89,8 @@ export interface BuildAppOptions {
   https?: HttpsEndpoint;
   /** `{ httpsUrl, caFingerprint }` for `GET /api/setup`; defaults to the `https` endpoint's (both null without). */
   setupInfo?: SetupInfoProvider;
+  /** Backups of this server's database (absent: none, as for an in-memory database) and the local token. */
+  backups?: { service: BackupService; localToken?: string };
 }
 
 declare module 'fastify' {
@@ -249,6 +253,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(batchRoutes, { store: options.store, menu, metrics, now: nowMs });
   await app.register(menuRoutes, { menu });
   await app.register(settingsRoutes, { settings });
+  await app.register(backupRoutes, {
+    backups: options.backups?.service ?? NO_BACKUPS,
+    localToken: options.backups?.localToken,
+  });
   await app.register(pairingRoutes, {
     devices,
     metrics,

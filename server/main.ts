@@ -7,6 +7,8 @@ import { limitsFromEnv } from './limits.ts';
 import { machineNames } from './machine-names.ts';
 import { startupBanner } from './setup/startup-banner.ts';
 import { MenuFileError } from './menu-file.ts';
+import { MigrationError } from './store/migrate.ts';
+import { parseBackupHour } from './backup/backup-schedule.ts';
 import { startServer } from './start-server.ts';
 import { parseTlsNames } from './tls/certificate-names.ts';
 import { parseTrustProxy } from './trust-proxy.ts';
@@ -60,9 +62,10 @@ const server = await startServer({
     machine,
   },
   menuFile: process.env.ORDERLINE_MENU_FILE || undefined,
+  backupHour: parseBackupHour(process.env.ORDERLINE_BACKUP_HOUR),
 }).catch((error: unknown) => {
   // A broken menu file is the operator's to fix: say which entry, without a stack trace.
-  if (error instanceof MenuFileError) {
+  if (error instanceof MenuFileError || error instanceof MigrationError) {
     console.error(`orderline: cannot start: ${error.message}`);
     process.exit(1);
   }

@@ -15,6 +15,7 @@ import { loadMenuFile } from './menu-file.ts';
 import { offerOwnerPairing } from './owner-bootstrap.ts';
 import type { TrustProxy } from './trust-proxy.ts';
 import { openStore } from './store/open-store.ts';
+import { serverBackups } from './backup/server-backups.ts';
 import { primaryHttpsHost, setupInfoProvider, type HttpsEndpoint } from './tls/https-endpoint.ts';
 import { loadTlsMaterial } from './tls/tls-material.ts';
 
@@ -56,6 +57,8 @@ export interface StartServerOptions {
   adminToken?: string;
   /** ORDERLINE_METRICS_TOKEN. */
   metricsToken?: string;
+  /** ORDERLINE_BACKUP_HOUR: the local hour of the daily backup (default 4). */
+  backupHour?: number;
 }
 
 export interface RunningServer {
@@ -127,6 +130,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     dataDir: options.dataDir,
     databaseUrl: options.databaseUrl,
     feedRetentionDays: options.feedRetentionDays,
+    backupDataDir: options.databaseUrl ? options.dataDir : undefined,
+  });
+  const backups = serverBackups({
+    database: store.database,
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
   });
   let app: FastifyInstance;
   let httpsServer: HttpsServer | null = null;
@@ -145,6 +154,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       metricsToken: options.metricsToken,
       allowedHosts: options.allowedHosts,
       limits: options.limits,
+      backups: backups.forApp,
     });
     await app.listen({ port: options.port, host: options.host });
     app.server.maxConnections = options.limits?.maxConnections ?? DEFAULT_LIMITS.maxConnections;
@@ -198,6 +208,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         (localPairUrl === offer.pairUrl ? '' : ` (on this machine: ${localPairUrl})`),
     );
   }
+  await backups.start({ port, host: options.host, hour: options.backupHour, log: app.log });
   let closing: Promise<void> | null = null;
   return {
     app,
@@ -207,7 +218,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ownerPairUrl: offer?.pairUrl ?? null,
     close() {
       const graceMs = options.limits?.shutdownGraceMs ?? DEFAULT_LIMITS.shutdownGraceMs;
-      closing ??= closeAll(app, httpsServer, graceMs).then(() => store.close());
+      closing ??= backups
+        .stop()
+        .then(() => closeAll(app, httpsServer, graceMs))
+        .then(() => store.close());
       return closing;
     },
   };

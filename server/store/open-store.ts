@@ -2,6 +2,7 @@
 // `memory://`), runs the migrations and returns the OrderStore on top.
 
 import type { OrderStore } from './order-store.ts';
+import { backupBeforeMigrations } from '../backup/migration-backup.ts';
 import { migrate } from './migrate.ts';
 import { openPgliteDatabase } from './pglite-database.ts';
 import { openPostgresDatabase } from './postgres-database.ts';
@@ -14,6 +15,11 @@ export interface OpenStoreOptions extends SqlOrderStoreOptions {
   dataDir?: string;
   /** When set, PostgreSQL is used instead of PGlite. */
   databaseUrl?: string;
+  /**
+   * PostgreSQL: where backups/ goes for the pg_dump taken before pending migrations (the server's data
+   * directory). PGlite always backs up into its own data directory.
+   */
+  backupDataDir?: string;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<OrderStore> {
@@ -21,6 +27,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OrderStore> 
   let db: SqlDatabase;
   // A PGlite directory on disk holds customer names and credential hashes: private to this user.
   let privateDir: string | null = null;
+  let backupDataDir = options.backupDataDir;
   if (options.databaseUrl) {
     db = await openPostgresDatabase(options.databaseUrl, reportError);
   } else {
@@ -30,8 +37,12 @@ export async function openStore(options: OpenStoreOptions): Promise<OrderStore> 
       await preparePrivateDataDir(dataDir);
     }
     db = await openPgliteDatabase(dataDir);
+    if (!dataDir.startsWith('memory://')) backupDataDir = dataDir;
   }
   try {
+    if (backupDataDir !== undefined) {
+      await backupBeforeMigrations(db, { dataDir: backupDataDir, databaseUrl: options.databaseUrl });
+    }
     await migrate(db);
     if (privateDir !== null) await tightenDataDir(privateDir);
     return await createSqlOrderStore(db, options);
