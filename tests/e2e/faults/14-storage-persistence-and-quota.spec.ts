@@ -43,7 +43,9 @@ const PROBE_CHUNK = 1024 * 1024;
  * Writes 1 MiB commits to a database of our own (never the app's) until one is refused, at most twice the
  * starting quota. Returns how many were refused (0 or 1): the measured proof that the quota bites.
  */
-async function probeQuotaRefusals(page: Page): Promise<{ refused: number; committed: number; error: string }> {
+async function probeQuotaRefusals(
+  page: Page,
+): Promise<{ refused: number; committed: number; error: string }> {
   return page.evaluate(
     async ({ chunk, max }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -10,7 +10,13 @@ import type { ClientOrder } from '../../../protocol/order.ts';
 import { fetchMenu } from '../helpers/api.ts';
 import { readCspViolations, recordCspViolations } from '../helpers/csp-violations.ts';
 import { counter, openApp } from '../helpers/device.ts';
-import { LAN_NAME, launchLanBrowser, startLanServer, type LanBrowser, type LanServer } from '../helpers/lan-browser.ts';
+import {
+  LAN_NAME,
+  launchLanBrowser,
+  startLanServer,
+  type LanBrowser,
+  type LanServer,
+} from '../helpers/lan-browser.ts';
 import { OWNER_AUTH } from '../helpers/pair-device.ts';
 import { askServiceWorker, draftFor, placeViaServiceWorker } from './app-session.ts';
 import { expectConverged, waitFor } from './convergence.ts';
