@@ -1,5 +1,6 @@
 // Builds the GET /api/orders/history and /api/reports/day URLs the History and Report screens call. Pure: the
 // filters the user chose in, a URL out (the server validates with protocol/history.ts and day-report.ts).
+import type { DayReportTable } from '../protocol/day-report.ts';
 import type { FinishedStatus } from '../protocol/history.ts';
 
 export interface HistoryFilters {
@@ -48,9 +49,16 @@ export function deviceTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export function dayReportUrl(day: string, tz: string, format: 'json' | 'csv'): string {
+/** The report as JSON, or one of its CSV tables (`orders`, the default, is left out of the address). */
+export function dayReportUrl(
+  day: string,
+  tz: string,
+  format: 'json' | 'csv',
+  table: DayReportTable = 'orders',
+): string {
   const params = new URLSearchParams({ date: day, tz });
   if (format === 'csv') params.set('format', 'csv');
+  if (format === 'csv' && table !== 'orders') params.set('table', table);
   return `/api/reports/day?${params.toString()}`;
 }
 
