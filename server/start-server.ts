@@ -70,7 +70,16 @@ export interface RunningServer {
   https: HttpsEndpoint | null;
   /** The one-time owner pairing address printed at start (no owner device and no admin token), else null. */
   ownerPairUrl: string | null;
+  /** The same code on this machine's plain `http://localhost:…` (a secure context without the CA), else null. */
+  ownerLocalPairUrl: string | null;
+  ownerPairExpiresAt: string | null;
   close(): Promise<void>;
+}
+
+/** The host this machine's own browser uses: `localhost` for a wildcard or loopback bind (as the README says). */
+function localUrlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '::1' || host.startsWith('127.')) return 'localhost';
+  return urlHost(host);
 }
 
 function urlHost(host: string): string {
@@ -198,14 +207,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await store.close();
     throw error;
   }
+  // The same one-time code twice: over HTTPS for a tablet that trusts the CA, and over plain HTTP for a
+  // browser on this machine (a secure context without installing anything). The start-up banner prints the
+  // local one for people; the log keeps it at info for whoever reads JSON logs.
+  const localPairUrl = offer
+    ? `http://${localUrlHost(options.host)}:${port}/pair${new URL(offer.pairUrl).search}`
+    : null;
   if (offer) {
-    // The same one-time code twice: over HTTPS for a tablet that trusts the CA, and over plain HTTP for a
-    // browser on this machine (a secure context without installing anything).
-    const localPairUrl = `${url}/pair${new URL(offer.pairUrl).search}`;
-    app.log.warn(
+    app.log.info(
       { expiresAt: offer.expiresAt },
-      `No owner device yet. Pair the owner's device within 1 hour at ${offer.pairUrl}` +
-        (localPairUrl === offer.pairUrl ? '' : ` (on this machine: ${localPairUrl})`),
+      `No owner device yet. Pair the owner's device within 1 hour at ${localPairUrl} (HTTPS: ${offer.pairUrl})`,
     );
   }
   await backups.start({ port, host: options.host, hour: options.backupHour, log: app.log });
@@ -216,6 +227,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     httpsUrl: endpoint ? `https://${urlHost(options.host)}:${endpoint.port()}` : null,
     https: endpoint,
     ownerPairUrl: offer?.pairUrl ?? null,
+    ownerLocalPairUrl: localPairUrl,
+    ownerPairExpiresAt: offer?.expiresAt ?? null,
     close() {
       const graceMs = options.limits?.shutdownGraceMs ?? DEFAULT_LIMITS.shutdownGraceMs;
       closing ??= backups
