@@ -256,6 +256,17 @@ describe('/metrics', () => {
   });
 });
 
+describe('metrics token', () => {
+  it('refuses to start with a metrics token shorter than 32 characters (issue 26)', async () => {
+    for (const metricsToken of ['', 'x', 'metrics-token-31-characters-xxx']) {
+      await expect(
+        buildApp({ store: t.store, adminToken: TEST_ADMIN_TOKEN, metricsToken }),
+        metricsToken,
+      ).rejects.toThrow(/ORDERLINE_METRICS_TOKEN must be at least 32 characters/);
+    }
+  });
+});
+
 describe('revocation', () => {
   it("closes the device's open event stream", async () => {
     const device = await pairDevice(t.app, 'display');
