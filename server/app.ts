@@ -13,7 +13,7 @@ import { ACCESS } from '../protocol/roles.ts';
 import { HttpError, handleError, sendError } from './api-error.ts';
 import { apiRoutes } from './api-routes.ts';
 import { installAuthHook, isApiPath } from './auth/auth-plugin.ts';
-import { createAuthenticator } from './auth/authenticate.ts';
+import { checkMetricsToken, createAuthenticator } from './auth/authenticate.ts';
 import { createPairingAttempts } from './auth/pairing-attempts.ts';
 import { createSseHub, type SseHub } from './events.ts';
 import { isAllowedHost, LOCALHOST_NAMES, normaliseAllowedHosts } from './host-check.ts';
@@ -139,9 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     options.allowedHosts ?? [...LOCALHOST_NAMES, ...(options.https?.material.names ?? [])],
   );
   const now = options.now ?? (() => new Date());
-  if (options.metricsToken !== undefined && options.metricsToken.length === 0) {
-    throw new Error('ORDERLINE_METRICS_TOKEN must not be empty');
-  }
+  checkMetricsToken(options.metricsToken);
   const devices = await createDeviceStore(options.store.database, { ...options.deviceStore, now });
   // Before Fastify exists, so a short admin token stops start-up with its own message.
   const authenticator = createAuthenticator({ devices, adminToken: options.adminToken, now });

@@ -3,7 +3,9 @@
 
 import type { PushEventData } from '../protocol/api.ts';
 import type { Order } from '../protocol/order.ts';
+import type { Role } from '../protocol/roles.ts';
 import type { ShopSettings } from '../protocol/settings.ts';
+import { ordersForRole } from './display-view.ts';
 
 export interface SseEvent {
   /** The wire form, ready for raw.write. */
@@ -43,11 +45,15 @@ export function settingsEvent(settings: ShopSettings): SseEvent {
 
 export const HEARTBEAT_EVENT: SseEvent = { bytes: Buffer.from('event: heartbeat\ndata: {}\n\n') };
 
-/** A committed batch as the hub fans it out: the full event is built on first use, then shared. */
+/**
+ * A committed batch as the hub fans it out: the full event is built on first use, then shared; displays get
+ * their own shared copy (server/display-view.ts).
+ */
 export class LiveBatch {
   readonly minSeq: number;
   readonly maxSeq: number;
   #event: SseEvent | null = null;
+  #displayEvent: SseEvent | null = null;
 
   constructor(readonly orders: readonly Order[]) {
     this.minSeq = Math.min(...orders.map((order) => order.seq));
@@ -55,14 +61,18 @@ export class LiveBatch {
   }
 
   /** The event for a client at `cursor`: the shared one, or (rarely, just after a replay) a filtered one. */
-  eventFor(cursor: number): { event: SseEvent; cursor: number } | null {
+  eventFor(cursor: number, role?: Role): { event: SseEvent; cursor: number } | null {
     if (cursor >= this.maxSeq) return null;
     if (cursor < this.minSeq) {
+      if (role === 'display') {
+        this.#displayEvent ??= ordersEvent({ cursor: this.maxSeq, orders: ordersForRole(this.orders, role) });
+        return { event: this.#displayEvent, cursor: this.maxSeq };
+      }
       this.#event ??= ordersEvent({ cursor: this.maxSeq, orders: [...this.orders] });
       return { event: this.#event, cursor: this.maxSeq };
     }
     const fresh = this.orders.filter((order) => order.seq > cursor);
     const next = Math.max(...fresh.map((order) => order.seq));
-    return { event: ordersEvent({ cursor: next, orders: fresh }), cursor: next };
+    return { event: ordersEvent({ cursor: next, orders: ordersForRole(fresh, role) }), cursor: next };
   }
 }

@@ -55,6 +55,16 @@ export function checkAdminToken(token: string | undefined): void {
   }
 }
 
+/** ORDERLINE_METRICS_TOKEN reads every counter of the shop: as long as the admin token, or no start. */
+export function checkMetricsToken(token: string | undefined): void {
+  if (token !== undefined && token.length < ADMIN_TOKEN_MIN_LENGTH) {
+    throw new Error(
+      `ORDERLINE_METRICS_TOKEN must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters (got ${token.length}); ` +
+        'generate one with: openssl rand -base64 32',
+    );
+  }
+}
+
 function asAuthenticated(record: DeviceRecord): AuthenticatedDevice {
   return { id: record.id, name: record.name, role: record.role, code: record.code, admin: false };
 }

@@ -2,7 +2,7 @@
 // codes made by the owner (POST /api/pairings), and a new device trading a code for its credential
 // (POST /api/pair). Codes and credentials are never logged.
 
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import {
   CreatePairingBodySchema,
@@ -16,6 +16,8 @@ import {
 import { ACCESS } from '../../protocol/roles.ts';
 import { describeIssues } from '../../protocol/schemas.ts';
 import { sendError } from '../api-error.ts';
+import { readCredential } from '../auth/auth-plugin.ts';
+import { hashSecret } from '../auth/credentials.ts';
 import { setDeviceCookie } from '../auth/device-cookie.ts';
 import type { PairingAttempts } from '../auth/pairing-attempts.ts';
 import type { Metrics } from '../metrics.ts';
@@ -36,6 +38,12 @@ export interface PairingRoutesOptions {
   attempts: PairingAttempts;
   /** Given the request's host name, so the address offered is one the asking device can reach. */
   setupInfo: (requestHostname?: string) => SetupInfo;
+}
+
+/** The hash of the (revoked) credential the browser still sends: its proof that a revoked id is its own. */
+function presentedCredentialHash(request: FastifyRequest): string | undefined {
+  const credential = readCredential(request);
+  return credential ? hashSecret(credential.token) : undefined;
 }
 
 const INVALID_CODE = 'this pairing code is wrong, used or expired; ask the owner for a new one';
@@ -87,7 +95,12 @@ export async function pairingRoutes(app: FastifyInstance, options: PairingRoutes
     }
     const code = normalizePairingCode(body.output.code);
     const result = code
-      ? await devices.pair({ code, name: body.output.name, deviceId: body.output.deviceId })
+      ? await devices.pair({
+          code,
+          name: body.output.name,
+          deviceId: body.output.deviceId,
+          credentialHash: presentedCredentialHash(request),
+        })
       : ({ kind: 'invalid_code' } as const);
     // begin() counted a failure; a right code takes it back.
     if (result.kind !== 'invalid_code') attempts.succeeded(client);

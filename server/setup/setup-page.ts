@@ -44,6 +44,9 @@ Orderline securely, which it needs to work offline.</p>
 </ul>
 <p>Before you trust it, check that the SHA-256 fingerprint your device shows is:</p>
 <p><code class="fingerprint">${escapeHtml(info.caFingerprint)}</code></p>
+<p class="warning"><strong>Compare it with the server’s own screen too</strong>: this page comes over plain HTTP,
+which anyone on this Wi-Fi could alter, fingerprint included. The same fingerprint must appear in the server’s
+start-up log (on the server’s screen) and on the owner’s Devices screen; if it differs, do not install.</p>
 </section>`;
 }
 

@@ -5,6 +5,7 @@ import type { DeviceListEntry, DevicesResponse } from '../../protocol/pairing.ts
 import { apiRequest, describeFailure } from '../api-request.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
 import { useSubscription } from '../use-subscription.ts';
+import { CaFingerprint } from './ca-fingerprint.tsx';
 import { DeviceRow } from './device-row.tsx';
 import { PairNewDevice } from './pair-new-device.tsx';
 import type { ScreenProps } from './screen-props.ts';
@@ -87,6 +88,7 @@ export default function DevicesScreen({ store }: ScreenProps) {
         </ul>
       )}
       <PairNewDevice online={online} deviceCount={devices?.length ?? null} onWatch={refresh} />
+      <CaFingerprint online={online} />
     </main>
   );
 }

@@ -148,14 +148,27 @@ describe('POST /api/pair', () => {
     expect((await pair(t.app, { code: good }, '10.0.9.9')).statusCode).toBe(201);
   });
 
-  it('a revoked device re-pairing with its id gets the same id and ticket code back', async () => {
+  it('a revoked device re-pairing with its id and its old credential gets the same id and ticket code back', async () => {
     const first = await pairDevice(t.app, 'counter');
     await revoke(t.app, first.id);
-    const again = await pairDevice(t.app, 'kitchen', { deviceId: first.id });
+    const again = await pairDevice(t.app, 'kitchen', { deviceId: first.id }, first.auth);
     expect([again.id, again.code, again.role]).toEqual([first.id, first.code, 'kitchen']);
     expect((await t.app.inject({ url: '/api/me', headers: first.auth })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/me', headers: again.auth })).statusCode).toBe(200);
     expect((await listed(first.id))?.revoked).toBe(false);
+  });
+
+  it("a revoked device's id alone (or with another credential) takes over nothing: a new id and code (issue 26)", async () => {
+    const victim = await pairDevice(t.app, 'counter');
+    const bystander = await pairDevice(t.app, 'counter');
+    await revoke(t.app, victim.id);
+    const cookie = { cookie: `orderline_device=${bystander.token}` };
+    for (const headers of [{}, bystander.auth, cookie, { authorization: 'Bearer nonsense' }]) {
+      const thief = await pairDevice(t.app, 'counter', { deviceId: victim.id }, headers);
+      expect(thief.id).not.toBe(victim.id);
+      expect(thief.code).not.toBe(victim.code);
+    }
+    expect((await listed(victim.id))?.revoked).toBe(true);
   });
 
   it('never hands out the id of a device that is not revoked', async () => {

@@ -53,6 +53,9 @@ describe('GET /setup', () => {
     expect(html).toMatch(/<h1>[^<]+<\/h1>/);
     expect(html).toContain('Install the Orderline certificate');
     expect(html).toContain(endpoint.material.ca!.fingerprint);
+    // Plain HTTP can be altered: the page says to compare with the server's screen and the owner's Devices screen.
+    expect(html).toContain('Compare it with the server’s own screen too');
+    expect(html).toContain('owner’s Devices screen');
     expect(html).toContain('href="/setup/ca.crt"');
     expect(html).toContain('href="/setup/orderline.mobileconfig"');
     expect(html).toContain(
