@@ -132,3 +132,23 @@ describe('GET /api/setup', () => {
     });
   });
 });
+
+describe('POST /api/pairings on the server machine', () => {
+  it('gives a code made on localhost the LAN HTTPS address, and keeps a LAN name the owner used', async () => {
+    const pairUrl = async (host: string) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/pairings',
+        headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, host },
+        payload: { role: 'counter' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ pairUrl: string }>().pairUrl;
+    };
+    // The endpoint's main address (ORDERLINE_TLS_NAMES first, then the LAN IPv4), never localhost.
+    for (const host of ['localhost:8080', '127.0.0.1:8080', '[::1]:8080', 'LOCALHOST:8443']) {
+      expect(await pairUrl(host), host).toMatch(/^https:\/\/orderline\.test:8443\/pair\?code=/);
+    }
+    expect(await pairUrl('shop-pc.local:8443')).toMatch(/^https:\/\/shop-pc\.local:8443\/pair\?code=/);
+  });
+});
