@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.ts';
 import { openStore } from '../../../server/store/open-store.ts';
@@ -151,4 +152,40 @@ describe('POST /api/pairings on the server machine', () => {
     }
     expect(await pairUrl('shop-pc.local:8443')).toMatch(/^https:\/\/shop-pc\.local:8443\/pair\?code=/);
   });
+});
+
+describe('arbitrary Host headers on POST /api/pairings', () => {
+  it('never answer 5xx, and a created code never points at a loopback address', async () => {
+    const host = fc.oneof(
+      fc.constantFrom(
+        'localhost',
+        '127.0.0.1',
+        '127.1.2.3:9',
+        '[::1]',
+        '[',
+        '[::1',
+        '127.',
+        'LocalHost.',
+        'shop-pc.local',
+      ),
+      fc.string({ maxLength: 20 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(host, async (value) => {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/pairings',
+          headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, host: value },
+          payload: { role: 'display' },
+        });
+        expect(res.statusCode, value).toBeLessThan(500);
+        if (res.statusCode === 201) {
+          expect(new URL(res.json<{ pairUrl: string }>().pairUrl).hostname).not.toMatch(
+            /^(localhost|127\.|\[::1\])/,
+          );
+        }
+      }),
+      { numRuns: 150, seed: 20261206 },
+    );
+  }, 120_000);
 });
