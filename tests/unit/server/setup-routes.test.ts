@@ -46,6 +46,26 @@ function setupPage(host: string) {
 }
 
 describe('GET /setup', () => {
+  it('gives Chromebook and Linux steps, and a no-script trust probe its CSP allows', async () => {
+    const res = await setupPage('orderline.test:8080');
+    expect(res.body).toContain('<strong>Chromebook</strong>');
+    expect(res.body).toContain('<strong>Linux, Chrome or Chromium</strong>');
+    expect(res.body).toContain('update-ca-certificates');
+    expect(res.body).toContain('<img src="https://orderline.test:8443/setup/trusted.svg" alt=""');
+    const policy = String(res.headers['content-security-policy']);
+    expect(policy).toMatch(/img-src [^;]*'self'[^;]* https:\/\/orderline\.test:8443/);
+    // Only images: scripts and connections stay same-origin.
+    expect(policy).toMatch(/script-src 'self'(;|$)/);
+    expect(policy).toMatch(/connect-src 'self'(;|$)/);
+
+    const probe = await app.inject({ url: '/setup/trusted.svg', headers: { host: 'orderline.test:8443' } });
+    expect(probe.statusCode).toBe(200);
+    expect(probe.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    // Loaded by the plain-HTTP page from the HTTPS origin: a cross-origin image must be allowed to load.
+    expect(probe.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(probe.body).toContain('This device trusts Orderline');
+  });
+
   it('tells what to do, with the CA fingerprint, both downloads and the HTTPS address as text and QR code', async () => {
     const res = await setupPage('orderline.test:8080');
     expect(res.statusCode).toBe(200);
