@@ -8,7 +8,10 @@ export function toIdentity(device: DeviceRecord): DeviceIdentity {
 }
 
 /** `connected`: the ids of the devices whose event stream is open now (the SSE hub knows). */
-export function toListEntry(device: DeviceRecord, connected: ReadonlySet<string> = new Set()): DeviceListEntry {
+export function toListEntry(
+  device: DeviceRecord,
+  connected: ReadonlySet<string> = new Set(),
+): DeviceListEntry {
   return {
     ...toIdentity(device),
     pairedAt: device.pairedAt,

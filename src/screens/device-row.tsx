@@ -138,8 +138,8 @@ export function DeviceRow({ device, isThisDevice, disabled, onRename, onRevoke, 
           {confirmRevoke ? (
             <div class="confirm-step" role="group" aria-label={`Confirm revoking ${device.name}`}>
               <p>
-                Revoke {device.name}? It stops syncing at once and must be paired again with a new code. Orders
-                it has not sent yet stay on it.
+                Revoke {device.name}? It stops syncing at once and must be paired again with a new code.
+                Orders it has not sent yet stay on it.
               </p>
               <button
                 type="button"

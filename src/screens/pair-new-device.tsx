@@ -123,8 +123,8 @@ export function PairNewDevice({ online, deviceCount, onWatch }: PairNewDevicePro
           </p>
           <p class="muted">
             A tablet that shows a certificate warning at this address needs the shop's certificate first: open{' '}
-            {setupUrlFor(shown.pairUrl) ?? "the setup page (its address is in the server's start-up message)"} on
-            it.
+            {setupUrlFor(shown.pairUrl) ?? "the setup page (its address is in the server's start-up message)"}{' '}
+            on it.
           </p>
           <p>
             Code: <strong class="pairing-code">{displayPairingCode(shown.code)}</strong>

@@ -76,7 +76,10 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   // The owner's first screen says what to do next, and opening Devices settles it.
   const nextStep = owner.getByRole('region', { name: 'Next step', exact: true });
   await expect(nextStep).toContainText('You are the owner. Now pair your tablets');
-  await expect(nextStep.getByRole('link', { name: 'Devices', exact: true })).toHaveAttribute('href', '/devices');
+  await expect(nextStep.getByRole('link', { name: 'Devices', exact: true })).toHaveAttribute(
+    'href',
+    '/devices',
+  );
   await expect
     .poll(() => navLinks(owner))
     .toEqual(['Counter', 'Kitchen', 'Ready board', 'History', 'Report', 'Devices', 'Menu', 'Diagnostics']);
