@@ -48,6 +48,15 @@ function presentedCredentialHash(request: FastifyRequest): string | undefined {
 
 const INVALID_CODE = 'this pairing code is wrong, used or expired; ask the owner for a new one';
 
+/**
+ * The code is for another device: made on the server machine itself (`localhost`, loopback), its address must
+ * be the LAN one (undefined → the endpoint's main address), never `https://localhost`, which a tablet cannot open.
+ */
+function hostForAnotherDevice(hostname: string): string | undefined {
+  const bare = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return bare === 'localhost' || bare === '::1' || bare.startsWith('127.') ? undefined : hostname;
+}
+
 export async function pairingRoutes(app: FastifyInstance, options: PairingRoutesOptions) {
   const { devices, metrics, attempts, setupInfo } = options;
 
@@ -72,7 +81,8 @@ export async function pairingRoutes(app: FastifyInstance, options: PairingRoutes
     metrics.pairings.inc({ result: 'code_created' });
     request.log.info({ role: body.output.role, expiresAt, by: request.device?.id }, 'pairing code created');
     const shown = formatPairingCode(code);
-    const base = setupInfo(request.hostname).httpsUrl ?? `${request.protocol}://${request.host}`;
+    const base =
+      setupInfo(hostForAnotherDevice(request.hostname)).httpsUrl ?? `${request.protocol}://${request.host}`;
     const response: PairingResponse = {
       code: shown,
       expiresAt,

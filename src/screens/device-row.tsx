@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { DeviceListEntry } from '../../protocol/pairing.ts';
 import { ROLES, type Role } from '../../protocol/roles.ts';
+import { connectionText } from '../device-connection.ts';
 
 export function lastSeenText(lastSeenAt: string | null, now: number): string {
   if (lastSeenAt === null) return 'never';
@@ -46,6 +47,12 @@ export function DeviceRow({ device, isThisDevice, disabled, onRename, onRevoke, 
         <dd>{device.code}</dd>
         <dt>Last seen</dt>
         <dd>{lastSeenText(device.lastSeenAt, Date.now())}</dd>
+        {device.revoked ? null : (
+          <>
+            <dt>Connection</dt>
+            <dd>{connectionText(device, Date.now())}</dd>
+          </>
+        )}
         {device.revoked ? (
           <>
             <dt>Status</dt>
@@ -131,8 +138,8 @@ export function DeviceRow({ device, isThisDevice, disabled, onRename, onRevoke, 
           {confirmRevoke ? (
             <div class="confirm-step" role="group" aria-label={`Confirm revoking ${device.name}`}>
               <p>
-                Revoke {device.name}? It stops syncing at once and must be paired again with a new code. Orders
-                it has not sent yet stay on it.
+                Revoke {device.name}? It stops syncing at once and must be paired again with a new code.
+                Orders it has not sent yet stay on it.
               </p>
               <button
                 type="button"

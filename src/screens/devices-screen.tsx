@@ -57,6 +57,8 @@ export default function DevicesScreen({ store }: ScreenProps) {
     <main class="screen devices">
       <h2>Devices</h2>
       <ConnectionBanners online={online} needsConnection={NEEDS_CONNECTION} error={error} />
+      {/* First: pairing is what the owner comes here for, and the new code must show without scrolling. */}
+      <PairNewDevice online={online} deviceCount={devices?.length ?? null} onWatch={refresh} />
       <button type="button" onClick={() => void refresh()} disabled={!online}>
         Refresh device list
       </button>
@@ -87,7 +89,6 @@ export default function DevicesScreen({ store }: ScreenProps) {
           ))}
         </ul>
       )}
-      <PairNewDevice online={online} deviceCount={devices?.length ?? null} onWatch={refresh} />
       <CaFingerprint online={online} />
     </main>
   );

@@ -82,8 +82,8 @@ export default function PairingScreen({ store, bridge }: ScreenProps) {
         </p>
       ) : ownerExists === false ? (
         <p>
-          This is the first device: pairing it with the code from the server's start-up message makes it the
-          owner's device, which pairs the tablets and edits the menu. Give it a name and pair it.
+          No owner device is paired yet. If this code came from the server's start-up message, pairing makes
+          this the owner's device, which pairs the tablets and edits the menu: give it a name and pair it.
         </p>
       ) : (
         <p>Ask the owner for a pairing code (Devices screen, "Pair a new device"), or scan its QR code.</p>

@@ -137,7 +137,7 @@ function ReportTotals({ report }: { report: DayReport }) {
       <dd>
         {report.prepSeconds.p50 === null
           ? 'no order was marked ready this day'
-          : `half of the orders were ready within ${plainDuration(report.prepSeconds.p50)}, nine in ten within ${plainDuration(report.prepSeconds.p90)}`}
+          : `half of the orders were ready in ${plainDuration(report.prepSeconds.p50)}, nine in ten in ${plainDuration(report.prepSeconds.p90)}`}
       </dd>
     </dl>
   );

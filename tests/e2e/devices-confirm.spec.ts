@@ -23,7 +23,10 @@ test('the role change and Revoke on Devices wait for a confirmation, and Keep ba
   const till = await pairOverHttp(server.url, { role: 'counter', name: tillName });
   const page = await (await device({ role: 'owner', name: uniqueName('Owner') })).newPage();
   await openApp(page);
-  await page.getByRole('navigation', { name: 'Screens', exact: true }).getByRole('link', { name: 'Devices' }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens', exact: true })
+    .getByRole('link', { name: 'Devices' })
+    .click();
   const row = page.getByRole('list', { name: 'Devices', exact: true }).getByRole('listitem').filter({
     hasText: tillName,
   });

@@ -43,7 +43,6 @@ async function dayReport(baseUrl: string, date: string, tz: string): Promise<Day
   return (await response.json()) as DayReport;
 }
 
-
 test('the owner finds a completed order, reads the day report and sees every device in the fleet table', async ({
   device,
   server,
@@ -122,7 +121,8 @@ test('the owner finds a completed order, reads the day report and sees every dev
   await expect(fact('Completed')).toHaveText(String(before.completed + 2));
   // In the menu's currency, formatted as the page's locale does (the amount and its currency sign).
   const revenueText = await owner.evaluate(
-    ([cents, currency]) => new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(cents / 100),
+    ([cents, currency]) =>
+      new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(cents / 100),
     [before.revenueCents + ourRevenue, before.currency] as [number, string],
   );
   await expect(fact('Revenue')).toContainText(revenueText);

@@ -73,12 +73,20 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   await recordCspViolations(ownerContext);
   const owner = await ownerContext.newPage();
   await pairOwner(owner, server.url);
+  // The owner's first screen says what to do next, and opening Devices settles it.
+  const nextStep = owner.getByRole('region', { name: 'Next step', exact: true });
+  await expect(nextStep).toContainText('You are the owner. Now pair your tablets');
+  await expect(nextStep.getByRole('link', { name: 'Devices', exact: true })).toHaveAttribute(
+    'href',
+    '/devices',
+  );
   await expect
     .poll(() => navLinks(owner))
     .toEqual(['Counter', 'Kitchen', 'Ready board', 'History', 'Report', 'Devices', 'Menu', 'Diagnostics']);
 
   await screensNav(owner).getByRole('link', { name: 'Devices', exact: true }).click();
   await expect(owner).toHaveURL(/\/devices$/);
+  await expect(nextStep).toHaveCount(0);
   const devices = owner.getByRole('list', { name: 'Devices', exact: true });
   // Other specs on this worker's server may have paired an "Owner till" too: this page's own device is marked.
   await expect(devices.getByRole('listitem').filter({ hasText: 'Owner till (this device)' })).toBeVisible();

@@ -13,6 +13,8 @@ import type {
 import { buildApp } from '../../../server/app.ts';
 import { OWNER_AUTH, TEST_ADMIN_TOKEN, memoryApp, type TestApp } from './order-fixtures.ts';
 import { createPairingCode, pair, pairDevice, revoke } from './device-fixtures.ts';
+import { listeningMemoryApp } from './listening-app.ts';
+import { connectSse } from './sse-client.ts';
 
 let t: TestApp;
 let nowMs = Date.parse('2026-12-01T08:00:00.000Z');
@@ -239,6 +241,7 @@ describe('owner device management', () => {
     });
     expect(Object.keys(entry!).sort()).toEqual([
       'code',
+      'connected',
       'id',
       'lastSeenAt',
       'name',
@@ -322,5 +325,25 @@ describe('secrets at rest', () => {
       expect(dump).not.toContain(secret);
     }
     expect(dump).toMatch(/"token_hash":"[0-9a-f]{64}"/);
+  });
+});
+
+describe('whether a device is connected now', () => {
+  it('says connected while its event stream is open, and not after it closes', async () => {
+    const live = await listeningMemoryApp();
+    try {
+      const kitchen = await pairDevice(live.app, 'kitchen', { name: 'Grill screen' });
+      const connected = async () =>
+        (await live.app.inject({ url: '/api/devices', headers: OWNER_AUTH }))
+          .json<DevicesResponse>()
+          .devices.find((device) => device.id === kitchen.id)?.connected;
+      expect(await connected()).toBe(false);
+      const stream = await connectSse(`${live.baseUrl}/api/events`, kitchen.auth);
+      expect(await connected()).toBe(true);
+      stream.close();
+      await expect.poll(connected).toBe(false);
+    } finally {
+      await live.close();
+    }
   });
 });
