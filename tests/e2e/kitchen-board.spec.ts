@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { HistoryResponse } from '../../protocol/history.ts';
 import { startFaultProxy } from './faults/fault-proxy.ts';
-import { counter, placeOrder } from './helpers/device.ts';
+import { cancelOrder, counter, placeOrder } from './helpers/device.ts';
 import { expect, test } from './helpers/fixtures.ts';
 import { board, kitchen, openScreen, ticketPlace } from './helpers/kitchen-board.ts';
 import { OWNER_AUTH, pairContext } from './helpers/pair-device.ts';
@@ -165,7 +165,7 @@ test('a kitchen cut off from the server still bumps; each bump reaches everyone 
 
     await app.bringToFront();
     await counter(app).row(done).getByRole('button', { name: 'Complete' }).click();
-    await counter(app).row(started).getByRole('button', { name: 'Cancel order' }).click();
+    await cancelOrder(app, counter(app).row(started));
     await expect(counter(app).row(started)).toHaveCount(0);
     await expect
       .poll(() => recordedStatuses(server.url, done))
