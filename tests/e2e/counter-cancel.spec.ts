@@ -1,6 +1,7 @@
 // Issue 27 item 5 and DESIGN.md Part 3 "Screen sizes": `Cancel order` asks first (a paid order's question says
 // it is paid), `Keep order` keeps it; plus the counter's Find order box, its Skip to menu link and its device
 // name (items 7 and 13).
+import AxeBuilder from '@axe-core/playwright';
 import { counter, placeOrder } from './helpers/device.ts';
 import { expect, test } from './helpers/fixtures.ts';
 import { fetchAllOrders } from './helpers/api.ts';
@@ -21,6 +22,10 @@ test('Cancel order asks first; Keep order keeps it, and a paid order’s questio
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('paid');
   await expect(dialog.getByRole('button', { name: 'Keep order', exact: true })).toBeFocused();
+  const axe = await new AxeBuilder({ page: app }).analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+  ).toEqual([]);
   await dialog.getByRole('button', { name: 'Keep order', exact: true }).click();
   await expect(dialog).toHaveCount(0);
   await expect(row).toHaveCount(1);
