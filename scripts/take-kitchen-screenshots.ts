@@ -83,6 +83,10 @@ try {
       .getByRole('status', { name: 'Sync status' })
       .filter({ hasText: 'All changes saved' })
       .waitFor();
+    // Clicking the rows scrolled the columns: show their tops (the newest orders, the first menu items).
+    await till.evaluate(() => {
+      for (const column of document.querySelectorAll('.orders-column, .menu-panel')) column.scrollTo(0, 0);
+    });
     await till.screenshot({ path: `${outDir}/counter-${suffix}.png` });
     const kitchenPage = await device(browser, server.url, 'kitchen', size);
     await kitchenPage.goto('/kitchen');
