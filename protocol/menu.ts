@@ -102,6 +102,49 @@ export interface MenuItem {
   category: string;
   /** false = sold out: listed, but cannot be added to a cart. */
   available: boolean;
+  /**
+   * Part 3 (principle 18): the option groups this item offers, in order. Optional because a menu
+   * cached before Part 3 lacks it; absent = none.
+   */
+  optionGroups?: string[];
+  /** Part 3 (principle 19): the item's tax rate id; absent = the menu's first rate. */
+  taxRate?: string;
+}
+
+/** One choice inside an option group (principle 18). A delta may be negative. */
+export interface MenuOption {
+  id: string;
+  name: string;
+  priceDeltaCents: number;
+  /** false = sold out: shown, still accepted by the server (advice, like items). */
+  available: boolean;
+}
+
+/** e.g. Size (min 1, max 1), Milk (min 0, max 1), Extras (min 0, max 3). */
+export interface OptionGroup {
+  id: string;
+  name: string;
+  min: number;
+  max: number;
+  options: MenuOption[];
+}
+
+/** A tax rate in basis points: 1900 = 19 %. */
+export interface TaxRate {
+  id: string;
+  name: string;
+  rateBasisPoints: number;
+}
+
+export const DISCOUNT_KINDS = ['percent', 'amount'] as const;
+export type DiscountKind = (typeof DISCOUNT_KINDS)[number];
+
+/** An owner preset (principle 20): `value` is basis points for percent, minor units for amount. */
+export interface Discount {
+  id: string;
+  name: string;
+  kind: DiscountKind;
+  value: number;
 }
 
 export interface MenuResponse {
@@ -112,6 +155,15 @@ export interface MenuResponse {
   categories: MenuCategory[];
   /** Not archived at this version, in display order (by category, then name). */
   items: MenuItem[];
+  /**
+   * Part 3 (principles 18-20). Optional because a menu cached before Part 3 lacks them; read them
+   * through `menuPricing()` (protocol/pricing.ts), which fills the defaults.
+   */
+  pricesIncludeTax?: boolean;
+  taxRates?: TaxRate[];
+  optionGroups?: OptionGroup[];
+  /** The active ones only. */
+  discounts?: Discount[];
 }
 
 /** `data` of an SSE `menu` event. */

@@ -2,7 +2,7 @@
 // Every message has `type` and `v`; receivers ignore what they do not recognise and never throw on it.
 
 import type { MenuResponse } from './menu.ts';
-import type { ClientOrder, Order, OrderStatus } from './order.ts';
+import type { ClientOrder, Order, OrderLineOption, OrderStatus } from './order.ts';
 import type { DeviceIdentity } from './pairing.ts';
 import { isShopSettings, type ShopSettings } from './settings.ts';
 
@@ -15,9 +15,20 @@ export const BROADCAST_CHANNEL = 'orderline/v1';
 export interface OrderDraft {
   customerName: string;
   note: string;
-  items: { menuItemId: string; qty: number; note: string; name: string; unitPriceCents: number }[];
+  items: {
+    menuItemId: string;
+    qty: number;
+    note: string;
+    name: string;
+    /** Item price + Σ option deltas (protocol/pricing.ts `priceLineOptions`). */
+    unitPriceCents: number;
+    /** Part 3: the line's choices with their names and deltas as the page showed them. */
+    options?: OrderLineOption[];
+  }[];
   /** The menu version the page showed: the server prices the order from it (absent = current). */
   menuVersion?: number;
+  /** Part 3: the discount preset chosen at the counter (a discount id of that menu version). */
+  discount?: string;
 }
 
 /**
@@ -30,7 +41,15 @@ export type AuthState = 'unpaired' | 'paired' | 'signed-out';
 /** Who this device is: the GET /api/me body (`{ id, name, role, code }`; `code` starts its ticket numbers). */
 export type { DeviceIdentity };
 
-export type SyncReason = 'poll' | 'online' | 'visible' | 'stream-open' | 'outbox-tick' | 'manual' | 'start';
+export type SyncReason =
+  | 'poll'
+  | 'online'
+  | 'visible'
+  | 'stream-open'
+  | 'stream-reset'
+  | 'outbox-tick'
+  | 'manual'
+  | 'start';
 
 export type PageRequest =
   | { v: 1; type: 'hello' }

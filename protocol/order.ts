@@ -7,13 +7,69 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const ACTIVE_STATUSES = ['pending', 'preparing', 'ready'] as const;
 export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
 
+/** A chosen option as the order keeps it: ids plus the name and delta at the order's menu version. */
+export interface OrderLineOption {
+  group: string;
+  option: string;
+  name: string;
+  priceDeltaCents: number;
+}
+
 export interface OrderItem {
   menuItemId: string;
   /** Name and price come from the server's menu (an estimate from the cached menu until confirmed). */
   name: string;
   qty: number;
+  /** Item price + Σ option deltas, never below 0 (principle 18). */
   unitPriceCents: number;
   note: string;
+  /** Part 3; absent on orders from before it (= no options). */
+  options?: OrderLineOption[];
+  /** Part 3: the line's tax rate id; absent on orders from before it. */
+  taxRate?: string;
+  /** Part 3: qty × unitPriceCents. */
+  lineTotalCents?: number;
+}
+
+/** One rate's share of an order's tax (principle 19), computed once per rate per order. */
+export interface OrderTax {
+  rate: string;
+  name: string;
+  rateBasisPoints: number;
+  netCents: number;
+  taxCents: number;
+  grossCents: number;
+}
+
+/** The order's discount as applied (principle 20). */
+export interface OrderDiscount {
+  id: string;
+  name: string;
+  amountCents: number;
+}
+
+export const PAYMENT_METHODS = ['cash', 'card', 'other'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export interface Refund {
+  id: string;
+  amountCents: number;
+  reason: string;
+  deviceId: string;
+  createdAt: string;
+}
+
+/** Money that changed hands (principle 21): recorded, never refused. */
+export interface Payment {
+  id: string;
+  method: PaymentMethod;
+  amountCents: number;
+  tenderedCents: number | null;
+  changeCents: number;
+  tipCents: number;
+  deviceId: string;
+  createdAt: string;
+  refunds: Refund[];
 }
 
 /** An order as the server returns it (DESIGN.md "HTTP API"). */
@@ -25,9 +81,19 @@ export interface Order {
   customerName: string;
   note: string;
   items: OrderItem[];
+  /** What the customer pays: Σ gross over the taxes (principle 19). */
   totalCents: number;
   status: OrderStatus;
+  /** Part 3: derived from payments (`dueCents ≤ 0`); Parts 1-2 set it directly. */
   paid: boolean;
+  // Part 3 fields (DESIGN "HTTP API, part 3"). Optional: orders cached or stored before Part 3 lack them.
+  menuVersion?: number;
+  subtotalCents?: number;
+  discount?: OrderDiscount | null;
+  taxes?: OrderTax[];
+  payments?: Payment[];
+  paidCents?: number;
+  dueCents?: number;
   createdAt: string;
   receivedAt: string;
   updatedAt: string;

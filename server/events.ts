@@ -17,6 +17,7 @@ import {
   LiveBatch,
   menuEvent,
   ordersEvent,
+  resetEvent,
   settingsEvent,
   type SseEvent,
 } from './sse-event.ts';
@@ -154,9 +155,9 @@ export function createSseHub({
       const page = await store.changes(client.cursor, CHANGES_DEFAULT_LIMIT);
       if (client.closed) return;
       if (page.reset) {
-        // The client's cursor is from another database: hand it the full active set and our cursor.
+        // An `orders` event is always a continuation; a snapshot is the client's to pull in pages (DESIGN Part 3).
         client.cursor = page.cursor;
-        write(client, ordersEvent({ cursor: page.cursor, orders: page.orders }));
+        write(client, resetEvent(page.cursor));
         return;
       }
       const fresh = page.orders.filter((order) => order.seq > client.cursor);

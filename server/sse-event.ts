@@ -1,4 +1,4 @@
-// SSE events (orders, menu, settings, heartbeat), each serialised and encoded once and then written to any number of
+// SSE events (orders, reset, menu, settings, heartbeat), each serialised and encoded once and then written to any number of
 // streams.
 
 import type { PushEventData } from '../protocol/api.ts';
@@ -12,6 +12,15 @@ export interface SseEvent {
 
 export function ordersEvent(data: PushEventData): SseEvent {
   return { bytes: Buffer.from(`id: ${data.cursor}\nevent: orders\ndata: ${JSON.stringify(data)}\n\n`) };
+}
+
+/**
+ * The stream's cursor needs a reset (0, below the retention floor, or ahead of the server: DESIGN Part 3): nothing
+ * is replayed, `orders` events continue from `cursor`, and the client pulls the paged snapshot. No `id`: a
+ * reconnect must not claim to hold the snapshot it has not pulled yet.
+ */
+export function resetEvent(cursor: number): SseEvent {
+  return { bytes: Buffer.from(`event: reset\ndata: ${JSON.stringify({ cursor })}\n\n`) };
 }
 
 /** A new menu version (principle 15). No `id`: the stream's Last-Event-ID stays the orders cursor. */

@@ -81,13 +81,18 @@ export async function pairingRoutes(app: FastifyInstance, options: PairingRoutes
     }
     const body = v.safeParse(PairBodySchema, request.body);
     if (!body.success) return sendError(reply, 400, 'invalid_body', describeIssues(body.issues));
+    if (!attempts.begin(client)) {
+      metrics.pairings.inc({ result: 'rate_limited' });
+      return sendError(reply, 429, 'rate_limited', 'too many failed pairing attempts; wait a minute');
+    }
     const code = normalizePairingCode(body.output.code);
     const result = code
       ? await devices.pair({ code, name: body.output.name, deviceId: body.output.deviceId })
       : ({ kind: 'invalid_code' } as const);
+    // begin() counted a failure; a right code takes it back.
+    if (result.kind !== 'invalid_code') attempts.succeeded(client);
     switch (result.kind) {
       case 'invalid_code':
-        attempts.recordFailure(client);
         metrics.pairings.inc({ result: 'invalid_code' });
         request.log.warn({ client }, 'pairing attempt with an invalid code');
         return sendError(reply, 400, 'invalid_pairing_code', INVALID_CODE);

@@ -29,6 +29,8 @@ export interface DeviceStore {
     role: Role;
     name?: string;
     ttlMs: number;
+    /** A start-up owner code: valid only while no owner device exists (migration 009). */
+    bootstrap?: boolean;
   }): Promise<{ code: string; expiresAt: string }>;
   pair(input: { code: string; name: string; deviceId?: string }): Promise<PairResult>;
   /** The device holding this credential hash, revoked or not (the caller decides). */
@@ -126,13 +128,14 @@ export async function createDeviceStore(
   }
 
   const store: DeviceStore = {
-    async createPairingCode({ role, name, ttlMs }) {
+    async createPairingCode({ role, name, ttlMs, bootstrap = false }) {
       const code = newPairingCode();
       const created = now();
       const expiresAt = new Date(created.getTime() + ttlMs).toISOString();
       await db.query(
-        'INSERT INTO pairing_codes (code_hash, role, name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
-        [hashSecret(code), role, name ?? null, created.toISOString(), expiresAt],
+        `INSERT INTO pairing_codes (code_hash, role, name, created_at, expires_at, bootstrap)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [hashSecret(code), role, name ?? null, created.toISOString(), expiresAt, bootstrap],
       );
       return { code, expiresAt };
     },
@@ -146,6 +149,7 @@ export async function createDeviceStore(
           // Single use under concurrency: only one transaction can flip used_at from NULL.
           const used = await tx.query<{ role: Role; name: string | null }>(
             `UPDATE pairing_codes SET used_at = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
+                AND (NOT bootstrap OR NOT EXISTS (SELECT 1 FROM devices WHERE role = 'owner' AND revoked_at IS NULL))
               RETURNING role, name`,
             [hashSecret(code), at],
           );

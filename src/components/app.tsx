@@ -12,6 +12,7 @@ import type { ScreenProps } from '../screens/screen-props.ts';
 import { homePathFor, mayUse, SCREENS, type ScreenEntry } from '../screens/screen-table.ts';
 import { useSubscription } from '../use-subscription.ts';
 import { ChimeToggle } from './chime-toggle.tsx';
+import { OwnerWelcomeBanner } from './owner-welcome-banner.tsx';
 import { ScreenNav } from './screen-nav.tsx';
 import { SyncStatusBar } from './sync-status.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
@@ -84,6 +85,7 @@ function Shell(props: ScreenProps) {
   const { path } = useLocation();
   const needsPairing = auth === 'unpaired' || auth === 'signed-out';
   useHomeRedirect(role, needsPairing);
+  const onPairing = useLocation().path === '/pair';
 
   const { updateAvailable, problem, actionError } = ui.fields;
   return (
@@ -100,11 +102,15 @@ function Shell(props: ScreenProps) {
           {needsPairing ? null : <DeviceName role={role} name={name} code={code} />}
         </div>
         <SyncStatusBar store={store} />
-        <div class="top-tools">
-          <ChimeToggle />
-        </div>
+        {/* The chime is for a device that shows orders; the Pairing screen has none. */}
+        {needsPairing || onPairing ? null : (
+          <div class="top-tools">
+            <ChimeToggle />
+          </div>
+        )}
         {needsPairing ? null : <ScreenNav role={role} />}
       </header>
+      {needsPairing || role !== 'owner' ? null : <OwnerWelcomeBanner />}
       {updateAvailable ? <UpdatePrompt onReload={() => bridge.applyUpdate()} /> : null}
       {problem ? (
         <p class="banner problem" role="alert">

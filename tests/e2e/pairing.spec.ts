@@ -124,12 +124,15 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   const renamed = devices.getByRole('listitem').filter({ hasText: 'Till Two' });
   await expect(renamed).toBeVisible();
   await owner.getByRole('combobox', { name: 'Role of Till Two', exact: true }).selectOption('kitchen');
+  // A role change and a revoke ask first (devices-confirm.spec.ts shows that nothing applies before).
+  await owner.getByRole('button', { name: 'Change role to kitchen', exact: true }).click();
   await expect(owner.getByRole('combobox', { name: 'Role of Till Two', exact: true })).toHaveValue('kitchen');
   await expect(renamed.getByRole('definition').first()).toHaveText('kitchen');
   // An order taken offline waits in the outbox while the owner revokes the device.
   await tillContext.setOffline(true);
   await placeOrder(till, { customerName: uniqueName('Kept') });
   await owner.getByRole('button', { name: 'Revoke Till Two', exact: true }).click();
+  await owner.getByRole('button', { name: 'Yes, revoke Till Two', exact: true }).click();
   await expect(renamed).toContainText('Revoked');
 
   // Back online, the server refuses the device: it is signed out, its order is kept, not lost.

@@ -278,6 +278,23 @@ describe('first start', () => {
     expect(res.json<PairResponse>().device.role).toBe('owner');
     expect(await offerOwnerPairing(t.app.deviceStore, { adminToken: undefined, baseUrl: base })).toBeNull();
   });
+
+  it('an owner code from an earlier start stops working once an owner exists (issue 26)', async () => {
+    const base = 'http://localhost:8080';
+    for (const device of await t.app.deviceStore.list()) {
+      if (device.role === 'owner') await t.app.deviceStore.revoke(device.id);
+    }
+    // Two starts before anyone paired: both printed a code, both are in the log.
+    const earlier = await offerOwnerPairing(t.app.deviceStore, { adminToken: undefined, baseUrl: base });
+    const latest = await offerOwnerPairing(t.app.deviceStore, { adminToken: undefined, baseUrl: base });
+    const codeOf = (url: string) => new URL(url).searchParams.get('code')!;
+    expect((await pair(t.app, { code: codeOf(latest!.pairUrl), name: 'Owner' })).statusCode).toBe(201);
+    const late = await pair(t.app, { code: codeOf(earlier!.pairUrl), name: 'Log reader' }, '192.168.1.77');
+    expect(late.statusCode).toBe(400);
+    expect(late.json<ApiError>().error.code).toBe('invalid_pairing_code');
+    const owners = (await t.app.deviceStore.list()).filter((d) => d.role === 'owner' && d.revokedAt === null);
+    expect(owners.map((d) => d.name)).toEqual(['Owner']);
+  });
 });
 
 describe('logs', () => {
