@@ -85,7 +85,7 @@ function Shell(props: ScreenProps) {
   const { path } = useLocation();
   const needsPairing = auth === 'unpaired' || auth === 'signed-out';
   useHomeRedirect(role, needsPairing);
-  const onPairing = useLocation().path === '/pair';
+  const onPairing = path === '/pair';
 
   const { updateAvailable, problem, actionError } = ui.fields;
   return (
