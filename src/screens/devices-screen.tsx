@@ -7,6 +7,7 @@ import { useBrowserOnline } from '../use-browser-online.ts';
 import { useSubscription } from '../use-subscription.ts';
 import { DeviceRow } from './device-row.tsx';
 import { PairNewDevice } from './pair-new-device.tsx';
+import { BackupStatusPanel } from './backup-status.tsx';
 import type { ScreenProps } from './screen-props.ts';
 import { ConnectionBanners } from './connection-banners.tsx';
 
@@ -87,6 +88,7 @@ export default function DevicesScreen({ store }: ScreenProps) {
         </ul>
       )}
       <PairNewDevice online={online} deviceCount={devices?.length ?? null} onWatch={refresh} />
+      <BackupStatusPanel online={online} />
     </main>
   );
 }
