@@ -19,6 +19,8 @@ export const SCENARIOS = [
   // Part 2: other-device latency over HTTPS; PostgreSQL with two server instances.
   'tls',
   'postgres',
+  // Part 3: `npm run backup` of a 100,000-order PGlite database.
+  'backup',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -39,6 +41,10 @@ export interface BenchOptions {
   coldStartReloads: number;
   /** Orders for the second cold start (the list is virtualised: its cost must not grow with the list). */
   coldStartOrdersLarge: number;
+  /** Runs of drain, recovery and bootstrap (each reports its median and worst run). */
+  repeats: number;
+  /** Orders in the database whose backup is timed (`backup_ms`). */
+  backupOrders: number;
   /** Orders queued offline for the drain. */
   drainOrders: number;
   /** Orders queued while the server is down, for the recovery measure. */
@@ -72,6 +78,8 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     coldStartOrders: 1000,
     coldStartReloads: 5,
     coldStartOrdersLarge: 10_000,
+    repeats: 5,
+    backupOrders: 100_000,
     drainOrders: 1000,
     recoveryOrders: 20,
     recoveryOutageMs: 8_000,
@@ -92,6 +100,8 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     coldStartOrders: 1000,
     coldStartReloads: 3,
     coldStartOrdersLarge: 10_000,
+    repeats: 5,
+    backupOrders: 100_000,
     drainOrders: 1000,
     recoveryOrders: 10,
     recoveryOutageMs: 8_000,
@@ -113,6 +123,8 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     coldStartOrders: 100,
     coldStartReloads: 1,
     coldStartOrdersLarge: 300,
+    repeats: 1,
+    backupOrders: 2_000,
     drainOrders: 50,
     recoveryOrders: 3,
     recoveryOutageMs: 3_000,

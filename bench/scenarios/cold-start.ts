@@ -1,6 +1,8 @@
 // Cold start: N active orders already in the device's IndexedDB (created through the server, pulled by the
 // app), then reload and time navigation start → the list painted with all N rows (page clock: the probe
-// notes when the N-th row is in the DOM, then the first paint after it).
+// notes when the N-th row is in the DOM, then the first paint after it). Measured twice: with the service worker
+// running (its memory may answer), and with every worker stopped first over CDP (ServiceWorker.stopAllWorkers),
+// so the worker starts and reads the list from IndexedDB, as on a tablet waking from sleep.
 import { openAppWithin as openApp } from '../open-app.ts';
 import { inParallel, newOrderBody, postOrder, registerDevice } from '../api-client.ts';
 import { newBenchDevice, type BenchEnv } from '../bench-env.ts';
@@ -14,6 +16,9 @@ export interface ColdStartResult {
   domMs: number;
   /** Navigation start → the first row in the DOM (the app fills long lists over several frames), median. */
   firstRowMs: number;
+  /** Median of navigation start → painted with the service worker stopped before each reload. */
+  paintedSwStoppedMs: number;
+  reloadsSwStoppedMs: number[];
 }
 
 async function waitRows(page: import('@playwright/test').Page, n: number, timeoutMs: number): Promise<void> {
@@ -51,8 +56,26 @@ export async function measureColdStart(
     const painted: number[] = [];
     const dom: number[] = [];
     const firstRow: number[] = [];
-    for (let r = 0; r < reloads; r++) {
+    const paintedStopped: number[] = [];
+    const cdp = await context.newCDPSession(page);
+    // The running status of every worker version, as CDP reports it.
+    const running = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions) running.set(version.versionId, version.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    for (let r = 0; r < 2 * reloads; r++) {
+      const stopWorker = r >= reloads;
       await page.evaluate((n) => sessionStorage.setItem('bench-cold-target', String(n)), orders);
+      if (stopWorker) {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        // The stop is asynchronous: reload only once no worker version is running any more.
+        const deadline = Date.now() + 5000;
+        while ([...running.values()].some((status) => status !== 'stopped')) {
+          if (Date.now() > deadline) throw new Error('the service worker did not stop within 5 s');
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }
       await page.reload();
       const handle = await page.waitForFunction(
         () => {
@@ -65,6 +88,10 @@ export async function measureColdStart(
         { polling: 50, timeout: 30_000 },
       );
       const result = (await handle.jsonValue()) as { paint: number; dom: number; first: number };
+      if (stopWorker) {
+        paintedStopped.push(round(result.paint));
+        continue;
+      }
       painted.push(round(result.paint));
       dom.push(round(result.dom));
       firstRow.push(round(result.first));
@@ -75,6 +102,8 @@ export async function measureColdStart(
       reloadsMs: painted,
       domMs: round(median(dom)),
       firstRowMs: round(median(firstRow)),
+      paintedSwStoppedMs: round(median(paintedStopped)),
+      reloadsSwStoppedMs: paintedStopped,
     };
   } finally {
     await context.close();

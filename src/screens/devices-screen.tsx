@@ -8,6 +8,7 @@ import { useSubscription } from '../use-subscription.ts';
 import { CaFingerprint } from './ca-fingerprint.tsx';
 import { DeviceRow } from './device-row.tsx';
 import { PairNewDevice } from './pair-new-device.tsx';
+import { BackupStatusPanel } from './backup-status.tsx';
 import type { ScreenProps } from './screen-props.ts';
 import { ConnectionBanners } from './connection-banners.tsx';
 
@@ -90,6 +91,7 @@ export default function DevicesScreen({ store }: ScreenProps) {
         </ul>
       )}
       <CaFingerprint online={online} />
+      <BackupStatusPanel online={online} />
     </main>
   );
 }

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyResults, tableRows } from '../../../bench/report.ts';
 
-
 const rowNamed = (rows: ReturnType<typeof tableRows>, start: string) => {
   const found = rows.find((row) => row.measure.startsWith(start));
   if (found === undefined) throw new Error(`no row starting "${start}"`);
