@@ -86,7 +86,10 @@ test('the owner adds an item, archives it, and moves a category; the screen show
   await expect(owner.locator('[data-item-id="oat-cookie"]')).toHaveCount(0);
 
   const categoryHeadings = () =>
-    owner.getByRole('heading', { level: 3 }).filter({ hasNotText: 'Add an item' }).allTextContents();
+    owner
+      .getByRole('region', { name: 'Items', exact: true })
+      .getByRole('heading', { level: 3 })
+      .allTextContents();
   await expect.poll(categoryHeadings).toEqual(['Coffee', 'Tea & more', 'Bakery', 'Kitchen']);
   await owner.getByRole('button', { name: 'Move Bakery up', exact: true }).click();
   await expect.poll(categoryHeadings).toEqual(['Coffee', 'Bakery', 'Tea & more', 'Kitchen']);
