@@ -5,14 +5,25 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { ACCESS } from '../../protocol/roles.ts';
 import {
+  DiscountBodySchema,
   IF_MATCH_PATTERN,
   MenuCategoryBodySchema,
   MenuItemBodySchema,
   MenuQuerySchema,
+  MenuSettingsBodySchema,
   MenuSlugSchema,
+  OptionGroupBodySchema,
+  TaxRateBodySchema,
 } from '../../protocol/menu.ts';
 import { describeIssues } from '../../protocol/schemas.ts';
 import { sendError } from '../api-error.ts';
+import {
+  archiveOptionGroupStep,
+  discountStep,
+  optionGroupStep,
+  taxModeStep,
+  taxRateStep,
+} from '../store/menu-pricing-store.ts';
 import { menuResponse, type MenuEditResult, type MenuStore } from '../store/menu-store.ts';
 
 export interface MenuRoutesOptions {
@@ -43,8 +54,14 @@ function answerEdit(reply: FastifyReply, result: MenuEditResult): FastifyReply {
       );
     case 'unknown_category':
       return sendError(reply, 422, 'unknown_category', `no category "${result.category}" on the menu`);
+    case 'unknown_option_group':
+      return sendError(reply, 422, 'unknown_option_group', `no option group "${result.group}" on the menu`);
+    case 'unknown_tax_rate':
+      return sendError(reply, 422, 'unknown_tax_rate', `no tax rate "${result.rate}" on the menu`);
+    case 'invalid_menu':
+      return sendError(reply, 422, 'invalid_menu', `${result.path}: ${result.message}`);
     case 'not_found':
-      return sendError(reply, 404, 'not_found', 'no such menu item');
+      return sendError(reply, 404, 'not_found', 'no such menu entry');
   }
 }
 
@@ -90,6 +107,44 @@ export async function menuRoutes(app: FastifyInstance, { menu }: MenuRoutesOptio
   app.put<IdParams>('/api/menu/categories/:id', { config: { access: ACCESS.ownerOnly } }, (request, reply) =>
     runEdit(request, reply, MenuCategoryBodySchema, (id, body, ifMatch) =>
       menu.putCategory(id, body, ifMatch),
+    ),
+  );
+
+  // Part 3 (principles 18-20): the pricing half of the menu, each edit one new version.
+  app.patch('/api/menu', { config: { access: ACCESS.ownerOnly } }, async (request, reply) => {
+    const ifMatch = ifMatchVersion(request);
+    if (ifMatch === undefined)
+      return sendError(reply, 400, 'invalid_header', 'If-Match must be a menu version');
+    const parsed = v.safeParse(MenuSettingsBodySchema, request.body);
+    if (!parsed.success) return sendError(reply, 400, 'invalid_body', describeIssues(parsed.issues));
+    return answerEdit(reply, await menu.edit(ifMatch, taxModeStep(parsed.output)));
+  });
+
+  app.put<IdParams>('/api/menu/tax-rates/:id', { config: { access: ACCESS.ownerOnly } }, (request, reply) =>
+    runEdit(request, reply, TaxRateBodySchema, (id, body, ifMatch) =>
+      menu.edit(ifMatch, taxRateStep(id, body)),
+    ),
+  );
+
+  app.put<IdParams>(
+    '/api/menu/option-groups/:id',
+    { config: { access: ACCESS.ownerOnly } },
+    (request, reply) =>
+      runEdit(request, reply, OptionGroupBodySchema, (id, body, ifMatch) =>
+        menu.edit(ifMatch, optionGroupStep(id, body)),
+      ),
+  );
+
+  app.delete<IdParams>(
+    '/api/menu/option-groups/:id',
+    { config: { access: ACCESS.ownerOnly } },
+    (request, reply) =>
+      runEdit(request, reply, null, (id, _body, ifMatch) => menu.edit(ifMatch, archiveOptionGroupStep(id))),
+  );
+
+  app.put<IdParams>('/api/menu/discounts/:id', { config: { access: ACCESS.ownerOnly } }, (request, reply) =>
+    runEdit(request, reply, DiscountBodySchema, (id, body, ifMatch) =>
+      menu.edit(ifMatch, discountStep(id, body)),
     ),
   );
 }
