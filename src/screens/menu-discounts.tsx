@@ -74,7 +74,9 @@ function DiscountRow(props: { discount: Discount | null; run: MenuRun; error?: s
         value={value}
         onInput={(e) => setValue(e.currentTarget.value)}
       />
-      <button type="submit">{discount ? 'Save' : 'Add discount'}</button>
+      <button type="submit" aria-label={discount ? `Save ${discount.name}` : undefined}>
+        {discount ? 'Save' : 'Add discount'}
+      </button>
       {discount ? (
         <button type="button" onClick={() => save(false)} aria-label={`Switch off ${discount.name}`}>
           Switch off

@@ -141,7 +141,11 @@ export function OptionGroupEditor({ group, run, error, onDone }: OptionGroupEdit
       >
         Add an option
       </button>
-      <button type="submit" class="primary">
+      <button
+        type="submit"
+        class="primary"
+        aria-label={group ? `Save ${group.name}` : `Save the new option group`}
+      >
         Save
       </button>
       <button type="button" onClick={onDone}>

@@ -50,7 +50,9 @@ function RateRow({ rate, run, error }: { rate: TaxRate | null; run: MenuRun; err
         onInput={(e) => setPercent(e.currentTarget.value)}
       />
       <span aria-hidden="true">%</span>
-      <button type="submit">{rate ? 'Save' : 'Add rate'}</button>
+      <button type="submit" aria-label={rate ? `Save ${rate.name}` : undefined}>
+        {rate ? 'Save' : 'Add rate'}
+      </button>
       <MenuError message={error} />
     </form>
   );

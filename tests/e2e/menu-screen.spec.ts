@@ -4,6 +4,7 @@
 // because it edits the menu other specs click through.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { fetchMenu } from './helpers/api.ts';
 import { newDevice, openApp } from './helpers/device.ts';
 import { expect, test } from './helpers/fixtures.ts';
 import { startServer, type ServerProcess } from './helpers/server-process.ts';
@@ -116,4 +117,56 @@ test("the server's refusal shows next to the item, and offline the editor is dis
   await expect(owner.getByText('Editing the menu needs a connection to the server')).toBeVisible();
   await expect(owner.getByRole('button', { name: 'Archive Granola bowl', exact: true })).toBeDisabled();
   await expect(owner.getByRole('checkbox', { name: 'Sold out: Granola bowl', exact: true })).toBeDisabled();
+});
+
+test('Archive can be undone, an archived item is restored, and option groups, tax and discounts are edited on the screen', async ({
+  browser,
+}) => {
+  const owner = await openDevice(browser, 'owner');
+  await openMenuScreen(owner);
+
+  await owner.getByRole('button', { name: 'Archive Banana bread', exact: true }).click();
+  await expect(owner.locator('[data-item-id="banana-bread"]')).toHaveCount(0);
+  await owner
+    .getByRole('status')
+    .filter({ hasText: 'Banana bread archived' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(owner.locator('[data-item-id="banana-bread"]')).toHaveCount(1);
+  expect((await fetchMenu(server.url)).items.some((item) => item.id === 'banana-bread')).toBe(true);
+
+  await owner.getByRole('button', { name: 'Archive Banana bread', exact: true }).click();
+  await owner.getByRole('button', { name: 'Archive Cinnamon bun', exact: true }).click();
+  const archived = owner.getByRole('list', { name: 'Archived items', exact: true });
+  await archived.getByRole('button', { name: 'Restore Banana bread', exact: true }).click();
+  await expect(owner.locator('[data-item-id="banana-bread"]')).toHaveCount(1);
+  await expect(archived.getByRole('listitem')).toHaveCount(1);
+
+  // Archiving an option group asks first.
+  await owner.getByRole('button', { name: 'Archive Toppings', exact: true }).click();
+  await expect(owner.getByRole('group', { name: 'Archive Toppings?' })).toBeVisible();
+  await owner.getByRole('button', { name: 'Keep', exact: true }).click();
+  await expect(owner.getByRole('list', { name: 'Option groups' })).toContainText('Toppings');
+
+  // A tax rate, prices without tax and a discount: menu data, read back from the server.
+  await owner.getByRole('textbox', { name: 'Rate of Standard (per cent)', exact: true }).fill('19');
+  await owner.getByRole('button', { name: 'Save Standard', exact: true }).click();
+  await expect.poll(async () => (await fetchMenu(server.url)).taxRates?.[0]?.rateBasisPoints).toBe(1900);
+  await owner.getByRole('checkbox', { name: 'Prices include tax', exact: true }).uncheck();
+  await expect.poll(async () => (await fetchMenu(server.url)).pricesIncludeTax).toBe(false);
+  const add = owner.getByRole('form', { name: 'Add a discount', exact: true });
+  await add.getByRole('textbox', { name: 'Name of new discount', exact: true }).fill('Loyalty');
+  await add.getByRole('textbox', { name: 'Value of new discount', exact: true }).fill('10');
+  await add.getByRole('button', { name: 'Add discount', exact: true }).click();
+  await expect
+    .poll(async () => (await fetchMenu(server.url)).discounts?.find((d) => d.name === 'Loyalty')?.value)
+    .toBe(1000);
+
+  // The counter prices a cart by that menu: subtotal, the discount, tax per rate and the total.
+  const till = await openDevice(browser, 'counter');
+  await addButton(till, 'Blueberry muffin').waitFor();
+  await addButton(till, 'Fresh orange juice').click();
+  await till.getByRole('combobox', { name: 'Discount', exact: true }).selectOption({ label: 'Loyalty' });
+  await expect(till.locator('.cart-breakdown')).toContainText('Loyalty');
+  await expect(till.locator('.cart-breakdown')).toContainText('Standard 19 %');
 });
