@@ -164,6 +164,11 @@ export const MenuQuerySchema = v.strictObject({
   ),
 });
 
+/** GET /api/menu/export */
+export const MenuExportQuerySchema = v.strictObject({
+  format: v.optional(v.picklist(['json', 'csv'], 'must be json or csv')),
+});
+
 /** `If-Match: <version>` (quotes allowed, as for an ETag). */
 export const IF_MATCH_PATTERN = /^"?([0-9]{1,9})"?$/;
 

@@ -10,6 +10,7 @@ import {
   MenuCategoryBodySchema,
   MenuItemBodySchema,
   MenuQuerySchema,
+  MenuExportQuerySchema,
   MenuSettingsBodySchema,
   MenuSlugSchema,
   OptionGroupBodySchema,
@@ -25,6 +26,12 @@ import {
   taxRateStep,
 } from '../store/menu-pricing-store.ts';
 import { menuResponse, type MenuEditResult, type MenuStore } from '../store/menu-store.ts';
+import { importStep, menuCsv, menuExport } from '../store/menu-import.ts';
+import { csvCell } from '../day-report-csv.ts';
+import { checkMenuFile } from '../menu-file.ts';
+
+/** A whole menu (1,000 items with groups) is larger than an order: the import's own body limit. */
+const MENU_IMPORT_MAX_BYTES = 1024 * 1024;
 
 export interface MenuRoutesOptions {
   menu: MenuStore;
@@ -146,5 +153,44 @@ export async function menuRoutes(app: FastifyInstance, { menu }: MenuRoutesOptio
     runEdit(request, reply, DiscountBodySchema, (id, body, ifMatch) =>
       menu.edit(ifMatch, discountStep(id, body)),
     ),
+  );
+
+  // Export/import of the whole menu (docs/decisions.md: DESIGN names no routes for them).
+  app.get('/api/menu/export', { config: { access: ACCESS.ownerOnly } }, async (request, reply) => {
+    const query = v.safeParse(MenuExportQuerySchema, request.query);
+    if (!query.success) return sendError(reply, 400, 'invalid_query', describeIssues(query.issues));
+    const snapshot = await menu.current();
+    const name = `orderline-menu-v${snapshot.version}`;
+    if (query.output.format === 'csv') {
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}.csv"`)
+        .send(menuCsv(snapshot, csvCell));
+    }
+    return reply
+      .header('etag', `"${snapshot.version}"`)
+      .header('content-disposition', `attachment; filename="${name}.json"`)
+      .send(menuExport(snapshot));
+  });
+
+  app.post(
+    '/api/menu/import',
+    { config: { access: ACCESS.ownerOnly }, bodyLimit: MENU_IMPORT_MAX_BYTES },
+    async (request, reply) => {
+      const ifMatch = ifMatchVersion(request);
+      if (ifMatch === undefined)
+        return sendError(reply, 400, 'invalid_header', 'If-Match must be a menu version');
+      // Checked whole before anything is written; the answer names the first bad entry.
+      const checked = checkMenuFile(request.body);
+      if (!checked.ok)
+        return sendError(
+          reply,
+          422,
+          'invalid_menu',
+          `${checked.path ? `${checked.path}: ` : ''}${checked.message}`,
+        );
+      const current = await menu.current();
+      return answerEdit(reply, await menu.edit(ifMatch, importStep(checked.menu, current.currency)));
+    },
   );
 }

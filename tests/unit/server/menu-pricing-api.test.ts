@@ -167,3 +167,104 @@ describe('pricing edits', () => {
     expect(off.json<MenuResponse>().discounts?.map((discount) => discount.id)).toEqual(['staff']);
   });
 });
+
+describe('export and import', () => {
+  function importMenu(body: unknown, headers: Record<string, string> = {}) {
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/menu/import',
+      headers: { ...OWNER_AUTH, 'content-type': 'application/json', ...headers },
+      payload: JSON.stringify(body),
+    });
+  }
+
+  it('an export imported again publishes one version equal to the exported menu', async () => {
+    const exported = await t.app.inject({ url: '/api/menu/export', headers: OWNER_AUTH });
+    expect(exported.statusCode).toBe(200);
+    const before = await getMenu();
+    const res = await importMenu(exported.json());
+    expect(res.statusCode).toBe(200);
+    const after = res.json<MenuResponse>();
+    expect(after.version).toBe(before.version + 1);
+    expect({ ...after, version: 0 }).toEqual({ ...before, version: 0 });
+    const again = await t.app.inject({ url: '/api/menu/export', headers: OWNER_AUTH });
+    expect(again.json()).toEqual(exported.json());
+  });
+
+  it('an import replaces the menu whole: items left out are archived, new groups and rates arrive', async () => {
+    const file = {
+      categories: [{ id: 'drinks', name: 'Drinks' }],
+      items: [
+        {
+          id: 'latte',
+          name: 'Latte',
+          priceCents: 400,
+          category: 'drinks',
+          optionGroups: ['syrup'],
+          taxRate: 'vat',
+        },
+      ],
+      taxRates: [{ id: 'vat', name: 'VAT', rateBasisPoints: 2000 }],
+      optionGroups: [
+        {
+          id: 'syrup',
+          name: 'Syrup',
+          min: 0,
+          max: 1,
+          options: [{ id: 'hazelnut', name: 'Hazelnut', priceDeltaCents: 30, available: true }],
+        },
+      ],
+      discounts: [{ id: 'loyalty', name: 'Loyalty', kind: 'amount', value: 50 }],
+      pricesIncludeTax: false,
+    };
+    const before = await getMenu();
+    const res = await importMenu(file, { 'if-match': String(before.version) });
+    expect(res.statusCode).toBe(200);
+    const menu = res.json<MenuResponse>();
+    expect(menu.items.map((item) => item.id)).toEqual(['latte']);
+    expect(menu).toMatchObject({
+      pricesIncludeTax: false,
+      taxRates: file.taxRates,
+      discounts: [{ id: 'loyalty', name: 'Loyalty', kind: 'amount', value: 50 }],
+    });
+    // The older version is untouched, and its items stay orderable at it.
+    expect((await getMenu(`?version=${before.version}`)).items.length).toBe(before.items.length);
+  });
+
+  it('a bad menu is 422 invalid_menu naming the entry, and changes nothing', async () => {
+    const good = (await t.app.inject({ url: '/api/menu/export', headers: OWNER_AUTH })).json<
+      Record<string, unknown[]>
+    >();
+    const before = await getMenu();
+    const items = good.items as Record<string, unknown>[];
+    const cases: [unknown, RegExp][] = [
+      [
+        { ...good, items: [...items, { ...items[0], priceCents: -1 }] },
+        new RegExp(`^items\\[${items.length}\\]\\.priceCents: `),
+      ],
+      [{ ...good, items: [{ ...items[0], taxRate: 'nope' }] }, /^items\[0\]\.taxRate: /],
+      [{ ...good, items: [{ ...items[0], optionGroups: ['nope'] }] }, /^items\[0\]\.optionGroups\[0\]: /],
+      [{ ...good, discounts: [{ id: 'x', name: 'X', kind: 'percent', value: 20_000 }] }, /^discounts\[0\]/],
+      [{ ...good, currency: 'USD' }, /^currency: /],
+      [{ ...good, categories: [] }, /^categories: /],
+    ];
+    for (const [body, message] of cases) {
+      const res = await importMenu(body);
+      expect(res.statusCode).toBe(422);
+      expect(errorCode(res)).toBe('invalid_menu');
+      expect(res.json<ApiError>().error.message).toMatch(message);
+    }
+    const stale = await importMenu(good, { 'if-match': String(before.version - 1) });
+    expect(stale.statusCode).toBe(412);
+    expect(await getMenu()).toEqual(before);
+  });
+
+  it('?format=csv lists each item with its category, price, tax rate and option groups', async () => {
+    const res = await t.app.inject({ url: '/api/menu/export?format=csv', headers: OWNER_AUTH });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = res.body.trim().split('\r\n');
+    expect(lines[0]).toBe('id,name,category,priceCents,available,taxRate,rateBasisPoints,optionGroups');
+    expect(lines.some((line) => line.startsWith('latte,Latte,Drinks,400,true,VAT,2000,Syrup'))).toBe(true);
+  });
+});

@@ -20,6 +20,8 @@ const EXPECTED: Record<string, Access> = {
   'PUT /api/menu/option-groups/:id': ['owner'],
   'DELETE /api/menu/option-groups/:id': ['owner'],
   'PUT /api/menu/discounts/:id': ['owner'],
+  'GET /api/menu/export': ['owner'],
+  'POST /api/menu/import': ['owner'],
   'GET /api/settings': ACCESS.read,
   'PUT /api/settings': ['owner'],
   'POST /api/orders': ['owner', 'counter'],
