@@ -132,15 +132,15 @@ export const MenuItemRow = memo(function MenuItemRow(props: MenuItemRowProps) {
     .filter((n): n is string => n !== undefined);
 
   return (
-    <li class={`menu-item menu-row${item.available ? '' : ' is-sold-out'}`} data-item-id={item.id}>
+    <li class={`menu-row${item.available ? '' : ' is-sold-out'}`} data-item-id={item.id}>
       {editing ? (
         <ItemForm {...props} onDone={() => setEditing(false)} />
       ) : (
         <>
           <span class="menu-row-name">{item.name}</span>
-          <span class="menu-item-price">{formatMoney(item.priceCents, currency)}</span>
+          <span class="menu-row-price">{formatMoney(item.priceCents, currency)}</span>
           <span class="menu-row-detail">{groupNames.join(', ')}</span>
-          <label class="menu-switch menu-item-sold-out">
+          <label class="menu-switch">
             <input
               type="checkbox"
               checked={!item.available}
