@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { fetchMenu } from './helpers/api.ts';
+import { OWNER_AUTH } from './helpers/pair-device.ts';
 import { newDevice, openApp } from './helpers/device.ts';
 import { expect, test } from './helpers/fixtures.ts';
 import { startServer, type ServerProcess } from './helpers/server-process.ts';
@@ -169,4 +170,37 @@ test('Archive can be undone, an archived item is restored, and option groups, ta
   await till.getByRole('combobox', { name: 'Discount', exact: true }).selectOption({ label: 'Loyalty' });
   await expect(till.locator('.cart-breakdown')).toContainText('Loyalty');
   await expect(till.locator('.cart-breakdown')).toContainText('Standard 19 %');
+});
+
+test('Import menu shows the server refusal naming the bad entry and changes nothing; a good file is one new version', async ({
+  browser,
+}) => {
+  const owner = await openDevice(browser, 'owner');
+  await openMenuScreen(owner);
+  const exported = await fetch(`${server.url}/api/menu/export`, { headers: OWNER_AUTH });
+  expect(exported.status).toBe(200);
+  const file = (await exported.json()) as { items: { name: string; category: string }[] };
+  const before = await fetchMenu(server.url);
+
+  const bad = structuredClone(file);
+  bad.items[1]!.category = 'nowhere';
+  const importInput = owner.getByLabel('Import menu', { exact: true });
+  await importInput.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bad)),
+  });
+  await expect(owner.getByRole('alert').filter({ hasText: 'items[1]' })).toBeVisible();
+  expect((await fetchMenu(server.url)).version).toBe(before.version);
+
+  const good = structuredClone(file);
+  good.items[0]!.name = 'Imported espresso';
+  await importInput.setInputFiles({
+    name: 'good.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(good)),
+  });
+  await expect(owner.getByRole('status').filter({ hasText: 'Imported good.json' })).toBeVisible();
+  await expect(owner.getByRole('region', { name: 'Items' })).toContainText('Imported espresso');
+  expect((await fetchMenu(server.url)).version).toBe(before.version + 1);
 });
