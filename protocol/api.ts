@@ -49,7 +49,14 @@ export type ErrorCode =
   | 'wrong_ticket_code'
   | 'invalid_pairing_code'
   | 'bad_origin'
-  | 'device_codes_exhausted';
+  | 'device_codes_exhausted'
+  // Part 3: options, tax rates and discounts (DESIGN.md principles 18-20).
+  | 'unknown_option_group'
+  | 'unknown_tax_rate'
+  | 'invalid_menu'
+  | 'invalid_options'
+  | 'unknown_discount'
+  | 'order_finished';
 
 export interface ApiError {
   error: { code: ErrorCode; message: string };

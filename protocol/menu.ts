@@ -5,6 +5,8 @@ import * as v from 'valibot';
 import { MENU_ITEM_ID_PATTERN, textSchema } from './schemas.ts';
 
 export const MENU_NAME_MAX = 80;
+export const DISCOUNT_KINDS = ['percent', 'amount'] as const;
+export type DiscountKind = (typeof DISCOUNT_KINDS)[number];
 /** A price above €100,000 is a typo, not a café item. */
 export const MENU_PRICE_MAX_CENTS = 10_000_000;
 export const MENU_POSITION_MAX = 10_000;
@@ -36,12 +38,26 @@ const PositionSchema = v.pipe(
   v.maxValue(MENU_POSITION_MAX, `must be at most ${MENU_POSITION_MAX}`),
 );
 
-/** PUT /api/menu/items/:id */
+/** At most this many option groups per item, options per group (DESIGN: 1..30), and options per order line. */
+export const MENU_ITEM_GROUPS_MAX = 20;
+export const OPTION_GROUP_OPTIONS_MAX = 30;
+export const ORDER_LINE_OPTIONS_MAX = 30;
+
+/** An item's groups: slugs, in order, each once. */
+const ItemGroupsSchema = v.pipe(
+  v.array(MenuSlugSchema, 'must be a list of option group ids'),
+  v.maxLength(MENU_ITEM_GROUPS_MAX, `must have at most ${MENU_ITEM_GROUPS_MAX} groups`),
+  v.check((ids) => new Set(ids).size === ids.length, 'must not list a group twice'),
+);
+
+/** PUT /api/menu/items/:id. `optionGroups`/`taxRate` absent = keep the item's (new item: none / the first rate). */
 export const MenuItemBodySchema = v.strictObject({
   name: NameSchema,
   priceCents: PriceSchema,
   category: MenuSlugSchema,
   available: v.boolean('must be true or false'),
+  optionGroups: v.optional(ItemGroupsSchema),
+  taxRate: v.optional(MenuSlugSchema),
 });
 export type MenuItemBody = v.InferOutput<typeof MenuItemBodySchema>;
 
@@ -52,11 +68,105 @@ export const MenuCategoryBodySchema = v.strictObject({
 });
 export type MenuCategoryBody = v.InferOutput<typeof MenuCategoryBodySchema>;
 
+/** PATCH /api/menu */
+export const MenuSettingsBodySchema = v.strictObject({
+  pricesIncludeTax: v.boolean('must be true or false'),
+});
+export type MenuSettingsBody = v.InferOutput<typeof MenuSettingsBodySchema>;
+
+/** PUT /api/menu/tax-rates/:id: 1900 = 19 %. */
+export const TaxRateBodySchema = v.strictObject({
+  name: NameSchema,
+  rateBasisPoints: v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number of basis points'),
+    v.minValue(0, 'must not be negative'),
+    v.maxValue(10_000, 'must be at most 10000 (100 %)'),
+  ),
+});
+export type TaxRateBody = v.InferOutput<typeof TaxRateBodySchema>;
+
+export const MenuOptionSchema = v.strictObject({
+  id: MenuSlugSchema,
+  name: NameSchema,
+  priceDeltaCents: v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number of cents'),
+    v.minValue(-MENU_PRICE_MAX_CENTS, `must be at least -${MENU_PRICE_MAX_CENTS}`),
+    v.maxValue(MENU_PRICE_MAX_CENTS, `must be at most ${MENU_PRICE_MAX_CENTS}`),
+  ),
+  available: v.boolean('must be true or false'),
+});
+
+const ChoiceCountSchema = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number'),
+  v.minValue(0, 'must not be negative'),
+  v.maxValue(OPTION_GROUP_OPTIONS_MAX, `must be at most ${OPTION_GROUP_OPTIONS_MAX}`),
+);
+
+const optionGroupEntries = {
+  name: NameSchema,
+  min: ChoiceCountSchema,
+  max: v.pipe(ChoiceCountSchema, v.minValue(1, 'must be at least 1')),
+  options: v.pipe(
+    v.array(MenuOptionSchema, 'must be a list of options'),
+    v.minLength(1, 'must have at least one option'),
+    v.maxLength(OPTION_GROUP_OPTIONS_MAX, `must have at most ${OPTION_GROUP_OPTIONS_MAX} options`),
+    v.check(
+      (options) => new Set(options.map((o) => o.id)).size === options.length,
+      'must not list an option id twice',
+    ),
+  ),
+};
+
+/** 0 ≤ min ≤ max ≤ number of options (principle 18). */
+function choicesFit<T extends { min: number; max: number; options: readonly unknown[] }>(group: T): boolean {
+  return group.min <= group.max && group.max <= group.options.length;
+}
+const CHOICES_MESSAGE = 'needs 0 ≤ min ≤ max ≤ the number of options';
+
+/** PUT /api/menu/option-groups/:id */
+export const OptionGroupBodySchema = v.pipe(
+  v.strictObject(optionGroupEntries),
+  v.check(choicesFit, CHOICES_MESSAGE),
+);
+export type OptionGroupBody = v.InferOutput<typeof OptionGroupBodySchema>;
+
+const discountEntries = {
+  name: NameSchema,
+  kind: v.picklist(DISCOUNT_KINDS, 'must be "percent" or "amount"'),
+  value: v.pipe(
+    v.number('must be a number'),
+    v.integer('must be a whole number'),
+    v.minValue(0, 'must not be negative'),
+    v.maxValue(MENU_PRICE_MAX_CENTS, `must be at most ${MENU_PRICE_MAX_CENTS}`),
+  ),
+};
+
+/** percent values are basis points: at most 10000 (100 %). */
+function discountFits<T extends { kind: string; value: number }>(discount: T): boolean {
+  return discount.kind !== 'percent' || discount.value <= 10_000;
+}
+const DISCOUNT_MESSAGE = 'a percent discount is at most 10000 basis points (100 %)';
+
+/** PUT /api/menu/discounts/:id */
+export const DiscountBodySchema = v.pipe(
+  v.strictObject({ ...discountEntries, active: v.boolean('must be true or false') }),
+  v.check(discountFits, DISCOUNT_MESSAGE),
+);
+export type DiscountBody = v.InferOutput<typeof DiscountBodySchema>;
+
 /** GET /api/menu?version=N */
 export const MenuQuerySchema = v.strictObject({
   version: v.optional(
     v.pipe(v.string(), v.regex(/^[0-9]{1,9}$/, 'must be a whole number'), v.transform(Number)),
   ),
+});
+
+/** GET /api/menu/export */
+export const MenuExportQuerySchema = v.strictObject({
+  format: v.optional(v.picklist(['json', 'csv'], 'must be json or csv')),
 });
 
 /** `If-Match: <version>` (quotes allowed, as for an ETag). */
@@ -80,10 +190,51 @@ export const MenuFileSchema = v.strictObject({
         priceCents: PriceSchema,
         category: MenuSlugSchema,
         available: v.optional(v.boolean('must be true or false'), true),
+        optionGroups: v.optional(ItemGroupsSchema),
+        taxRate: v.optional(MenuSlugSchema),
       }),
       'must be a list of items',
     ),
     v.maxLength(MENU_FILE_MAX_ENTRIES, `must have at most ${MENU_FILE_MAX_ENTRIES} items`),
+  ),
+  // Part 3: all optional, so a Part 2 menu file still loads (rates then default to the sample's two at 0 %).
+  pricesIncludeTax: v.optional(v.boolean('must be true or false')),
+  taxRates: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({ id: MenuSlugSchema, ...TaxRateBodySchema.entries }),
+        'must be a list of tax rates',
+      ),
+      v.maxLength(MENU_FILE_MAX_ENTRIES, `must have at most ${MENU_FILE_MAX_ENTRIES} tax rates`),
+    ),
+  ),
+  optionGroups: v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(
+          v.strictObject({ id: MenuSlugSchema, ...optionGroupEntries }),
+          v.check(choicesFit, CHOICES_MESSAGE),
+        ),
+        'must be a list of option groups',
+      ),
+      v.maxLength(MENU_FILE_MAX_ENTRIES, `must have at most ${MENU_FILE_MAX_ENTRIES} option groups`),
+    ),
+  ),
+  discounts: v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(
+          v.strictObject({
+            id: MenuSlugSchema,
+            ...discountEntries,
+            active: v.optional(v.boolean('must be true or false'), true),
+          }),
+          v.check(discountFits, DISCOUNT_MESSAGE),
+        ),
+        'must be a list of discounts',
+      ),
+      v.maxLength(MENU_FILE_MAX_ENTRIES, `must have at most ${MENU_FILE_MAX_ENTRIES} discounts`),
+    ),
   ),
 });
 export type MenuFile = v.InferOutput<typeof MenuFileSchema>;
@@ -136,15 +287,17 @@ export interface TaxRate {
   rateBasisPoints: number;
 }
 
-export const DISCOUNT_KINDS = ['percent', 'amount'] as const;
-export type DiscountKind = (typeof DISCOUNT_KINDS)[number];
-
 /** An owner preset (principle 20): `value` is basis points for percent, minor units for amount. */
 export interface Discount {
   id: string;
   name: string;
   kind: DiscountKind;
   value: number;
+}
+
+/** A discount as the menu's data keeps it (export/import, the owner's editor): inactive ones too. */
+export interface DiscountEntry extends Discount {
+  active: boolean;
 }
 
 export interface MenuResponse {

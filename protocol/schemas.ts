@@ -41,6 +41,12 @@ export const CREATED_AT_MIN = Date.UTC(2000, 0, 1);
 /** A device clock may run ahead of the server's by up to a day. */
 export const CREATED_AT_MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
 
+/** At most this many options on one order line (the largest group holds 30). */
+export const MAX_LINE_OPTIONS = 30;
+
+/** A menu slug (item, option group, option, discount): 1-64 of a-z, 0-9 and "-". */
+const MenuIdSchema = v.pipe(v.string('must be a string'), v.regex(MENU_ITEM_ID_PATTERN, 'must be a menu id'));
+
 export const OrderLineInputSchema = v.strictObject({
   menuItemId: v.pipe(v.string('must be a string'), v.regex(MENU_ITEM_ID_PATTERN, 'must be a menu item id')),
   qty: v.pipe(
@@ -50,6 +56,16 @@ export const OrderLineInputSchema = v.strictObject({
     v.maxValue(MAX_LINE_QTY, `must be at most ${MAX_LINE_QTY}`),
   ),
   note: v.optional(textSchema(ITEM_NOTE_MAX)),
+  /** Part 3 (principle 18): the line's choices, checked and priced by the server at the order's version. */
+  options: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({ group: MenuIdSchema, option: MenuIdSchema }),
+        'must be a list of { group, option }',
+      ),
+      v.maxLength(MAX_LINE_OPTIONS, `must have at most ${MAX_LINE_OPTIONS} options`),
+    ),
+  ),
 });
 
 /** The create body, judging createdAt against `now` (the server injects its clock; tests a fixed one). */
@@ -87,6 +103,8 @@ export function createOrderBodySchema(now: () => number = Date.now) {
         v.maxValue(2_147_483_647, 'must be a published menu version'),
       ),
     ),
+    /** Part 3 (principle 20): a discount preset of the order's menu version. */
+    discount: v.optional(MenuIdSchema),
   });
 }
 
@@ -98,8 +116,13 @@ export const PatchOrderBodySchema = v.pipe(
   v.strictObject({
     status: v.optional(v.picklist(ORDER_STATUSES, `must be one of ${ORDER_STATUSES.join(', ')}`)),
     paid: v.optional(v.literal(true, 'can only be set to true')),
+    /** Part 3: set or remove the order's discount while it is active. */
+    discount: v.optional(v.nullable(MenuIdSchema)),
   }),
-  v.check((b) => b.status !== undefined || b.paid !== undefined, 'must set status or paid'),
+  v.check(
+    (b) => b.status !== undefined || b.paid !== undefined || b.discount !== undefined,
+    'must set status, paid or discount',
+  ),
 );
 export type PatchOrderBody = v.InferOutput<typeof PatchOrderBodySchema>;
 

@@ -16,7 +16,14 @@ import {
 import { sendError } from './api-error.ts';
 import type { SseHub } from './events.ts';
 import type { Metrics } from './metrics.ts';
-import { answerChange, answerCreate, judgeChange, judgeCreate, sendAnswer } from './order-mutations.ts';
+import {
+  answerChange,
+  answerCreate,
+  judgeChange,
+  judgeCreate,
+  sendAnswer,
+  storedOrderVersion,
+} from './order-mutations.ts';
 import { decodeActiveToken } from './store/active-page-token.ts';
 import type { MenuStore } from './store/menu-store.ts';
 import type { OrderStore } from './store/order-store.ts';
@@ -51,11 +58,13 @@ export async function apiRoutes(app: FastifyInstance, { store, menu, hub, metric
     '/api/orders/:id',
     { config: { access: ACCESS.changeOrder } },
     async (request, reply) => {
-      const judged = judgeChange(
+      const judged = await judgeChange(
         request.headers[IDEMPOTENCY_HEADER],
         request.params.id,
         request.body,
         request.device,
+        menu,
+        storedOrderVersion(store),
       );
       if (!judged.ok) return sendAnswer(reply, judged.answer);
       return sendAnswer(

@@ -18,7 +18,8 @@ import type { Metrics } from './metrics.ts';
 import { ticketNumberRefusal } from './ticket-number.ts';
 import { changeFingerprint, prepareOrder } from './prepare-order.ts';
 import { orderableAt, type MenuStore } from './store/menu-store.ts';
-import type { ChangeResult, CreateResult, NewOrder, OrderChange } from './store/order-store.ts';
+import type { ChangeResult, CreateResult, NewOrder, OrderChange, OrderStore } from './store/order-store.ts';
+import type { Discount } from '../protocol/menu.ts';
 
 /** What one mutation answers: a status with an order, or a status with an error. */
 export type MutationAnswer = BatchResult;
@@ -70,21 +71,51 @@ export async function judgeCreate(
   const version = body.output.menuVersion;
   const snapshot = version === undefined ? await menu.current() : await menu.atVersion(version);
   if (!snapshot) return refuse(422, 'unknown_menu_version', `menu version ${version} was never published`);
-  const prepared = prepareOrder(body.output, orderableAt(snapshot));
+  const prepared = prepareOrder(body.output, orderableAt(snapshot), snapshot);
   if (!prepared.ok) {
+    if ('invalidOptions' in prepared) {
+      const { line, menuItemId, reason } = prepared.invalidOptions;
+      return refuse(422, 'invalid_options', `items[${line}] (${menuItemId}): ${reason}`);
+    }
+    if ('unknownDiscount' in prepared) {
+      return refuse(
+        422,
+        'unknown_discount',
+        `no active discount "${prepared.unknownDiscount}" on the menu at version ${snapshot.version}`,
+      );
+    }
     const ids = prepared.unknownMenuItems.join(', ');
     return refuse(422, 'unknown_menu_item', `not on the menu at version ${snapshot.version}: ${ids}`);
   }
   return { ok: true, value: { ...prepared.order, actingDeviceId: caller?.id } };
 }
 
-/** A change as PATCH /api/orders/:id judges it: key, body, order id, access (kitchen: status only). */
-export function judgeChange(
+/**
+ * The menu version an order was priced at: a number, null for an order from before Part 3, undefined
+ * when there is no such order (yet: a batch also looks at its own creates).
+ */
+export type OrderVersionLookup = (orderId: string) => Promise<number | null | undefined>;
+
+/** The store's order, as an OrderVersionLookup. */
+export function storedOrderVersion(store: Pick<OrderStore, 'get'>): OrderVersionLookup {
+  return async (orderId) => {
+    const order = await store.get(orderId);
+    return order ? (order.menuVersion ?? null) : undefined;
+  };
+}
+
+/**
+ * A change as PATCH /api/orders/:id judges it: key, body, order id, access (kitchen: status only), and
+ * for a discount change the preset at the order's own menu version (principle 20).
+ */
+export async function judgeChange(
   rawKey: unknown,
   rawOrderId: unknown,
   rawBody: unknown,
   caller: Caller,
-): Judged<OrderChange> {
+  menu?: MenuStore,
+  orderVersion?: OrderVersionLookup,
+): Promise<Judged<OrderChange>> {
   const key = parseKey(rawKey);
   if (!key) return refuse(400, 'invalid_idempotency_key', 'Idempotency-Key must be the mutation id (a UUID)');
   if (caller !== undefined && !roleAllows(ACCESS.changeOrder, caller?.role ?? null)) {
@@ -92,20 +123,45 @@ export function judgeChange(
   }
   const body = v.safeParse(PatchOrderBodySchema, rawBody);
   if (!body.success) return refuse(400, 'invalid_body', describeIssues(body.issues));
-  if (caller?.role === 'kitchen' && body.output.paid !== undefined) {
-    return refuse(403, 'forbidden', 'a kitchen device may move orders but not mark them paid');
+  if (caller?.role === 'kitchen' && (body.output.paid !== undefined || body.output.discount !== undefined)) {
+    return refuse(
+      403,
+      'forbidden',
+      'a kitchen device may move orders but not mark them paid or discount them',
+    );
   }
   const id = v.safeParse(UuidSchema, rawOrderId);
   if (!id.success) return refuse(404, 'not_found', 'no such order');
-  return {
-    ok: true,
-    value: {
-      orderId: id.output,
-      key,
-      ...body.output,
-      fingerprint: changeFingerprint(id.output, body.output),
-    },
+  const { discount: discountId, ...rest } = body.output;
+  const value: OrderChange = {
+    orderId: id.output,
+    key,
+    ...rest,
+    fingerprint: changeFingerprint(id.output, body.output),
   };
+  if (discountId === undefined) return { ok: true, value };
+  if (!menu || !orderVersion) return refuse(422, 'unknown_discount', 'discounts need the menu');
+  const version = await orderVersion(id.output);
+  if (version === undefined) return refuse(404, 'not_found', 'no such order');
+  if (version === null) {
+    // An order from before Part 3 has no menu version to take a discount from; removing none is a no-op.
+    if (discountId === null) return { ok: true, value };
+    return refuse(422, 'unknown_discount', 'this order was taken before discounts existed');
+  }
+  const snapshot = await menu.atVersion(version);
+  if (!snapshot) return refuse(422, 'unknown_menu_version', `menu version ${version} was never published`);
+  let discount: Discount | null = null;
+  if (discountId !== null) {
+    const entry = snapshot.discounts.find((candidate) => candidate.id === discountId && candidate.active);
+    if (!entry)
+      return refuse(
+        422,
+        'unknown_discount',
+        `no active discount "${discountId}" on the menu at version ${version}`,
+      );
+    discount = { id: entry.id, name: entry.name, kind: entry.kind, value: entry.value };
+  }
+  return { ok: true, value: { ...value, discount: { discount, pricing: snapshot } } };
 }
 
 function ok(status: number, order: Order): MutationAnswer {
@@ -134,6 +190,8 @@ export function answerChange(result: ChangeResult, metrics: Metrics): MutationAn
     case 'replayed':
       metrics.idempotentReplays.inc({ kind: 'change' });
       return ok(200, result.order);
+    case 'finished':
+      return refuse(409, 'order_finished', 'the order is finished: its discount can no longer change').answer;
     case 'not_found':
       return refuse(404, 'not_found', 'no such order').answer;
     case 'mismatch':

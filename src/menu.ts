@@ -36,6 +36,13 @@ export function parseMenu(body: unknown): MenuResponse {
     currency: record.currency,
     categories: record.categories,
     items: record.items,
+    // Part 3 pricing data, kept when present (read through protocol/pricing.ts `menuPricing`).
+    ...(typeof record.pricesIncludeTax === 'boolean' ? { pricesIncludeTax: record.pricesIncludeTax } : {}),
+    ...(Array.isArray(record.taxRates) ? { taxRates: record.taxRates as MenuResponse['taxRates'] } : {}),
+    ...(Array.isArray(record.optionGroups)
+      ? { optionGroups: record.optionGroups as MenuResponse['optionGroups'] }
+      : {}),
+    ...(Array.isArray(record.discounts) ? { discounts: record.discounts as MenuResponse['discounts'] } : {}),
   };
 }
 

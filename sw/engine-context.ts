@@ -2,6 +2,7 @@
 // fault-injecting fetch) and the transaction helper every write goes through.
 
 import type { Broadcast } from '../protocol/messages.ts';
+import type { MenuResponse } from '../protocol/menu.ts';
 import { ALL_STORES, type AnyTx, type OrderlineDatabase, type SyncMeta, type WriteTx } from './db.ts';
 import { commitBroadcasts } from './broadcast.ts';
 import type { OrderChange } from './merge.ts';
@@ -30,6 +31,11 @@ export interface EngineDeps {
   requestTimeoutMs?: number;
   /** Fetches, caches and broadcasts menu `version` when newer than the one stored; 0 retries a failed one (sw/menu-refresh.ts). */
   refreshMenu?(request: number | 'check'): Promise<void>;
+  /**
+   * The cached menu for the create-order estimate (sw/menu-memory.ts): the menu at once when in memory,
+   * else a promise of the cached one. Absent = no estimate of tax or discount (Parts 1-2 totals).
+   */
+  pricingMenu?(): MenuResponse | null | Promise<MenuResponse | null>;
   /** Caches and broadcasts settings pushed by the server (sw/settings-keeper.ts). */
   keepSettings?(settings: unknown): Promise<void>;
 }

@@ -2,7 +2,8 @@
 // writes the order view, the outbox entry and the rev together; the caller then kicks the flush.
 
 import type { OrderDraft } from '../protocol/messages.ts';
-import { orderTotalCents, type ClientOrder, type OrderStatus } from '../protocol/order.ts';
+import type { MenuResponse } from '../protocol/menu.ts';
+import type { ClientOrder, OrderStatus } from '../protocol/order.ts';
 import type { CreateOrderBody } from '../protocol/schemas.ts';
 import { canTransition } from '../protocol/status-machine.ts';
 import { getMeta, putMeta, type OutboxEntry, type OutboxPayload, type WriteTx } from './db.ts';
@@ -11,6 +12,7 @@ import { formatOrderNumber } from './device.ts';
 import type { EngineContext } from './engine-context.ts';
 import { recomputeOrder } from './apply-orders.ts';
 import { describeChange, rebase } from './merge.ts';
+import { estimateOrder } from './order-estimate.ts';
 import { putRecord, toRecord } from './order-record.ts';
 import {
   addOutboxEntry,
@@ -68,10 +70,27 @@ async function viewOf(tx: WriteTx, id: string): Promise<ClientOrder> {
   return record.view;
 }
 
+/**
+ * The cached menu for the estimate: from memory at once (the usual case, no await), read from the menu
+ * cache only by a worker that starts cold. An unreadable cache costs the estimate its tax, never the order.
+ */
+async function menuForEstimate(ctx: EngineContext): Promise<MenuResponse | null> {
+  const menu = ctx.deps.pricingMenu?.() ?? null;
+  if (!(menu instanceof Promise)) return menu;
+  try {
+    return await menu;
+  } catch (error) {
+    ctx.deps.reportError(error);
+    return null;
+  }
+}
+
 export async function createOrder(ctx: EngineContext, draft: OrderDraft): Promise<ClientOrder> {
   if (!Array.isArray(draft.items) || draft.items.length === 0) {
     throw new IntentError('invalid_draft', 'an order needs at least one item');
   }
+  const inMemory = ctx.deps.pricingMenu?.() ?? null;
+  const menu = inMemory instanceof Promise ? await menuForEstimate(ctx) : inMemory;
   return ctx.write(async (tx) => {
     // Requests are issued together and awaited once (each await is a round trip to the IDB thread); all stay
     // in this one transaction, and IDB runs them in issue order.
@@ -90,26 +109,33 @@ export async function createOrder(ctx: EngineContext, draft: OrderDraft): Promis
       createdAt,
       customerName: draft.customerName,
       note: draft.note,
-      items: draft.items.map(({ menuItemId, qty, note }) => ({ menuItemId, qty, note })),
+      // Only the choices' ids go out (the server prices them); sent only when chosen, so a create
+      // without options keeps the exact body (and fingerprint) of Parts 1-2.
+      items: draft.items.map(({ menuItemId, qty, note, options }) => ({
+        menuItemId,
+        qty,
+        note,
+        ...(options && options.length > 0
+          ? { options: options.map(({ group, option }) => ({ group, option })) }
+          : {}),
+      })),
       // Stored on the entry, so an order taken offline is priced from the menu the customer was shown.
       ...(Number.isSafeInteger(draft.menuVersion) ? { menuVersion: draft.menuVersion } : {}),
+      ...(typeof draft.discount === 'string' ? { discount: draft.discount } : {}),
     };
-    // Names and prices are the page's estimate from its cached menu until the server answers.
-    const items = draft.items.map(({ menuItemId, qty, note, name, unitPriceCents }) => ({
-      menuItemId,
-      qty,
-      note,
-      name,
-      unitPriceCents,
-    }));
+    // Names, prices, tax and discount are the estimate from the cached menu until the server answers.
+    const estimate = estimateOrder(draft, menu);
     const optimistic: ClientOrder = {
       id,
       number,
       deviceId: device.id,
       customerName: draft.customerName,
       note: draft.note,
-      items,
-      totalCents: orderTotalCents(items),
+      ...estimate,
+      ...(Number.isSafeInteger(draft.menuVersion) ? { menuVersion: draft.menuVersion } : {}),
+      payments: [],
+      paidCents: 0,
+      dueCents: estimate.totalCents,
       status: 'pending',
       paid: false,
       createdAt,

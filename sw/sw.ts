@@ -11,6 +11,8 @@ import { DB_NAME, openOrderlineDb } from './db.ts';
 import { createKeepAlive } from './keep-alive.ts';
 import { MENU_CACHE, routeFetch, SETTINGS_CACHE } from './fetch-routes.ts';
 import { createMenuRefresher } from './menu-refresh.ts';
+import { createMenuMemory } from './menu-memory.ts';
+import type { MenuResponse } from '../protocol/menu.ts';
 import { createSettingsKeeper } from './settings-keeper.ts';
 import { createSyncEngine } from './sync-engine.ts';
 
@@ -21,11 +23,20 @@ const channel = new BroadcastChannel(BROADCAST_CHANNEL);
 
 const reportError = (error: unknown): void => console.error('[orderline sw]', error);
 
+// The menu the create-order estimate prices with: what the refresher last stored, else the cached copy.
+const menuMemory = createMenuMemory(async () => {
+  const cached = await (await caches.open(MENU_CACHE)).match(`${origin}/api/menu`);
+  return cached ? ((await cached.json()) as MenuResponse) : null;
+});
+
 const refreshMenu = createMenuRefresher({
   fetch: (input, init) => fetch(input, init),
   baseUrl: origin,
   openCache: () => caches.open(MENU_CACHE),
-  broadcast: (message) => channel.postMessage(message),
+  broadcast: (message) => {
+    menuMemory.remember(message.menu);
+    channel.postMessage(message);
+  },
   reportError,
   setTimeout: (callback, ms) => setTimeout(callback, ms),
 });
@@ -52,6 +63,7 @@ const engine = createSyncEngine({
   registerBackgroundSync: backgroundSyncRegistrar(self.registration, () => self.navigator.onLine),
   reportError,
   refreshMenu,
+  pricingMenu: () => menuMemory.current(),
   keepSettings,
 });
 const keepAlive = createKeepAlive(() => engine.settled());

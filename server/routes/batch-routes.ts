@@ -15,8 +15,10 @@ import {
   answerCreate,
   judgeChange,
   judgeCreate,
+  storedOrderVersion,
   type Caller,
   type MutationAnswer,
+  type OrderVersionLookup,
 } from '../order-mutations.ts';
 import type { MenuStore } from '../store/menu-store.ts';
 import type { BatchWrite, BatchWriteResult, OrderStore } from '../store/order-store.ts';
@@ -41,6 +43,7 @@ async function judge(
   caller: Caller,
   menu: MenuStore,
   createSchema: CreateSchema,
+  orderVersion: OrderVersionLookup,
 ): Promise<Judgement> {
   switch (mutation.op) {
     case 'create': {
@@ -48,7 +51,14 @@ async function judge(
       return judged.ok ? { write: { op: 'create', order: judged.value } } : { answer: judged.answer };
     }
     case 'patch': {
-      const judged = judgeChange(mutation.key, mutation.orderId, mutation.body, caller);
+      const judged = await judgeChange(
+        mutation.key,
+        mutation.orderId,
+        mutation.body,
+        caller,
+        menu,
+        orderVersion,
+      );
       return judged.ok
         ? { write: { op: 'change', change: { ...judged.value, actingDeviceId: caller?.id } } }
         : { answer: judged.answer };
@@ -80,8 +90,16 @@ export async function batchRoutes(app: FastifyInstance, { store, menu, metrics, 
       if (!parsed.success) return sendError(reply, 400, 'invalid_body', describeIssues(parsed.issues));
       // Menu versions are cached, so judging in turn costs a lookup per new version, not per create.
       const judgements: Judgement[] = [];
+      // A discount change names the menu version of its order, which may be created earlier in this batch.
+      const created = new Map<string, number>();
+      const stored = storedOrderVersion(store);
+      const orderVersion: OrderVersionLookup = async (orderId) =>
+        created.get(orderId) ?? (await stored(orderId));
       for (const mutation of parsed.output.mutations) {
-        judgements.push(await judge(mutation, request.device, menu, createSchema));
+        const judgement = await judge(mutation, request.device, menu, createSchema, orderVersion);
+        if ('write' in judgement && judgement.write.op === 'create' && judgement.write.order.menuVersion > 0)
+          created.set(judgement.write.order.id, judgement.write.order.menuVersion);
+        judgements.push(judgement);
       }
       const writes = judgements.flatMap((j) => ('write' in j ? [j.write] : []));
       // One transaction for every write that passed its checks; results come back in the same order.

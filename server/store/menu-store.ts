@@ -8,7 +8,10 @@ import type {
   MenuFile,
   MenuItem,
   MenuItemBody,
+  MenuResponse,
 } from '../../protocol/menu.ts';
+import { ITEM_COLUMNS, closeItem, insertItem, isOpen, openItem, validAt, type ItemRow } from './menu-rows.ts';
+import { insertPricing, readPricing, type MenuPricingData } from './menu-pricing-store.ts';
 import type { SqlClient, SqlDatabase } from './sql-database.ts';
 
 export const MENU_NOTIFY_CHANNEL = 'orderline_menu';
@@ -18,10 +21,13 @@ const CACHED_VERSIONS = 64;
 export interface MenuEntry extends MenuItem {
   /** Archived at this version: not listed, not orderable at it, still in older versions. */
   archived: boolean;
+  optionGroups: string[];
+  /** Resolved: the item's own rate, or the menu's first one ("" only for a menu with no rates). */
+  taxRate: string;
 }
 
-/** The whole menu at one version, archived items included. */
-export interface MenuSnapshot {
+/** The whole menu at one version, archived items and inactive discounts included. */
+export interface MenuSnapshot extends MenuPricingData {
   version: number;
   currency: string;
   categories: MenuCategory[];
@@ -34,6 +40,10 @@ export type MenuEditResult =
   | { kind: 'unchanged'; menu: MenuSnapshot }
   | { kind: 'version_conflict'; current: number }
   | { kind: 'unknown_category'; category: string }
+  | { kind: 'unknown_option_group'; group: string }
+  | { kind: 'unknown_tax_rate'; rate: string }
+  /** A whole-menu import that does not hold together: `path` names the bad entry (`items[3].taxRate`). */
+  | { kind: 'invalid_menu'; path: string; message: string }
   | { kind: 'not_found' };
 
 export interface MenuStore {
@@ -46,20 +56,12 @@ export interface MenuStore {
   putItem(id: string, body: MenuItemBody, ifMatch: number | null): Promise<MenuEditResult>;
   archiveItem(id: string, ifMatch: number | null): Promise<MenuEditResult>;
   putCategory(id: string, body: MenuCategoryBody, ifMatch: number | null): Promise<MenuEditResult>;
+  /** Runs one edit inside the locked transaction: publishes one new version when `step` changed something. */
+  edit(ifMatch: number | null, step: EditStep): Promise<MenuEditResult>;
   /** Seeds version 1 from `menu` when nothing was ever published; returns whether it did. */
   seedIfEmpty(menu: MenuFile): Promise<boolean>;
   /** Called once per newly published version (from any instance on PostgreSQL); returns an unsubscribe. */
   subscribe(listener: (version: number) => void): () => void;
-}
-
-interface ItemRow {
-  id: string;
-  name: string;
-  price_cents: number;
-  category: string;
-  available: boolean;
-  archived: boolean;
-  position: number;
 }
 
 interface CategoryRow {
@@ -68,25 +70,14 @@ interface CategoryRow {
   position: number;
 }
 
-/**
- * The rows of `table` valid at version $1: still open, or closed after it. Two index range scans
- * (open rows; rows closed after $1), so reading a recent version costs O(menu + edits since), not
- * O(all history) — orders name recent versions.
- */
-function validAt(table: string, columns: string): string {
-  return `SELECT ${columns} FROM ${table} WHERE valid_to IS NULL AND valid_from <= $1
-    UNION ALL SELECT ${columns} FROM ${table} WHERE valid_to > $1 AND valid_from <= $1`;
-}
-
 async function readSnapshot(db: SqlClient, version: number, currency: string): Promise<MenuSnapshot> {
   const categories = await db.query<CategoryRow>(
     `SELECT id, name, position FROM (${validAt('menu_categories', 'id, name, position')}) AS c ORDER BY position, id`,
     [version],
   );
-  const items = await db.query<ItemRow>(
-    validAt('menu_items', 'id, name, price_cents, category, available, archived, position'),
-    [version],
-  );
+  const items = await db.query<ItemRow>(validAt('menu_items', ITEM_COLUMNS), [version]);
+  const pricing = await readPricing(db, version);
+  const defaultRate = pricing.taxRates[0]?.id ?? '';
   const categoryOrder = new Map(categories.map((row, index) => [row.id, index]));
   items.sort(
     (a, b) =>
@@ -104,38 +95,15 @@ async function readSnapshot(db: SqlClient, version: number, currency: string): P
       category: row.category,
       available: row.available,
       archived: row.archived,
+      optionGroups: row.option_groups,
+      taxRate: row.tax_rate ?? defaultRate,
     })),
+    ...pricing,
   };
 }
 
-/** The open (current) row of an item, or null. */
-async function openItem(tx: SqlClient, id: string): Promise<ItemRow | null> {
-  const rows = await tx.query<ItemRow>(
-    'SELECT id, name, price_cents, category, available, archived, position FROM menu_items WHERE id = $1 AND valid_to IS NULL',
-    [id],
-  );
-  return rows[0] ?? null;
-}
-
-async function categoryIsOpen(tx: SqlClient, id: string): Promise<boolean> {
-  const rows = await tx.query('SELECT 1 FROM menu_categories WHERE id = $1 AND valid_to IS NULL', [id]);
-  return rows.length > 0;
-}
-
-async function insertItem(tx: SqlClient, version: number, row: ItemRow): Promise<void> {
-  await tx.query(
-    `INSERT INTO menu_items (id, valid_from, name, price_cents, category, available, archived, position)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [row.id, version, row.name, row.price_cents, row.category, row.available, row.archived, row.position],
-  );
-}
-
-async function closeItem(tx: SqlClient, id: string, version: number): Promise<void> {
-  await tx.query('UPDATE menu_items SET valid_to = $2 WHERE id = $1 AND valid_to IS NULL', [id, version]);
-}
-
 /** What an edit does inside the locked transaction, given the version it would publish. */
-type EditStep = (
+export type EditStep = (
   tx: SqlClient,
   next: number,
 ) => Promise<'changed' | 'unchanged' | Exclude<MenuEditResult, { menu: MenuSnapshot }>>;
@@ -212,7 +180,18 @@ export async function createMenuStore(db: SqlDatabase): Promise<MenuStore> {
     },
     async current() {
       const version = await store.currentVersion();
-      return (await store.atVersion(version)) ?? { version, currency, categories: [], items: [] };
+      return (
+        (await store.atVersion(version)) ?? {
+          version,
+          currency,
+          categories: [],
+          items: [],
+          pricesIncludeTax: true,
+          taxRates: [],
+          optionGroups: [],
+          discounts: [],
+        }
+      );
     },
     async atVersion(version) {
       const cached = cache.get(version);
@@ -222,19 +201,32 @@ export async function createMenuStore(db: SqlDatabase): Promise<MenuStore> {
       if (known.length === 0) return null;
       return remember(await readSnapshot(db, version, currency));
     },
+    edit,
     putItem(id, body, ifMatch) {
       return edit(ifMatch, async (tx, next) => {
-        if (!(await categoryIsOpen(tx, body.category))) {
+        if (!(await isOpen(tx, 'menu_categories', body.category))) {
           return { kind: 'unknown_category', category: body.category };
         }
+        for (const group of body.optionGroups ?? []) {
+          if (!(await isOpen(tx, 'menu_option_groups', group)))
+            return { kind: 'unknown_option_group', group };
+        }
+        if (body.taxRate !== undefined && !(await isOpen(tx, 'menu_tax_rates', body.taxRate))) {
+          return { kind: 'unknown_tax_rate', rate: body.taxRate };
+        }
         const old = await openItem(tx, id);
+        // Absent = keep the item's own (an editor from before Part 3 never wipes them).
+        const optionGroups = body.optionGroups ?? old?.option_groups ?? [];
+        const taxRate = body.taxRate ?? old?.tax_rate ?? null;
         if (
           old &&
           !old.archived &&
           old.name === body.name &&
           Number(old.price_cents) === body.priceCents &&
           old.category === body.category &&
-          old.available === body.available
+          old.available === body.available &&
+          JSON.stringify(old.option_groups) === JSON.stringify(optionGroups) &&
+          old.tax_rate === taxRate
         ) {
           return 'unchanged';
         }
@@ -254,6 +246,8 @@ export async function createMenuStore(db: SqlDatabase): Promise<MenuStore> {
           available: body.available,
           archived: false,
           position,
+          option_groups: optionGroups,
+          tax_rate: taxRate,
         });
         return 'changed';
       });
@@ -308,8 +302,11 @@ export async function createMenuStore(db: SqlDatabase): Promise<MenuStore> {
             available: item.available,
             archived: false,
             position,
+            option_groups: item.optionGroups ?? [],
+            tax_rate: item.taxRate ?? null,
           });
         }
+        await insertPricing(tx, 1, menu);
         await tx.query('UPDATE menu_head SET version = 1, currency = $1 WHERE id = 1', [
           menu.currency ?? 'EUR',
         ]);
@@ -343,21 +340,29 @@ export async function createMenuStore(db: SqlDatabase): Promise<MenuStore> {
   return store;
 }
 
-/** The menu as GET /api/menu answers it: archived items are not listed. */
-export function menuResponse(snapshot: MenuSnapshot) {
+/** The menu as GET /api/menu answers it: archived items and inactive discounts are not listed. */
+export function menuResponse(snapshot: MenuSnapshot): MenuResponse {
   return {
     version: snapshot.version,
     currency: snapshot.currency,
     categories: snapshot.categories,
     items: snapshot.items
       .filter((item) => !item.archived)
-      .map(({ id, name, priceCents, category, available }) => ({
+      .map(({ id, name, priceCents, category, available, optionGroups, taxRate }) => ({
         id,
         name,
         priceCents,
         category,
         available,
+        optionGroups,
+        taxRate,
       })),
+    pricesIncludeTax: snapshot.pricesIncludeTax,
+    taxRates: snapshot.taxRates,
+    optionGroups: snapshot.optionGroups,
+    discounts: snapshot.discounts
+      .filter((discount) => discount.active)
+      .map(({ id, name, kind, value }) => ({ id, name, kind, value })),
   };
 }
 

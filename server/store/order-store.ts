@@ -1,7 +1,9 @@
 // The one storage interface the HTTP layer sees. Implemented once over SQL (sql-order-store.ts) for
 // both PGlite and PostgreSQL. Every write is deduplicated inside the transaction that performs it.
 
-import type { Order, OrderStatus } from '../../protocol/order.ts';
+import type { Discount } from '../../protocol/menu.ts';
+import type { Order, OrderDiscount, OrderStatus, OrderTax } from '../../protocol/order.ts';
+import type { MenuPricing } from '../../protocol/pricing.ts';
 import type { ActivePosition } from './active-page-token.ts';
 import type { DatabaseKind, SqlDatabase } from './sql-database.ts';
 
@@ -12,6 +14,11 @@ export type NewOrder = Pick<
   'id' | 'number' | 'deviceId' | 'customerName' | 'note' | 'items' | 'totalCents' | 'createdAt'
 > & {
   fingerprint: string;
+  /** Part 3: the version that priced it (0 = priced without a menu, tests only), and its priced form. */
+  menuVersion: number;
+  subtotalCents: number;
+  discount: OrderDiscount | null;
+  taxes: OrderTax[];
   /** The device that sent the create (recorded in order_events); absent = the order's own device. */
   actingDeviceId?: string;
 };
@@ -28,6 +35,11 @@ export interface OrderChange {
   key: string;
   status?: OrderStatus;
   paid?: true;
+  /**
+   * Part 3: the discount to set (null = remove), resolved at the order's menu version before the write,
+   * with what re-pricing needs (an order's menu version and lines never change, so this cannot go stale).
+   */
+  discount?: { discount: Discount | null; pricing: Pick<MenuPricing, 'pricesIncludeTax' | 'taxRates'> };
   fingerprint: string;
   /** The device making the change (recorded in order_events); absent = the order's own device. */
   actingDeviceId?: string;
@@ -38,6 +50,8 @@ export type ChangeResult =
   /** A stale or no-op transition: the order is unchanged and no seq was taken. */
   | { kind: 'unchanged'; order: Order }
   | { kind: 'replayed'; order: Order }
+  /** A discount change on an order that is no longer active: nothing written (409 order_finished). */
+  | { kind: 'finished'; order: Order }
   | { kind: 'not_found' }
   | { kind: 'mismatch' };
 

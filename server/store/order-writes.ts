@@ -2,9 +2,10 @@
 // batch (POST /api/batch) run exactly the same SQL. Never opens or commits a transaction itself.
 
 import { applyTransition } from '../../protocol/status-machine.ts';
-import type { Order } from '../../protocol/order.ts';
+import { isActive, type Order, type Payment } from '../../protocol/order.ts';
+import { priceOrder } from '../../protocol/pricing.ts';
 import type { ChangeResult, CreateResult, NewOrder, OrderChange } from './order-store.ts';
-import { orderColumns, rowToOrder, type OrderRow } from './order-rows.ts';
+import { dueCents, orderColumns, rowToOrder, type OrderRow } from './order-rows.ts';
 import type { SqlClient } from './sql-database.ts';
 
 export async function selectOrder(tx: SqlClient, id: string, lock: boolean): Promise<Order | null> {
@@ -31,9 +32,11 @@ export async function createOrderIn(
            WHERE id = 1 AND NOT EXISTS (SELECT 1 FROM existing) RETURNING seq),
      inserted AS (
        INSERT INTO orders (id, number, device_id, customer_name, note, items, total_cents, status,
-                           paid, created_at, received_at, updated_at, fingerprint, seq)
+                           paid, created_at, received_at, updated_at, fingerprint, seq,
+                           menu_version, subtotal_cents, discount, taxes)
        SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::jsonb, $7::bigint, 'pending',
-              false, $8::text, $9::text, $9::text, $10::text, s.seq
+              false, $8::text, $9::text, $9::text, $10::text, s.seq,
+              $12::integer, $13::bigint, $14::jsonb, $15::jsonb
        FROM s
        RETURNING seq),
      -- The order's start (order_events), in the same statement: the create stays one round trip.
@@ -54,6 +57,10 @@ export async function createOrderIn(
       receivedAt,
       order.fingerprint,
       order.actingDeviceId ?? order.deviceId,
+      order.menuVersion > 0 ? order.menuVersion : null,
+      order.subtotalCents,
+      order.discount === null ? null : JSON.stringify(order.discount),
+      JSON.stringify(order.taxes),
     ],
   );
   const row = rows[0];
@@ -76,9 +83,11 @@ export async function createOrdersIn(
   const rows = await tx.query<{ id: string; seq: number | string | null; fingerprint: string | null }>(
     `WITH input AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                            $7::bigint[], $8::text[], $9::text[], $10::text[])
+                            $7::bigint[], $8::text[], $9::text[], $10::text[], $12::integer[], $13::bigint[],
+                            $14::text[], $15::text[])
          WITH ORDINALITY AS i(id, number, device_id, customer_name, note, items, total_cents, created_at,
-                              fingerprint, acting_device_id, ord)),
+                              fingerprint, acting_device_id, menu_version, subtotal_cents, discount, taxes,
+                              ord)),
      existing AS (SELECT orders.id, orders.fingerprint FROM orders JOIN input ON orders.id = input.id),
      fresh AS (
        SELECT input.*, row_number() OVER (ORDER BY ord) AS n FROM input
@@ -87,10 +96,12 @@ export async function createOrdersIn(
            WHERE id = 1 RETURNING seq - (SELECT count(*) FROM fresh) AS before),
      inserted AS (
        INSERT INTO orders (id, number, device_id, customer_name, note, items, total_cents, status,
-                           paid, created_at, received_at, updated_at, fingerprint, seq)
+                           paid, created_at, received_at, updated_at, fingerprint, seq,
+                           menu_version, subtotal_cents, discount, taxes)
        SELECT fresh.id, fresh.number, fresh.device_id, fresh.customer_name, fresh.note, fresh.items::jsonb,
               fresh.total_cents, 'pending', false, fresh.created_at, $11::text, $11::text, fresh.fingerprint,
-              s.before + fresh.n
+              s.before + fresh.n, fresh.menu_version, fresh.subtotal_cents, fresh.discount::jsonb,
+              fresh.taxes::jsonb
        FROM fresh, s
        RETURNING id, seq),
      started AS (
@@ -111,6 +122,10 @@ export async function createOrdersIn(
       orders.map((o) => o.fingerprint),
       orders.map((o) => o.actingDeviceId ?? o.deviceId),
       receivedAt,
+      orders.map((o) => (o.menuVersion > 0 ? o.menuVersion : null)),
+      orders.map((o) => o.subtotalCents),
+      orders.map((o) => (o.discount === null ? null : JSON.stringify(o.discount))),
+      orders.map((o) => JSON.stringify(o.taxes)),
     ],
   );
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -148,6 +163,13 @@ async function answerRow(
       totalCents: order.totalCents,
       status: 'pending',
       paid: false,
+      ...(order.menuVersion > 0 ? { menuVersion: order.menuVersion } : {}),
+      subtotalCents: order.subtotalCents,
+      discount: order.discount,
+      taxes: order.taxes,
+      payments: [],
+      paidCents: 0,
+      dueCents: order.totalCents,
       createdAt: order.createdAt,
       receivedAt,
       updatedAt: receivedAt,
@@ -169,6 +191,8 @@ export async function changeOrderIn(tx: SqlClient, change: OrderChange, at: stri
   }
   const current = await selectOrder(tx, change.orderId, true);
   if (!current) return { kind: 'not_found' };
+  // A discount changes only while the order is active (DESIGN Part 3); the key stays unused.
+  if (change.discount !== undefined && !isActive(current)) return { kind: 'finished', order: current };
   // The key is recorded even for a no-op, so reusing it for another body is still caught.
   await tx.query('INSERT INTO mutations (key, order_id, fingerprint, received_at) VALUES ($1, $2, $3, $4)', [
     change.key,
@@ -176,23 +200,102 @@ export async function changeOrderIn(tx: SqlClient, change: OrderChange, at: stri
     change.fingerprint,
     at,
   ]);
+  // Pricing first: a discount change re-prices from the lines (their rates and totals never change).
+  const repriced = change.discount ? repriceWithDiscount(current, change.discount) : current;
+  const priceChanged =
+    repriced.totalCents !== current.totalCents ||
+    JSON.stringify(repriced.discount ?? null) !== JSON.stringify(current.discount ?? null);
   const status = change.status ? applyTransition(current.status, change.status) : current.status;
   const paid = current.paid || change.paid === true;
-  if (status === current.status && paid === current.paid) return { kind: 'unchanged', order: current };
-  const kind = eventKind(status !== current.status, paid !== current.paid);
-  // The event (order_events) is written by the same statement as the order, with the seq that change took.
+  const paidNow = paid !== current.paid;
+  if (status === current.status && !paidNow && !priceChanged) return { kind: 'unchanged', order: current };
+  // PATCH {paid: true} records a payment of the balance with method `other` (principle 21); the
+  // mutation key is its id, so a replay never pays twice.
+  const payments = [...(current.payments ?? [])];
+  let paidCents = current.paidCents ?? 0;
+  const balance = dueCents({ status, totalCents: repriced.totalCents }, paidCents);
+  if (paidNow && balance > 0) {
+    const payment: Payment = {
+      id: change.key,
+      method: 'other',
+      amountCents: balance,
+      tenderedCents: null,
+      changeCents: 0,
+      tipCents: 0,
+      deviceId: change.actingDeviceId ?? current.deviceId,
+      createdAt: at,
+      refunds: [],
+    };
+    await tx.query(
+      `INSERT INTO payments (id, order_id, method, amount_cents, device_id, created_at)
+       VALUES ($1, $2, 'other', $3, $4, $5)`,
+      [payment.id, current.id, payment.amountCents, payment.deviceId, payment.createdAt],
+    );
+    payments.push(payment);
+    paidCents += balance;
+  }
+  const kind = status !== current.status || paidNow ? eventKind(status !== current.status, paidNow) : null;
+  // The event (order_events) is written by the same statement as the order, with the seq that change took;
+  // a change of price alone writes no event (order_events records status moves and payments).
   const rows = await tx.query<{ seq: number | string }>(
     `WITH s AS (UPDATE seq_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq),
      moved AS (
-       UPDATE orders SET status = $2::text, paid = $3::boolean, updated_at = $4::text, seq = s.seq
+       UPDATE orders SET status = $2::text, paid = $3::boolean, updated_at = $4::text, seq = s.seq,
+                         total_cents = $7::bigint, discount = $8::jsonb, taxes = $9::jsonb,
+                         payments = $10::jsonb, paid_cents = $11::bigint
        FROM s WHERE orders.id = $1::text
-       RETURNING orders.seq)
-     INSERT INTO order_events (seq, order_id, kind, status, paid, at, device_id)
-     SELECT moved.seq, $1::text, $5::text, $2::text, $3::boolean, $4::text, $6::text FROM moved
-     RETURNING seq`,
-    [change.orderId, status, paid, at, kind, change.actingDeviceId ?? current.deviceId],
+       RETURNING orders.seq),
+     logged AS (
+       INSERT INTO order_events (seq, order_id, kind, status, paid, at, device_id)
+       SELECT moved.seq, $1::text, $5::text, $2::text, $3::boolean, $4::text, $6::text FROM moved
+       WHERE $5::text IS NOT NULL)
+     SELECT seq FROM moved`,
+    [
+      change.orderId,
+      status,
+      paid,
+      at,
+      kind,
+      change.actingDeviceId ?? current.deviceId,
+      repriced.totalCents,
+      repriced.discount ? JSON.stringify(repriced.discount) : null,
+      JSON.stringify(repriced.taxes ?? []),
+      JSON.stringify(payments),
+      paidCents,
+    ],
   );
-  return { kind: 'applied', order: { ...current, status, paid, updatedAt: at, seq: Number(rows[0]?.seq) } };
+  return {
+    kind: 'applied',
+    order: {
+      ...repriced,
+      status,
+      paid,
+      payments,
+      paidCents,
+      dueCents: dueCents({ status, totalCents: repriced.totalCents }, paidCents),
+      updatedAt: at,
+      seq: Number(rows[0]?.seq),
+    },
+  };
+}
+
+/** The order priced again with another discount, at its own menu version (principle 20). */
+function repriceWithDiscount(order: Order, change: NonNullable<OrderChange['discount']>): Order {
+  const price = priceOrder(
+    order.items.map((item) => ({
+      lineTotalCents: item.lineTotalCents ?? item.qty * item.unitPriceCents,
+      taxRate: item.taxRate ?? '',
+    })),
+    change.pricing,
+    change.discount,
+  );
+  return {
+    ...order,
+    subtotalCents: price.subtotalCents,
+    discount: price.discount,
+    taxes: price.taxes,
+    totalCents: price.totalCents,
+  };
 }
 
 /** What an applied change did, as order_events.kind. */

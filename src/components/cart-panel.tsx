@@ -1,8 +1,11 @@
 // The cart: lines with − / + and a note, an optional customer name, the estimated total and
 // "Place order" (disabled while empty; Enter in the customer name submits the form too).
+import type { MenuResponse } from '../../protocol/menu.ts';
 import type { Cart } from '../cart.ts';
-import { cartTotalCents } from '../cart.ts';
+import { lineKey } from '../cart.ts';
 import { formatMoney } from '../display-format.ts';
+import { lineLabel } from '../line-label.ts';
+import { CartTotals } from './cart-totals.tsx';
 
 // The same limits as protocol/schemas.ts (DESIGN.md: name ≤ 80, item note ≤ 200). Not imported from
 // there: that module builds valibot schemas at load time, which would add ~10 KiB gzip to the page.
@@ -12,13 +15,17 @@ const ITEM_NOTE_MAX = 200;
 export interface CartPanelProps {
   cart: Cart;
   currency: string | null;
+  /** The menu the cart is priced by (Part 3: taxes and discounts). */
+  menu: MenuResponse | null;
+  onDiscount: (discount: string | null) => void;
   onQty: (index: number, by: number) => void;
   onNote: (index: number, note: string) => void;
   onCustomer: (name: string) => void;
   onPlace: () => void;
 }
 
-export function CartPanel({ cart, currency, onQty, onNote, onCustomer, onPlace }: CartPanelProps) {
+export function CartPanel(props: CartPanelProps) {
+  const { cart, currency, onQty, onNote, onCustomer, onPlace } = props;
   const empty = cart.lines.length === 0;
   return (
     <section class="panel cart-panel" aria-labelledby="cart-heading">
@@ -32,32 +39,7 @@ export function CartPanel({ cart, currency, onQty, onNote, onCustomer, onPlace }
         {empty ? <p class="empty">Tap menu items to add them.</p> : null}
         <ul class="cart-lines" aria-label="Cart">
           {cart.lines.map((line, i) => (
-            <li class="cart-line" key={line.menuItemId}>
-              <div class="cart-line-main">
-                <span class="cart-line-name">{line.name}</span>
-                <span class="cart-line-total">{formatMoney(line.qty * line.unitPriceCents, currency)}</span>
-              </div>
-              <div class="cart-line-edit">
-                <span class="qty-controls">
-                  <button type="button" aria-label={`Remove one ${line.name}`} onClick={() => onQty(i, -1)}>
-                    −
-                  </button>
-                  <span class="qty">{line.qty}</span>
-                  <button type="button" aria-label={`Add one more ${line.name}`} onClick={() => onQty(i, 1)}>
-                    +
-                  </button>
-                </span>
-                <input
-                  type="text"
-                  class="line-note"
-                  aria-label={`Note for ${line.name}`}
-                  placeholder="Note"
-                  maxLength={ITEM_NOTE_MAX}
-                  value={line.note}
-                  onInput={(event) => onNote(i, event.currentTarget.value)}
-                />
-              </div>
-            </li>
+            <CartLineView key={lineKey(line)} line={line} index={i} {...{ currency, onQty, onNote }} />
           ))}
         </ul>
         <label class="field">
@@ -71,14 +53,50 @@ export function CartPanel({ cart, currency, onQty, onNote, onCustomer, onPlace }
             onInput={(event) => onCustomer(event.currentTarget.value)}
           />
         </label>
-        <div class="cart-total">
-          <span>Estimated total</span>
-          <strong>{formatMoney(cartTotalCents(cart), currency)}</strong>
-        </div>
+        <CartTotals cart={cart} menu={props.menu} onDiscount={props.onDiscount} />
         <button type="submit" class="primary place-order" disabled={empty}>
           Place order
         </button>
       </form>
     </section>
+  );
+}
+
+function CartLineView(props: {
+  line: Cart['lines'][number];
+  index: number;
+  currency: string | null;
+  onQty: CartPanelProps['onQty'];
+  onNote: CartPanelProps['onNote'];
+}) {
+  const { line, index: i, currency, onQty, onNote } = props;
+  const label = lineLabel(line.name, line.options);
+  return (
+    <li class="cart-line">
+      <div class="cart-line-main">
+        <span class="cart-line-name">{label}</span>
+        <span class="cart-line-total">{formatMoney(line.qty * line.unitPriceCents, currency)}</span>
+      </div>
+      <div class="cart-line-edit">
+        <span class="qty-controls">
+          <button type="button" aria-label={`Remove one ${label}`} onClick={() => onQty(i, -1)}>
+            −
+          </button>
+          <span class="qty">{line.qty}</span>
+          <button type="button" aria-label={`Add one more ${label}`} onClick={() => onQty(i, 1)}>
+            +
+          </button>
+        </span>
+        <input
+          type="text"
+          class="line-note"
+          aria-label={`Note for ${label}`}
+          placeholder="Note"
+          maxLength={ITEM_NOTE_MAX}
+          value={line.note}
+          onInput={(event) => onNote(i, event.currentTarget.value)}
+        />
+      </div>
+    </li>
   );
 }

@@ -29,6 +29,8 @@ export function MenuGrid({ menu, error, onAdd }: MenuGridProps) {
                     class="menu-item"
                     key={item.id}
                     aria-label={`Add ${item.name}`}
+                    // Part 3: an item with option groups opens the options dialog instead of adding at once.
+                    aria-haspopup={(item.optionGroups ?? []).length > 0 ? 'dialog' : undefined}
                     aria-describedby={item.available ? undefined : `sold-out-${item.id}`}
                     disabled={!item.available}
                     onClick={() => onAdd(item)}

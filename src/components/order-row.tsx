@@ -7,6 +7,7 @@ import { Component } from 'preact';
 import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
 import { formatAge, formatMoney } from '../display-format.ts';
+import { lineLabel } from '../line-label.ts';
 
 export type OrderAction = { kind: 'status'; status: OrderStatus } | { kind: 'paid' };
 
@@ -92,7 +93,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
             {/* One text node per line (not one per value): 1,000 rows at a cold start is a lot of nodes. */}
             {order.items.map((item, i) => (
               <span key={i}>
-                {`${i > 0 ? ', ' : ''}${item.qty} × ${item.name}`}
+                {`${i > 0 ? ', ' : ''}${item.qty} × ${lineLabel(item.name, item.options)}`}
                 {item.note ? <span class="item-note"> ({item.note})</span> : null}
               </span>
             ))}

@@ -72,6 +72,9 @@ function TicketView({ order, status, place, picked, startMs, level, clock, onBum
         {order.items.map((item, i) => (
           <div class="ticket-item" key={i}>
             <span class="ticket-qty">{item.qty} ×</span> {item.name}
+            {item.options?.length ? (
+              <span class="ticket-options"> — {item.options.map((option) => option.name).join(', ')}</span>
+            ) : null}
             {item.note ? <span class="ticket-note"> {item.note}</span> : null}
           </div>
         ))}

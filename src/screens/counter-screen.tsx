@@ -4,12 +4,13 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { MenuItem, MenuResponse } from '../../protocol/menu.ts';
 import { BROADCAST_CHANNEL, isMenuBroadcast, type DeadLetter } from '../../protocol/messages.ts';
 import type { ClientOrder } from '../../protocol/order.ts';
-import { addItem, changeQty, EMPTY_CART, setLineNote, toDraft, type Cart } from '../cart.ts';
+import { addItem, changeQty, EMPTY_CART, setDiscount, setLineNote, toDraft, type Cart } from '../cart.ts';
 import { loadMenu } from '../menu.ts';
 import { errorMessage } from '../sw-bridge.ts';
 import { PureActiveOrders } from '../components/active-orders.tsx';
 import { CancelOrderDialog } from '../components/cancel-order-dialog.tsx';
 import { CartPanel } from '../components/cart-panel.tsx';
+import { OptionsDialogHost, preloadOptionsDialog } from '../components/options-dialog-host.tsx';
 import { PureMenuGrid } from '../components/menu-grid.tsx';
 import { NeedsAttention } from '../components/needs-attention.tsx';
 import type { OrderAction } from '../components/order-row.tsx';
@@ -60,8 +61,16 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
   const [cart, setCart] = useState<Cart>(EMPTY_CART);
   const currency = menu?.currency ?? null;
 
+  // Part 3: an item with option groups opens the options dialog (its chunk loads after the first paint).
+  const [choosing, setChoosing] = useState<{ item: MenuItem; opener: HTMLElement | null } | null>(null);
+  useEffect(preloadOptionsDialog, []);
   // Stable, so the menu grid (PureMenuGrid) skips the re-render each cart change brings.
-  const onAdd = useCallback((item: MenuItem) => setCart((c) => addItem(c, item)), []);
+  const onAdd = useCallback((item: MenuItem) => {
+    if ((item.optionGroups ?? []).length > 0) {
+      const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setChoosing({ item, opener });
+    } else setCart((c) => addItem(c, item));
+  }, []);
 
   const fail = useCallback(
     (what: string, error: unknown) => ui.set({ actionError: `${what}: ${errorMessage(error)}` }),
@@ -128,11 +137,27 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
       <CartPanel
         cart={cart}
         currency={currency}
+        menu={menu}
+        onDiscount={(discount) => setCart((c) => setDiscount(c, discount))}
         onQty={(i, by) => setCart((c) => changeQty(c, i, by))}
         onNote={(i, note) => setCart((c) => setLineNote(c, i, note))}
         onCustomer={(customerName) => setCart((c) => ({ ...c, customerName }))}
         onPlace={place}
       />
+      {choosing ? (
+        <OptionsDialogHost
+          key={choosing.item.id}
+          item={choosing.item}
+          groups={menu?.optionGroups ?? []}
+          currency={currency}
+          opener={choosing.opener}
+          onAdd={(priced) => {
+            setCart((c) => addItem(c, choosing.item, priced));
+            setChoosing(null);
+          }}
+          onClose={() => setChoosing(null)}
+        />
+      ) : null}
       <div class="orders-column">
         <NeedsAttention store={store} onRetry={onRetry} onDiscard={onDiscard} />
         <PureActiveOrders store={store} timing={timing} currency={currency} onAction={onAction} />

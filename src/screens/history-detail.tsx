@@ -2,6 +2,7 @@
 // (its recorded events: created, preparing, ready, completed or cancelled, paid).
 import type { HistoryOrder, OrderEvent } from '../../protocol/history.ts';
 import { formatMoney } from '../display-format.ts';
+import { lineLabel } from '../line-label.ts';
 import { useMenuCurrency } from '../use-menu-currency.ts';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -45,7 +46,8 @@ export function HistoryDetail({ order, onClose }: { order: HistoryOrder; onClose
       <ul aria-label={`Items of order ${order.number}`}>
         {order.items.map((item, index) => (
           <li key={`${item.menuItemId}-${index}`}>
-            {item.qty} × {item.name} — {formatMoney(item.qty * item.unitPriceCents, currency)}
+            {item.qty} × {lineLabel(item.name, item.options)} —{' '}
+            {formatMoney(item.qty * item.unitPriceCents, currency)}
             {item.note === '' ? null : <span class="muted"> ({item.note})</span>}
           </li>
         ))}

@@ -1,107 +1,158 @@
-// One item on the Menu screen: its price, a `Sold out` toggle, and Edit (name, price, category) and Archive.
+// One item on the Menu screen as a compact row: name, price, its options and rate, a `Sold out` switch, Edit
+// (name, price, category, option groups, tax rate) and Archive (undone from the screen's banner).
 // Memoised: with 300 items, typing in one row re-renders that row only.
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
-import type { MenuCategory, MenuItem, MenuItemBody } from '../../protocol/menu.ts';
+import type { MenuCategory, MenuItem, OptionGroup, TaxRate } from '../../protocol/menu.ts';
 import { formatMoney } from '../display-format.ts';
 import { centsFrom } from './menu-edits.ts';
+import type { ItemChange } from './menu-pricing-edits.ts';
 
 export interface MenuItemRowProps {
   item: MenuItem;
   categories: readonly MenuCategory[];
   currency: string;
+  /** Part 3 data of the menu; undefined from a server before Part 3 (the fields are then not shown). */
+  groups: readonly OptionGroup[] | undefined;
+  taxRates: readonly TaxRate[] | undefined;
   /** The server's message for this item's last failed edit. */
   error: string | undefined;
-  save(id: string, body: MenuItemBody): Promise<boolean>;
-  archive(id: string): void;
+  save(item: MenuItem, change: ItemChange): Promise<boolean>;
+  archive(item: MenuItem): void;
 }
 
-export const MenuItemRow = memo(function MenuItemRow(props: MenuItemRowProps) {
-  const { item, categories, currency, error } = props;
-  const [editing, setEditing] = useState(false);
+function ItemForm(props: MenuItemRowProps & { onDone: () => void }) {
+  const { item, categories, groups, taxRates, error } = props;
   const [name, setName] = useState(item.name);
   const [price, setPrice] = useState((item.priceCents / 100).toFixed(2));
   const [category, setCategory] = useState(item.category);
+  const [chosen, setChosen] = useState<string[]>(item.optionGroups ?? []);
+  const [rate, setRate] = useState(item.taxRate ?? taxRates?.[0]?.id ?? '');
   const errorId = `menu-item-error-${item.id}`;
-
-  const startEditing = () => {
-    setName(item.name);
-    setPrice((item.priceCents / 100).toFixed(2));
-    setCategory(item.category);
-    setEditing(true);
-  };
   const submit = async (event: Event) => {
     event.preventDefault();
-    const body = { name, priceCents: centsFrom(price), category, available: item.available };
-    if (await props.save(item.id, body)) setEditing(false);
+    const change = {
+      name,
+      priceCents: centsFrom(price),
+      category,
+      ...(groups
+        ? { optionGroups: (groups ?? []).map((g) => g.id).filter((id) => chosen.includes(id)) }
+        : {}),
+      ...(taxRates && rate ? { taxRate: rate } : {}),
+    };
+    if (await props.save(item, change)) props.onDone();
   };
+  return (
+    <form class="menu-item-form" onSubmit={submit} aria-label={`Edit ${item.name}`}>
+      <label>
+        Name
+        <input
+          value={name}
+          onInput={(event) => setName(event.currentTarget.value)}
+          aria-label={`Name of ${item.name}`}
+          aria-describedby={error ? errorId : undefined}
+        />
+      </label>
+      <label>
+        Price
+        <input
+          value={price}
+          inputMode="decimal"
+          onInput={(event) => setPrice(event.currentTarget.value)}
+          aria-label={`Price of ${item.name}`}
+          aria-describedby={error ? errorId : undefined}
+        />
+      </label>
+      <label>
+        Category
+        <select
+          value={category}
+          onChange={(event) => setCategory(event.currentTarget.value)}
+          aria-label={`Category of ${item.name}`}
+        >
+          {categories.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {taxRates && taxRates.length > 0 ? (
+        <label>
+          Tax rate
+          <select
+            value={rate}
+            onChange={(e) => setRate(e.currentTarget.value)}
+            aria-label={`Tax rate of ${item.name}`}
+          >
+            {taxRates.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name} ({r.rateBasisPoints / 100} %)
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {groups && groups.length > 0 ? (
+        <fieldset class="menu-item-groups">
+          <legend>Options of {item.name}</legend>
+          {groups.map((group) => (
+            <label class="menu-switch" key={group.id}>
+              <input
+                type="checkbox"
+                checked={chosen.includes(group.id)}
+                onChange={(e) => {
+                  const on = e.currentTarget.checked;
+                  setChosen((all) => (on ? [...all, group.id] : all.filter((id) => id !== group.id)));
+                }}
+              />
+              <span>{group.name}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <span class="menu-item-form-actions">
+        <button type="submit" class="primary">
+          Save
+        </button>
+        <button type="button" onClick={props.onDone}>
+          Cancel
+        </button>
+      </span>
+    </form>
+  );
+}
+
+export const MenuItemRow = memo(function MenuItemRow(props: MenuItemRowProps) {
+  const { item, currency, error, groups } = props;
+  const [editing, setEditing] = useState(false);
+  const errorId = `menu-item-error-${item.id}`;
+  const groupNames = (item.optionGroups ?? [])
+    .map((id) => groups?.find((g) => g.id === id)?.name)
+    .filter((n): n is string => n !== undefined);
 
   return (
-    <li class="menu-item" data-item-id={item.id}>
+    <li class={`menu-row${item.available ? '' : ' is-sold-out'}`} data-item-id={item.id}>
       {editing ? (
-        <form class="menu-item-form" onSubmit={submit} aria-label={`Edit ${item.name}`}>
-          <label>
-            Name
-            <input
-              value={name}
-              onInput={(event) => setName(event.currentTarget.value)}
-              aria-label={`Name of ${item.name}`}
-              aria-describedby={error ? errorId : undefined}
-            />
-          </label>
-          <label>
-            Price
-            <input
-              value={price}
-              inputMode="decimal"
-              onInput={(event) => setPrice(event.currentTarget.value)}
-              aria-label={`Price of ${item.name}`}
-              aria-describedby={error ? errorId : undefined}
-            />
-          </label>
-          <label>
-            Category
-            <select
-              value={category}
-              onChange={(event) => setCategory(event.currentTarget.value)}
-              aria-label={`Category of ${item.name}`}
-            >
-              {categories.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit">Save</button>
-          <button type="button" onClick={() => setEditing(false)}>
-            Cancel
-          </button>
-        </form>
+        <ItemForm {...props} onDone={() => setEditing(false)} />
       ) : (
         <>
-          <span class="menu-item-name">{item.name}</span>
-          <span class="menu-item-price">{formatMoney(item.priceCents, currency)}</span>
-          <label class="menu-item-sold-out">
+          <span class="menu-row-name">{item.name}</span>
+          <span class="menu-row-price">{formatMoney(item.priceCents, currency)}</span>
+          <span class="menu-row-detail">{groupNames.join(', ')}</span>
+          <label class="menu-switch">
             <input
               type="checkbox"
               checked={!item.available}
-              onChange={(event) =>
-                void props.save(item.id, {
-                  name: item.name,
-                  priceCents: item.priceCents,
-                  category: item.category,
-                  available: !event.currentTarget.checked,
-                })
-              }
+              onChange={(event) => void props.save(item, { available: !event.currentTarget.checked })}
               aria-label={`Sold out: ${item.name}`}
             />
-            Sold out
+            <span aria-hidden="true">Sold out</span>
           </label>
-          <button type="button" onClick={startEditing} aria-label={`Edit ${item.name}`}>
+          <button type="button" onClick={() => setEditing(true)} aria-label={`Edit ${item.name}`}>
             Edit
           </button>
-          <button type="button" onClick={() => props.archive(item.id)} aria-label={`Archive ${item.name}`}>
+          <button type="button" onClick={() => props.archive(item)} aria-label={`Archive ${item.name}`}>
             Archive
           </button>
         </>

@@ -1,15 +1,25 @@
-// The Menu screen (`/menu`, owner): items grouped by category with Sold out toggles, edit, archive and
-// add, and categories moved up or down. Edits need the server (never queued): offline, it says so and
-// every control is disabled. A 4xx shows the server's message next to the item or form it concerns.
+// The Menu screen (`/menu`, owner): `Add an item`, `Add a category` and export/import at the top, items as
+// compact rows by category (Sold out switch, edit, archive with undo), categories moved up or down, then
+// option groups, tax rates and discounts (Part 3). Edits need the server (never queued): offline, it says
+// so and every control is disabled. A 4xx shows the server's message next to what it concerns.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { MenuItemBody, MenuResponse } from '../../protocol/menu.ts';
+import type { MenuItem, MenuResponse } from '../../protocol/menu.ts';
 import { describeFailure } from '../api-request.ts';
-import { groupItems } from './menu-groups.ts';
-import { archiveItem, centsFrom, fetchMenu, moveCategory, newItemId, putItem } from './menu-edits.ts';
-import { MenuItemRow } from './menu-item-row.tsx';
+import { archiveItem, fetchMenu, putItem } from './menu-edits.ts';
+import { itemBody, type ItemChange } from './menu-pricing-edits.ts';
+import type { MenuEdit } from './menu-run.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
 import type { ScreenProps } from './screen-props.ts';
 import { ConnectionBanners } from './connection-banners.tsx';
+import { MenuItemAdd } from './menu-item-add.tsx';
+import { MenuCategoryAdd } from './menu-category-add.tsx';
+import { MenuTransfer } from './menu-transfer.tsx';
+import { MenuItems } from './menu-items.tsx';
+import { MenuArchived } from './menu-archived.tsx';
+import { MenuOptionGroups } from './menu-option-groups.tsx';
+import { MenuTaxRates } from './menu-tax-rates.tsx';
+import { MenuDiscounts } from './menu-discounts.tsx';
+import './menu-screen.css';
 
 const NEEDS_CONNECTION = 'Editing the menu needs a connection to the server; edits are not kept offline.';
 
@@ -22,16 +32,12 @@ export default function MenuScreen(_props: ScreenProps) {
     menuRef.current = next;
     setShownMenu(next);
   }, []);
-  const latest = useCallback(async () => {
-    if (!menuRef.current) throw new Error('The menu is not loaded yet.');
-    return menuRef.current;
-  }, []);
   const [error, setError] = useState<string | null>(null);
-  /** The server's message per item id (or `new` for the add form). */
-  const [itemErrors, setItemErrors] = useState<Record<string, string>>({});
-  const [newName, setNewName] = useState('');
-  const [newPrice, setNewPrice] = useState('');
-  const [newCategory, setNewCategory] = useState('');
+  /** The server's message per key (an item, group, rate or discount id, or `new`, `import` …). */
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  /** Items archived in this session, newest first, and the one the Undo banner offers. */
+  const [archived, setArchived] = useState<MenuItem[]>([]);
+  const [justArchived, setJustArchived] = useState<MenuItem | null>(null);
 
   useEffect(() => {
     if (!online) return;
@@ -45,15 +51,16 @@ export default function MenuScreen(_props: ScreenProps) {
     );
   }, [online, setMenu]);
 
-  /** Runs one edit; on success shows the menu it answered, else the message under `key`. */
+  /** Runs one edit on the newest menu; on success shows the menu it answered, else the message under `key`. */
   const run = useCallback(
-    async (key: string, edit: () => Promise<MenuResponse>): Promise<boolean> => {
+    async (key: string, edit: MenuEdit): Promise<boolean> => {
       try {
-        setMenu(await edit());
-        setItemErrors(({ [key]: _gone, ...rest }) => rest);
+        if (!menuRef.current) throw new Error('The menu is not loaded yet.');
+        setMenu(await edit(menuRef.current));
+        setErrors(({ [key]: _gone, ...rest }) => rest);
         return true;
       } catch (reason) {
-        setItemErrors((errors) => ({ ...errors, [key]: describeFailure(reason, NEEDS_CONNECTION) }));
+        setErrors((all) => ({ ...all, [key]: describeFailure(reason, NEEDS_CONNECTION) }));
         return false;
       }
     },
@@ -61,28 +68,30 @@ export default function MenuScreen(_props: ScreenProps) {
   );
 
   const save = useCallback(
-    (id: string, body: MenuItemBody) => run(id, async () => putItem(await latest(), id, body)),
-    [run, latest],
+    (item: MenuItem, change: ItemChange) => {
+      setJustArchived(null);
+      return run(item.id, (m) => putItem(m, item.id, itemBody(m, item, change)));
+    },
+    [run],
   );
   const archive = useCallback(
-    (id: string) => void run(id, async () => archiveItem(await latest(), id)),
-    [run, latest],
+    (item: MenuItem) =>
+      void run(item.id, (m) => archiveItem(m, item.id)).then((ok) => {
+        if (!ok) return;
+        setArchived((all) => [item, ...all.filter((a) => a.id !== item.id)]);
+        setJustArchived(item);
+      }),
+    [run],
   );
-
-  const addItem = async (event: Event) => {
-    event.preventDefault();
-    if (!menu) return;
-    const category = newCategory || menu.categories[0]?.id || '';
-    const body = { name: newName, priceCents: centsFrom(newPrice), category, available: true };
-    if (
-      await run('new', async () =>
-        putItem(await latest(), newItemId(newName, new Set(menu.items.map((item) => item.id))), body),
-      )
-    ) {
-      setNewName('');
-      setNewPrice('');
-    }
-  };
+  const restore = useCallback(
+    (item: MenuItem) =>
+      void run(item.id, (m) => putItem(m, item.id, itemBody(m, item, {}))).then((ok) => {
+        if (!ok) return;
+        setArchived((all) => all.filter((a) => a.id !== item.id));
+        setJustArchived(null);
+      }),
+    [run],
+  );
 
   return (
     <main class="screen menu-editor">
@@ -91,74 +100,20 @@ export default function MenuScreen(_props: ScreenProps) {
       {menu ? (
         <fieldset disabled={!online} class="menu-editor-body">
           <legend class="visually-hidden">Menu editor (version {menu.version})</legend>
-          {groupItems(menu).map(({ category, items }, index, groups) => (
-            <section key={category.id} aria-labelledby={`menu-category-${category.id}`}>
-              <h3 id={`menu-category-${category.id}`}>{category.name}</h3>
-              <button
-                type="button"
-                disabled={index === 0}
-                onClick={() =>
-                  void run(category.id, async () => moveCategory(await latest(), category.id, -1))
-                }
-                aria-label={`Move ${category.name} up`}
-              >
-                Up
-              </button>
-              <button
-                type="button"
-                disabled={index === groups.length - 1}
-                onClick={() =>
-                  void run(category.id, async () => moveCategory(await latest(), category.id, 1))
-                }
-                aria-label={`Move ${category.name} down`}
-              >
-                Down
-              </button>
-              {itemErrors[category.id] ? <p role="alert">{itemErrors[category.id]}</p> : null}
-              <ul aria-label={category.name}>
-                {items.map((item) => (
-                  <MenuItemRow
-                    key={item.id}
-                    item={item}
-                    categories={menu.categories}
-                    currency={menu.currency}
-                    error={itemErrors[item.id]}
-                    save={save}
-                    archive={archive}
-                  />
-                ))}
-              </ul>
-            </section>
-          ))}
-          <form class="menu-add" onSubmit={addItem} aria-label="Add an item">
-            <h3>Add an item</h3>
-            <label>
-              Name <input value={newName} onInput={(event) => setNewName(event.currentTarget.value)} />
-            </label>
-            <label>
-              Price{' '}
-              <input
-                value={newPrice}
-                inputMode="decimal"
-                onInput={(event) => setNewPrice(event.currentTarget.value)}
-              />
-            </label>
-            <label>
-              Category
-              <select
-                value={newCategory || menu.categories[0]?.id}
-                onChange={(event) => setNewCategory(event.currentTarget.value)}
-              >
-                {menu.categories.map((option) => (
-                  <option key={option.id} value={option.id}>
-                    {option.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="submit">Add item</button>
-            {itemErrors.new ? <p role="alert">{itemErrors.new}</p> : null}
-          </form>
+          <div class="menu-toolbar">
+            <MenuItemAdd menu={menu} run={run} errors={errors} />
+            <MenuCategoryAdd run={run} errors={errors} />
+            <MenuTransfer run={run} errors={errors} />
+          </div>
+          <MenuArchived archived={archived} justArchived={justArchived} restore={restore} />
+          <MenuItems menu={menu} run={run} errors={errors} save={save} archive={archive} />
+          {menu.taxRates !== undefined ? (
+            <div class="menu-parts">
+              <MenuOptionGroups menu={menu} run={run} errors={errors} />
+              <MenuTaxRates menu={menu} run={run} errors={errors} />
+              <MenuDiscounts menu={menu} run={run} errors={errors} />
+            </div>
+          ) : null}
         </fieldset>
       ) : null}
     </main>

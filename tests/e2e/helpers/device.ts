@@ -52,7 +52,10 @@ export function counter(page: Page): Counter {
     placeOrder: page.getByRole('button', { name: 'Place order', exact: true }),
     customerName: page.getByRole('textbox', { name: 'Customer name', exact: true }),
     // Menu buttons only: the cart's "Add one more <item>" buttons share the prefix.
-    addButtons: page.getByRole('button', { name: /^Add (?!one more )/ }),
+    // One-tap items only: an item with option groups (aria-haspopup) opens the options dialog instead.
+    addButtons: page
+      .getByRole('button', { name: /^Add (?!one more )/ })
+      .and(page.locator(':not([aria-haspopup])')),
   };
 }
 

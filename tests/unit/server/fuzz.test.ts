@@ -6,6 +6,8 @@ import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../../protocol/order.ts';
 import { CreateOrderBodySchema, PatchOrderBodySchema } from '../../../protocol/schemas.ts';
+import { SAMPLE_MENU } from '../../../server/menu.ts';
+import { prepareOrder } from '../../../server/prepare-order.ts';
 import {
   OWNER_AUTH,
   createBody,
@@ -41,6 +43,21 @@ const line = fc.record(
     menuItemId: fc.oneof(fc.constantFrom('flat-white', 'croissant', 'unicorn', ''), text),
     qty: fc.oneof(fc.integer({ min: -5, max: 120 }), fc.double(), text),
     note: text,
+    // Part 3: mostly real groups and options of the sample, so some lines price and some are invalid_options.
+    options: fc.oneof(
+      fc.array(
+        fc.record(
+          {
+            group: fc.oneof(fc.constantFrom('size', 'milk', 'extras', 'toppings', 'nope'), text),
+            option: fc.oneof(fc.constantFrom('large', 'small', 'oat', 'extra-shot', 'feta', 'nope'), text),
+            extra: scalar,
+          },
+          { requiredKeys: ['group', 'option'] },
+        ),
+        { maxLength: 35 },
+      ),
+      scalar,
+    ),
     extra: scalar,
   },
   { requiredKeys: [] },
@@ -54,6 +71,7 @@ const createLike = fc.record(
     customerName: fc.oneof(text, scalar),
     note: fc.oneof(text, scalar),
     items: fc.oneof(fc.array(line, { maxLength: 4 }), scalar),
+    discount: fc.oneof(fc.constantFrom('staff', 'nope'), scalar),
     bogus: scalar,
   },
   { requiredKeys: [] },
@@ -65,6 +83,7 @@ const patchLike = fc.record(
       scalar,
     ),
     paid: scalar,
+    discount: fc.oneof(fc.constantFrom('staff', 'nope', null), scalar),
     bogus: scalar,
   },
   { requiredKeys: [] },
@@ -90,6 +109,14 @@ function headersFor(type: string | undefined, key: string | undefined): Record<s
   };
 }
 
+const SAMPLE_ORDER_MENU = {
+  version: 1,
+  pricesIncludeTax: SAMPLE_MENU.pricesIncludeTax ?? true,
+  taxRates: SAMPLE_MENU.taxRates ?? [],
+  optionGroups: SAMPLE_MENU.optionGroups ?? [],
+  discounts: SAMPLE_MENU.discounts ?? [],
+};
+
 function isValidCreate(body: string | undefined, type: string | undefined, key: string | undefined): boolean {
   if (!body || !type?.startsWith('application/json')) return false;
   let value: unknown;
@@ -102,7 +129,8 @@ function isValidCreate(body: string | undefined, type: string | undefined, key: 
   return (
     parsed.success &&
     parsed.output.id === key?.toLowerCase() &&
-    parsed.output.items.every((item) => sampleMenuItem(item.menuItemId) !== undefined) &&
+    // Priced like the server at the seed: known items, options that fit, an active discount.
+    prepareOrder(parsed.output, sampleMenuItem, SAMPLE_ORDER_MENU).ok &&
     // Version 1 (the seed) is the only menu these apps ever publish.
     (parsed.output.menuVersion ?? 1) === 1
   );

@@ -72,7 +72,17 @@ describe('GET /api/menu', () => {
       priceCents: 250,
       category: 'coffee',
       available: true,
+      optionGroups: ['extras'],
+      taxRate: 'standard',
     });
+    // Part 3: the sample café's rates at 0 %, its groups and its one staff discount.
+    expect(menu.pricesIncludeTax).toBe(true);
+    expect(menu.taxRates?.map((rate) => [rate.id, rate.rateBasisPoints])).toEqual([
+      ['standard', 0],
+      ['reduced', 0],
+    ]);
+    expect(menu.optionGroups?.map((group) => group.id)).toEqual(['size', 'milk', 'extras', 'toppings']);
+    expect(menu.discounts).toEqual([{ id: 'staff', name: 'Staff', kind: 'percent', value: 2000 }]);
   });
 
   it('answers 404 for a version never published and 400 for one that is not a number', async () => {

@@ -117,9 +117,33 @@ describe('starting with ORDERLINE_MENU_FILE', () => {
           { id: 'cakes', name: 'Cakes' },
         ],
         items: [
-          { id: 'tea', name: 'Tea', priceCents: 180, category: 'hot', available: true },
-          { id: 'scone', name: 'Scone', priceCents: 250, category: 'cakes', available: false },
+          {
+            id: 'tea',
+            name: 'Tea',
+            priceCents: 180,
+            category: 'hot',
+            available: true,
+            optionGroups: [],
+            taxRate: 'standard',
+          },
+          {
+            id: 'scone',
+            name: 'Scone',
+            priceCents: 250,
+            category: 'cakes',
+            available: false,
+            optionGroups: [],
+            taxRate: 'standard',
+          },
         ],
+        // A Part 2 file: the default rates at 0 %, prices including tax, no groups or discounts.
+        pricesIncludeTax: true,
+        taxRates: [
+          { id: 'standard', name: 'Standard', rateBasisPoints: 0 },
+          { id: 'reduced', name: 'Reduced', rateBasisPoints: 0 },
+        ],
+        optionGroups: [],
+        discounts: [],
       });
     } finally {
       await t.close();

@@ -121,36 +121,79 @@ const itemLike = fc.record(
     category: fc.oneof(fc.constantFrom('coffee', 'bakery', 'wine', ''), scalar),
     available: fc.oneof(fc.boolean(), scalar),
     position: fc.oneof(fc.integer({ min: -3, max: 20_000 }), scalar),
+    optionGroups: fc.oneof(
+      fc.constant(['size', 'milk']),
+      fc.array(fc.oneof(fc.constantFrom('size', 'nope'), text)),
+      scalar,
+    ),
+    taxRate: fc.oneof(fc.constantFrom('standard', 'reduced', 'nope'), scalar),
     extra: scalar,
   },
   { requiredKeys: ['name', 'priceCents', 'category'] },
+);
+// Part 3 bodies: tax rates, option groups, discounts and the tax mode, mostly valid with one field off.
+const optionLike = fc.record(
+  {
+    id: fc.oneof(fc.constantFrom('oat', 'soy', 'oat'), text),
+    name: fc.oneof(fc.constantFrom('Oat milk', ''), scalar),
+    priceDeltaCents: fc.oneof(fc.integer({ min: -20_000_000, max: 20_000_000 }), scalar),
+    available: fc.oneof(fc.boolean(), scalar),
+  },
+  { requiredKeys: ['id', 'name', 'priceDeltaCents'] },
+);
+const pricingLike = fc.record(
+  {
+    name: fc.oneof(fc.constantFrom('Milk', 'Staff', ' '), scalar),
+    rateBasisPoints: fc.oneof(fc.integer({ min: -5, max: 10_005 }), scalar),
+    min: fc.oneof(fc.integer({ min: -1, max: 32 }), scalar),
+    max: fc.oneof(fc.integer({ min: -1, max: 32 }), scalar),
+    options: fc.oneof(fc.array(optionLike, { maxLength: 32 }), scalar),
+    kind: fc.oneof(fc.constantFrom('percent', 'amount', 'bogus'), scalar),
+    value: fc.oneof(fc.integer({ min: -5, max: 20_000 }), scalar),
+    active: fc.oneof(fc.boolean(), scalar),
+    pricesIncludeTax: fc.oneof(fc.boolean(), scalar),
+  },
+  { requiredKeys: [] },
 );
 
 describe('arbitrary menu requests', () => {
   it('never answer 5xx, always carry the error shape, and publish nothing unless answered 200', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('PUT items', 'DELETE items', 'PUT categories', 'GET'),
-        fc.oneof(fc.constantFrom('latte', 'no-such-item', 'coffee'), text),
+        fc.constantFrom(
+          'PUT items',
+          'DELETE items',
+          'PUT categories',
+          'GET',
+          'PATCH',
+          'PUT tax-rates',
+          'PUT option-groups',
+          'DELETE option-groups',
+          'PUT discounts',
+        ),
+        fc.oneof(fc.constantFrom('latte', 'no-such-item', 'coffee', 'milk', 'standard', 'staff'), text),
         fc.oneof(
           itemLike.map((body) => JSON.stringify(body)),
+          pricingLike.map((body) => JSON.stringify(body)),
           text,
         ),
         fc.option(fc.oneof(fc.nat({ max: 5000 }).map(String), text), { nil: undefined, freq: 4 }),
         async (route, id, payload, ifMatch) => {
           const before = (await t.app.inject({ url: '/api/menu', headers: OWNER_AUTH })).json<MenuResponse>();
-          const [method, kind] = route.split(' ') as ['PUT' | 'DELETE' | 'GET', string | undefined];
+          const [method, kind] = route.split(' ') as ['PUT' | 'DELETE' | 'GET' | 'PATCH', string | undefined];
           const res = await t.app.inject({
             method,
             url: kind
               ? `/api/menu/${kind}/${encodeURIComponent(id)}`
-              : `/api/menu?version=${encodeURIComponent(id)}`,
+              : method === 'PATCH'
+                ? '/api/menu'
+                : `/api/menu?version=${encodeURIComponent(id)}`,
             headers: {
               ...OWNER_AUTH,
               'content-type': 'application/json',
               ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }),
             },
-            ...(method === 'PUT' ? { payload } : {}),
+            ...(method === 'PUT' || method === 'PATCH' ? { payload } : {}),
           });
           expect(res.statusCode).toBeLessThan(500);
           expect(res.headers['x-orderline-api']).toBe('1');

@@ -20,8 +20,26 @@ describe('prepareOrder', () => {
     );
     const result = prepareOrder(input, sampleMenuItem);
     expect(result.ok && result.order.items).toEqual([
-      { menuItemId: 'latte', name: 'Caffè latte', qty: 2, unitPriceCents: 390, note: '' },
-      { menuItemId: 'croissant', name: 'Butter croissant', qty: 1, unitPriceCents: 280, note: 'warm' },
+      {
+        menuItemId: 'latte',
+        name: 'Caffè latte',
+        qty: 2,
+        unitPriceCents: 390,
+        note: '',
+        options: [],
+        taxRate: 'standard',
+        lineTotalCents: 780,
+      },
+      {
+        menuItemId: 'croissant',
+        name: 'Butter croissant',
+        qty: 1,
+        unitPriceCents: 280,
+        note: 'warm',
+        options: [],
+        taxRate: 'reduced',
+        lineTotalCents: 280,
+      },
     ]);
     expect(result.ok && result.order.totalCents).toBe(2 * 390 + 280);
   });

@@ -143,6 +143,8 @@ export interface HarnessOptions {
   baseUrl?: string;
   /** The device was paired as this identity before the test (default TEST_DEVICE); null = never paired. */
   pairedAs?: DeviceIdentity | null;
+  /** The cached menu the create-order estimate prices with (EngineDeps.pricingMenu); absent = none. */
+  pricingMenu?: EngineDeps['pricingMenu'];
 }
 
 export function createHarness(handler: FetchHandler, options: HarnessOptions = {}): Harness {
@@ -178,6 +180,7 @@ export function createHarness(handler: FetchHandler, options: HarnessOptions = {
     broadcast: (message) => broadcasts.push(structuredClone(message)),
     timers,
     reportError: (error) => errors.push(error),
+    ...(options.pricingMenu ? { pricingMenu: options.pricingMenu } : {}),
   };
   const harness: Harness = {
     engine: createSyncEngine(deps),
