@@ -15,9 +15,10 @@ test('a new version installed while orders are queued reloads without losing the
   uniqueName,
 }) => {
   // Two server boots plus a backoff of up to 30 s: more than the default budget.
-  test.setTimeout(150_000);
+  test.setTimeout(300_000);
   // Its own server: this test restarts it on the same port and data dir serving another build.
-  const server = await startServer();
+  // PGlite's first start takes long on a loaded 2-core machine (the fault fixture gives it the same budget).
+  const server = await startServer({ healthTimeoutMs: 120_000 });
   const nextBuild = await makeSecondBuild();
   const context = await newDevice(browser, server.url);
   // The device reaches the server only through the fault proxy, which holds the writes back from outside the
