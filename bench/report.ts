@@ -32,6 +32,8 @@ export interface BenchResults {
   report_day_ms: number;
   /** Kitchen bump → the row updated on another device's Counter and Ready board (the later of the two). */
   bump_other_device_ms: Summary;
+  /** Owner's menu edit → another device's counter shows it (principle 15). */
+  menu_push_ms: Summary;
   /** `other_device_ms` with both devices on https://orderline.test, trusting the local CA. */
   other_device_tls_ms: Summary;
   /** PostgreSQL, two server instances on one database: creates/s on A, and commit on A → event on B's stream. */
@@ -105,6 +107,7 @@ export function emptyResults(): MaybeResults {
     history_search_p95_ms: null,
     report_day_ms: null,
     bump_other_device_ms: null,
+    menu_push_ms: null,
     other_device_tls_ms: null,
     pg_create_per_s: null,
     pg_cross_instance_ms: null,
@@ -164,6 +167,7 @@ export function tableRows(r: MaybeResults, baseline: BaselineFigures, unavailabl
       (s) => (http === null || !(http.p95 > 0) ? '—' : `${(s.p95 / http.p95).toFixed(2)}× plain HTTP`),
     ),
     row('kitchen bump → counter and board, other device', 'p95 ≤ 50 ms', lat(r.bump_other_device_ms, 50)),
+    row('menu edit → another device shows it', 'p95 ≤ 1 s', lat(r.menu_push_ms, 1000)),
     row('click → row, offline, same tab', 'p95 ≤ 16 ms', lat(r.offline_ms, 16), 'shows nothing offline'),
     row('reload → 1,000 active orders painted', '≤ 150 ms', {
       value: r.cold_start_1000_ms,
