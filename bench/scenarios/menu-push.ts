@@ -53,6 +53,8 @@ export async function measureMenuPush(
   const baseUrl = env.server.url;
   const browser: Browser = env.browser;
   const context = await browser.newContext({ baseURL: baseUrl, serviceWorkers: 'allow' });
+  // tsx names functions with a `__name` helper the page does not have (as in bench/scenarios/bump.ts).
+  await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
   const times: number[] = [];
   try {
     await pairContext(context, baseUrl, { role: 'counter' });
