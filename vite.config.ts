@@ -15,7 +15,11 @@ const terserOptions = { module: true, ecma: 2020, compress: { passes: 3 } } as c
 
 export default defineConfig({
   // Telemetry names the build a device runs (src/app-version.ts).
-  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(String(packageJson.version)) },
+  // The worker answers its version at /sw-version (sw/build-version.ts).
+  define: {
+    'import.meta.env.VITE_APP_VERSION': JSON.stringify(String(packageJson.version)),
+    __ORDERLINE_SW_VERSION__: JSON.stringify(`orderline-sw@${String(packageJson.version)}`),
+  },
   plugins: [
     preact(),
     VitePWA({

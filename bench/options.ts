@@ -21,6 +21,8 @@ export const SCENARIOS = [
   'postgres',
   // Part 3: `npm run backup` of a 100,000-order PGlite database.
   'backup',
+  // Principle 15: a menu edit reaches another device's counter.
+  'menu-push',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -66,6 +68,8 @@ export interface BenchOptions {
   historySearches: number;
   /** Kitchen bumps timed to another device, and the tickets on the busy kitchen for the one-frame check. */
   bumpSamples: number;
+  /** Menu edits timed until another device shows them. */
+  menuPushSamples: number;
   bumpBusyTickets: number;
   /** PostgreSQL: creates on instance A timed to instance B's stream (the throughput reuses throughputSeconds). */
   postgresCrossSamples: number;
@@ -92,6 +96,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     historyOrders: 1_000_000,
     historySearches: 200,
     bumpSamples: 100,
+    menuPushSamples: 100,
     bumpBusyTickets: 200,
     postgresCrossSamples: 200,
   },
@@ -114,6 +119,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     historyOrders: 100_000,
     historySearches: 100,
     bumpSamples: 30,
+    menuPushSamples: 30,
     bumpBusyTickets: 200,
     postgresCrossSamples: 40,
   },
@@ -137,6 +143,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     historyOrders: 4_000,
     historySearches: 10,
     bumpSamples: 3,
+    menuPushSamples: 3,
     bumpBusyTickets: 20,
     postgresCrossSamples: 5,
   },

@@ -40,6 +40,8 @@ export interface BenchResults {
   report_day_ms: number;
   /** Kitchen bump → the row updated on another device's Counter and Ready board (the later of the two). */
   bump_other_device_ms: Summary;
+  /** Owner's menu edit → another device's counter shows it (principle 15). */
+  menu_push_ms: Summary;
   /** `other_device_ms` with both devices on https://orderline.test, trusting the local CA. */
   other_device_tls_ms: Summary;
   /** PostgreSQL, two server instances on one database: creates/s on A, and commit on A → event on B's stream. */
@@ -120,6 +122,7 @@ export function emptyResults(): MaybeResults {
     history_search_p95_ms: null,
     report_day_ms: null,
     bump_other_device_ms: null,
+    menu_push_ms: null,
     other_device_tls_ms: null,
     pg_create_per_s: null,
     pg_cross_instance_ms: null,
@@ -199,6 +202,7 @@ export function tableRows(r: MaybeResults, baseline: BaselineFigures, unavailabl
       b('bump_other_device_ms'),
       lat(r.bump_other_device_ms, 'bump_other_device_ms'),
     ),
+    row('menu edit → another device shows it', b('menu_push_ms'), lat(r.menu_push_ms, 'menu_push_ms')),
     row(
       'click → row, offline, same tab',
       b('offline_ms'),

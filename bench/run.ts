@@ -30,6 +30,7 @@ import { measureDrain } from './scenarios/drain.ts';
 import { measureHeap } from './scenarios/heap.ts';
 import { measureHistory } from './scenarios/history.ts';
 import { measureLatency } from './scenarios/latency.ts';
+import { measureMenuPush } from './scenarios/menu-push.ts';
 import { measurePostgresInstances } from './scenarios/postgres-instances.ts';
 import { measurePolls } from './scenarios/polls.ts';
 import { measureRecovery } from './scenarios/recovery.ts';
@@ -192,6 +193,16 @@ try {
     'bump',
   );
   await cleanUp('bump');
+
+  await measure(
+    'menu edit → other device',
+    async () => {
+      const menuPush = await measureMenuPush(env, menu.at(-1)!, options.menuPushSamples);
+      results.menu_push_ms = menuPush.shown;
+      details.menuPush = menuPush;
+    },
+    'menu-push',
+  );
 
   await measure(
     'polls',

@@ -13,6 +13,7 @@ import {
   type PageRequestType,
   type Reply,
   type ReplyValues,
+  type SkipWaitingMessage,
 } from '../protocol/messages.ts';
 import { unreachable } from '../protocol/unreachable.ts';
 import type { OrdersStore } from './orders-store.ts';
@@ -43,6 +44,8 @@ export class SwBridge {
   /** Broadcasts that arrived while a snapshot was on its way, replayed on top of it. */
   private buffered: { message: Broadcast; at: number }[] = [];
   private wb: Workbox | null = null;
+  /** The push state last broadcast; null until the first one. */
+  private pushConnected: boolean | null = null;
   private registration: Promise<ServiceWorkerRegistration> | null = null;
 
   constructor(
@@ -87,12 +90,22 @@ export class SwBridge {
     return this.request({ v: 1, type: 'paired' });
   }
 
+  /** Fetches sw.js and installs it if it changed; a waiting version then shows the update prompt. */
+  checkForUpdate(): void {
+    // A failed check (the server went again) is retried at the next reconnect.
+    this.wb?.update().catch(() => undefined);
+  }
+
   /** Activates the waiting worker and reloads once it controls the page. */
   applyUpdate(): void {
     // The prompt only appears after registration's `waiting` event, so `wb` is set by then.
     if (this.wb === null) return;
     this.wb.addEventListener('controlling', () => window.location.reload());
     this.wb.messageSkipWaiting();
+    // The active version must let go too: while it holds an event open (a pull waiting on a slow server) the
+    // browser keeps it, and Reload would do nothing (sw/keep-alive.ts handOver).
+    const skipWaiting: SkipWaitingMessage = { type: 'SKIP_WAITING' };
+    navigator.serviceWorker.controller?.postMessage(skipWaiting);
   }
 
   request<K extends PageRequestType>(message: RequestOf<K>): Promise<ReplyValues[K]> {
@@ -198,6 +211,10 @@ export class SwBridge {
         return;
       case 'sync': {
         const { v: _v, type: _type, rev: _rev, ...sync } = message;
+        // The push stream is back after a drop: the server may have restarted, which is how a new version is
+        // deployed. A till never navigates, so the browser's own update check (on navigation) would not run.
+        if (sync.pushConnected && this.pushConnected === false) this.checkForUpdate();
+        this.pushConnected = sync.pushConnected;
         this.store.applySync(sync);
         return;
       }

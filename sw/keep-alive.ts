@@ -10,6 +10,13 @@ export interface KeepAlive {
    * call takes over the job of keeping the worker alive.
    */
   untilSettled(): Promise<void>;
+  /**
+   * A newer version is to take over (the user pressed Reload): from now on hold nothing. Chromium activates the
+   * waiting version only once this one has no open event, so a worker kept busy by a slow server would leave
+   * Reload doing nothing for up to five minutes. Unfinished engine work stops with the worker; all of it is in
+   * IndexedDB and the new version resumes it.
+   */
+  handOver(): void;
 }
 
 /** `settled` resolves when the engine has no work left (SyncEngine.settled); it is watched by one waiter only. */
@@ -17,6 +24,7 @@ export function createKeepAlive(settled: () => Promise<void>): KeepAlive {
   /** Releases the call currently holding the worker; null when none does. */
   let releaseHolder: (() => void) | null = null;
   let watching = false;
+  let handingOver = false;
 
   function watch(): void {
     if (watching) return;
@@ -35,6 +43,7 @@ export function createKeepAlive(settled: () => Promise<void>): KeepAlive {
 
   return {
     untilSettled() {
+      if (handingOver) return Promise.resolve();
       const previous = releaseHolder;
       const held = new Promise<void>((resolve) => {
         releaseHolder = resolve;
@@ -42,6 +51,12 @@ export function createKeepAlive(settled: () => Promise<void>): KeepAlive {
       previous?.();
       watch();
       return held;
+    },
+    handOver() {
+      handingOver = true;
+      const holder = releaseHolder;
+      releaseHolder = null;
+      holder?.();
     },
   };
 }

@@ -8,6 +8,7 @@ import { BROADCAST_CHANNEL, isPageRequest, isSkipWaiting } from '../protocol/mes
 import { activeOrdersNetworkFirst } from './active-orders-route.ts';
 import { backgroundSyncRegistrar, isSyncEvent, OUTBOX_SYNC_TAG } from './background-sync.ts';
 import { DB_NAME, openOrderlineDb } from './db.ts';
+import { SW_VERSION_PATH, versionResponse } from './build-version.ts';
 import { createKeepAlive } from './keep-alive.ts';
 import { MENU_CACHE, routeFetch, SETTINGS_CACHE } from './fetch-routes.ts';
 import { createMenuRefresher } from './menu-refresh.ts';
@@ -73,6 +74,10 @@ const keepAlive = createKeepAlive(() => engine.settled());
 precache(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 self.addEventListener('fetch', (event) => {
+  if (new URL(event.request.url).pathname === SW_VERSION_PATH) {
+    event.respondWith(versionResponse());
+    return;
+  }
   // The page this navigation loads asks for the snapshot first thing: read it while the page loads.
   if (event.request.mode === 'navigate') engine.prefetchSnapshot();
   const response = routeFetch(event.request, {
@@ -116,7 +121,10 @@ if (self.serviceWorker.state === 'activated') startEngine();
 self.addEventListener('message', (event) => {
   const data: unknown = event.data;
   if (isSkipWaiting(data)) {
-    event.waitUntil(self.skipWaiting());
+    // The page sends it to both versions when the user presses Reload: the waiting one takes over, and the
+    // active one lets go of the events it holds open, without which Chromium does not activate the new one.
+    if (self.serviceWorker.state === 'activated') keepAlive.handOver();
+    else event.waitUntil(self.skipWaiting());
     return;
   }
   if (!isPageRequest(data)) return; // unknown messages are ignored, never thrown on

@@ -158,6 +158,8 @@ export interface FaultProxy {
   beforeForward(hook: ((req: ProxiedRequest) => Promise<void> | void) | null): void;
   /** Adds latency to every forwarded request, like a slow link (keeps a drain in flight long enough to hit). */
   setLatency(ms: number): void;
+  /** Requests held by the latency right now (a slow server's requests in flight). */
+  pending(): number;
   /** Answer matching requests with an API error without forwarding them. */
   injectErrorWhen(rule: ((req: ProxiedRequest) => InjectedError | null) | null): void;
   /** Freeze every open SSE stream: no more bytes either way, sockets stay open. Returns how many. */
@@ -188,6 +190,8 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
   let holdNewStreams = false;
   let hook: ((req: ProxiedRequest) => Promise<void> | void) | null = null;
   let latencyMs = 0;
+  /** Requests waiting out the latency right now. */
+  let delayed = 0;
 
   let requestCount = 0;
   const record = (req: ProxiedRequest, outcome: ProxyOutcome, status: number | null): ProxyLogEntry => {
@@ -241,7 +245,12 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
   });
 
   async function prepare(info: ProxiedRequest): Promise<void> {
-    if (latencyMs > 0 && mode === 'forward') await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (latencyMs > 0 && mode === 'forward') {
+      delayed += 1;
+      await new Promise((resolve) => setTimeout(resolve, latencyMs)).finally(() => {
+        delayed -= 1;
+      });
+    }
     if (hook && mode === 'forward') await hook(info);
   }
 
@@ -369,6 +378,7 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
     setLatency(ms) {
       latencyMs = ms;
     },
+    pending: () => delayed,
     dropResponsesWhen(rule) {
       dropRule = rule;
     },

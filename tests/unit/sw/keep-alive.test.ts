@@ -97,4 +97,20 @@ describe('createKeepAlive', () => {
     await flushMicrotasks();
     expect(second.done).toBe(true);
   });
+
+  it('handing over to a newer version lets go of the open event on a busy engine and holds no later one', async () => {
+    const engine = fakeEngine();
+    const keepAlive = createKeepAlive(() => engine.settled());
+    engine.start(); // a pull waiting on a slow server
+    const held = watch(keepAlive.untilSettled());
+    await flushMicrotasks();
+    expect(held.done).toBe(false);
+    keepAlive.handOver();
+    await flushMicrotasks();
+    expect(held.done).toBe(true);
+    // The leader's next tick reaches this worker while the engine is still busy: its event closes at once.
+    const later = watch(keepAlive.untilSettled());
+    await flushMicrotasks();
+    expect(later.done).toBe(true);
+  });
 });
