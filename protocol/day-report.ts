@@ -2,6 +2,7 @@
 // Pure: no DOM, no Node. Money is integer cents; hours are the shop's local clock hours.
 
 import * as v from 'valibot';
+import type { OrderTax } from './order.ts';
 
 export interface DayReportItem {
   menuItemId: string;
@@ -19,7 +20,14 @@ export interface DayReportHour {
   revenueCents: number;
 }
 
-export interface DayReport {
+/** Part 3 (DESIGN "HTTP API, part 3"): tax per rate summed from each order's taxes, discounts, options sold. */
+export interface DayReportPricing {
+  taxes: OrderTax[];
+  discountsCents: number;
+  options: { group: string; option: string; name: string; qty: number }[];
+}
+
+export interface DayReport extends Partial<DayReportPricing> {
   date: string;
   tz: string;
   /** The menu's currency (ISO 4217), for showing the amounts. */

@@ -3,6 +3,7 @@
 
 import type { DayReport, DayReportHour, DayReportItem } from '../../protocol/day-report.ts';
 import type { OrderItem, OrderStatus } from '../../protocol/order.ts';
+import { dayReportPricing } from './day-report-pricing.ts';
 import type { SqlClient } from './sql-database.ts';
 
 /** The stored createdAt form (Date#toISOString), so text comparison against created_at is time order. */
@@ -159,6 +160,8 @@ export function createDayReportStore(db: SqlClient): DayReportStore {
             p50: prep.p50 === null ? null : Number(prep.p50),
             p90: prep.p90 === null ? null : Number(prep.p90),
           },
+          // Part 3 hook: taxes, discounts and options (day-report-pricing.ts).
+          ...(await dayReportPricing(db, bounds.lo_text, bounds.hi_text)),
         },
         orders: (row.orders ?? []).map((order) => ({ ...order, totalCents: Number(order.totalCents) })),
       };

@@ -169,6 +169,20 @@ function hourStarts(fromIso: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => new Date(Date.parse(fromIso) + i * 3_600_000).toISOString());
 }
 
+/**
+ * The Parts 1-2 report as computed by hand, and its Part 3 fields (day-report-pricing.ts): the sample's
+ * rates are 0 %, so the taxes' gross is the revenue plus the still-active orders' totals (`activeCents`);
+ * no discounts or options in these orders.
+ */
+function expectReport(actual: DayReport, expected: DayReport, activeCents = 0): void {
+  const { taxes, discountsCents, options, ...rest } = actual;
+  expect(rest).toEqual(expected);
+  expect(discountsCents).toBe(0);
+  expect(options).toEqual([]);
+  expect(taxes?.every((tax) => tax.taxCents === 0)).toBe(true);
+  expect(taxes?.reduce((sum, tax) => sum + tax.grossCents, 0)).toBe(expected.revenueCents + activeCents);
+}
+
 describe('GET /api/reports/day', () => {
   it('reports a normal Berlin day as computed by hand', async () => {
     const res = await report('date=2026-06-10&tz=Europe/Berlin');
@@ -204,7 +218,8 @@ describe('GET /api/reports/day', () => {
       // 120, 300 and 600 s; percentile_cont: p90 = 300 + 0.8 × (600 − 300).
       prepSeconds: { p50: 300, p90: 540 },
     };
-    expect(res.json<DayReport>()).toEqual(expected);
+    // Taxes count every non-cancelled order (DESIGN Part 3): the completed ones plus N-005, pending (390).
+    expectReport(res.json<DayReport>(), expected, 390);
   });
 
   it('reports the 25-hour day with its repeated hour, and orders on the local date of createdAt', async () => {
@@ -235,7 +250,7 @@ describe('GET /api/reports/day', () => {
       }),
       prepSeconds: { p50: null, p90: null }, // none of these went through ready
     };
-    expect(res.json<DayReport>()).toEqual(expected);
+    expectReport(res.json<DayReport>(), expected);
     const dayBefore = (await report('date=2026-10-24&tz=Europe/Berlin')).json<DayReport>();
     expect(dayBefore.orders).toBe(1); // D-004, 23:59:59.999 local
   });

@@ -244,3 +244,48 @@ describe('orders priced at their menu version', () => {
     expect(results[2]?.error?.code).toBe('invalid_options');
   });
 });
+
+describe('day report (Part 3 fields)', () => {
+  it('sums each non-cancelled order’s own taxes and discounts, and counts options sold', async () => {
+    const res = await t.app.inject({ url: '/api/reports/day?date=2026-11-25&tz=UTC', headers: OWNER_AUTH });
+    expect(res.statusCode).toBe(200);
+    const report = res.json<{
+      taxes: { rate: string; rateBasisPoints: number; taxCents: number; grossCents: number }[];
+      discountsCents: number;
+      options: { group: string; option: string; qty: number }[];
+      revenueCents: number;
+    }>();
+    const orders: Order[] = [];
+    for (let cursor = 0; ;) {
+      const page = (
+        await t.app.inject({ url: `/api/orders/changes?since=${cursor}&limit=1000`, headers: OWNER_AUTH })
+      ).json<{ orders: Order[]; cursor: number; more: boolean }>();
+      orders.push(...page.orders);
+      if (!page.more || page.cursor === cursor) break;
+      cursor = page.cursor;
+    }
+    // The feed's reset lists active orders only; History has the finished ones.
+    const history = (
+      await t.app.inject({ url: '/api/orders/history?limit=200', headers: OWNER_AUTH })
+    ).json<{ orders: Order[] }>();
+    orders.push(...history.orders);
+    const counted = orders.filter((order) => order.status !== 'cancelled');
+    const taxCents = counted
+      .flatMap((order) => order.taxes ?? [])
+      .reduce((sum, tax) => sum + tax.taxCents, 0);
+    expect(report.taxes.reduce((sum, tax) => sum + tax.taxCents, 0)).toBe(taxCents);
+    expect(taxCents).toBeGreaterThan(0);
+    // Rates are kept apart by basis points: 19 % orders and 20 % orders are separate rows.
+    expect(report.taxes.find((tax) => tax.rate === 'standard' && tax.rateBasisPoints === 1900)).toBeDefined();
+    expect(report.discountsCents).toBe(
+      counted.reduce((sum, order) => sum + (order.discount?.amountCents ?? 0), 0),
+    );
+    const oat = counted
+      .flatMap((order) => order.items)
+      .filter((item) => item.options?.some((option) => option.option === 'oat'))
+      .reduce((sum, item) => sum + item.qty, 0);
+    expect(report.options.find((option) => option.group === 'milk' && option.option === 'oat')?.qty).toBe(
+      oat,
+    );
+  });
+});
