@@ -48,7 +48,10 @@ export type ErrorCode =
   | 'device_mismatch'
   | 'invalid_pairing_code'
   | 'bad_origin'
-  | 'device_codes_exhausted';
+  | 'device_codes_exhausted'
+  // Part 3: printing (principle 23).
+  | 'no_printer'
+  | 'job_not_queued';
 
 export interface ApiError {
   error: { code: ErrorCode; message: string };
