@@ -23,6 +23,7 @@ export const DEFAULT_TIMEOUTS: ConnectionTimeouts = { connectMs: 3000, statusMs:
 export type SendOutcome =
   | { kind: 'printed'; answersStatus: boolean; paperAfter: PaperStatus | null }
   | { kind: 'paper_out' }
+  | { kind: 'skipped' }
   | { kind: 'failed'; reason: string; answersStatus: boolean };
 
 /** An open socket with its received bytes queued, so each status question gets the next answer. */
@@ -108,7 +109,11 @@ function connect(target: PrinterTarget, ms: number): Promise<{ socket: Socket } 
  */
 export async function sendToPrinter(
   target: PrinterTarget,
-  bytes: Uint8Array,
+  /**
+   * Called once the printer is reachable and has paper, just before the first byte: the job's bytes, or
+   * null to send nothing (the job was cancelled meanwhile). Only from here on may the job have printed.
+   */
+  prepare: () => Promise<Uint8Array | null>,
   timeouts: ConnectionTimeouts,
   knownToAnswer: boolean,
 ): Promise<SendOutcome> {
@@ -122,6 +127,8 @@ export async function sendToPrinter(
     const answers = before !== null || knownToAnswer;
     if (before !== null && readPaperStatus(before) === 'paper_out') return { kind: 'paper_out' };
     const hung = `${target.host}:${target.port} accepted the connection but did not take the job within ${timeouts.writeMs / 1000} s`;
+    const bytes = await prepare();
+    if (!bytes) return { kind: 'skipped' };
     if (!(await talk.write(bytes, timeouts.writeMs)))
       return { kind: 'failed', reason: hung, answersStatus: answers };
     if (!answers) return { kind: 'printed', answersStatus: false, paperAfter: null };

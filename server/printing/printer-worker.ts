@@ -100,11 +100,16 @@ export function startPrinterWorker(options: PrinterWorkerOptions): PrinterWorker
   async function printOne(job: StoredJob): Promise<void> {
     const printer = await options.store.get(options.printerId);
     if (!printer) return;
-    const attempt = await options.store.startAttempt(job.id);
-    if (!attempt) return;
-    const bytes = encodeDocument(jobDocument(attempt), await options.codepage());
-    const outcome = await sendToPrinter(printer, bytes, options.timeouts, knownToAnswer);
+    const codepage = await options.codepage();
+    // The attempt is counted only once bytes go out, so REPRINT marks a job that may really have printed.
+    const prepare = async () => {
+      const attempt = await options.store.startAttempt(job.id);
+      return attempt ? encodeDocument(jobDocument(attempt), codepage) : null;
+    };
+    const outcome = await sendToPrinter(printer, prepare, options.timeouts, knownToAnswer);
     switch (outcome.kind) {
+      case 'skipped':
+        return;
       case 'printed':
         knownToAnswer = outcome.answersStatus;
         failures = 0;

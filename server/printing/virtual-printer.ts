@@ -24,6 +24,11 @@ export interface VirtualPrinter {
   paperOut: boolean;
   /** While true, the printer keeps connections open but reads nothing (and answers nothing). */
   hung: boolean;
+  /**
+   * While true, a status request after a ticket on the same connection goes unanswered: the printer took
+   * every byte but the server cannot know (the moment a crash makes a duplicate).
+   */
+  silentAfterTicket: boolean;
   /** Connections accepted so far. */
   readonly connections: number;
   /** Waits until `count` tickets have arrived (or `timeoutMs` passed: rejects). */
@@ -43,6 +48,7 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
     tickets,
     paperOut: false,
     hung: false,
+    silentAfterTicket: false,
     get connections() {
       return connections;
     },
@@ -69,6 +75,7 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
     connections += 1;
     sockets.add(socket);
     const decoder = new EscPosDecoder();
+    let printedHere = false;
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => sockets.delete(socket));
     if (printer.hung) {
@@ -83,9 +90,11 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
       }
       for (const event of decoder.push(chunk)) {
         if (event.type === 'status') {
+          if (printedHere && printer.silentAfterTicket) continue;
           socket.write(Uint8Array.of(event.n === 4 && printer.paperOut ? PAPER_OUT : PAPER_OK));
           continue;
         }
+        printedHere = true;
         tickets.push(event.ticket);
         options.onTicket?.(event.ticket);
         for (const waiter of [...waiters]) waiter();

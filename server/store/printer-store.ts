@@ -240,7 +240,7 @@ export function createPrinterStore(db: SqlDatabase, now: () => Date = () => new 
     },
     async requeue(id, reason) {
       await db.query(
-        `UPDATE print_jobs SET state = 'queued', last_error = $2 WHERE id = $1 AND state = 'printing'`,
+        `UPDATE print_jobs SET state = 'queued', last_error = $2 WHERE id = $1 AND state IN ('queued', 'printing')`,
         [id, reason],
       );
     },
