@@ -1,6 +1,7 @@
 // One active order in the list, compact (two lines, so a 1280×800 till shows 8+ orders): number, status,
 // customer, paid mark, age; total, sync state and only the buttons valid now. Items and notes open on demand
 // (a `Details` disclosure). Re-renders only when its order, the minute or its disclosure changes.
+import { ReceiptButton } from './receipt-button.tsx';
 import { Component } from 'preact';
 import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
@@ -124,6 +125,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
               Mark paid
             </button>
           )}
+          <ReceiptButton orderId={order.id} number={order.number} />
           <button
             type="button"
             class="danger"
