@@ -121,7 +121,7 @@ export default function PrintersScreen(_props: ScreenProps) {
                 onClick={() =>
                   void act(
                     'The test page',
-                    () => apiRequest('POST', `/api/printers/${printer.id}/test`),
+                    () => apiRequest('POST', `/api/printers/${printer.id}/test`, {}),
                     `Test page sent to ${printer.name}.`,
                   )
                 }
