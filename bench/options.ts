@@ -19,6 +19,8 @@ export const SCENARIOS = [
   // Part 2: other-device latency over HTTPS; PostgreSQL with two server instances.
   'tls',
   'postgres',
+  // Part 3: kitchen tickets and receipts at a loopback virtual printer, and a printer's backlog.
+  'printing',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -63,6 +65,10 @@ export interface BenchOptions {
   bumpBusyTickets: number;
   /** PostgreSQL: creates on instance A timed to instance B's stream (the throughput reuses throughputSeconds). */
   postgresCrossSamples: number;
+  /** Printing: tickets and receipts timed, jobs queued while the printer is off, and how long it is off. */
+  printSamples: number;
+  printBacklogJobs: number;
+  printOffMs: number;
 }
 
 const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' | 'writeReadme' | 'only'>> = {
@@ -86,6 +92,9 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     bumpSamples: 100,
     bumpBusyTickets: 200,
     postgresCrossSamples: 200,
+    printSamples: 100,
+    printBacklogJobs: 100,
+    printOffMs: 60_000,
   },
   quick: {
     latencySamples: 15,
@@ -106,6 +115,9 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     bumpSamples: 30,
     bumpBusyTickets: 200,
     postgresCrossSamples: 40,
+    printSamples: 100,
+    printBacklogJobs: 100,
+    printOffMs: 10_000,
   },
   // For the smoke test in `npm test`: every measure runs end to end, with very few samples.
   smoke: {
@@ -127,6 +139,9 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     bumpSamples: 3,
     bumpBusyTickets: 20,
     postgresCrossSamples: 5,
+    printSamples: 5,
+    printBacklogJobs: 10,
+    printOffMs: 2_000,
   },
 };
 

@@ -27,6 +27,7 @@ import { measureHeap } from './scenarios/heap.ts';
 import { measureHistory } from './scenarios/history.ts';
 import { measureLatency } from './scenarios/latency.ts';
 import { measurePostgresInstances } from './scenarios/postgres-instances.ts';
+import { measurePrinting } from './scenarios/printing.ts';
 import { measurePolls } from './scenarios/polls.ts';
 import { measureRecovery } from './scenarios/recovery.ts';
 import { measureCreateThroughput } from './scenarios/server-throughput.ts';
@@ -114,6 +115,19 @@ await measure(
     results.pg_cross_instance_ms = pg.crossInstance;
   },
   'postgres',
+);
+
+// Its own server and virtual printers; results go to details.printing (bench/report.ts adds the rows).
+await measure(
+  `printing: ${options.printSamples} tickets and receipts, ${options.printBacklogJobs} jobs while a printer is off`,
+  async () => {
+    details.printing = await measurePrinting(
+      options.printSamples,
+      options.printBacklogJobs,
+      options.printOffMs,
+    );
+  },
+  'printing',
 );
 
 const runId = `bench${Date.now().toString(36)}`;

@@ -62,6 +62,7 @@ export function startPrintQueue(options: PrintQueueOptions): PrintQueue {
   let lastPublished = '';
   let feedRunning: Promise<void> | null = null;
   let feedAgain = false;
+  let kitchenPrinters = 0;
 
   async function codepage(): Promise<Codepage> {
     const [menu, settings] = await Promise.all([options.menu.current(), options.settings()]);
@@ -129,6 +130,7 @@ export function startPrintQueue(options: PrintQueueOptions): PrintQueue {
 
   async function tick(): Promise<void> {
     const configs = await options.printers.list();
+    kitchenPrinters = configs.filter((config) => config.kind === 'kitchen').length;
     const ids = new Set(configs.map((config) => config.id));
     for (const [id, worker] of workers) {
       if (ids.has(id)) continue;
@@ -184,7 +186,11 @@ export function startPrintQueue(options: PrintQueueOptions): PrintQueue {
   timer.unref();
   void runTick();
 
-  const unsubscribe = options.orders.subscribe(() => pumpFeed());
+  // Without a kitchen printer nothing is queued per order: the tick moves the feed's cursor along instead,
+  // so a shop without printers pays nothing per create.
+  const unsubscribe = options.orders.subscribe(() => {
+    if (kitchenPrinters > 0) pumpFeed();
+  });
   const db = options.printers.database;
   if (db.listen) {
     db.listen(PRINT_NOTIFY_CHANNEL, (printerId) => {
