@@ -75,7 +75,8 @@ export async function measurePrinting(
   backlogJobs: number,
   offMs: number,
 ): Promise<PrintingResult> {
-  const server = await startServer();
+  // A loaded machine boots PGlite slowly; the measure starts once it is up.
+  const server = await startServer({ healthTimeoutMs: 180_000 });
   const kitchen = await startVirtualPrinter();
   const till = await startVirtualPrinter();
   try {
