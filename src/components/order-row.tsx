@@ -125,7 +125,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
               Mark paid
             </button>
           )}
-          <ReceiptButton orderId={order.id} number={order.number} />
+          {expanded ? <ReceiptButton orderId={order.id} number={order.number} /> : null}
           <button
             type="button"
             class="danger"

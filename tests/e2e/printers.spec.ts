@@ -79,6 +79,8 @@ test('printers: set up, test page, kitchen ticket, receipt dialog, offline alert
   expect(tickets[1]?.text).toContain('Zoë Müller');
   const row = till1.locator(`[data-order-id="${id}"]`);
   await expect(row.getByText('Waiting to sync')).toHaveCount(0);
+  // Receipt sits behind Details: the compact row keeps its height (8 whole rows at 1280x800).
+  await row.getByRole('button', { name: 'Details', exact: true }).click();
   await row.getByRole('button', { name: 'Receipt', exact: true }).click();
   const dialog = till1.getByRole('dialog', { name: /^Receipt / });
   await expect(dialog.getByLabel('Receipt preview')).toContainText('Zoë Müller');
