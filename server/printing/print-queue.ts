@@ -64,9 +64,19 @@ export function startPrintQueue(options: PrintQueueOptions): PrintQueue {
   let feedAgain = false;
   let kitchenPrinters = 0;
 
-  async function codepage(): Promise<Codepage> {
+  async function readCodepage(): Promise<Codepage> {
     const [menu, settings] = await Promise.all([options.menu.current(), options.settings()]);
     return chooseCodepage(menu.currency, text(settings, 'locale') ?? 'en');
+  }
+  // Re-read on every tick (a currency or locale change reaches the printers within one), not per job: a
+  // kitchen ticket's budget is 250 ms end to end.
+  let cachedCodepage: Promise<Codepage> | null = null;
+  function codepage(): Promise<Codepage> {
+    cachedCodepage ??= readCodepage().catch((error: unknown) => {
+      cachedCodepage = null;
+      throw error;
+    });
+    return cachedCodepage;
   }
 
   async function printers(): Promise<Printer[]> {
@@ -131,6 +141,8 @@ export function startPrintQueue(options: PrintQueueOptions): PrintQueue {
   async function tick(): Promise<void> {
     const configs = await options.printers.list();
     kitchenPrinters = configs.filter((config) => config.kind === 'kitchen').length;
+    cachedCodepage = readCodepage();
+    await cachedCodepage;
     const ids = new Set(configs.map((config) => config.id));
     for (const [id, worker] of workers) {
       if (ids.has(id)) continue;
