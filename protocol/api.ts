@@ -46,6 +46,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'device_mismatch'
+  | 'wrong_ticket_code'
   | 'invalid_pairing_code'
   | 'bad_origin'
   | 'device_codes_exhausted'

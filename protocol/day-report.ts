@@ -22,14 +22,22 @@ export interface DayReportHour {
 export interface DayReport {
   date: string;
   tz: string;
-  /** Every order created that local day, whatever its status. */
+  /** The menu's currency (ISO 4217), for showing the amounts. */
+  currency: string;
+  /** Every order created that local day, whatever its status: orders = active + completed + cancelled. */
   orders: number;
+  /** Still pending, preparing or ready. */
+  active: number;
   completed: number;
   cancelled: number;
   /** Completed orders only; revenueCents = paidCents + unpaidCents (see docs/decisions.md). */
   revenueCents: number;
   paidCents: number;
   unpaidCents: number;
+  /** Orders not cancelled and not paid (active or completed): what is still to collect. */
+  unpaidOrders: number;
+  /** The total of the active unpaid orders (not in revenue yet: they are not completed). */
+  activeUnpaidCents: number;
   items: DayReportItem[];
   byHour: DayReportHour[];
   /** pending → ready, seconds, over the day's orders that reached ready; null when none did. */
@@ -51,6 +59,9 @@ export function isKnownTimeZone(tz: string): boolean {
   return tz === 'UTC' || ZONES.has(tz);
 }
 
+export const DAY_REPORT_TABLES = ['orders', 'items'] as const;
+export type DayReportTable = (typeof DAY_REPORT_TABLES)[number];
+
 export const DayReportQuerySchema = v.strictObject({
   date: v.pipe(
     v.string('must be a string'),
@@ -63,5 +74,7 @@ export const DayReportQuerySchema = v.strictObject({
     v.check(isKnownTimeZone, 'must be an IANA time zone'),
   ),
   format: v.optional(v.picklist(['json', 'csv'], 'must be json or csv'), 'json'),
+  /** Which table a CSV holds (one table per file, docs/decisions.md); ignored for JSON. */
+  table: v.optional(v.picklist(DAY_REPORT_TABLES, 'must be orders or items'), 'orders'),
 });
 export type DayReportQuery = v.InferOutput<typeof DayReportQuerySchema>;

@@ -47,6 +47,7 @@ const isoTimestamp = v.pipe(
 export const HistoryQuerySchema = v.strictObject({
   from: v.optional(isoTimestamp),
   to: v.optional(isoTimestamp),
+  /** Found anywhere in the number, the customer's name, or an item's name or note; any case. */
   q: v.optional(v.pipe(textSchema(80), v.trim())),
   status: v.optional(v.picklist(FINISHED_STATUSES, `must be one of ${FINISHED_STATUSES.join(', ')}`)),
   limit: v.optional(

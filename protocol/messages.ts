@@ -41,7 +41,15 @@ export type AuthState = 'unpaired' | 'paired' | 'signed-out';
 /** Who this device is: the GET /api/me body (`{ id, name, role, code }`; `code` starts its ticket numbers). */
 export type { DeviceIdentity };
 
-export type SyncReason = 'poll' | 'online' | 'visible' | 'stream-open' | 'outbox-tick' | 'manual' | 'start';
+export type SyncReason =
+  | 'poll'
+  | 'online'
+  | 'visible'
+  | 'stream-open'
+  | 'stream-reset'
+  | 'outbox-tick'
+  | 'manual'
+  | 'start';
 
 export type PageRequest =
   | { v: 1; type: 'hello' }

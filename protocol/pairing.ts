@@ -83,8 +83,11 @@ export interface PairResponse {
 
 export interface DeviceListEntry extends DeviceIdentity {
   pairedAt: string;
+  /** The device's last request (written at most once a minute per device). */
   lastSeenAt: string | null;
   revoked: boolean;
+  /** Its live event stream is open now: it receives orders as they change. */
+  connected: boolean;
 }
 
 export interface DevicesResponse {

@@ -1,13 +1,16 @@
 // Starts a real server, places a few orders from a paired counter, and saves screenshots of the Kitchen,
-// the Ready board and the Counter at 1280×800 and 1920×1080 into docs/screenshots:
+// the Ready board and the Counter at 1280×800, 768×1024 (portrait tablet) and 1920×1080, then the board
+// with 30 ready orders at 1920×1080 (board-30-ready.png), into docs/screenshots:
 //   npm run build && node --import tsx scripts/take-kitchen-screenshots.ts [outDir]
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { pairContext } from '../tests/e2e/helpers/pair-device.ts';
+import { finishActiveOrders, seedOrders } from '../tests/e2e/helpers/seed-orders.ts';
 import { startServer } from '../tests/e2e/helpers/server-process.ts';
 
 const outDir = process.argv[2] ?? 'docs/screenshots';
 const SIZES = [
   { width: 1280, height: 800 },
+  { width: 768, height: 1024 },
   { width: 1920, height: 1080 },
 ];
 const CUSTOMERS = [
@@ -76,7 +79,14 @@ try {
   for (const size of SIZES) {
     const suffix = `${size.width}x${size.height}`;
     await till.setViewportSize(size);
-    await till.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'All changes saved' }).waitFor();
+    await till
+      .getByRole('status', { name: 'Sync status' })
+      .filter({ hasText: 'All changes saved' })
+      .waitFor();
+    // Clicking the rows scrolled the columns: show their tops (the newest orders, the first menu items).
+    await till.evaluate(() => {
+      for (const column of document.querySelectorAll('.orders-column, .menu-panel')) column.scrollTo(0, 0);
+    });
     await till.screenshot({ path: `${outDir}/counter-${suffix}.png` });
     const kitchenPage = await device(browser, server.url, 'kitchen', size);
     await kitchenPage.goto('/kitchen');
@@ -97,6 +107,15 @@ try {
     await kitchenPage.context().close();
     await displayPage.context().close();
   }
+  // Lunch rush: 30 orders waiting at the pass, the oldest ready first.
+  await finishActiveOrders(server.url);
+  const names = Array.from({ length: 30 }, (_, i) => `${CUSTOMERS[i % CUSTOMERS.length] || 'Sam'} ${i + 1}`);
+  await seedOrders(server.url, { customers: names, status: 'ready' });
+  await seedOrders(server.url, { customers: ['Olga', 'Piet', ''], status: 'preparing' });
+  const displayPage = await device(browser, server.url, 'display', { width: 1920, height: 1080 });
+  await displayPage.goto('/board');
+  await displayPage.getByRole('list', { name: 'Ready' }).getByRole('listitem').nth(29).waitFor();
+  await displayPage.screenshot({ path: `${outDir}/board-30-ready.png` });
 } finally {
   await browser.close();
   await server.dispose();

@@ -20,6 +20,7 @@ import { answerChange, answerCreate, judgeChange, judgeCreate, sendAnswer } from
 import { decodeActiveToken } from './store/active-page-token.ts';
 import type { MenuStore } from './store/menu-store.ts';
 import type { OrderStore } from './store/order-store.ts';
+import { orderForRole, ordersForRole } from './display-view.ts';
 
 export interface ApiRoutesOptions {
   store: OrderStore;
@@ -71,7 +72,7 @@ export async function apiRoutes(app: FastifyInstance, { store, menu, hub, metric
     const after = cursor === undefined ? undefined : decodeActiveToken(cursor);
     if (after === null) return sendError(reply, 400, 'invalid_query', 'cursor: must be a page token');
     const page: ActiveOrdersResponse = await store.active(after ? { limit, after } : { limit });
-    return page;
+    return { ...page, orders: ordersForRole(page.orders, request.device?.role) };
   });
 
   app.get('/api/orders/changes', { config: { access: ACCESS.read } }, async (request, reply) => {
@@ -79,7 +80,7 @@ export async function apiRoutes(app: FastifyInstance, { store, menu, hub, metric
     if (!query.success) return sendError(reply, 400, 'invalid_query', describeIssues(query.issues));
     const { since, limit, snapshotAfter } = query.output;
     const page: ChangesResponse = await store.changes(since, limit, snapshotAfter);
-    return page;
+    return { ...page, orders: ordersForRole(page.orders, request.device?.role) };
   });
 
   app.get<{ Params: { id: string } }>(
@@ -89,7 +90,7 @@ export async function apiRoutes(app: FastifyInstance, { store, menu, hub, metric
       const id = v.safeParse(UuidSchema, request.params.id);
       const order = id.success ? await store.get(id.output) : null;
       if (!order) return sendError(reply, 404, 'not_found', 'no such order');
-      return order;
+      return orderForRole(order, request.device?.role);
     },
   );
 
@@ -107,6 +108,6 @@ export async function apiRoutes(app: FastifyInstance, { store, menu, hub, metric
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (typeof value === 'string' || typeof value === 'number') headers[name] = String(value);
     }
-    await hub.open(reply.raw, { since, headers, deviceId: request.device!.id });
+    await hub.open(reply.raw, { since, headers, deviceId: request.device!.id, role: request.device!.role });
   });
 }

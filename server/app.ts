@@ -13,12 +13,14 @@ import { ACCESS } from '../protocol/roles.ts';
 import { HttpError, handleError, sendError } from './api-error.ts';
 import { apiRoutes } from './api-routes.ts';
 import { installAuthHook, isApiPath } from './auth/auth-plugin.ts';
-import { createAuthenticator } from './auth/authenticate.ts';
+import { checkMetricsToken, createAuthenticator } from './auth/authenticate.ts';
 import { createPairingAttempts } from './auth/pairing-attempts.ts';
 import { createSseHub, type SseHub } from './events.ts';
 import { isAllowedHost, LOCALHOST_NAMES, normaliseAllowedHosts } from './host-check.ts';
-import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
+import { connectionsCheckingIntervalMs, DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { batchRoutes } from './routes/batch-routes.ts';
+import { backupRoutes } from './routes/backup-routes.ts';
+import { NO_BACKUPS, type BackupService } from './backup/backup-service.ts';
 import { SAMPLE_MENU } from './menu.ts';
 import { createMetrics } from './metrics.ts';
 import { menuRoutes } from './routes/menu-routes.ts';
@@ -26,7 +28,7 @@ import { createMenuStore } from './store/menu-store.ts';
 import { settingsRoutes } from './routes/settings-routes.ts';
 import { createSettingsStore } from './store/settings-store.ts';
 import { loggerOptions } from './log-redaction.ts';
-import { plainHttpRules } from './plain-http-rules.ts';
+import { isLoopbackPeer, plainHttpRules } from './plain-http-rules.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { pairingRoutes, type SetupInfo } from './routes/pairing-routes.ts';
 import { setupRoutes } from './routes/setup-routes.ts';
@@ -88,6 +90,8 @@ export interface BuildAppOptions {
   https?: HttpsEndpoint;
   /** `{ httpsUrl, caFingerprint }` for `GET /api/setup`; defaults to the `https` endpoint's (both null without). */
   setupInfo?: SetupInfoProvider;
+  /** Backups of this server's database (absent: none, as for an in-memory database) and the local token. */
+  backups?: { service: BackupService; localToken?: string };
   /** Print queue tuning (tests shorten timeouts and leases); false runs no printer workers. */
   printing?: PrintQueueTuning | false;
 }
@@ -112,7 +116,9 @@ function fastifyTrustProxy(
   trust: TrustProxy,
 ): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (typeof trust !== 'number') return trust;
-  return (_address, hop) => hop < trust;
+  // A hop count alone would let any direct peer on 0.0.0.0 write X-Forwarded-For/-Proto: the nearest hop must
+  // be a proxy on this machine (a proxy elsewhere is listed by address instead).
+  return (address, hop) => hop < trust && (hop > 0 || isLoopbackPeer(address));
 }
 
 /** Shed by @fastify/under-pressure (with its Retry-After); the client retries a 503. */
@@ -136,9 +142,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     options.allowedHosts ?? [...LOCALHOST_NAMES, ...(options.https?.material.names ?? [])],
   );
   const now = options.now ?? (() => new Date());
-  if (options.metricsToken !== undefined && options.metricsToken.length === 0) {
-    throw new Error('ORDERLINE_METRICS_TOKEN must not be empty');
-  }
+  checkMetricsToken(options.metricsToken);
   const devices = await createDeviceStore(options.store.database, { ...options.deviceStore, now });
   // Before Fastify exists, so a short admin token stops start-up with its own message.
   const authenticator = createAuthenticator({ devices, adminToken: options.adminToken, now });
@@ -152,7 +156,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // Node refuses a header deadline longer than the request deadline.
       headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
       // Node checks those deadlines on this interval (30 s by default, which would stretch them).
-      connectionsCheckingInterval: Math.min(1000, Math.max(50, Math.floor(limits.requestTimeoutMs / 4))),
+      connectionsCheckingInterval: connectionsCheckingIntervalMs(limits),
     },
     // A malformed URL never reaches a hook: it gets the API shape (and header) here.
     frameworkErrors(error, request, reply) {
@@ -253,6 +257,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(batchRoutes, { store: options.store, menu, metrics, now: nowMs });
   await app.register(menuRoutes, { menu });
   await app.register(settingsRoutes, { settings });
+  await app.register(backupRoutes, {
+    backups: options.backups?.service ?? NO_BACKUPS,
+    localToken: options.backups?.localToken,
+  });
   await app.register(pairingRoutes, {
     devices,
     metrics,

@@ -1,7 +1,8 @@
-// The day report as an RFC 4180 CSV download: a header and one row per order of the day, an empty line,
-// then a header and one row per item sold. Cells that a spreadsheet would run as a formula are defused.
+// The day report as RFC 4180 CSV downloads, one table per file (docs/decisions.md): the day's orders, or the
+// items sold. Amounts in major units with a decimal point, times on the shop's local clock (the zone is named
+// in the column header). Cells that a spreadsheet would run as a formula are defused.
 
-import type { DayReport } from '../protocol/day-report.ts';
+import type { DayReport, DayReportTable } from '../protocol/day-report.ts';
 import type { DayOrder } from './store/day-report-store.ts';
 
 /** Leading characters that make Excel, LibreOffice or Sheets read a cell as a formula (OWASP CSV injection). */
@@ -18,6 +19,32 @@ function csvRow(cells: readonly (string | number | boolean)[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
+/**
+ * Integer cents as `12.34` (`-0.05` below zero), by integer arithmetic: no float ever touches the amount. Always
+ * two decimals, as the rest of Orderline counts cents (a spreadsheet reads the dot in every locale's CSV import).
+ */
+export function centsAsDecimal(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const whole = Math.abs(Math.trunc(cents));
+  return `${sign}${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
+}
+
+/** `2026-06-10 08:02:00` on the clock of `tz` (no zone suffix: the header names the zone). */
+export function localTimestamp(iso: string, tz: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: tz,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
 /** "2× Flat white; 1× Croissant (warm)" */
 function itemsText(order: DayOrder): string {
   return order.items
@@ -25,23 +52,46 @@ function itemsText(order: DayOrder): string {
     .join('; ');
 }
 
-export function dayReportCsv(report: DayReport, orders: readonly DayOrder[]): string {
-  const lines = [csvRow(['number', 'createdAt', 'status', 'paid', 'customer', 'items', 'totalCents'])];
+function ordersCsv(report: DayReport, orders: readonly DayOrder[]): string {
+  const lines = [
+    csvRow([
+      'number',
+      `created (${report.tz})`,
+      'status',
+      'paid',
+      'customer',
+      'items',
+      `total (${report.currency})`,
+    ]),
+  ];
   for (const order of orders) {
     lines.push(
       csvRow([
         order.number,
-        order.createdAt,
+        localTimestamp(order.createdAt, report.tz),
         order.status,
-        order.paid,
+        order.paid ? 'yes' : 'no',
         order.customerName,
         itemsText(order),
-        order.totalCents,
+        centsAsDecimal(order.totalCents),
       ]),
     );
   }
-  lines.push('\r\n', csvRow(['menuItemId', 'name', 'qty', 'revenueCents']));
-  for (const item of report.items)
-    lines.push(csvRow([item.menuItemId, item.name, item.qty, item.revenueCents]));
   return lines.join('');
+}
+
+function itemsCsv(report: DayReport): string {
+  const lines = [csvRow(['menu item id', 'name', 'quantity', `revenue (${report.currency})`])];
+  for (const item of report.items)
+    lines.push(csvRow([item.menuItemId, item.name, item.qty, centsAsDecimal(item.revenueCents)]));
+  return lines.join('');
+}
+
+export function dayReportCsv(report: DayReport, orders: readonly DayOrder[], table: DayReportTable): string {
+  switch (table) {
+    case 'orders':
+      return ordersCsv(report, orders);
+    case 'items':
+      return itemsCsv(report);
+  }
 }

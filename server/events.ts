@@ -8,7 +8,9 @@ import type { ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { FastifyBaseLogger } from 'fastify';
 import { API_HEADER, API_HEADER_VALUE, CHANGES_DEFAULT_LIMIT } from '../protocol/api.ts';
+import type { Role } from '../protocol/roles.ts';
 import { errorBody } from './api-error.ts';
+import { ordersForRole } from './display-view.ts';
 import type { ServerLimits } from './limits.ts';
 import type { Metrics } from './metrics.ts';
 import type { ShopSettings } from '../protocol/settings.ts';
@@ -17,6 +19,7 @@ import {
   LiveBatch,
   menuEvent,
   ordersEvent,
+  resetEvent,
   settingsEvent,
   type SseEvent,
 } from './sse-event.ts';
@@ -25,6 +28,8 @@ import type { OrderStore } from './store/order-store.ts';
 interface StreamClient {
   raw: ServerResponse;
   deviceId: string;
+  /** A display gets the board's view of each order (server/display-view.ts). */
+  role?: Role;
   /** Highest seq sent to this client; live batches are filtered against it. */
   cursor: number;
   /** While replaying, live batches wait here (null once live). */
@@ -42,6 +47,8 @@ export interface OpenStreamOptions {
   headers: Record<string, string>;
   /** The device whose credential opened the stream: its stream cap, and revocation closes it. */
   deviceId: string;
+  /** Its role: a display's orders are cut to what the board shows. */
+  role?: Role;
 }
 
 export interface SseHub {
@@ -123,7 +130,7 @@ export function createSseHub({
   }
 
   function sendLive(client: StreamClient, batch: LiveBatch): void {
-    const next = batch.eventFor(client.cursor);
+    const next = batch.eventFor(client.cursor, client.role);
     if (!next) return;
     client.cursor = next.cursor;
     write(client, next.event);
@@ -159,15 +166,15 @@ export function createSseHub({
       const page = await store.changes(client.cursor, CHANGES_DEFAULT_LIMIT);
       if (client.closed) return;
       if (page.reset) {
-        // The client's cursor is from another database: hand it the full active set and our cursor.
+        // An `orders` event is always a continuation; a snapshot is the client's to pull in pages (DESIGN Part 3).
         client.cursor = page.cursor;
-        write(client, ordersEvent({ cursor: page.cursor, orders: page.orders }));
+        write(client, resetEvent(page.cursor));
         return;
       }
       const fresh = page.orders.filter((order) => order.seq > client.cursor);
       if (fresh.length > 0) {
         client.cursor = Math.max(...fresh.map((order) => order.seq));
-        write(client, ordersEvent({ cursor: client.cursor, orders: fresh }));
+        write(client, ordersEvent({ cursor: client.cursor, orders: ordersForRole(fresh, client.role) }));
       }
       if (!page.more) return;
       // A long replay goes at the client's pace instead of tripping the slow-reader limit.
@@ -192,7 +199,7 @@ export function createSseHub({
   }
 
   return {
-    async open(raw, { since, headers, deviceId }) {
+    async open(raw, { since, headers, deviceId, role }) {
       const ofDevice = perDevice.get(deviceId) ?? 0;
       if (ofDevice >= limits.maxStreamsPerDevice) return refuse(raw, headers, 'device');
       if (clients.size >= limits.maxStreams) return refuse(raw, headers, 'server');
@@ -209,6 +216,7 @@ export function createSseHub({
       const client: StreamClient = {
         raw,
         deviceId,
+        role,
         cursor: since ?? 0,
         pending: since === null ? null : [],
         unflushed: [],

@@ -16,6 +16,10 @@ export interface ServerLimits {
   shutdownGraceMs: number;
   /** Event-loop delay beyond which requests are shed with 503 (ORDERLINE_MAX_EVENT_LOOP_DELAY_MS; 0 = off). */
   maxEventLoopDelayMs: number;
+  /** A TCP connection to the HTTPS port must finish its TLS handshake within this (ORDERLINE_TLS_HANDSHAKE_TIMEOUT_MS). */
+  tlsHandshakeTimeoutMs: number;
+  /** Open connections per listener, plain and HTTPS each (ORDERLINE_MAX_CONNECTIONS); more are closed at once. */
+  maxConnections: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -26,6 +30,9 @@ export const DEFAULT_LIMITS: ServerLimits = {
   headersTimeoutMs: 10_000,
   shutdownGraceMs: 10_000,
   maxEventLoopDelayMs: 2_000,
+  tlsHandshakeTimeoutMs: 10_000,
+  // Above maxStreams (each stream holds a connection) with room for every device's ordinary requests.
+  maxConnections: 1_000,
 };
 
 const ENV_NAMES: Record<keyof ServerLimits, string> = {
@@ -36,7 +43,14 @@ const ENV_NAMES: Record<keyof ServerLimits, string> = {
   headersTimeoutMs: 'ORDERLINE_HEADERS_TIMEOUT_MS',
   shutdownGraceMs: 'ORDERLINE_SHUTDOWN_GRACE_MS',
   maxEventLoopDelayMs: 'ORDERLINE_MAX_EVENT_LOOP_DELAY_MS',
+  tlsHandshakeTimeoutMs: 'ORDERLINE_TLS_HANDSHAKE_TIMEOUT_MS',
+  maxConnections: 'ORDERLINE_MAX_CONNECTIONS',
 };
+
+/** How often Node checks the header and request deadlines (its 30 s default would stretch a 10 s limit to ~30 s). */
+export function connectionsCheckingIntervalMs(limits: ServerLimits): number {
+  return Math.min(1000, Math.max(50, Math.floor(limits.requestTimeoutMs / 4)));
+}
 
 /** Reads every limit from `env`; a malformed value stops the server rather than silently meaning "no limit". */
 export function limitsFromEnv(env: NodeJS.ProcessEnv): ServerLimits {

@@ -7,6 +7,8 @@ import { limitsFromEnv } from './limits.ts';
 import { machineNames } from './machine-names.ts';
 import { startupBanner } from './setup/startup-banner.ts';
 import { MenuFileError } from './menu-file.ts';
+import { MigrationError } from './store/migrate.ts';
+import { parseBackupHour } from './backup/backup-schedule.ts';
 import { startServer } from './start-server.ts';
 import { parseTlsNames } from './tls/certificate-names.ts';
 import { parseTrustProxy } from './trust-proxy.ts';
@@ -22,6 +24,8 @@ function retentionDays(raw: string | undefined): number | undefined {
 }
 
 const host = process.env.HOST ?? '0.0.0.0';
+// Warnings and errors only by default: per-request lines (info) would scroll the start-up banner away.
+const logLevel = process.env.LOG_LEVEL || 'warn';
 const limits = limitsFromEnv(process.env);
 const machine = machineNames();
 
@@ -48,7 +52,7 @@ const server = await startServer({
   feedRetentionDays: retentionDays(process.env.ORDERLINE_FEED_RETENTION_DAYS),
   // Another build of the client (e2e update tests serve a second release from a temp dir).
   distDir: process.env.ORDERLINE_DIST_DIR || undefined,
-  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  logger: { level: logLevel },
   // An empty variable counts as unset.
   adminToken: process.env.ORDERLINE_ADMIN_TOKEN || undefined,
   metricsToken: process.env.ORDERLINE_METRICS_TOKEN || undefined,
@@ -60,14 +64,27 @@ const server = await startServer({
     machine,
   },
   menuFile: process.env.ORDERLINE_MENU_FILE || undefined,
+  backupHour: parseBackupHour(process.env.ORDERLINE_BACKUP_HOUR),
 }).catch((error: unknown) => {
   // A broken menu file is the operator's to fix: say which entry, without a stack trace.
-  if (error instanceof MenuFileError) {
+  if (error instanceof MenuFileError || error instanceof MigrationError) {
     console.error(`orderline: cannot start: ${error.message}`);
     process.exit(1);
   }
   throw error;
 });
+// The human block first, then the log: the banner says what to open before any JSON line.
+process.stdout.write(
+  `${await startupBanner({
+    endpoint: server.https,
+    httpPort: Number(new URL(server.url).port),
+    owner:
+      server.ownerLocalPairUrl && server.ownerPairExpiresAt
+        ? { localPairUrl: server.ownerLocalPairUrl, expiresAt: server.ownerPairExpiresAt }
+        : null,
+    logLevel,
+  })}\n`,
+);
 server.app.log.info(`Orderline listening on ${server.url} and ${server.httpsUrl}`);
 if (server.https) {
   const { material } = server.https;
@@ -81,8 +98,6 @@ if (server.https) {
       'these names are outside the local CA name constraints and are not in the certificate; see README "Run it on your shop\'s network"',
     );
   }
-  const httpPort = Number(new URL(server.url).port);
-  process.stdout.write(`${await startupBanner({ endpoint: server.https, httpPort })}\n`);
 }
 
 // server.close() destroys every socket after the grace period; this is the backstop beyond it.

@@ -15,6 +15,7 @@ import {
 import { errorBody, sendError } from './api-error.ts';
 import type { AuthenticatedDevice } from './auth/route-access.ts';
 import type { Metrics } from './metrics.ts';
+import { ticketNumberRefusal } from './ticket-number.ts';
 import { changeFingerprint, prepareOrder } from './prepare-order.ts';
 import { orderableAt, type MenuStore } from './store/menu-store.ts';
 import type { ChangeResult, CreateResult, NewOrder, OrderChange } from './store/order-store.ts';
@@ -64,6 +65,8 @@ export async function judgeCreate(
   if (caller && !caller.admin && body.output.deviceId !== caller.id) {
     return refuse(403, 'device_mismatch', "the order's deviceId is not this device's id");
   }
+  const wrongNumber = ticketNumberRefusal(body.output.number, caller);
+  if (wrongNumber !== null) return refuse(422, 'wrong_ticket_code', wrongNumber);
   const version = body.output.menuVersion;
   const snapshot = version === undefined ? await menu.current() : await menu.atVersion(version);
   if (!snapshot) return refuse(422, 'unknown_menu_version', `menu version ${version} was never published`);

@@ -18,6 +18,11 @@ export async function offerOwnerPairing(
   { adminToken, baseUrl }: { adminToken: string | undefined; baseUrl: string },
 ): Promise<OwnerPairingOffer | null> {
   if (adminToken !== undefined || (await devices.ownerExists())) return null;
-  const { code, expiresAt } = await devices.createPairingCode({ role: 'owner', ttlMs: OWNER_CODE_TTL_MS });
+  const { code, expiresAt } = await devices.createPairingCode({
+    role: 'owner',
+    ttlMs: OWNER_CODE_TTL_MS,
+    // Dead once any owner is paired: an earlier start's code in an old log must not add a second owner.
+    bootstrap: true,
+  });
   return { pairUrl: `${baseUrl}/pair?code=${formatPairingCode(code)}`, expiresAt };
 }

@@ -9,12 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp, type RateLimitOptions } from './app.ts';
-import { DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
+import { connectionsCheckingIntervalMs, DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { machineNames, type MachineNames } from './machine-names.ts';
 import { loadMenuFile } from './menu-file.ts';
 import { offerOwnerPairing } from './owner-bootstrap.ts';
 import type { TrustProxy } from './trust-proxy.ts';
 import { openStore } from './store/open-store.ts';
+import { serverBackups } from './backup/server-backups.ts';
 import { primaryHttpsHost, setupInfoProvider, type HttpsEndpoint } from './tls/https-endpoint.ts';
 import { loadTlsMaterial } from './tls/tls-material.ts';
 
@@ -56,6 +57,8 @@ export interface StartServerOptions {
   adminToken?: string;
   /** ORDERLINE_METRICS_TOKEN. */
   metricsToken?: string;
+  /** ORDERLINE_BACKUP_HOUR: the local hour of the daily backup (default 4). */
+  backupHour?: number;
 }
 
 export interface RunningServer {
@@ -67,7 +70,16 @@ export interface RunningServer {
   https: HttpsEndpoint | null;
   /** The one-time owner pairing address printed at start (no owner device and no admin token), else null. */
   ownerPairUrl: string | null;
+  /** The same code on this machine's plain `http://localhost:…` (a secure context without the CA), else null. */
+  ownerLocalPairUrl: string | null;
+  ownerPairExpiresAt: string | null;
   close(): Promise<void>;
+}
+
+/** The host this machine's own browser uses: `localhost` for a wildcard or loopback bind (as the README says). */
+function localUrlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '::1' || host.startsWith('127.')) return 'localhost';
+  return urlHost(host);
 }
 
 function urlHost(host: string): string {
@@ -127,6 +139,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     dataDir: options.dataDir,
     databaseUrl: options.databaseUrl,
     feedRetentionDays: options.feedRetentionDays,
+    backupDataDir: options.databaseUrl ? options.dataDir : undefined,
+  });
+  const backups = serverBackups({
+    database: store.database,
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
   });
   let app: FastifyInstance;
   let httpsServer: HttpsServer | null = null;
@@ -145,16 +163,29 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       metricsToken: options.metricsToken,
       allowedHosts: options.allowedHosts,
       limits: options.limits,
+      backups: backups.forApp,
     });
     await app.listen({ port: options.port, host: options.host });
+    app.server.maxConnections = options.limits?.maxConnections ?? DEFAULT_LIMITS.maxConnections;
     if (prepared && options.https) {
       // The same handler as the plain listener (app.routing): one app, and request.protocol tells them apart.
       const { material } = prepared.endpoint;
-      httpsServer = createHttpsServer({ key: material.keyPem, cert: material.certPem }, app.routing);
-      // Whatever timeouts Fastify gave its own server apply to HTTPS as well.
-      httpsServer.requestTimeout = app.server.requestTimeout;
-      httpsServer.headersTimeout = app.server.headersTimeout;
-      httpsServer.keepAliveTimeout = app.server.keepAliveTimeout;
+      const limits = { ...DEFAULT_LIMITS, ...options.limits };
+      httpsServer = createHttpsServer(
+        {
+          key: material.keyPem,
+          cert: material.certPem,
+          // A connection that never starts (or finishes) TLS is cut instead of held for Node's 120 s.
+          handshakeTimeout: limits.tlsHandshakeTimeoutMs,
+          // The same deadlines as Fastify's own server; the interval is given at creation only.
+          requestTimeout: app.server.requestTimeout,
+          headersTimeout: app.server.headersTimeout,
+          keepAliveTimeout: app.server.keepAliveTimeout,
+          connectionsCheckingInterval: connectionsCheckingIntervalMs(limits),
+        },
+        app.routing,
+      );
+      httpsServer.maxConnections = limits.maxConnections;
       prepared.setPort(await listenHttps(httpsServer, options.https.port, options.host));
     }
   } catch (error) {
@@ -176,16 +207,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await store.close();
     throw error;
   }
+  // The same one-time code twice: over HTTPS for a tablet that trusts the CA, and over plain HTTP for a
+  // browser on this machine (a secure context without installing anything). The start-up banner prints the
+  // local one for people; the log keeps it at info for whoever reads JSON logs.
+  const localPairUrl = offer
+    ? `http://${localUrlHost(options.host)}:${port}/pair${new URL(offer.pairUrl).search}`
+    : null;
   if (offer) {
-    // The same one-time code twice: over HTTPS for a tablet that trusts the CA, and over plain HTTP for a
-    // browser on this machine (a secure context without installing anything).
-    const localPairUrl = `${url}/pair${new URL(offer.pairUrl).search}`;
-    app.log.warn(
+    app.log.info(
       { expiresAt: offer.expiresAt },
-      `No owner device yet. Pair the owner's device within 1 hour at ${offer.pairUrl}` +
-        (localPairUrl === offer.pairUrl ? '' : ` (on this machine: ${localPairUrl})`),
+      `No owner device yet. Pair the owner's device within 1 hour at ${localPairUrl} (HTTPS: ${offer.pairUrl})`,
     );
   }
+  await backups.start({ port, host: options.host, hour: options.backupHour, log: app.log });
   let closing: Promise<void> | null = null;
   return {
     app,
@@ -193,9 +227,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     httpsUrl: endpoint ? `https://${urlHost(options.host)}:${endpoint.port()}` : null,
     https: endpoint,
     ownerPairUrl: offer?.pairUrl ?? null,
+    ownerLocalPairUrl: localPairUrl,
+    ownerPairExpiresAt: offer?.expiresAt ?? null,
     close() {
       const graceMs = options.limits?.shutdownGraceMs ?? DEFAULT_LIMITS.shutdownGraceMs;
-      closing ??= closeAll(app, httpsServer, graceMs).then(() => store.close());
+      closing ??= backups
+        .stop()
+        .then(() => closeAll(app, httpsServer, graceMs))
+        .then(() => store.close());
       return closing;
     },
   };

@@ -1,5 +1,5 @@
 // TRUST_PROXY: which peers may tell us the client's address through X-Forwarded-For. A hop count
-// ("1" = one proxy in front) or a list of proxy addresses/CIDRs; never "trust everything".
+// ("1" = one proxy in front, nearest hop on loopback: see app.ts) or a list of proxy addresses/CIDRs; never "trust everything".
 
 import { isIP } from 'node:net';
 

@@ -1,5 +1,6 @@
 // Builds the GET /api/orders/history and /api/reports/day URLs the History and Report screens call. Pure: the
 // filters the user chose in, a URL out (the server validates with protocol/history.ts and day-report.ts).
+import type { DayReportTable } from '../protocol/day-report.ts';
 import type { FinishedStatus } from '../protocol/history.ts';
 
 export interface HistoryFilters {
@@ -48,27 +49,50 @@ export function deviceTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export function dayReportUrl(day: string, tz: string, format: 'json' | 'csv'): string {
+/** The report as JSON, or one of its CSV tables (`orders`, the default, is left out of the address). */
+export function dayReportUrl(
+  day: string,
+  tz: string,
+  format: 'json' | 'csv',
+  table: DayReportTable = 'orders',
+): string {
   const params = new URLSearchParams({ date: day, tz });
   if (format === 'csv') params.set('format', 'csv');
+  if (format === 'csv' && table !== 'orders') params.set('table', table);
   return `/api/reports/day?${params.toString()}`;
 }
 
+/** What a history search looks at, in one order: its number, customer, and each item's name and note. */
+export function matchesSearch(
+  order: { number: string; customerName: string; items?: readonly { name: string; note?: string }[] },
+  search: string,
+): boolean {
+  const needle = search.trim().toLowerCase();
+  if (needle === '') return true;
+  const contains = (text: string | undefined) => (text ?? '').toLowerCase().includes(needle);
+  return (
+    contains(order.number) ||
+    contains(order.customerName) ||
+    (order.items ?? []).some((item) => contains(item.name) || contains(item.note))
+  );
+}
+
 /**
- * The same filters applied on the device, to the finished orders it keeps for offline lookup: a prefix of the
- * number or of the customer's name (case-insensitive, like the server's search), the status, and the local day.
+ * The same filters applied on the device, to the finished orders it keeps for offline lookup: the search
+ * anywhere in the number, the customer's name or the items (case-insensitive, like the server's search), the
+ * status, and the local day.
  */
 export function matchesFilters(
-  order: { number: string; customerName: string; status: string; createdAt: string },
+  order: {
+    number: string;
+    customerName: string;
+    status: string;
+    createdAt: string;
+    items?: readonly { name: string; note?: string }[];
+  },
   filters: HistoryFilters,
 ): boolean {
-  const search = filters.search.trim().toLowerCase();
-  if (
-    search !== '' &&
-    !order.number.toLowerCase().startsWith(search) &&
-    !order.customerName.toLowerCase().startsWith(search)
-  )
-    return false;
+  if (!matchesSearch(order, filters.search)) return false;
   if (filters.status !== 'any' && order.status !== filters.status) return false;
   const bounds = localDayBounds(filters.day);
   if (bounds && (order.createdAt < bounds.from || order.createdAt >= bounds.to)) return false;

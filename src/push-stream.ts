@@ -1,6 +1,6 @@
-// The leader tab's push stream: one EventSource on /api/events, each `orders` event forwarded to the SW,
-// the stream recreated whenever it errors or falls silent, and pokes to the SW while push is down or the
-// outbox is not empty. Only a paired device streams: unpaired or signed out, it closes and waits for `paired`
+// The leader tab's push stream: one EventSource on /api/events, each `orders` event forwarded to the SW (a
+// `reset` makes the SW pull the snapshot), the stream recreated whenever it errors or falls silent, and pokes to
+// the SW while push is down or the outbox is not empty. Only a paired device streams: unpaired or signed out, it closes and waits for `paired`
 // (an EventSource answered 401 would otherwise be recreated every second). Browser APIs and time come in
 // through `PushEnv`, so tests drive it directly.
 import { STREAM_DEAD_AFTER_MS, type PushEventData } from '../protocol/api.ts';
@@ -17,7 +17,7 @@ export interface StreamLike {
   onopen: ((event: Event) => void) | null;
   onerror: ((event: Event) => void) | null;
   addEventListener(
-    type: 'orders' | 'heartbeat' | 'menu' | 'settings' | 'printers',
+    type: 'orders' | 'reset' | 'heartbeat' | 'menu' | 'settings' | 'printers',
     listener: (event: MessageEvent<string>) => void,
   ): void;
   close(): void;
@@ -90,6 +90,13 @@ export class PushStream {
     source.addEventListener('orders', (event) => {
       this.armWatchdog();
       this.forward(event.data);
+    });
+    // Our cursor means nothing to this server (0, too old, or another database): it replays nothing, and the SW
+    // pulls the paged snapshot from the changes feed; `orders` events after this continue from the reset's cursor.
+    source.addEventListener('reset', () => {
+      this.armWatchdog();
+      this.lastCursor = 0;
+      this.env.send({ v: 1, type: 'sync-now', reason: 'stream-reset' });
     });
     // A new menu version: the SW fetches, caches and broadcasts it to every tab.
     source.addEventListener('menu', (event) => {

@@ -29,6 +29,7 @@ import {
   readSnapshot,
 } from './snapshot.ts';
 import { createSnapshotPrefetch } from './snapshot-prefetch.ts';
+import { createStorageErrorReporter } from './storage-error.ts';
 import { createActiveMirror } from './active-mirror.ts';
 
 export interface SyncEngine {
@@ -228,30 +229,20 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
     }
   }
 
-  /**
-   * Tells every tab that device storage failed (quota, a blocked open). Best effort: a small write often still
-   * works when a large one hit the quota; if even that fails, the reply to the page carries the error.
-   */
-  async function reportStorageError(message: string): Promise<void> {
-    try {
-      await ctx.write(async () => ({ result: null, sync: { storageError: message } }));
-    } catch (error) {
-      deps.reportError(error);
-    }
-  }
+  const storageErrors = createStorageErrorReporter(ctx, deps.reportError);
 
   const engine: SyncEngine = {
     async handle<R extends PageRequest>(request: R): Promise<Reply<ReplyValues[R['type']]>> {
       try {
         // dispatch answers each request type with its ReplyValues entry (checked per case above).
         const value = (await dispatch(request)) as ReplyValues[R['type']];
+        await storageErrors.retract();
         return { ok: true, value };
       } catch (error) {
         if (error instanceof IntentError)
           return { ok: false, error: { code: error.code, message: error.message } };
         deps.reportError(error);
-        const message = error instanceof Error ? error.message : String(error);
-        await reportStorageError(message);
+        const message = await storageErrors.report(error);
         return { ok: false, error: { code: 'storage', message } };
       }
     },

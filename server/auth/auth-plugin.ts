@@ -37,14 +37,15 @@ export interface AuthHookOptions {
   now: () => Date;
 }
 
-interface Credential {
+export interface Credential {
   token: string;
   via: 'bearer' | 'cookie';
 }
 
 const BEARER = /^Bearer +([^\s]+) *$/i;
 
-function readCredential(request: FastifyRequest): Credential | null {
+/** The credential a request presents (Bearer first, else the device cookie), known device or not. */
+export function readCredential(request: FastifyRequest): Credential | null {
   const header = request.headers.authorization;
   if (header !== undefined) {
     const match = BEARER.exec(header);

@@ -21,6 +21,14 @@ export const TOUCH_INTERVAL_MS = 60_000;
 /** A safety net only (a NOTIFY lost while the listener reconnected is covered by its reconnect nudge). */
 const CACHE_TTL_MS = 60_000;
 const CACHE_MAX_ENTRIES = 10_000;
+/**
+ * Unknown credentials are remembered this long (bounded, oldest dropped first): a script looping with a stale or
+ * made-up token costs one lookup, not one per request. Short, because a NOTIFY-less miss must not linger.
+ */
+const UNKNOWN_TTL_MS = 10_000;
+const UNKNOWN_MAX_ENTRIES = 10_000;
+/** What newCredential() makes: 32 bytes base64url. Anything else cannot be a device credential. */
+const CREDENTIAL_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 export interface Authenticator {
   /** The device this credential belongs to; null when unknown or revoked. */
@@ -47,6 +55,16 @@ export function checkAdminToken(token: string | undefined): void {
   }
 }
 
+/** ORDERLINE_METRICS_TOKEN reads every counter of the shop: as long as the admin token, or no start. */
+export function checkMetricsToken(token: string | undefined): void {
+  if (token !== undefined && token.length < ADMIN_TOKEN_MIN_LENGTH) {
+    throw new Error(
+      `ORDERLINE_METRICS_TOKEN must be at least ${ADMIN_TOKEN_MIN_LENGTH} characters (got ${token.length}); ` +
+        'generate one with: openssl rand -base64 32',
+    );
+  }
+}
+
 function asAuthenticated(record: DeviceRecord): AuthenticatedDevice {
   return { id: record.id, name: record.name, role: record.role, code: record.code, admin: false };
 }
@@ -55,17 +73,35 @@ export function createAuthenticator({ devices, adminToken, now }: AuthenticatorO
   checkAdminToken(adminToken);
   const cache = new Map<string, { record: DeviceRecord; until: number }>();
   const lastTouched = new Map<string, number>();
+  // Insertion order = age: the first key is the oldest, dropped when full (an LRU for entries that never hit twice
+  // in a row would cost more than it saves).
+  const unknown = new Map<string, number>();
+
+  function rememberUnknown(hash: string, at: number): void {
+    unknown.delete(hash);
+    if (unknown.size >= UNKNOWN_MAX_ENTRIES) unknown.delete(unknown.keys().next().value as string);
+    unknown.set(hash, at + UNKNOWN_TTL_MS);
+  }
 
   return {
     async resolve(token) {
       if (adminToken !== undefined && secretsEqual(token, adminToken)) return ADMIN_DEVICE;
+      if (!CREDENTIAL_SHAPE.test(token)) return null;
       const hash = hashSecret(token);
       const at = now().getTime();
+      const miss = unknown.get(hash);
+      if (miss !== undefined) {
+        if (miss > at) return null;
+        unknown.delete(hash);
+      }
       const hit = cache.get(hash);
       let record = hit && hit.until > at ? hit.record : null;
       if (!record) {
         record = await devices.findByTokenHash(hash);
-        if (!record) return null;
+        if (!record) {
+          rememberUnknown(hash, at);
+          return null;
+        }
         if (cache.size >= CACHE_MAX_ENTRIES) cache.clear();
         cache.set(hash, { record, until: at + CACHE_TTL_MS });
       }
@@ -84,6 +120,7 @@ export function createAuthenticator({ devices, adminToken, now }: AuthenticatorO
     invalidate(deviceId) {
       if (deviceId === '') {
         cache.clear();
+        unknown.clear();
         return;
       }
       for (const [hash, entry] of cache) if (entry.record.id === deviceId) cache.delete(hash);

@@ -9,7 +9,13 @@ const SWEEP_AT = 10_000;
 export interface PairingAttempts {
   /** True when this client used up its failures for the current window. */
   blocked(client: string): boolean;
-  recordFailure(client: string): void;
+  /**
+   * Counts an attempt as failed *before* the awaited code lookup (false = blocked, nothing counted): on
+   * PostgreSQL, many concurrent guesses would otherwise all pass the check before any failure is recorded.
+   */
+  begin(client: string): boolean;
+  /** Takes back begin()'s count once the code turned out right. */
+  succeeded(client: string): void;
 }
 
 export function createPairingAttempts(
@@ -28,17 +34,23 @@ export function createPairingAttempts(
     blocked(client) {
       return (current(client)?.failures ?? 0) >= max;
     },
-    recordFailure(client) {
+    begin(client) {
       const entry = current(client);
       if (entry) {
+        if (entry.failures >= max) return false;
         entry.failures += 1;
-        return;
+        return true;
       }
       if (windows.size >= SWEEP_AT) {
         const at = now().getTime();
         for (const [key, value] of windows) if (at - value.start >= WINDOW_MS) windows.delete(key);
       }
       windows.set(client, { start: now().getTime(), failures: 1 });
+      return true;
+    },
+    succeeded(client) {
+      const entry = current(client);
+      if (entry && entry.failures > 0) entry.failures -= 1;
     },
   };
 }

@@ -26,7 +26,10 @@ export async function deviceRoutes(app: FastifyInstance, { devices, metrics }: D
   });
 
   app.get('/api/devices', { config: { access: ACCESS.ownerOnly } }, async () => {
-    const response: DevicesResponse = { devices: (await devices.list()).map(toListEntry) };
+    const connected = new Set(app.sseHub.deviceIds());
+    const response: DevicesResponse = {
+      devices: (await devices.list()).map((device) => toListEntry(device, connected)),
+    };
     return response;
   });
 
@@ -50,7 +53,7 @@ export async function deviceRoutes(app: FastifyInstance, { devices, metrics }: D
         );
       }
       if (after.name !== before.name) metrics.deviceChanges.inc({ change: 'renamed' });
-      return toListEntry(after);
+      return toListEntry(after, new Set(app.sseHub.deviceIds()));
     },
   );
 

@@ -2,7 +2,7 @@
 // codes made by the owner (POST /api/pairings), and a new device trading a code for its credential
 // (POST /api/pair). Codes and credentials are never logged.
 
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import {
   CreatePairingBodySchema,
@@ -16,6 +16,8 @@ import {
 import { ACCESS } from '../../protocol/roles.ts';
 import { describeIssues } from '../../protocol/schemas.ts';
 import { sendError } from '../api-error.ts';
+import { readCredential } from '../auth/auth-plugin.ts';
+import { hashSecret } from '../auth/credentials.ts';
 import { setDeviceCookie } from '../auth/device-cookie.ts';
 import type { PairingAttempts } from '../auth/pairing-attempts.ts';
 import type { Metrics } from '../metrics.ts';
@@ -38,7 +40,22 @@ export interface PairingRoutesOptions {
   setupInfo: (requestHostname?: string) => SetupInfo;
 }
 
+/** The hash of the (revoked) credential the browser still sends: its proof that a revoked id is its own. */
+function presentedCredentialHash(request: FastifyRequest): string | undefined {
+  const credential = readCredential(request);
+  return credential ? hashSecret(credential.token) : undefined;
+}
+
 const INVALID_CODE = 'this pairing code is wrong, used or expired; ask the owner for a new one';
+
+/**
+ * The code is for another device: made on the server machine itself (`localhost`, loopback), its address must
+ * be the LAN one (undefined → the endpoint's main address), never `https://localhost`, which a tablet cannot open.
+ */
+function hostForAnotherDevice(hostname: string): string | undefined {
+  const bare = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return bare === 'localhost' || bare === '::1' || bare.startsWith('127.') ? undefined : hostname;
+}
 
 export async function pairingRoutes(app: FastifyInstance, options: PairingRoutesOptions) {
   const { devices, metrics, attempts, setupInfo } = options;
@@ -64,7 +81,8 @@ export async function pairingRoutes(app: FastifyInstance, options: PairingRoutes
     metrics.pairings.inc({ result: 'code_created' });
     request.log.info({ role: body.output.role, expiresAt, by: request.device?.id }, 'pairing code created');
     const shown = formatPairingCode(code);
-    const base = setupInfo(request.hostname).httpsUrl ?? `${request.protocol}://${request.host}`;
+    const base =
+      setupInfo(hostForAnotherDevice(request.hostname)).httpsUrl ?? `${request.protocol}://${request.host}`;
     const response: PairingResponse = {
       code: shown,
       expiresAt,
@@ -81,13 +99,23 @@ export async function pairingRoutes(app: FastifyInstance, options: PairingRoutes
     }
     const body = v.safeParse(PairBodySchema, request.body);
     if (!body.success) return sendError(reply, 400, 'invalid_body', describeIssues(body.issues));
+    if (!attempts.begin(client)) {
+      metrics.pairings.inc({ result: 'rate_limited' });
+      return sendError(reply, 429, 'rate_limited', 'too many failed pairing attempts; wait a minute');
+    }
     const code = normalizePairingCode(body.output.code);
     const result = code
-      ? await devices.pair({ code, name: body.output.name, deviceId: body.output.deviceId })
+      ? await devices.pair({
+          code,
+          name: body.output.name,
+          deviceId: body.output.deviceId,
+          credentialHash: presentedCredentialHash(request),
+        })
       : ({ kind: 'invalid_code' } as const);
+    // begin() counted a failure; a right code takes it back.
+    if (result.kind !== 'invalid_code') attempts.succeeded(client);
     switch (result.kind) {
       case 'invalid_code':
-        attempts.recordFailure(client);
         metrics.pairings.inc({ result: 'invalid_code' });
         request.log.warn({ client }, 'pairing attempt with an invalid code');
         return sendError(reply, 400, 'invalid_pairing_code', INVALID_CODE);

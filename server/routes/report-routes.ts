@@ -1,5 +1,5 @@
 // GET /api/reports/day (owner): the day's totals, items, hours and prep times in the shop's time zone,
-// as JSON or as a CSV download.
+// as JSON or as CSV downloads (`table=orders` or `items`, one table per file).
 
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
@@ -20,10 +20,10 @@ export async function reportRoutes(app: FastifyInstance, { store }: { store: Ord
   app.get('/api/reports/day', { config: { access: ACCESS.ownerOnly } }, async (request, reply) => {
     const query = v.safeParse(DayReportQuerySchema, request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_query', describeIssues(query.issues));
-    const { date, tz, format } = query.output;
+    const { date, tz, format, table } = query.output;
     let result;
     try {
-      result = await reports.report(date, tz, format === 'csv');
+      result = await reports.report(date, tz, format === 'csv' && table === 'orders');
     } catch (error) {
       if ((error as { code?: unknown } | null)?.code === INVALID_PARAMETER_VALUE) {
         return sendError(reply, 400, 'invalid_query', `tz: the database does not know the time zone ${tz}`);
@@ -36,8 +36,8 @@ export async function reportRoutes(app: FastifyInstance, { store }: { store: Ord
       case 'csv':
         return reply
           .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="orderline-${date}.csv"`)
-          .send(dayReportCsv(result.report, result.orders));
+          .header('content-disposition', `attachment; filename="orderline-${date}-${table}.csv"`)
+          .send(dayReportCsv(result.report, result.orders, table));
     }
   });
 }

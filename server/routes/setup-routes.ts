@@ -15,6 +15,12 @@ export interface SetupRoutesOptions {
 const SETUP_CSS = readFileSync(new URL('../setup/setup.css', import.meta.url), 'utf8');
 const config = { access: ACCESS.public };
 
+const TRUSTED_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="48" viewBox="0 0 320 48">
+<rect width="320" height="48" rx="6" fill="#e7f6ea"/>
+<path d="M12 25l7 7 15-16" fill="none" stroke="#1b7a2f" stroke-width="5" stroke-linecap="round" stroke-linejoin="round"/>
+<text x="44" y="30" font-family="system-ui, sans-serif" font-size="15" fill="#124d1f">This device trusts Orderline</text>
+</svg>`;
+
 /** With TLS_CERT_FILE/TLS_KEY_FILE there is no CA of ours: both downloads say so. */
 function noLocalCa(reply: FastifyReply): FastifyReply {
   return reply
@@ -28,10 +34,28 @@ export const setupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (app, {
   const ca = endpoint.material.ca;
 
   app.get('/setup', { config }, async (request, reply) => {
-    const html = await renderSetupPage(setupInfo(request.hostname));
+    const info = setupInfo(request.hostname);
+    const html = await renderSetupPage(info);
+    // The trust probe is an image from the HTTPS origin: this page's policy allows images from there too.
+    const policy = reply.getHeader('content-security-policy');
+    if (typeof policy === 'string') {
+      reply.header(
+        'content-security-policy',
+        policy.replace(/img-src ([^;]*)/, `img-src $1 ${new URL(info.httpsUrl).origin}`),
+      );
+    }
     // The HTTPS address depends on the Host the device used: never cache one device's page for another.
     return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   });
+
+  // The trust probe's image: a tick and a sentence, drawn only where the HTTPS connection was trusted.
+  app.get('/setup/trusted.svg', { config }, async (_request, reply) =>
+    reply
+      .header('cache-control', 'no-store')
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .type('image/svg+xml')
+      .send(TRUSTED_SVG),
+  );
 
   app.get('/setup/setup.css', { config }, async (_request, reply) =>
     reply.header('cache-control', 'no-cache').type('text/css; charset=utf-8').send(SETUP_CSS),

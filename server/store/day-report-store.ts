@@ -28,16 +28,20 @@ interface Bounds {
 interface ReportRow {
   totals: {
     orders: number;
+    active: number;
     completed: number;
     cancelled: number;
     revenue: number;
     paid: number;
     unpaid: number;
+    unpaid_orders: number;
+    active_unpaid: number;
   };
   items: { menuItemId: string; name: string; qty: number; revenueCents: number }[];
   hours: { slot: number; orders: number; revenue: number }[];
   prep: { p50: number | null; p90: number | null };
   orders: DayOrder[] | null;
+  currency: string;
 }
 
 /** Each partial index (active, finished) serves its half of the day; no index on all orders is needed. */
@@ -53,6 +57,10 @@ totals AS (
   SELECT count(*)::int AS orders,
          count(*) FILTER (WHERE status = 'completed')::int AS completed,
          count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
+         count(*) FILTER (WHERE status IN ('pending', 'preparing', 'ready'))::int AS active,
+         count(*) FILTER (WHERE status <> 'cancelled' AND NOT paid)::int AS unpaid_orders,
+         coalesce(sum(total_cents) FILTER (WHERE status IN ('pending', 'preparing', 'ready') AND NOT paid), 0)::bigint
+           AS active_unpaid,
          coalesce(sum(total_cents) FILTER (WHERE status = 'completed'), 0)::bigint AS revenue,
          coalesce(sum(total_cents) FILTER (WHERE status = 'completed' AND paid), 0)::bigint AS paid,
          coalesce(sum(total_cents) FILTER (WHERE status = 'completed' AND NOT paid), 0)::bigint AS unpaid
@@ -76,6 +84,7 @@ prep AS (
     FROM order_events WHERE order_id = day.id) AS ev)
 SELECT
   (SELECT row_to_json(totals) FROM totals) AS totals,
+  coalesce((SELECT currency FROM menu_head WHERE id = 1), 'EUR') AS currency,
   (SELECT coalesce(json_agg(items ORDER BY qty DESC, "menuItemId"), '[]'::json) FROM items) AS items,
   (SELECT coalesce(json_agg(hours), '[]'::json) FROM hours) AS hours,
   (SELECT json_build_object(
@@ -134,12 +143,16 @@ export function createDayReportStore(db: SqlClient): DayReportStore {
         report: {
           date,
           tz,
+          currency: row.currency,
           orders: Number(row.totals.orders),
+          active: Number(row.totals.active),
           completed: Number(row.totals.completed),
           cancelled: Number(row.totals.cancelled),
           revenueCents: Number(row.totals.revenue),
           paidCents: Number(row.totals.paid),
           unpaidCents: Number(row.totals.unpaid),
+          unpaidOrders: Number(row.totals.unpaid_orders),
+          activeUnpaidCents: Number(row.totals.active_unpaid),
           items,
           byHour,
           prepSeconds: {

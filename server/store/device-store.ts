@@ -29,8 +29,19 @@ export interface DeviceStore {
     role: Role;
     name?: string;
     ttlMs: number;
+    /** A start-up owner code: valid only while no owner device exists (migration 009). */
+    bootstrap?: boolean;
   }): Promise<{ code: string; expiresAt: string }>;
-  pair(input: { code: string; name: string; deviceId?: string }): Promise<PairResult>;
+  /**
+   * `credentialHash`: the hash of the credential the pairing request presented. A revoked device's id (and ticket
+   * code) is given back only to the browser still holding that device's old credential, never for the id alone.
+   */
+  pair(input: {
+    code: string;
+    name: string;
+    deviceId?: string;
+    credentialHash?: string;
+  }): Promise<PairResult>;
   /** The device holding this credential hash, revoked or not (the caller decides). */
   findByTokenHash(tokenHash: string): Promise<DeviceRecord | null>;
   get(id: string): Promise<DeviceRecord | null>;
@@ -126,18 +137,19 @@ export async function createDeviceStore(
   }
 
   const store: DeviceStore = {
-    async createPairingCode({ role, name, ttlMs }) {
+    async createPairingCode({ role, name, ttlMs, bootstrap = false }) {
       const code = newPairingCode();
       const created = now();
       const expiresAt = new Date(created.getTime() + ttlMs).toISOString();
       await db.query(
-        'INSERT INTO pairing_codes (code_hash, role, name, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)',
-        [hashSecret(code), role, name ?? null, created.toISOString(), expiresAt],
+        `INSERT INTO pairing_codes (code_hash, role, name, created_at, expires_at, bootstrap)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [hashSecret(code), role, name ?? null, created.toISOString(), expiresAt, bootstrap],
       );
       return { code, expiresAt };
     },
 
-    async pair({ code, name, deviceId }) {
+    async pair({ code, name, deviceId, credentialHash }) {
       const at = now().toISOString();
       const token = newCredential();
       const tokenHash = hashSecret(token);
@@ -146,17 +158,24 @@ export async function createDeviceStore(
           // Single use under concurrency: only one transaction can flip used_at from NULL.
           const used = await tx.query<{ role: Role; name: string | null }>(
             `UPDATE pairing_codes SET used_at = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2
+                AND (NOT bootstrap OR NOT EXISTS (SELECT 1 FROM devices WHERE role = 'owner' AND revoked_at IS NULL))
               RETURNING role, name`,
             [hashSecret(code), at],
           );
           const grant = used[0];
           if (!grant) return { kind: 'invalid_code' };
           const deviceName = grant.name ?? name;
-          const previous = deviceId
-            ? await tx.query<DeviceRow>(`SELECT ${COLUMNS} FROM devices WHERE id = $1 FOR UPDATE`, [deviceId])
-            : [];
-          // Only a revoked device's id is given back: a live device's id would let one device act as another.
-          const revived = previous[0]?.revoked_at ? previous[0] : null;
+          const previous =
+            deviceId && credentialHash
+              ? await tx.query<DeviceRow & { token_hash: string }>(
+                  `SELECT ${COLUMNS}, token_hash FROM devices WHERE id = $1 FOR UPDATE`,
+                  [deviceId],
+                )
+              : [];
+          // Only a revoked device's id is given back (a live one's would let one device act as another), and only
+          // to the holder of its old credential: its id is shown on screens, so the id alone proves nothing.
+          const holder = previous[0];
+          const revived = holder?.revoked_at && holder.token_hash === credentialHash ? holder : null;
           if (revived) {
             const keepsCode = revived.code !== null;
             const assigned = keepsCode ? null : await assignCode(tx);

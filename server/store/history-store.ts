@@ -24,9 +24,9 @@ interface EventRow {
   device_id: string;
 }
 
-/** `q` as a LIKE prefix: %, _ and the escape character itself match only themselves. */
-function likePrefix(q: string): string {
-  return `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** `q` as a LIKE "contains" pattern: %, _ and the escape character itself match only themselves. */
+function likeContains(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export interface HistoryStore {
@@ -66,10 +66,15 @@ export function createHistoryStore(db: SqlClient): HistoryStore {
       if (query.to) where.push(`created_at < ${param(query.to)}`);
       if (query.status) where.push(`status = ${param(query.status)}`);
       if (query.q) {
-        const pattern = likePrefix(query.q);
-        // Numbers are upper case (B-017); names compare case-insensitively through the lower() index.
+        // Anywhere in the number ("001" and "1" find B-001), the customer's name, or an item's name or note,
+        // in any case. A "contains" search cannot use the name index: it walks the finished orders newest
+        // first and stops at a page's worth of matches (docs/decisions.md, "History search").
+        const pattern = param(likeContains(query.q));
         where.push(
-          `(number LIKE upper(${param(pattern)}) OR lower(customer_name) LIKE lower(${param(pattern)}))`,
+          `(number LIKE upper(${pattern}) OR lower(customer_name) LIKE lower(${pattern})
+            OR EXISTS (SELECT 1 FROM jsonb_array_elements(items) AS line
+                       WHERE lower(line->>'name') LIKE lower(${pattern})
+                          OR lower(coalesce(line->>'note', '')) LIKE lower(${pattern})))`,
         );
       }
       if (after) {

@@ -1,6 +1,8 @@
 // PGlite behind SqlDatabase: one embedded connection, so writes queue up and are group-committed
 // (the transactions queued while the previous commit ran share one BEGIN/COMMIT).
 
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlClient, SqlDatabase } from './sql-database.ts';
 
@@ -12,6 +14,17 @@ interface QueuedWork {
 
 /** Upper bound on transactions sharing one commit: keeps a batch's latency bounded under load. */
 const MAX_GROUP = 64;
+
+/** fs.cp refuses a destination inside its source (backups/ is inside the data directory): a plain walk. */
+async function copyTree(root: string, from: string, to: string, keep: (path: string) => boolean) {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    if (!keep(relative(root, source))) continue;
+    if (entry.isDirectory()) await copyTree(root, source, join(to, entry.name), keep);
+    else if (entry.isFile()) await copyFile(source, join(to, entry.name));
+  }
+}
 
 export async function openPgliteDatabase(dataDir: string): Promise<SqlDatabase> {
   // relaxedDurability stays false: every query waits for PGlite's file-system sync, and the
@@ -80,6 +93,12 @@ export async function openPgliteDatabase(dataDir: string): Promise<SqlDatabase> 
         queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
         draining ??= drain();
       });
+    },
+    async copyFilesTo(to, keep) {
+      if (dataDir.startsWith('memory://')) throw new Error('an in-memory database has no files to copy');
+      // The transaction lock is the one every query, exec and transaction of PGlite takes, so no statement
+      // runs, and none is half-way through a transaction, while the files are copied.
+      await db._runExclusiveTransaction(() => copyTree(dataDir, dataDir, to, keep));
     },
     async close() {
       closed = true;

@@ -19,5 +19,11 @@ export interface SqlDatabase extends SqlClient {
   transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T>;
   /** Registers a callback for NOTIFY on `channel` (PostgreSQL only; PGlite has a single process). */
   listen?(channel: string, onPayload: (payload: string) => void): Promise<void>;
+  /**
+   * PGlite only: copies the database directory to `to` while no statement runs (PGlite's own lock), so the
+   * copy is what a crash at that instant would leave, which PostgreSQL recovers on open. `keep` filters by
+   * path relative to the directory (backups/ must not copy itself).
+   */
+  copyFilesTo?(to: string, keep: (relativePath: string) => boolean): Promise<void>;
   close(): Promise<void>;
 }

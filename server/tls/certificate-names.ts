@@ -31,14 +31,26 @@ export function parseTlsNames(value: string | undefined): string[] {
   return names;
 }
 
-/** Every name the server certificate should carry, loopback first, without duplicates. */
+/**
+ * A DNS name with one label (`coffee`, `com`) other than `localhost`. A CA name constraint for it would also
+ * permit every name below it, and a single label may be a public suffix (`.coffee` is a real top-level
+ * domain), so the local CA never permits one and the certificate never carries one (issue 26).
+ */
+export function isSingleLabelName(name: string): boolean {
+  return isIP(name) === 0 && !name.includes('.') && name.toLowerCase() !== 'localhost';
+}
+
+/**
+ * Every name the server certificate should carry, loopback first, without duplicates. The machine's host name
+ * only when it has a dot: a single-label one (`shop-pc`) is reached as `shop-pc.local` or by address instead.
+ */
 export function wantedCertificateNames(machine: MachineNames, extraNames: readonly string[]): string[] {
   const names: string[] = [];
   const add = (name: string | null) => {
     if (name !== null && name !== '' && !names.includes(name)) names.push(name);
   };
   for (const name of LOOPBACK_NAMES) add(name);
-  add(machine.hostName);
+  if (!isSingleLabelName(machine.hostName)) add(machine.hostName);
   add(machine.localName);
   for (const address of machine.addresses) add(address);
   for (const name of extraNames) add(name);

@@ -6,6 +6,7 @@ import { createHash, webcrypto } from 'node:crypto';
 import { isIP } from 'node:net';
 import * as x509 from './x509.ts';
 import type { MachineNames } from '../machine-names.ts';
+import { isSingleLabelName } from './certificate-names.ts';
 import {
   BASE_DNS_NAMES,
   PRIVATE_SUBNETS,
@@ -36,11 +37,12 @@ export function sha256Fingerprint(der: ArrayBuffer | Uint8Array): string {
 /**
  * What a new CA permits: localhost, `.local`, the private ranges, and the machine's host name, its public
  * addresses and ORDERLINE_TLS_NAMES as they are when the CA is made (names added later may fall outside).
+ * Never a single-label name: `com` or a host named `coffee` would make the CA valid for a whole public suffix.
  */
 export function permittedNamesFor(machine: MachineNames, extraNames: readonly string[]): PermittedNames {
   const permitted: PermittedNames = { dns: [...BASE_DNS_NAMES], ip: [...PRIVATE_SUBNETS] };
   for (const name of [machine.hostName, ...machine.addresses, ...extraNames]) {
-    if (name === '' || isPermitted(name, permitted)) continue;
+    if (name === '' || isSingleLabelName(name) || isPermitted(name, permitted)) continue;
     if (isIP(name) === 0) permitted.dns.push(name);
     else permitted.ip.push(hostCidr(name));
   }

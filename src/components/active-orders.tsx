@@ -1,10 +1,12 @@
-// The Active orders list. Rows are keyed and memoized, so a delta re-renders only the rows it touched.
+// The Active orders list (newest first), with a `Find order` box that narrows it by number, customer, item or
+// note. Rows are keyed and memoized, so a delta re-renders only the rows it touched.
 // Only the rows on screen are in the DOM (use-virtual-rows). Right after each DOM commit it fires the window
 // events for what just changed and records how long the change took to show.
 import { Component } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClientOrder } from '../../protocol/order.ts';
 import type { DisplayTiming } from '../display-timing.ts';
+import { orderMatches, orderQuery } from '../order-search.ts';
 import type { OrdersStore } from '../orders-store.ts';
 import { useSubscription } from '../use-subscription.ts';
 import { OrderRow, type OrderAction } from './order-row.tsx';
@@ -28,7 +30,14 @@ export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrders
   }, []);
 
   const listRef = useRef<HTMLUListElement>(null);
-  const ids = store.ids;
+  const [search, setSearch] = useState('');
+  const query = orderQuery(search);
+  const listVersion = store.listVersion;
+  // Without a search the store's own array is the list: a placed order's render does no extra work.
+  const ids = useMemo(
+    () => (query === null ? store.ids : store.ids.filter((id) => orderMatches(store.orders.get(id)!, query))),
+    [query, listVersion, store.ids],
+  );
   const { items, paddingTop, paddingBottom } = useVirtualRows(ids, listRef);
 
   const firstPaintMarked = useRef(false);
@@ -49,12 +58,25 @@ export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrders
   });
 
   const count = ids.length;
+  const total = store.ids.length;
   return (
     <section class="panel orders-panel" aria-labelledby="active-orders-heading">
-      <h2 id="active-orders-heading">
-        Active orders <span class="count">{count}</span>
-      </h2>
-      {count === 0 ? <p class="empty">No active orders.</p> : null}
+      <div class="orders-heading">
+        <h2 id="active-orders-heading">
+          Active orders <span class="count">{query === null ? total : `${count} of ${total}`}</span>
+        </h2>
+        <input
+          type="search"
+          class="find-order"
+          aria-label="Find order"
+          placeholder="Find order"
+          autocomplete="off"
+          value={search}
+          onInput={(event) => setSearch(event.currentTarget.value)}
+        />
+      </div>
+      {total === 0 ? <p class="empty">No active orders.</p> : null}
+      {total > 0 && count === 0 ? <p class="empty">No active order matches “{search.trim()}”.</p> : null}
       {/* Only the rows on screen are rendered; the padding stands in for the others. Each row gets
           aria-posinset/aria-setsize after commit (use-virtual-rows), so the list still reads as all orders. */}
       <ul

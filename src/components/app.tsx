@@ -12,6 +12,7 @@ import type { ScreenProps } from '../screens/screen-props.ts';
 import { homePathFor, mayUse, SCREENS, type ScreenEntry } from '../screens/screen-table.ts';
 import { useSubscription } from '../use-subscription.ts';
 import { ChimeToggle } from './chime-toggle.tsx';
+import { OwnerWelcomeBanner } from './owner-welcome-banner.tsx';
 import { ScreenNav } from './screen-nav.tsx';
 import { SyncStatusBar } from './sync-status.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
@@ -25,8 +26,35 @@ const ROUTES = SCREENS.map((entry) => ({
 }));
 
 /** Who this tab is, as the SW last said; before the first snapshot the device counts as paired. */
-function deviceOf(store: OrdersStore): { auth: AuthState; role: Role | null } {
-  return { auth: store.sync?.auth ?? 'paired', role: store.sync?.device?.role ?? null };
+function deviceOf(store: OrdersStore): { auth: AuthState; role: Role | null; name: string; code: string } {
+  const device = store.sync?.device;
+  return {
+    auth: store.sync?.auth ?? 'paired',
+    role: device?.role ?? null,
+    name: device?.name ?? '',
+    code: device?.code ?? '',
+  };
+}
+
+/**
+ * Which device this is, in the header: its name, and on devices that take orders the letter their order
+ * numbers start with (a kitchen or display never numbers an order, so its letter would only confuse).
+ */
+function DeviceName({ role, name, code }: { role: Role | null; name: string; code: string }) {
+  if (name === '') return null;
+  const numbersOrders = role === 'counter' || role === 'owner';
+  return (
+    <span class="device-name">
+      <span class="visually-hidden">This device: </span>
+      {name}
+      {numbersOrders && code !== '' ? (
+        <span class="device-code">
+          <span class="visually-hidden">, its order numbers start with </span>
+          {code}
+        </span>
+      ) : null}
+    </span>
+  );
 }
 
 /**
@@ -48,26 +76,41 @@ export function App(props: ScreenProps) {
 function Shell(props: ScreenProps) {
   const { store, ui, bridge } = props;
   useSubscription(ui);
-  // Only a change of auth state or role re-renders the shell: a sync tick must not re-render the screens.
+  // Only a change of who this device is re-renders the shell: a sync tick must not re-render the screens.
   useSubscription(store, () => {
-    const { auth, role } = deviceOf(store);
-    return `${auth}/${role}`;
+    const { auth, role, name, code } = deviceOf(store);
+    return `${auth}/${role}/${code}/${name}`;
   });
-  const { auth, role } = deviceOf(store);
+  const { auth, role, name, code } = deviceOf(store);
+  const { path } = useLocation();
   const needsPairing = auth === 'unpaired' || auth === 'signed-out';
   useHomeRedirect(role, needsPairing);
+  const onPairing = path === '/pair';
 
   const { updateAvailable, problem, actionError } = ui.fields;
   return (
     <div class="app">
+      {/* The counter's keyboard path: one Tab and Enter jump past the header and navigation to the menu. */}
+      {!needsPairing && path === '/' ? (
+        <a class="skip-link" href="#menu">
+          Skip to menu
+        </a>
+      ) : null}
       <header class="top">
-        <h1>Orderline</h1>
-        <SyncStatusBar store={store} />
-        <div class="top-tools">
-          <ChimeToggle />
+        <div class="brand">
+          <h1>Orderline</h1>
+          {needsPairing ? null : <DeviceName role={role} name={name} code={code} />}
         </div>
+        <SyncStatusBar store={store} />
+        {/* The chime is for a device that shows orders; the Pairing screen has none. */}
+        {needsPairing || onPairing ? null : (
+          <div class="top-tools">
+            <ChimeToggle />
+          </div>
+        )}
         {needsPairing ? null : <ScreenNav role={role} />}
       </header>
+      {needsPairing || role !== 'owner' ? null : <OwnerWelcomeBanner />}
       {updateAvailable ? <UpdatePrompt onReload={() => bridge.applyUpdate()} /> : null}
       {problem ? (
         <p class="banner problem" role="alert">

@@ -13,7 +13,8 @@ export interface MenuGridProps {
 
 export function MenuGrid({ menu, error, onAdd }: MenuGridProps) {
   return (
-    <section class="panel menu-panel" aria-labelledby="menu-heading">
+    // `id` and tabIndex: the header's `Skip to menu` link lands here, and the next Tab is the first item.
+    <section id="menu" tabIndex={-1} class="panel menu-panel" aria-labelledby="menu-heading">
       <h2 id="menu-heading">Menu</h2>
       {error ? <p class="error">{error}</p> : null}
       {!menu && !error ? <p class="empty">Loading the menu…</p> : null}

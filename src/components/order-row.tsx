@@ -1,6 +1,8 @@
-// One active order in the list, compact (two lines, so a 1280×800 till shows 8+ orders): number, status,
-// customer, paid mark, age; total, sync state and only the buttons valid now. Items and notes open on demand
-// (a `Details` disclosure). Re-renders only when its order, the minute or its disclosure changes.
+// One active order in the list, compact (two lines on a till or a portrait tablet, so 8+ and 6+ orders fit):
+// number, status, customer, sync state, paid mark, total, age; then the items with their notes (up to two
+// lines) beside only the buttons valid now. `Details` opens every item and note in full. The layout is CSS
+// only (styles.css, a container query on the list's width): nothing is measured per row. Re-renders only when
+// its order, the minute or its disclosure changes.
 import { ReceiptButton } from './receipt-button.tsx';
 import { Component } from 'preact';
 import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
@@ -77,8 +79,16 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
           </span>
           <span class={`status-word status-${order.status}`}>{STATUS_WORD[order.status]}</span>
           {order.customerName ? <span class="order-customer">{order.customerName}</span> : null}
-          {/* Not a nested list: tests count the Active orders list's listitems, one per order. One line,
-              cut with an ellipsis; `Details` shows every item and note. */}
+          {/* In the head, not beside the buttons: a row going offline must not push them onto another line. */}
+          {order.syncState === 'waiting' ? <span class="sync-flag waiting">Waiting to sync</span> : null}
+          {order.syncState === 'attention' ? <span class="sync-flag attention">Needs attention</span> : null}
+          {order.paid ? <span class="paid-mark">✓ Paid</span> : <span class="unpaid-mark">Unpaid</span>}
+          <span class="order-total">{formatMoney(order.totalCents, currency)}</span>
+          <span class="order-age">{formatAge(order.createdAt, now)}</span>
+        </div>
+        <div class="order-body">
+          {/* Not a nested list: tests count the Active orders list's listitems, one per order. Up to two lines
+              with the notes; `Details` shows every item and note. */}
           <span class="order-items" id={itemsId}>
             {/* One text node per line (not one per value): 1,000 rows at a cold start is a lot of nodes. */}
             {order.items.map((item, i) => (
@@ -88,52 +98,47 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
               </span>
             ))}
           </span>
-          {order.paid ? <span class="paid-mark">✓ Paid</span> : <span class="unpaid-mark">Unpaid</span>}
-          <span class="order-age">{formatAge(order.createdAt, now)}</span>
-        </div>
-        <div class="order-actions">
-          <button
-            type="button"
-            class="order-details"
-            aria-expanded={expanded}
-            aria-controls={itemsId}
-            aria-describedby={numberId}
-            aria-label="Details"
-            onClick={() => this.setState({ expanded: !expanded })}
-          >
-            <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
-          </button>
-          <span class="order-total">{formatMoney(order.totalCents, currency)}</span>
-          {order.syncState === 'waiting' ? <span class="sync-flag waiting">Waiting to sync</span> : null}
-          {order.syncState === 'attention' ? <span class="sync-flag attention">Needs attention</span> : null}
-          {step ? (
+          <div class="order-actions">
             <button
               type="button"
-              class="primary step"
+              class="order-details"
+              aria-expanded={expanded}
+              aria-controls={itemsId}
               aria-describedby={numberId}
-              onClick={() => onAction(order, { kind: 'status', status: step.status })}
+              aria-label="Details"
+              onClick={() => this.setState({ expanded: !expanded })}
             >
-              {step.label}
+              <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
             </button>
-          ) : null}
-          {order.paid ? null : (
+            {step ? (
+              <button
+                type="button"
+                class="primary step"
+                aria-describedby={numberId}
+                onClick={() => onAction(order, { kind: 'status', status: step.status })}
+              >
+                {step.label}
+              </button>
+            ) : null}
+            {order.paid ? null : (
+              <button
+                type="button"
+                aria-describedby={numberId}
+                onClick={() => onAction(order, { kind: 'paid' })}
+              >
+                Mark paid
+              </button>
+            )}
             <button
               type="button"
+              class="danger"
               aria-describedby={numberId}
-              onClick={() => onAction(order, { kind: 'paid' })}
+              onClick={() => onAction(order, { kind: 'status', status: 'cancelled' })}
             >
-              Mark paid
+              Cancel order
             </button>
-          )}
-          {expanded ? <ReceiptButton orderId={order.id} number={order.number} /> : null}
-          <button
-            type="button"
-            class="danger"
-            aria-describedby={numberId}
-            onClick={() => onAction(order, { kind: 'status', status: 'cancelled' })}
-          >
-            Cancel order
-          </button>
+            {expanded ? <ReceiptButton orderId={order.id} number={order.number} /> : null}
+          </div>
         </div>
       </li>
     );

@@ -1,5 +1,6 @@
-// Pure rules of the Ready board: what goes in Preparing and Ready, in what order, how a customer is named
-// on a public screen (first name only), and which numbers just became ready (highlighted for 10 s).
+// Pure rules of the Ready board: what goes in Preparing and Ready, in what order, how big the numbers are
+// drawn so a whole column fits the screen, how a customer is named on a public screen (first name only), and
+// which numbers just became ready (highlighted for 10 s).
 import type { ClientOrder } from '../../protocol/order.ts';
 import { compareOldestFirst, isTicket } from './kitchen-tickets.ts';
 
@@ -10,7 +11,11 @@ export interface BoardColumns {
   ready: ClientOrder[];
 }
 
-/** Preparing: every pending or preparing order, oldest first. Ready: most recently ready first. */
+/**
+ * Preparing: every pending or preparing order, oldest first. Ready: the longest waiting first (the order's last
+ * change, which for a ready order is the move to ready; then id), so the customers who waited longest are at
+ * the top of the screen, never the ones cut off.
+ */
 export function boardColumns(orders: Iterable<ClientOrder>): BoardColumns {
   const preparing: ClientOrder[] = [];
   const ready: ClientOrder[] = [];
@@ -19,8 +24,42 @@ export function boardColumns(orders: Iterable<ClientOrder>): BoardColumns {
     else if (order.status === 'ready') ready.push(order);
   }
   preparing.sort(compareOldestFirst);
-  ready.sort((a, b) => (a.updatedAt !== b.updatedAt ? (a.updatedAt < b.updatedAt ? 1 : -1) : 0));
+  ready.sort((a, b) =>
+    a.updatedAt !== b.updatedAt
+      ? a.updatedAt < b.updatedAt
+        ? -1
+        : 1
+      : a.id < b.id
+        ? -1
+        : a.id > b.id
+          ? 1
+          : 0,
+  );
   return { preparing, ready };
+}
+
+/** How large a column draws its numbers (kitchen.css sizes each from the screen's width and height). */
+export type BoardDensity = 'roomy' | 'dense' | 'packed';
+
+/**
+ * The largest size at which `count` numbers fit their column on screen. Ready is twice as wide as Preparing;
+ * the limits are what a 16:9 screen holds at each size (30 ready fit at `dense`, ≥ 40 px on 1920×1080).
+ */
+const LIMITS: Record<'preparing' | 'ready', { roomy: number; dense: number; packed: number }> = {
+  preparing: { roomy: 5, dense: 14, packed: 30 },
+  ready: { roomy: 12, dense: 36, packed: 70 },
+};
+
+export function boardDensity(column: 'preparing' | 'ready', count: number): BoardDensity {
+  const limits = LIMITS[column];
+  if (count <= limits.roomy) return 'roomy';
+  if (count <= limits.dense) return 'dense';
+  return 'packed';
+}
+
+/** How many numbers a column shows at most; the rest are counted in a line under it ("and 5 more"). */
+export function boardCapacity(column: 'preparing' | 'ready'): number {
+  return LIMITS[column].packed;
 }
 
 /** A customer-facing screen shows the first name only. */

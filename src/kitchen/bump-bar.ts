@@ -1,5 +1,6 @@
-// The keyboard bump bar as a pure state machine: digits pick a ticket by its place (1 = first; several
-// digits typed quickly make 12), Enter bumps the picked ticket, Escape clears the pick.
+// The keyboard bump bar as a pure state machine: digits pick a ticket by the place number shown on it
+// (ticket-places.ts; several digits typed quickly make 12), Enter bumps the picked ticket, Escape clears the
+// pick. Which numbers are on screen is the caller's: `hasPlace` answers it.
 
 export interface BumpBarState {
   /** The digits typed so far ("" = nothing picked). */
@@ -9,8 +10,8 @@ export interface BumpBarState {
 }
 
 export type BumpBarResult =
-  | { kind: 'pick'; state: BumpBarState; index: number | null }
-  | { kind: 'bump'; state: BumpBarState; index: number }
+  | { kind: 'pick'; state: BumpBarState; place: number | null }
+  | { kind: 'bump'; state: BumpBarState; place: number }
   | { kind: 'ignore' };
 
 export const EMPTY_BUMP_BAR: BumpBarState = { typed: '', typedAt: 0 };
@@ -18,32 +19,35 @@ export const EMPTY_BUMP_BAR: BumpBarState = { typed: '', typedAt: 0 };
 /** Digits typed further apart than this start a new number. */
 export const DIGIT_PAUSE_MS = 1_000;
 
-/** The 0-based ticket index the typed digits name, or null when none (0, or past the last ticket). */
-export function pickedIndex(state: BumpBarState, ticketCount: number): number | null {
+/** The place number the typed digits name, or null when none (nothing typed, or no ticket has it). */
+export function pickedPlace(state: BumpBarState, hasPlace: (place: number) => boolean): number | null {
   if (state.typed === '') return null;
   const place = Number(state.typed);
-  return place >= 1 && place <= ticketCount ? place - 1 : null;
+  return hasPlace(place) ? place : null;
 }
 
 export function bumpBarKey(
   state: BumpBarState,
   key: string,
   nowMs: number,
-  ticketCount: number,
+  hasPlace: (place: number) => boolean,
 ): BumpBarResult {
   if (/^[0-9]$/.test(key)) {
     const continues = state.typed !== '' && nowMs - state.typedAt < DIGIT_PAUSE_MS;
     let typed = continues ? state.typed + key : key;
-    // A number past the last ticket starts over from this digit (typing 3 then 4 with 5 tickets picks 4).
-    if (continues && Number(typed) > ticketCount) typed = key;
+    // Digits that name no ticket start over from this digit (typing 3 then 4 with no ticket 34 picks 4).
+    if (continues && !hasPlace(Number(typed))) typed = key;
     const next = { typed, typedAt: nowMs };
-    return { kind: 'pick', state: next, index: pickedIndex(next, ticketCount) };
+    return { kind: 'pick', state: next, place: pickedPlace(next, hasPlace) };
   }
-  if (key === 'Escape') return { kind: 'pick', state: EMPTY_BUMP_BAR, index: null };
+  if (key === 'Escape') return { kind: 'pick', state: EMPTY_BUMP_BAR, place: null };
   if (key === 'Enter') {
-    const index = pickedIndex(state, ticketCount);
-    if (index === null) return { kind: 'ignore' };
-    return { kind: 'bump', state: EMPTY_BUMP_BAR, index };
+    if (state.typed === '') return { kind: 'ignore' };
+    const place = pickedPlace(state, hasPlace);
+    // Digits were typed but their ticket is gone (bumped elsewhere): the Enter is still the bump bar's, so it
+    // clears the pick and bumps nothing, rather than falling through to whatever button has focus.
+    if (place === null) return { kind: 'pick', state: EMPTY_BUMP_BAR, place: null };
+    return { kind: 'bump', state: EMPTY_BUMP_BAR, place };
   }
   return { kind: 'ignore' };
 }

@@ -10,6 +10,8 @@ export interface KitchenTicketProps {
   order: ClientOrder;
   /** The status to show: a bump not yet answered by the SW is shown already (bump-overlay.ts). */
   status: OrderStatus;
+  /** The number the keyboard bump bar types for this ticket (ticket-places.ts); null past the 99th. */
+  place: number | null;
   picked: boolean;
   /** When the ticket's clock started (ms), and its level now: the screen decides both. */
   startMs: number;
@@ -29,6 +31,7 @@ export class KitchenTicket extends Component<KitchenTicketProps> {
       next.order !== prev.order ||
       next.status !== prev.status ||
       next.picked !== prev.picked ||
+      next.place !== prev.place ||
       next.startMs !== prev.startMs ||
       next.level !== prev.level ||
       next.clock !== prev.clock ||
@@ -41,7 +44,7 @@ export class KitchenTicket extends Component<KitchenTicketProps> {
   }
 }
 
-function TicketView({ order, status, picked, startMs, level, clock, onBump }: KitchenTicketProps) {
+function TicketView({ order, status, place, picked, startMs, level, clock, onBump }: KitchenTicketProps) {
   return (
     <li
       data-order-id={order.id}
@@ -52,9 +55,13 @@ function TicketView({ order, status, picked, startMs, level, clock, onBump }: Ki
       onClick={() => onBump(order)}
     >
       <div class="ticket-head">
-        {/* The place number is a CSS counter (kitchen.css): a ticket leaving renumbers the rest without
-            re-rendering them. Hidden from screen readers, as it always was: it is the keyboard's shortcut. */}
-        <span class="ticket-place" aria-hidden="true" />
+        {/* The keyboard's shortcut to this ticket; it stays the same while the ticket is on screen. Hidden from
+            screen readers, as it always was: the Bump button is their way. */}
+        {place === null ? null : (
+          <span class="ticket-place" aria-hidden="true">
+            {place}
+          </span>
+        )}
         <span class="ticket-number">{order.number}</span>
         <span class="ticket-status">{status === 'pending' ? 'New' : 'Preparing'}</span>
         <TicketTimer clock={clock} startMs={startMs} level={level} />

@@ -1,10 +1,17 @@
 // The Ready board (`/board`, every role; a display's home): read-only, for a screen facing customers. Big
-// order numbers under Preparing and Ready; a number that just became ready glows for 10 s (and chimes when
-// the chime is on). Offline it keeps showing what it knows, with a small corner mark.
+// order numbers under Preparing and Ready (the longest waiting first), sized so a whole column fits the screen
+// (nobody scrolls a TV); a number that just became ready glows for 10 s (and chimes when the chime is on).
+// Offline it keeps showing what it knows, with a small corner mark.
 import { useMemo, useRef } from 'preact/hooks';
 import type { ClientOrder } from '../../protocol/order.ts';
 import { playChime } from '../chime.ts';
-import { boardColumns, firstName, ReadyWatch } from '../kitchen/board-columns.ts';
+import {
+  boardCapacity,
+  boardColumns,
+  boardDensity,
+  firstName,
+  ReadyWatch,
+} from '../kitchen/board-columns.ts';
 import { useClock } from '../kitchen/use-clock.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
 import { useSubscription } from '../use-subscription.ts';
@@ -22,6 +29,31 @@ function BoardNumber({ order, highlight }: { order: ClientOrder; highlight: bool
     </li>
   );
 }
+
+interface BoardListProps {
+  column: 'preparing' | 'ready';
+  label: string;
+  orders: readonly ClientOrder[];
+  isHighlighted: (id: string) => boolean;
+}
+
+function BoardList({ column, label, orders, isHighlighted }: BoardListProps) {
+  const capacity = boardCapacity(column);
+  const shown = orders.length > capacity ? orders.slice(0, capacity) : orders;
+  const more = orders.length - shown.length;
+  return (
+    <>
+      <ul class="board-list" aria-label={label} data-density={boardDensity(column, orders.length)}>
+        {shown.map((order) => (
+          <BoardNumber key={order.id} order={order} highlight={isHighlighted(order.id)} />
+        ))}
+      </ul>
+      {more > 0 ? <p class="board-more">and {more} more</p> : null}
+    </>
+  );
+}
+
+const NEVER = () => false;
 
 export default function BoardScreen({ store }: ScreenProps) {
   useSubscription(store, () => `${store.listVersion}/${store.syncVersion}`);
@@ -47,19 +79,16 @@ export default function BoardScreen({ store }: ScreenProps) {
     <main class={`screen board${whole ? ' board-whole' : ''}`}>
       <section class="board-column" aria-labelledby="board-preparing">
         <h2 id="board-preparing">Preparing</h2>
-        <ul class="board-list" aria-label="Preparing">
-          {preparing.map((order) => (
-            <BoardNumber key={order.id} order={order} highlight={false} />
-          ))}
-        </ul>
+        <BoardList column="preparing" label="Preparing" orders={preparing} isHighlighted={NEVER} />
       </section>
       <section class="board-column board-ready" aria-labelledby="board-ready">
         <h2 id="board-ready">Ready</h2>
-        <ul class="board-list" aria-label="Ready">
-          {ready.map((order) => (
-            <BoardNumber key={order.id} order={order} highlight={watch.current.isJustReady(order.id, now)} />
-          ))}
-        </ul>
+        <BoardList
+          column="ready"
+          label="Ready"
+          orders={ready}
+          isHighlighted={(id) => watch.current.isJustReady(id, now)}
+        />
       </section>
       {online ? null : (
         <p class="board-offline" role="status">

@@ -9,6 +9,7 @@ import { addItem, changeQty, EMPTY_CART, setLineNote, toDraft, type Cart } from 
 import { loadMenu } from '../menu.ts';
 import { errorMessage } from '../sw-bridge.ts';
 import { PureActiveOrders } from '../components/active-orders.tsx';
+import { CancelOrderDialog } from '../components/cancel-order-dialog.tsx';
 import { CartPanel } from '../components/cart-panel.tsx';
 import { PureMenuGrid } from '../components/menu-grid.tsx';
 import { NeedsAttention } from '../components/needs-attention.tsx';
@@ -84,7 +85,7 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
     if (ui.fields.actionError !== null) ui.set({ actionError: null });
   };
 
-  const onAction = useCallback(
+  const send = useCallback(
     (order: ClientOrder, action: OrderAction) => {
       const startedAt = performance.now();
       const request =
@@ -98,6 +99,20 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
     },
     [bridge, store, fail],
   );
+  // `Cancel order` asks first (cancel-order-dialog.tsx); every other action goes at once.
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const onAction = useCallback(
+    (order: ClientOrder, action: OrderAction) => {
+      if (action.kind === 'status' && action.status === 'cancelled') setCancelling(order.id);
+      else send(order, action);
+    },
+    [send],
+  );
+  const confirmCancel = useCallback(
+    (order: ClientOrder) => send(order, { kind: 'status', status: 'cancelled' }),
+    [send],
+  );
+  const closeCancel = useCallback(() => setCancelling(null), []);
 
   const onRetry = (letter: DeadLetter) =>
     bridge
@@ -124,6 +139,15 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
         <NeedsAttention store={store} onRetry={onRetry} onDiscard={onDiscard} />
         <PureActiveOrders store={store} timing={timing} currency={currency} onAction={onAction} />
       </div>
+      {cancelling === null ? null : (
+        <CancelOrderDialog
+          store={store}
+          orderId={cancelling}
+          currency={currency}
+          onConfirm={confirmCancel}
+          onClose={closeCancel}
+        />
+      )}
     </main>
   );
 }

@@ -5,6 +5,7 @@ import type { DeviceListEntry, DevicesResponse } from '../../protocol/pairing.ts
 import { apiRequest, describeFailure } from '../api-request.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
 import { useSubscription } from '../use-subscription.ts';
+import { CaFingerprint } from './ca-fingerprint.tsx';
 import { DeviceRow } from './device-row.tsx';
 import { PairNewDevice } from './pair-new-device.tsx';
 import type { ScreenProps } from './screen-props.ts';
@@ -56,6 +57,8 @@ export default function DevicesScreen({ store }: ScreenProps) {
     <main class="screen devices">
       <h2>Devices</h2>
       <ConnectionBanners online={online} needsConnection={NEEDS_CONNECTION} error={error} />
+      {/* First: pairing is what the owner comes here for, and the new code must show without scrolling. */}
+      <PairNewDevice online={online} deviceCount={devices?.length ?? null} onWatch={refresh} />
       <button type="button" onClick={() => void refresh()} disabled={!online}>
         Refresh device list
       </button>
@@ -86,7 +89,7 @@ export default function DevicesScreen({ store }: ScreenProps) {
           ))}
         </ul>
       )}
-      <PairNewDevice online={online} deviceCount={devices?.length ?? null} onWatch={refresh} />
+      <CaFingerprint online={online} />
     </main>
   );
 }

@@ -49,7 +49,11 @@ export function FleetTable({ ownId }: { ownId: string | null }) {
   const flagged = devices?.filter((device) => device.flagged) ?? [];
   return (
     <section class="panel fleet" aria-labelledby="fleet-heading">
-      <h3 id="fleet-heading">Devices</h3>
+      <h3 id="fleet-heading">Display speed per device</h3>
+      <p class="muted">
+        How fast each device showed orders in the last hour (p50: usually; p95: the slowest 1 in 20). Devices
+        send these every few minutes while open.
+      </p>
       {error ? <p class="error">Could not read the fleet: {error}</p> : null}
       {flagged.length > 0 ? (
         <p class="warning">
@@ -60,7 +64,10 @@ export function FleetTable({ ownId }: { ownId: string | null }) {
       {devices === null ? (
         <p class="muted">Loading…</p>
       ) : devices.length === 0 ? (
-        <p class="empty">No device has reported yet.</p>
+        <p class="empty">
+          No speed measurements in the last hour yet: a device sends them every few minutes while it is open.
+          Whether each device is online is shown above.
+        </p>
       ) : (
         <table class="fleet-table">
           <caption>Device telemetry, last hour</caption>

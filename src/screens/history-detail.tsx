@@ -3,6 +3,7 @@
 import { ReceiptButton } from '../components/receipt-button.tsx';
 import type { HistoryOrder, OrderEvent } from '../../protocol/history.ts';
 import { formatMoney } from '../display-format.ts';
+import { useMenuCurrency } from '../use-menu-currency.ts';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
@@ -20,6 +21,7 @@ function eventText(event: OrderEvent, previous: OrderEvent | undefined): string 
 
 export function HistoryDetail({ order, onClose }: { order: HistoryOrder; onClose: () => void }) {
   const heading = `Order ${order.number}`;
+  const currency = useMenuCurrency();
   return (
     <section class="panel history-detail" aria-labelledby="history-detail-heading">
       <h3 id="history-detail-heading">{heading}</h3>
@@ -32,7 +34,7 @@ export function HistoryDetail({ order, onClose }: { order: HistoryOrder; onClose
           {order.paid ? ', paid' : ', not paid'}
         </dd>
         <dt>Total</dt>
-        <dd>{formatMoney(order.totalCents, null)}</dd>
+        <dd>{formatMoney(order.totalCents, currency)}</dd>
         {order.note === '' ? null : (
           <>
             <dt>Note</dt>
@@ -44,7 +46,7 @@ export function HistoryDetail({ order, onClose }: { order: HistoryOrder; onClose
       <ul aria-label={`Items of order ${order.number}`}>
         {order.items.map((item, index) => (
           <li key={`${item.menuItemId}-${index}`}>
-            {item.qty} × {item.name} — {formatMoney(item.qty * item.unitPriceCents, null)}
+            {item.qty} × {item.name} — {formatMoney(item.qty * item.unitPriceCents, currency)}
             {item.note === '' ? null : <span class="muted"> ({item.note})</span>}
           </li>
         ))}

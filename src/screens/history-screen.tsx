@@ -7,6 +7,7 @@ import type { ClientOrder } from '../../protocol/order.ts';
 import { FINISHED_STATUSES, type HistoryOrder, type HistoryResponse } from '../../protocol/history.ts';
 import { apiRequest, describeFailure } from '../api-request.ts';
 import { formatMoney } from '../display-format.ts';
+import { useMenuCurrency } from '../use-menu-currency.ts';
 import { historyUrl, matchesFilters, NO_FILTERS, type HistoryFilters } from '../history-query.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
 import { formatWhen, HistoryDetail } from './history-detail.tsx';
@@ -89,7 +90,7 @@ export default function HistoryScreen({ bridge }: Pick<ScreenProps, 'bridge'>) {
           <input
             type="search"
             value={filters.search}
-            placeholder="Number or customer"
+            placeholder="Number, customer or item"
             onInput={(event) => update({ search: event.currentTarget.value })}
           />
         </label>
@@ -191,9 +192,10 @@ function OrderName({ order }: { order: Summary }) {
 
 /** Status, total and a time: created for the server's history, finished for the orders kept on the device. */
 function OrderFacts({ order, at }: { order: Summary; at: string }) {
+  const currency = useMenuCurrency();
   return (
     <span>
-      {order.status} · {formatMoney(order.totalCents, null)} · <time dateTime={at}>{formatWhen(at)}</time>
+      {order.status} · {formatMoney(order.totalCents, currency)} · <time dateTime={at}>{formatWhen(at)}</time>
     </span>
   );
 }

@@ -14,7 +14,7 @@ import {
   withoutBump,
   type BumpOverlay,
 } from '../kitchen/bump-overlay.ts';
-import { bumpBarKey, EMPTY_BUMP_BAR, pickedIndex, type BumpBarState } from '../kitchen/bump-bar.ts';
+import { bumpBarKey, EMPTY_BUMP_BAR, pickedPlace, type BumpBarState } from '../kitchen/bump-bar.ts';
 import { KitchenTicket } from '../kitchen/kitchen-ticket.tsx';
 import { KitchenTimersForm } from '../kitchen/kitchen-timers-form.tsx';
 import {
@@ -25,6 +25,7 @@ import {
   ticketStart,
 } from '../kitchen/kitchen-tickets.ts';
 import { createTicketClock } from '../kitchen/ticket-clock.ts';
+import { assignPlaces, NO_PLACES, ticketAt, type TicketPlaces } from '../kitchen/ticket-places.ts';
 import { useLevelTick } from '../kitchen/use-level-tick.ts';
 import { useShopSettings } from '../kitchen/use-shop-settings.ts';
 import { errorMessage } from '../sw-bridge.ts';
@@ -62,8 +63,19 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
   useLevelTick(tickets, thresholds);
   // Read at render, not kept as state: a ticket that arrives already old shows its level at once.
   const now = Date.now();
+  // Each ticket keeps its place number while it is on screen (ticket-places.ts): kept across renders in a ref.
+  const placesRef = useRef<TicketPlaces>(NO_PLACES);
+  const places = useMemo(() => {
+    placesRef.current = assignPlaces(
+      placesRef.current,
+      tickets.map((t) => t.id),
+    );
+    return placesRef.current;
+  }, [tickets]);
   const [bar, setBar] = useState<BumpBarState>(EMPTY_BUMP_BAR);
-  const picked = pickedIndex(bar, tickets.length);
+  const pickedNumber = pickedPlace(bar, (place) => ticketAt(places, place) !== null);
+  const pickedId = pickedNumber === null ? null : ticketAt(places, pickedNumber);
+  const pickedTicket = pickedId === null ? undefined : tickets.find((t) => t.id === pickedId);
 
   const bump = useCallback(
     (order: ClientOrder) => {
@@ -87,33 +99,38 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
     [bridge, store, ui, updateOverlay],
   );
 
-  // The bump bar listens on the whole window: a kitchen keyboard has no focus to aim.
-  const latest = useRef({ bar, tickets, bump });
-  latest.current = { bar, tickets, bump };
+  // The bump bar listens on the whole window, before anything else (capture): a kitchen keyboard has no focus
+  // to aim, and a button focused by an earlier tap must not take the Enter that bumps the picked ticket.
+  const latest = useRef({ bar, tickets, places, bump });
+  latest.current = { bar, tickets, places, bump };
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      const { bar: state, tickets: list, bump: doBump } = latest.current;
-      // Enter on a focused button is that button's click, not the bump bar's.
-      if (event.key === 'Enter' && target?.closest('button, a')) return;
-      const result = bumpBarKey(state, event.key, Date.now(), list.length);
+      const { bar: state, tickets: list, places: shown, bump: doBump } = latest.current;
+      const hasPlace = (place: number) => ticketAt(shown, place) !== null;
+      // With nothing picked, Enter on a focused button stays that button's click.
+      const result = bumpBarKey(state, event.key, Date.now(), hasPlace);
       switch (result.kind) {
         case 'ignore':
           return;
         case 'pick':
           setBar(result.state);
           break;
-        case 'bump':
+        case 'bump': {
           setBar(result.state);
-          doBump(list[result.index]!);
+          const id = ticketAt(shown, result.place);
+          const order = list.find((t) => t.id === id);
+          if (order) doBump(order);
           break;
+        }
       }
       event.preventDefault();
+      event.stopPropagation();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, []);
 
   // New tickets chime (only when the chime is on): ids seen before this render don't. From the store's
@@ -142,20 +159,23 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
           Warning after {kitchenWarningMinutes} min, late after {kitchenLateMinutes} min.
         </p>
         <p class="kitchen-help muted">
-          Tap a ticket or its button to bump it (new → preparing → ready). Keyboard: type its place number,
-          then Enter.
-          {picked === null ? null : <span role="status"> Picked ticket {tickets[picked]!.number}.</span>}
+          Tap a ticket or its button to bump it (new → preparing → ready). Keyboard: type the number in its
+          corner, then Enter (Escape clears). A ticket keeps its number until it leaves.
+          {pickedTicket === undefined ? null : (
+            <span role="status"> Picked ticket {pickedTicket.number}.</span>
+          )}
         </p>
         {tickets.length === 0 ? <p class="empty">No tickets.</p> : null}
         <ul class="tickets" aria-label="Kitchen tickets">
-          {tickets.map((order, i) => {
+          {tickets.map((order) => {
             const startMs = Date.parse(ticketStart(order));
             return (
               <KitchenTicket
                 key={order.id}
                 order={order}
                 status={shownStatus(order, overlay)}
-                picked={picked === i}
+                place={places.byId.get(order.id) ?? null}
+                picked={pickedId === order.id}
                 startMs={startMs}
                 level={ageLevel(Math.max(0, now - startMs), thresholds)}
                 clock={clock}

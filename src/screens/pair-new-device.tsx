@@ -1,7 +1,7 @@
 // "Pair a new device": pick a role, create a one-time code (POST /api/pairings) and show it as `ABCD-EFGH`
 // and as a QR code of its pairUrl. The QR library is imported here only, so it lives in this lazy chunk.
 import { toString as qrSvg } from 'qrcode';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PairingResponse } from '../../protocol/pairing.ts';
 import { ROLES, type Role } from '../../protocol/roles.ts';
 import { apiRequest, describeFailure } from '../api-request.ts';
@@ -29,6 +29,16 @@ async function createPairing(role: Role, devicesBefore: number): Promise<Shown> 
   };
 }
 
+/**
+ * The setup page next to the pairing address: the same host on this page's plain-HTTP port, when this page was
+ * itself opened over plain HTTP (on the server machine); over HTTPS the plain port is not known here.
+ */
+function setupUrlFor(pairUrl: string): string | null {
+  if (location.protocol !== 'http:') return null;
+  const host = new URL(pairUrl).hostname;
+  return `http://${host}${location.port === '' ? '' : `:${location.port}`}/setup`;
+}
+
 interface PairNewDeviceProps {
   online: boolean;
   /** Devices in the list now (null before it loaded). */
@@ -42,6 +52,14 @@ export function PairNewDevice({ online, deviceCount, onWatch }: PairNewDevicePro
   const [shown, setShown] = useState<Shown | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const shownRef = useRef<HTMLDivElement>(null);
+  // A new code is brought into view and focused: below the fold, "Create pairing code" seemed to do nothing.
+  const shownCode = shown?.code ?? null;
+  useEffect(() => {
+    if (shownCode === null) return;
+    shownRef.current?.scrollIntoView({ block: 'nearest' });
+    shownRef.current?.focus({ preventScroll: true });
+  }, [shownCode]);
 
   const used = shown !== null && deviceCount !== null && deviceCount > shown.devicesBefore;
   useEffect(() => {
@@ -92,10 +110,21 @@ export function PairNewDevice({ online, deviceCount, onWatch }: PairNewDevicePro
         </p>
       ) : null}
       {shown ? (
-        <div class="pairing-code-shown">
+        <div
+          class="pairing-code-shown"
+          ref={shownRef}
+          tabIndex={-1}
+          role="group"
+          aria-label={`New pairing code for a ${shown.role} device`}
+        >
           <p>
             On the new device, open Orderline and enter this code, or scan the QR code. It pairs one{' '}
             {shown.role} device and expires at {new Date(shown.expiresAt).toLocaleTimeString()}.
+          </p>
+          <p class="muted">
+            A tablet that shows a certificate warning at this address needs the shop's certificate first: open{' '}
+            {setupUrlFor(shown.pairUrl) ?? "the setup page (its address is in the server's start-up message)"}{' '}
+            on it.
           </p>
           <p>
             Code: <strong class="pairing-code">{displayPairingCode(shown.code)}</strong>

@@ -2,9 +2,11 @@
 // (typed, or filled from the QR code's `/pair?code=…`) and a name make this browser a device. The page posts
 // POST /api/pair itself, then tells the SW (`paired`) and opens the role's home screen.
 import { useLocation } from 'preact-iso';
-import { useState } from 'preact/hooks';
-import type { PairResponse } from '../../protocol/pairing.ts';
+import { useEffect, useState } from 'preact/hooks';
+import type { PairResponse, SetupResponse } from '../../protocol/pairing.ts';
 import { apiRequest, describeFailure } from '../api-request.ts';
+import { announceOwnerWelcome } from '../owner-welcome.ts';
+import { clearPairingDraft, keepPairingDraft, readPairingDraft } from '../pairing-draft.ts';
 import { errorMessage } from '../sw-bridge.ts';
 import { useSubscription } from '../use-subscription.ts';
 import { keptChangesText } from './kept-changes.ts';
@@ -18,10 +20,29 @@ function pairingFailure(error: unknown): string {
 export default function PairingScreen({ store, bridge }: ScreenProps) {
   useSubscription(store, () => store.syncVersion);
   const { query, route } = useLocation();
-  const [code, setCode] = useState(() => query.code ?? '');
-  const [name, setName] = useState(() => store.sync?.device?.name ?? '');
+  const [draft] = useState(() => readPairingDraft(query.code ?? '', store.sync?.device?.name ?? ''));
+  const [code, setCodeState] = useState(draft.code);
+  const [name, setNameState] = useState(draft.name);
+  // Every keystroke is kept outside the component too: a redraw after the worker's first answer remounts it.
+  const setCode = (next: string) => {
+    setCodeState(next);
+    keepPairingDraft({ code: next, name });
+  };
+  const setName = (next: string) => {
+    setNameState(next);
+    keepPairingDraft({ code, name: next });
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Whether an owner device exists yet: before the first one, the code came from the server's start-up log.
+  const [ownerExists, setOwnerExists] = useState<boolean | null>(null);
+  useEffect(() => {
+    apiRequest<SetupResponse>('GET', '/api/setup').then(
+      (setup) => setOwnerExists(setup.ownerExists === true),
+      // Unknown (offline): the general wording below is shown, which is still right.
+      () => setOwnerExists(null),
+    );
+  }, []);
   const sync = store.sync;
   const signedOut = sync?.auth === 'signed-out';
 
@@ -38,8 +59,10 @@ export default function PairingScreen({ store, bridge }: ScreenProps) {
       setError(pairingFailure(reason));
       return;
     }
+    clearPairingDraft();
     try {
       const identity = await bridge.paired();
+      if (identity.role === 'owner') announceOwnerWelcome();
       route(homePathFor(identity.role), true);
     } catch (reason) {
       setBusy(false);
@@ -56,6 +79,11 @@ export default function PairingScreen({ store, bridge }: ScreenProps) {
         <p>
           The server no longer accepts this device (it was revoked, or its sign-in was lost). Ask the owner
           for a new pairing code.
+        </p>
+      ) : ownerExists === false ? (
+        <p>
+          No owner device is paired yet. If this code came from the server's start-up message, pairing makes
+          this the owner's device, which pairs the tablets and edits the menu: give it a name and pair it.
         </p>
       ) : (
         <p>Ask the owner for a pairing code (Devices screen, "Pair a new device"), or scan its QR code.</p>

@@ -1,20 +1,17 @@
 // The Report screen (`/report`, owner): one local day's totals, items sold and orders per hour in this
-// device's time zone, with the day's CSV download. Read online only.
+// device's time zone, with the day's CSV downloads (orders, items). Read online only. Plain words: counts that
+// add up, amounts in the menu's currency, preparation times as "half within …".
 import { useEffect, useState } from 'preact/hooks';
 import type { DayReport } from '../../protocol/day-report.ts';
 import { apiRequest, describeFailure } from '../api-request.ts';
 import { formatMoney } from '../display-format.ts';
 import { dayReportUrl, deviceTimeZone, localToday } from '../history-query.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
+import { plainDuration } from '../plain-duration.ts';
 import { HourBars } from './hour-bars.tsx';
 import { ConnectionBanners } from './connection-banners.tsx';
 
 const NEEDS_CONNECTION = 'The day report needs a connection to the server.';
-
-function seconds(value: number | null): string {
-  if (value === null) return '—';
-  return value < 120 ? `${Math.round(value)} s` : `${(value / 60).toFixed(1)} min`;
-}
 
 export default function ReportScreen() {
   const online = useBrowserOnline();
@@ -53,9 +50,14 @@ export default function ReportScreen() {
         </label>
         <span class="muted">Time zone: {tz}</span>
         {day === '' ? null : (
-          <a href={dayReportUrl(day, tz, 'csv')} download>
-            Download CSV
-          </a>
+          <>
+            <a href={dayReportUrl(day, tz, 'csv')} download>
+              Download CSV
+            </a>
+            <a href={dayReportUrl(day, tz, 'csv', 'items')} download>
+              Download items CSV
+            </a>
+          </>
         )}
       </div>
       {shown === null ? (
@@ -64,24 +66,7 @@ export default function ReportScreen() {
         <div class="report-body">
           <section class="panel" aria-labelledby="report-totals-heading">
             <h3 id="report-totals-heading">Totals</h3>
-            <dl class="device-facts report-totals">
-              <dt>Orders</dt>
-              <dd>{shown.orders}</dd>
-              <dt>Completed</dt>
-              <dd>{shown.completed}</dd>
-              <dt>Cancelled</dt>
-              <dd>{shown.cancelled}</dd>
-              <dt>Revenue</dt>
-              <dd>{formatMoney(shown.revenueCents, null)}</dd>
-              <dt>Paid</dt>
-              <dd>{formatMoney(shown.paidCents, null)}</dd>
-              <dt>Unpaid</dt>
-              <dd>{formatMoney(shown.unpaidCents, null)}</dd>
-              <dt>Preparation p50 / p90</dt>
-              <dd>
-                {seconds(shown.prepSeconds.p50)} / {seconds(shown.prepSeconds.p90)}
-              </dd>
-            </dl>
+            <ReportTotals report={shown} />
           </section>
           <section class="panel" aria-labelledby="report-hours-heading">
             <h3 id="report-hours-heading">Orders per hour</h3>
@@ -106,7 +91,7 @@ export default function ReportScreen() {
                     <tr key={item.menuItemId}>
                       <th scope="row">{item.name}</th>
                       <td>{item.qty}</td>
-                      <td>{formatMoney(item.revenueCents, null)}</td>
+                      <td>{formatMoney(item.revenueCents, shown.currency)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -116,5 +101,44 @@ export default function ReportScreen() {
         </div>
       )}
     </main>
+  );
+}
+
+/** The day's totals: the order counts add up to the total, every amount carries the menu's currency. */
+function ReportTotals({ report }: { report: DayReport }) {
+  const money = (cents: number) => formatMoney(cents, report.currency);
+  const toCollect = report.unpaidCents + report.activeUnpaidCents;
+  return (
+    <dl class="device-facts report-totals">
+      <dt>Orders</dt>
+      <dd>{report.orders}</dd>
+      <dt>Active</dt>
+      <dd>{report.active}</dd>
+      <dt>Completed</dt>
+      <dd>{report.completed}</dd>
+      <dt>Cancelled</dt>
+      <dd>{report.cancelled}</dd>
+      <dt>Revenue</dt>
+      <dd>
+        {money(report.revenueCents)} <span class="muted">(completed orders)</span>
+      </dd>
+      <dt>Paid</dt>
+      <dd>{money(report.paidCents)}</dd>
+      <dt>Unpaid</dt>
+      <dd>
+        {report.unpaidOrders === 0
+          ? 'nothing'
+          : `${report.unpaidOrders} ${report.unpaidOrders === 1 ? 'order' : 'orders'}, ${money(toCollect)}`}{' '}
+        {report.activeUnpaidCents > 0 ? (
+          <span class="muted">(of which {money(report.activeUnpaidCents)} on orders still active)</span>
+        ) : null}
+      </dd>
+      <dt>Preparation time</dt>
+      <dd>
+        {report.prepSeconds.p50 === null
+          ? 'no order was marked ready this day'
+          : `half of the orders were ready in ${plainDuration(report.prepSeconds.p50)}, nine in ten in ${plainDuration(report.prepSeconds.p90)}`}
+      </dd>
+    </dl>
   );
 }

@@ -43,8 +43,6 @@ async function dayReport(baseUrl: string, date: string, tz: string): Promise<Day
   return (await response.json()) as DayReport;
 }
 
-const money = (cents: number) => (cents / 100).toFixed(2);
-
 test('the owner finds a completed order, reads the day report and sees every device in the fleet table', async ({
   device,
   server,
@@ -121,7 +119,18 @@ test('the owner finds a completed order, reads the day report and sees every dev
   const fact = (term: string) => totals.locator('dt', { hasText: new RegExp(`^${term}$`) }).locator('+ dd');
   await expect(fact('Orders')).toHaveText(String(before.orders + 2));
   await expect(fact('Completed')).toHaveText(String(before.completed + 2));
-  await expect(fact('Revenue')).toHaveText(money(before.revenueCents + ourRevenue));
+  // In the menu's currency, formatted as the page's locale does (the amount and its currency sign).
+  const revenueText = await owner.evaluate(
+    ([cents, currency]) =>
+      new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(cents / 100),
+    [before.revenueCents + ourRevenue, before.currency] as [number, string],
+  );
+  await expect(fact('Revenue')).toContainText(revenueText);
+  // The order counts are labelled and add up: active + completed + cancelled = orders.
+  const count = async (term: string) => Number(await fact(term).textContent());
+  expect((await count('Active')) + (await count('Completed')) + (await count('Cancelled'))).toBe(
+    await count('Orders'),
+  );
   await expect(owner.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
     'href',
     `/api/reports/day?date=${date}&tz=${encodeURIComponent(tz)}&format=csv`,

@@ -127,6 +127,11 @@ test('two tablets over HTTPS: the owner pairs a counter by code, orders sync bot
       .getByRole('link', { name: 'Devices' })
       .click();
     await expect(owner.getByRole('list', { name: 'Devices', exact: true })).toBeVisible();
+    // The trustworthy copy of the CA fingerprint (this screen came over HTTPS; /setup is plain HTTP).
+    const setupInfo = (await (await fetch(`${lan.server.url}/api/setup`)).json()) as { caFingerprint: string };
+    await expect(owner.getByLabel('CA fingerprint (SHA-256)', { exact: true })).toHaveText(
+      setupInfo.caFingerprint,
+    );
     await owner.getByRole('combobox', { name: 'Role', exact: true }).selectOption('counter');
     await owner.getByRole('button', { name: 'Create pairing code', exact: true }).click();
     const shownCode = owner.locator('.pairing-code');

@@ -73,12 +73,20 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   await recordCspViolations(ownerContext);
   const owner = await ownerContext.newPage();
   await pairOwner(owner, server.url);
+  // The owner's first screen says what to do next, and opening Devices settles it.
+  const nextStep = owner.getByRole('region', { name: 'Next step', exact: true });
+  await expect(nextStep).toContainText('You are the owner. Now pair your tablets');
+  await expect(nextStep.getByRole('link', { name: 'Devices', exact: true })).toHaveAttribute(
+    'href',
+    '/devices',
+  );
   await expect
     .poll(() => navLinks(owner))
     .toEqual(['Counter', 'Kitchen', 'Ready board', 'History', 'Report', 'Devices', 'Menu', 'Diagnostics']);
 
   await screensNav(owner).getByRole('link', { name: 'Devices', exact: true }).click();
   await expect(owner).toHaveURL(/\/devices$/);
+  await expect(nextStep).toHaveCount(0);
   const devices = owner.getByRole('list', { name: 'Devices', exact: true });
   // Other specs on this worker's server may have paired an "Owner till" too: this page's own device is marked.
   await expect(devices.getByRole('listitem').filter({ hasText: 'Owner till (this device)' })).toBeVisible();
@@ -124,12 +132,15 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   const renamed = devices.getByRole('listitem').filter({ hasText: 'Till Two' });
   await expect(renamed).toBeVisible();
   await owner.getByRole('combobox', { name: 'Role of Till Two', exact: true }).selectOption('kitchen');
+  // A role change and a revoke ask first (devices-confirm.spec.ts shows that nothing applies before).
+  await owner.getByRole('button', { name: 'Change role to kitchen', exact: true }).click();
   await expect(owner.getByRole('combobox', { name: 'Role of Till Two', exact: true })).toHaveValue('kitchen');
   await expect(renamed.getByRole('definition').first()).toHaveText('kitchen');
   // An order taken offline waits in the outbox while the owner revokes the device.
   await tillContext.setOffline(true);
   await placeOrder(till, { customerName: uniqueName('Kept') });
   await owner.getByRole('button', { name: 'Revoke Till Two', exact: true }).click();
+  await owner.getByRole('button', { name: 'Yes, revoke Till Two', exact: true }).click();
   await expect(renamed).toContainText('Revoked');
 
   // Back online, the server refuses the device: it is signed out, its order is kept, not lost.

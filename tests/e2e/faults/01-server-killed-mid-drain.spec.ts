@@ -5,6 +5,7 @@ import { draftFor, placeViaServiceWorker } from './app-session.ts';
 import { expectConverged } from './convergence.ts';
 import { test, expect } from './fault-fixture.ts';
 import { isWrite } from './fault-proxy.ts';
+import { serverStartedAt } from './server-metrics.ts';
 import { faultDisabled, orderTags, scale, sleep } from './fault-results.ts';
 
 test('server killed mid-drain and restarted on the same data: every queued order lands exactly once', async ({
@@ -30,6 +31,7 @@ test('server killed mid-drain and restarted on the same data: every queued order
   // batches, so that is usually the first batch), so the kill is mid-drain by construction: the request that
   // triggers it never gets an answer, others may be in flight.
   const killAt = Math.floor(n / 3);
+  const startedBefore = await serverStartedAt(server.url);
   let keysSent = 0;
   let killed: Promise<void> | null = null;
   const disabled = faultDisabled('01');
@@ -52,6 +54,8 @@ test('server killed mid-drain and restarted on the same data: every queued order
   await sleep(1_500);
   if (!disabled) await server.start();
   const downMs = Date.now() - downSince;
+  // The server's own start time: a new one proves a new process answers (the restart happened).
+  const serverRestarts = (await serverStartedAt(server.url)) !== startedBefore ? 1 : 0;
   // Every create attempt that found the server down; backoff (≥ 250 ms, doubling) must keep this small.
   const attemptsWhileDown = faultProxy.log.filter((r) => isWrite(r) && r.outcome === 'upstream-error').length;
 
@@ -67,7 +71,7 @@ test('server killed mid-drain and restarted on the same data: every queued order
     prefix: 'f01-',
     timeoutMs: 60_000,
     // The write that triggered the kill found the server dead: at least one write lost to it, then a restart.
-    evidence: { writesLostToKill: attemptsWhileDown, restarts: disabled ? 0 : 1 },
+    evidence: { writesLostToKill: attemptsWhileDown, serverRestarts },
     extra: { killedAtKey: killAt, downMs, backoffBound },
     alsoRequire: { backoffHeld: attemptsWhileDown <= backoffBound },
   });

@@ -9,6 +9,7 @@ import { counter, openApp } from '../helpers/device.ts';
 import { findChromium } from '../helpers/find-chromium.ts';
 import { draftFor, placeViaServiceWorker } from './app-session.ts';
 import { expectConverged } from './convergence.ts';
+import { isWrite } from './fault-proxy.ts';
 import { test, expect } from './fault-fixture.ts';
 import { fetchAllOrders } from '../helpers/api.ts';
 import { faultDisabled, orderTags, scale } from './fault-results.ts';
@@ -45,6 +46,7 @@ test('orders queued when the browser closed are sent once after it reopens', asy
     expect(queuedAtClose, 'orders still queued when the browser closed').toBe(n);
 
     faultProxy.setMode('forward');
+    const reopenedAt = Date.now();
     const second = await launch();
     try {
       const reopened = second.pages()[0] ?? (await second.newPage());
@@ -57,7 +59,15 @@ test('orders queued when the browser closed are sent once after it reopens', asy
         placedTags: tags,
         prefix: 'f04-',
         timeoutMs: 30_000,
-        evidence: { queuedAtClose, browserRestarts: 1 },
+        // What the reopened browser did: send the keys the closed one queued (read once it has converged).
+        evidence: async () => ({
+          queuedAtClose,
+          queuedKeysSentAfterReopen: new Set(
+            faultProxy.log
+              .filter((r) => isWrite(r) && r.at >= reopenedAt && r.outcome === 'forwarded')
+              .flatMap((r) => r.keys),
+          ).size,
+        }),
       });
     } finally {
       await second.close();

@@ -6,7 +6,8 @@ import { fetchAllOrders } from '../helpers/api.ts';
 import { draftFor, killServiceWorkers, placeViaServiceWorker } from './app-session.ts';
 import { expectConverged } from './convergence.ts';
 import { test, expect } from './fault-fixture.ts';
-import { isWrite } from './fault-proxy.ts';
+import { isWrite, unansweredCreatesReplayed } from './fault-proxy.ts';
+import { serverReplays } from './server-metrics.ts';
 import { faultDisabled, orderTags, scale, seededRandom, sleep } from './fault-results.ts';
 
 // No Playwright trace here: tracing makes Playwright read each response body over DevTools, and Chromium 156
@@ -76,7 +77,15 @@ test('a flush interrupted by repeated worker kills completes exactly once', asyn
     placedTags: tags,
     prefix: 'f05-',
     timeoutMs: 45_000,
-    evidence: { killsDuringUnfinishedFlush },
+    // The kill is the cause; the effect to prove is a create the server committed whose answer the dead worker
+    // never got, resent by the next worker and answered as a replay (per key, from the server's own answers),
+    // and the server's replay counter agreeing.
+    // (A fresh server per test: every replay it counted happened here.)
+    evidence: async () => ({
+      killsDuringUnfinishedFlush,
+      unansweredCreatesReplayed: unansweredCreatesReplayed(faultProxy.log),
+      serverReplays: await serverReplays(server.url, 'create'),
+    }),
     extra: { kills, serverCountAfterKills },
   });
 });

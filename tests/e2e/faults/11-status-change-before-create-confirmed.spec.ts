@@ -3,7 +3,7 @@
 // order: never a 404 dead letter, and the server ends in the last state staff chose.
 import type { Order } from '../../../protocol/order.ts';
 import { fetchAllOrders } from '../helpers/api.ts';
-import { counter, openApp, placeOrder } from '../helpers/device.ts';
+import { cancelOrder, counter, openApp, placeOrder } from '../helpers/device.ts';
 import { expectConverged } from './convergence.ts';
 import { test, expect } from './fault-fixture.ts';
 import { isWrite, type ProxyLogEntry } from './fault-proxy.ts';
@@ -29,7 +29,7 @@ test('status changes made offline before the create is confirmed are applied aft
   await expect(readyRow).toContainText('Ready');
   const cancelledRow = screen.row('f11-cancelled');
   await cancelledRow.getByRole('button', { name: 'Start preparing' }).click();
-  await cancelledRow.getByRole('button', { name: 'Cancel order' }).click();
+  await cancelOrder(page, cancelledRow);
   await expect(cancelledRow).toHaveCount(0);
 
   // The first answer to each create is lost after commit, so confirmation comes only from the resend.

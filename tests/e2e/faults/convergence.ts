@@ -23,11 +23,12 @@ export interface ConvergenceCheck {
   timeoutMs: number;
   /**
    * Counts proving the fault happened (kills during an unfinished flush, answers dropped, resent keys …).
-   * Each must be ≥ 1, or the fault fails: a pass without the fault proves nothing.
+   * Each must be ≥ 1, or the fault fails: a pass without the fault proves nothing. A function is measured once
+   * the wait for convergence is over (resends and replays the fault causes may land only then).
    */
-  evidence: FaultResult['evidence'];
+  evidence: FaultResult['evidence'] | (() => Promise<FaultResult['evidence']>);
   extra?: FaultResult['extra'];
-  /** Fault-specific conditions (checked by the spec) that must also hold for the fault to count as passed. */
+  /** Fault-specific conditions that must also hold: each false one fails the test, by name. */
   alsoRequire?: Record<string, boolean>;
 }
 
@@ -73,15 +74,20 @@ export async function expectConverged(check: ConvergenceCheck): Promise<FaultTal
     await new Promise((resolve) => setTimeout(resolve, 250));
     last = await snapshot(check);
   }
-  const missing = missingEvidence(check.evidence);
-  const ok = converged(last) && missing.length === 0 && Object.values(check.alsoRequire ?? {}).every(Boolean);
-  recordResult(check.fault, check.title, last.tally, ok, check.evidence, {
+  const evidence = typeof check.evidence === 'function' ? await check.evidence() : check.evidence;
+  const missing = missingEvidence(evidence);
+  const unmet = Object.entries(check.alsoRequire ?? {})
+    .filter(([, holds]) => !holds)
+    .map(([name]) => name);
+  const ok = converged(last) && missing.length === 0 && unmet.length === 0;
+  recordResult(check.fault, check.title, last.tally, ok, evidence, {
     ...check.extra,
     ...check.alsoRequire,
     convergeMs: Date.now() - started,
     clientsConsistent: last.clients.every((c) => showsServerSet(c, last.serverActive)),
   });
   expect(missing, `fault ${check.fault} left evidence that it happened`).toEqual([]);
+  expect(unmet, `fault ${check.fault}: every required condition holds`).toEqual([]);
   expect(last.tally, 'every placed order on the server exactly once').toEqual({
     placed: check.placedTags.length,
     onServer: check.placedTags.length,

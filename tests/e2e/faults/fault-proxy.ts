@@ -10,6 +10,8 @@ import { unreachable } from '../../../protocol/unreachable.ts';
 export type ProxyMode = 'forward' | 'refuse' | 'captive';
 
 export interface ProxiedRequest {
+  /** One per request the browser sent: a request logged twice (cut, then forwarded anyway) keeps its id. */
+  requestId: number;
   method: string;
   path: string;
   idempotencyKey: string | null;
@@ -36,11 +38,82 @@ function keysOf(method: string, path: string, headerKey: string | null, body: st
   }
 }
 
-/** How often each write key reached the proxy: a key seen twice was resent. */
+/** Write keys that reached the proxy in more than one request (a request logged twice counts once). */
 export function resentKeys(log: readonly ProxyLogEntry[]): number {
-  const seen = new Map<string, number>();
-  for (const entry of log) for (const key of entry.keys) seen.set(key, (seen.get(key) ?? 0) + 1);
-  return [...seen.values()].filter((count) => count > 1).length;
+  return [...requestsByKey(log).values()].filter((requests) => requests.size > 1).length;
+}
+
+function requestsByKey(log: readonly ProxyLogEntry[]): Map<string, Set<number>> {
+  const byKey = new Map<string, Set<number>>();
+  for (const entry of log)
+    for (const key of entry.keys) byKey.set(key, (byKey.get(key) ?? new Set()).add(entry.requestId));
+  return byKey;
+}
+
+/** Requests the browser never got an answer to: the link was cut, the proxy refused, or it dropped the answer. */
+export function unansweredRequests(log: readonly ProxyLogEntry[]): Set<number> {
+  const unanswered: ProxyOutcome[] = ['connection-cut', 'refused', 'response-dropped'];
+  return new Set(log.filter((entry) => unanswered.includes(entry.outcome)).map((entry) => entry.requestId));
+}
+
+/** Write requests cut on the way (link cut or refused), each counted once however often it was logged. */
+export function cutWrites(log: readonly ProxyLogEntry[]): number {
+  return new Set(
+    log
+      .filter((e) => isWrite(e) && (e.outcome === 'connection-cut' || e.outcome === 'refused'))
+      .map((e) => e.requestId),
+  ).size;
+}
+
+/** Keys of a write request that was cut and that came again in a later request: resent because of the cut. */
+export function keysResentAfterCut(log: readonly ProxyLogEntry[]): number {
+  const cut = new Set(
+    log
+      .filter((e) => isWrite(e) && (e.outcome === 'connection-cut' || e.outcome === 'refused'))
+      .map((e) => e.requestId),
+  );
+  let resent = 0;
+  for (const requests of requestsByKey(log.filter(isWrite)).values()) {
+    const sorted = [...requests].sort((a, b) => a - b);
+    if (sorted.some((id, i) => cut.has(id) && i < sorted.length - 1)) resent += 1;
+  }
+  return resent;
+}
+
+/**
+ * The server's own proof that a committed-but-unanswered create was resent: the server answered the key 201
+ * (created) in a request the browser never got the answer to, and 200 (a replay of the stored order) in a
+ * later request with the same key.
+ */
+export function unansweredCreatesReplayed(log: readonly ProxyLogEntry[]): number {
+  const unanswered = unansweredRequests(log);
+  const createdUnanswered = new Map<string, number>();
+  for (const entry of log)
+    for (const answer of entry.answers)
+      if (answer.status === 201 && unanswered.has(entry.requestId))
+        createdUnanswered.set(answer.key, entry.requestId);
+  const replayed = new Set<string>();
+  for (const entry of log)
+    for (const answer of entry.answers) {
+      const first = createdUnanswered.get(answer.key);
+      if (first !== undefined && entry.requestId > first && answer.status === 200) replayed.add(answer.key);
+    }
+  return replayed.size;
+}
+
+/** The server's status for each write key of an answer: the lone status, or each result of a batch. */
+function answersOf(info: ProxiedRequest, status: number, body: string): ProxyAnswer[] {
+  if (info.path !== '/api/batch') return info.keys.map((key) => ({ key, status }));
+  try {
+    const parsed = JSON.parse(body) as { results?: { status?: unknown }[] };
+    const results = parsed.results ?? [];
+    return info.keys.flatMap((key, i) => {
+      const answer = results[i]?.status;
+      return typeof answer === 'number' ? [{ key, status: answer }] : [];
+    });
+  } catch {
+    return [];
+  }
 }
 
 export type ProxyOutcome =
@@ -54,10 +127,17 @@ export type ProxyOutcome =
   /** The connection closed before the whole answer was sent (worker killed, link cut): never answered. */
   | 'connection-cut';
 
+export interface ProxyAnswer {
+  key: string;
+  status: number;
+}
+
 export interface ProxyLogEntry extends ProxiedRequest {
   at: number;
   outcome: ProxyOutcome;
   status: number | null;
+  /** For a write the server answered: its status per key (filled in once the whole answer has arrived). */
+  answers: ProxyAnswer[];
 }
 
 /** An API error the proxy answers instead of the server, shaped exactly like the server's own. */
@@ -109,8 +189,20 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
   let hook: ((req: ProxiedRequest) => Promise<void> | void) | null = null;
   let latencyMs = 0;
 
-  const record = (req: ProxiedRequest, outcome: ProxyOutcome, status: number | null): void => {
-    log.push({ ...req, at: Date.now(), outcome, status });
+  let requestCount = 0;
+  const record = (req: ProxiedRequest, outcome: ProxyOutcome, status: number | null): ProxyLogEntry => {
+    const entry: ProxyLogEntry = { ...req, at: Date.now(), outcome, status, answers: [] };
+    log.push(entry);
+    return entry;
+  };
+  /** Keeps the server's answer to a write (small JSON) to learn what it said per key. */
+  const readAnswer = (info: ProxiedRequest, upstream: http.IncomingMessage, entry: () => ProxyLogEntry) => {
+    if (!isWrite(info)) return;
+    const chunks: Buffer[] = [];
+    upstream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    upstream.on('end', () => {
+      entry().answers = answersOf(info, upstream.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'));
+    });
   };
 
   const server = http.createServer((req, res) => {
@@ -124,6 +216,7 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
       const idempotencyKey = typeof key === 'string' ? key.toLowerCase() : null;
       const text = body.toString('utf8');
       const info: ProxiedRequest = {
+        requestId: ++requestCount,
         method,
         path,
         idempotencyKey,
@@ -197,11 +290,17 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
         if (drop) {
           cutByProxy.add(res);
           // Read the whole answer first so the server has committed and finished, then lose it.
-          upstream.resume();
+          let dropped: ProxyLogEntry | null = null;
+          readAnswer(
+            info,
+            upstream,
+            () => (dropped ??= record(info, 'response-dropped', upstream.statusCode ?? null)),
+          );
           upstream.on('end', () => {
-            record(info, 'response-dropped', upstream.statusCode ?? null);
+            dropped ??= record(info, 'response-dropped', upstream.statusCode ?? null);
             req.socket.destroy();
           });
+          upstream.resume();
           return;
         }
         const isStream = String(upstream.headers['content-type'] ?? '').startsWith('text/event-stream');
@@ -214,7 +313,8 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
           req.socket.destroy();
           return;
         }
-        record(info, 'forwarded', upstream.statusCode ?? null);
+        const forwarded = record(info, 'forwarded', upstream.statusCode ?? null);
+        readAnswer(info, upstream, () => forwarded);
         res.writeHead(upstream.statusCode ?? 502, upstream.headers);
         if (isStream) {
           res.flushHeaders();

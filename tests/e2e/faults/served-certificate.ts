@@ -15,7 +15,11 @@ export interface ServedCertificate {
   signedByCa: boolean;
 }
 
-export function readServedCertificate(port: number, servername: string, caPem: string): Promise<ServedCertificate> {
+export function readServedCertificate(
+  port: number,
+  servername: string,
+  caPem: string,
+): Promise<ServedCertificate> {
   return new Promise((resolve, reject) => {
     // The default verification (chain to `ca`, host name against SNI) must pass: a device would refuse otherwise.
     const socket = connect({ host: '127.0.0.1', port, servername, ca: caPem }, () => {
@@ -31,7 +35,9 @@ export function readServedCertificate(port: number, servername: string, caPem: s
       });
     });
     socket.setTimeout(10_000, () => socket.destroy(new Error(`no TLS handshake from port ${port} in 10 s`)));
-    socket.once('error', (error) => reject(new Error(`TLS to ${servername}:${port} failed`, { cause: error })));
+    socket.once('error', (error) =>
+      reject(new Error(`TLS to ${servername}:${port} failed`, { cause: error })),
+    );
   });
 }
 

@@ -14,6 +14,7 @@
 //   scrollToRow(page, text) → Locator                    scrolls the (virtualised) list until that row is
 //                                                         rendered; for orders beyond the first screenful
 //   placeOrder(page, { customerName, itemCount? }) → { id }   the new row's data-order-id
+//   cancelOrder(page, row)                               `Cancel order` on the row, then `Yes, cancel order`
 //   recordActiveOrderEvents(page) / readActiveOrderEvents(page)
 
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
@@ -142,6 +143,15 @@ export async function placeOrder(
   const id = await row.getAttribute('data-order-id');
   if (id === null || id === '') throw new Error(`row for ${customerName} has no data-order-id`);
   return { id };
+}
+
+/** Cancels the order of `row`: its `Cancel order` button asks first (a dialog), and this answers yes. */
+export async function cancelOrder(page: Page, row: Locator): Promise<void> {
+  await row.getByRole('button', { name: 'Cancel order', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: /^Cancel order/ })
+    .getByRole('button', { name: 'Yes, cancel order', exact: true })
+    .click();
 }
 
 export interface RecordedEvent {

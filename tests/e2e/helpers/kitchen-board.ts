@@ -2,7 +2,8 @@
 // names of DESIGN.md "Screens, part 2". Rows are found by `data-order-id` (the board shows first names only).
 //
 // API: kitchen(page) → { tickets, ticket(id), bump(number), allDay }; board(page) → { preparing, ready, in };
-//      openScreen(page, path, ready) → goto + SW control + `ready` attached; ticketPlace(page, id) → 1-based
+//      openScreen(page, path, ready) → goto + SW control + `ready` attached; ticketPlace(page, id) → the number
+//      shown on the ticket, which the keyboard bump bar types
 
 import { expect, type Locator, type Page } from '@playwright/test';
 import { waitForServiceWorkerControl } from './device.ts';
@@ -34,12 +35,12 @@ export async function openScreen(page: Page, path: string, ready: (page: Page) =
   await expect(ready(page)).toBeAttached();
 }
 
-/** Where the ticket stands in the Kitchen tickets list (1 = first), as the keyboard bump bar counts. */
+/** The place number shown on the ticket: what a cook types on the keyboard bump bar to pick it. */
 export async function ticketPlace(page: Page, id: string): Promise<number> {
-  const ids = await kitchen(page)
-    .tickets.locator(':scope > li')
-    .evaluateAll((items) => items.map((item) => item.getAttribute('data-order-id')));
-  const index = ids.indexOf(id);
-  if (index < 0) throw new Error(`ticket ${id} is not on the kitchen screen`);
-  return index + 1;
+  const ticket = kitchen(page).ticket(id);
+  await expect(ticket).toBeAttached();
+  const text = (await ticket.locator('.ticket-place').innerText()).trim();
+  const place = Number(text);
+  if (text === '' || !Number.isInteger(place)) throw new Error(`ticket ${id} shows no place number`);
+  return place;
 }

@@ -7,6 +7,7 @@ import type { Order } from '../../../protocol/order.ts';
 import {
   OWNER_AUTH,
   createBody,
+  createBodyFor,
   memoryApp,
   patchOrder,
   postOrder,
@@ -212,7 +213,7 @@ describe('POST /api/batch', () => {
       url: '/api/batch',
       headers: { ...counterDevice.auth, 'content-type': 'application/json' },
       payload: JSON.stringify({
-        mutations: [create(createBody()), create(createBody({ deviceId: counterDevice.id }))],
+        mutations: [create(createBody()), create(createBodyFor(counterDevice))],
       }),
     });
     expect(res.json<BatchResponse>().results.map((r) => r.error?.code ?? r.status)).toEqual([

@@ -1,6 +1,6 @@
 // GET /api/reports/day against hand-computed fixtures: a normal day and the 25-hour day in Europe/Berlin,
-// an order cancelled after payment, orders just before and after local midnight; the CSV reads back to
-// the same numbers with formulas defused; bad dates and zones are 400.
+// an order cancelled after payment, orders just before and after local midnight, active unpaid orders; the
+// CSVs (orders, items: one table each) read back to the same numbers with formulas defused; bad queries are 400.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DayReport, DayReportHour } from '../../../protocol/day-report.ts';
@@ -9,7 +9,7 @@ import type { CreateOrderBody } from '../../../protocol/schemas.ts';
 import { buildApp } from '../../../server/app.ts';
 import { openStore } from '../../../server/store/open-store.ts';
 import type { OrderStore } from '../../../server/store/order-store.ts';
-import { csvCell } from '../../../server/day-report-csv.ts';
+import { centsAsDecimal, csvCell, localTimestamp } from '../../../server/day-report-csv.ts';
 import { parseCsv } from './csv-parse.ts';
 import { OWNER_AUTH, TEST_ADMIN_TOKEN, createBody, patchOrder, postOrder } from './order-fixtures.ts';
 
@@ -176,12 +176,16 @@ describe('GET /api/reports/day', () => {
     const expected: DayReport = {
       date: '2026-06-10',
       tz: 'Europe/Berlin',
+      currency: 'EUR',
       orders: 5, // N-002 … N-006
+      active: 1, // N-005, pending
       completed: 3, // N-002, N-003, N-006
       cancelled: 1, // N-004, paid before it was cancelled: no money counted
       revenueCents: 760 + 530 + 380,
       paidCents: 760 + 380,
       unpaidCents: 530,
+      unpaidOrders: 2, // N-003 (completed, never paid) and N-005 (pending, unpaid); N-004 is cancelled
+      activeUnpaidCents: 390, // N-005
       items: [
         { menuItemId: 'flat-white', name: 'Flat white', qty: 3, revenueCents: 1140 },
         { menuItemId: 'croissant', name: 'Butter croissant', qty: 1, revenueCents: 280 },
@@ -209,12 +213,16 @@ describe('GET /api/reports/day', () => {
     const expected: DayReport = {
       date: '2026-10-25',
       tz: 'Europe/Berlin',
+      currency: 'EUR',
       orders: 3,
+      active: 0,
       completed: 3,
       cancelled: 0,
       revenueCents: 250 + 420 + 360,
       paidCents: 250 + 360,
       unpaidCents: 420,
+      unpaidOrders: 1, // D-002
+      activeUnpaidCents: 0,
       items: [
         { menuItemId: 'cappuccino', name: 'Cappuccino', qty: 1, revenueCents: 360 },
         { menuItemId: 'espresso', name: 'Espresso', qty: 1, revenueCents: 250 },
@@ -243,32 +251,61 @@ describe('GET /api/reports/day', () => {
     expect(body.orders).toBe(2);
   });
 
-  it('downloads a CSV that reads back to the same orders and items', async () => {
+  it('downloads the orders as one CSV table: local times with the zone named, amounts with a decimal point', async () => {
     const res = await report('date=2026-06-10&tz=Europe/Berlin&format=csv');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
-    expect(res.headers['content-disposition']).toBe('attachment; filename="orderline-2026-06-10.csv"');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="orderline-2026-06-10-orders.csv"');
     const rows = parseCsv(res.body);
-    expect(rows[0]).toEqual(['number', 'createdAt', 'status', 'paid', 'customer', 'items', 'totalCents']);
-    const orders = rows.slice(
-      1,
-      rows.findIndex((row) => row.length === 1 && row[0] === ''),
-    );
-    expect(orders.map((row) => [row[0], row[2], row[3], row[6]])).toEqual([
-      ['N-002', 'completed', 'true', '760'],
-      ['N-003', 'completed', 'false', '530'],
-      ['N-004', 'cancelled', 'true', '890'],
-      ['N-005', 'pending', 'false', '390'],
-      ['N-006', 'completed', 'true', '380'],
+    expect(rows[0]).toEqual([
+      'number',
+      'created (Europe/Berlin)',
+      'status',
+      'paid',
+      'customer',
+      'items',
+      'total (EUR)',
     ]);
-    expect(orders[1]?.[5]).toBe('1× Butter croissant; 1× Espresso');
-    const itemsAt = rows.findIndex((row) => row[0] === 'menuItemId');
-    expect(rows[itemsAt]).toEqual(['menuItemId', 'name', 'qty', 'revenueCents']);
-    expect(rows.slice(itemsAt + 1)).toEqual([
-      ['flat-white', 'Flat white', '3', '1140'],
-      ['croissant', 'Butter croissant', '1', '280'],
-      ['espresso', 'Espresso', '1', '250'],
+    // One table: every row after the header is an order with all seven cells (no blank line, no second header).
+    expect(rows.slice(1).every((row) => row.length === 7)).toBe(true);
+    expect(rows.slice(1).map((row) => [row[0], row[1], row[2], row[3], row[6]])).toEqual([
+      ['N-002', '2026-06-10 00:00:00', 'completed', 'yes', '7.60'],
+      ['N-003', '2026-06-10 09:30:00', 'completed', 'no', '5.30'],
+      ['N-004', '2026-06-10 09:45:00', 'cancelled', 'yes', '8.90'],
+      ['N-005', '2026-06-10 14:00:00', 'pending', 'no', '3.90'],
+      ['N-006', '2026-06-10 23:59:59', 'completed', 'yes', '3.80'],
     ]);
+    expect(rows[2]?.[5]).toBe('1× Butter croissant; 1× Espresso');
+    // `table=orders` is the default, spelled out.
+    expect((await report('date=2026-06-10&tz=Europe/Berlin&format=csv&table=orders')).body).toBe(res.body);
+  });
+
+  it('downloads the items sold as a CSV table of their own', async () => {
+    const res = await report('date=2026-06-10&tz=Europe/Berlin&format=csv&table=items');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="orderline-2026-06-10-items.csv"');
+    expect(parseCsv(res.body)).toEqual([
+      ['menu item id', 'name', 'quantity', 'revenue (EUR)'],
+      ['flat-white', 'Flat white', '3', '11.40'],
+      ['croissant', 'Butter croissant', '1', '2.80'],
+      ['espresso', 'Espresso', '1', '2.50'],
+    ]);
+  });
+
+  it('writes cents as major units by integer arithmetic, and local times across the DST change', () => {
+    expect([0, 5, 99, 100, 1040, -5, -1234, 123456789].map(centsAsDecimal)).toEqual([
+      '0.00',
+      '0.05',
+      '0.99',
+      '1.00',
+      '10.40',
+      '-0.05',
+      '-12.34',
+      '1234567.89',
+    ]);
+    // 00:30Z and 01:30Z on 2026-10-25 are both 02:30 in Berlin (CEST, then CET).
+    expect(localTimestamp('2026-10-25T00:30:00.000Z', 'Europe/Berlin')).toBe('2026-10-25 02:30:00');
+    expect(localTimestamp('2026-10-25T01:30:00.000Z', 'Europe/Berlin')).toBe('2026-10-25 02:30:00');
+    expect(localTimestamp('2026-06-10T22:00:00.000Z', 'UTC')).toBe('2026-06-10 22:00:00');
   });
 
   it('neutralises cells a spreadsheet would run as formulas', async () => {
@@ -301,6 +338,8 @@ describe('GET /api/reports/day', () => {
       'date=2026-06-10',
       'tz=Europe/Berlin',
       'date=2026-06-10&tz=Europe/Berlin&format=xml',
+      'date=2026-06-10&tz=Europe/Berlin&format=csv&table=both',
+      'date=2026-06-10&tz=Europe/Berlin&format=csv&table=orders&table=items',
       'date=2026-06-10&date=2026-06-11&tz=Europe/Berlin',
     ]) {
       const res = await report(query);

@@ -32,22 +32,26 @@ export function pair(
   app: FastifyInstance,
   body: { code: string; name?: string; deviceId?: string },
   remoteAddress = '127.0.0.1',
+  headers: Record<string, string> = {},
 ) {
   return app.inject({
     method: 'POST',
     url: '/api/pair',
     remoteAddress,
+    headers,
     payload: { name: 'Till', ...body },
   });
 }
 
+/** `headers`: e.g. the revoked device's old credential, which a browser re-pairing still sends. */
 export async function pairDevice(
   app: FastifyInstance,
   role: Role,
   extra: { deviceId?: string; name?: string } = {},
+  headers: Record<string, string> = {},
 ): Promise<PairedDevice> {
   const code = await createPairingCode(app, role);
-  const res = await pair(app, { code, ...extra });
+  const res = await pair(app, { code, ...extra }, '127.0.0.1', headers);
   expect(res.statusCode).toBe(201);
   const body = res.json<PairResponse>();
   return {

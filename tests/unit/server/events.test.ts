@@ -98,6 +98,30 @@ describe('GET /api/events', () => {
     expect(both.events.some(ordersEventWith(a.id))).toBe(false);
   });
 
+  it('?since=0 sends `event: reset` with the current cursor and replays nothing, then streams live (issue 26)', async () => {
+    const old = await create();
+    const stream = await connect('?since=0');
+    const reset = await stream.waitFor((event) => event.event === 'reset');
+    expect(JSON.parse(reset.data)).toEqual({ cursor: expect.any(Number) });
+    expect((JSON.parse(reset.data) as { cursor: number }).cursor).toBeGreaterThanOrEqual(old.seq);
+    expect(reset.id).toBeUndefined();
+    const fresh = await create();
+    await stream.waitFor(ordersEventWith(fresh.id));
+    // Only the live continuation: never the snapshot's first page dressed up as an `orders` event.
+    const sent = stream.events.filter((e) => e.event === 'orders');
+    expect(sent.flatMap((e) => (JSON.parse(e.data) as PushEventData).orders.map((o) => o.id))).toEqual([
+      fresh.id,
+    ]);
+  });
+
+  it('a cursor ahead of the server (another database) also gets `event: reset` and no replay', async () => {
+    const head = await create();
+    const stream = await connect('', { 'last-event-id': String(head.seq + 1_000_000) });
+    const reset = await stream.waitFor((event) => event.event === 'reset');
+    expect((JSON.parse(reset.data) as { cursor: number }).cursor).toBeGreaterThanOrEqual(head.seq);
+    expect(stream.events.some((e) => e.event === 'orders')).toBe(false);
+  });
+
   it('with neither, it is live only', async () => {
     const old = await create();
     const stream = await connect();

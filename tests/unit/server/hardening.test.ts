@@ -14,6 +14,7 @@ import { createPairingCode, pair, pairDevice, revoke } from './device-fixtures.t
 import {
   TEST_ADMIN_TOKEN,
   createBody,
+  createBodyFor,
   memoryApp,
   postOrder,
   uuidv7,
@@ -108,12 +109,12 @@ describe('writes authenticated by the cookie', () => {
   it('need application/json and, when an Origin is sent, our own origin; bearer writes are not checked', async () => {
     const device = await pairDevice(t.app, 'counter');
     const cookie = { cookie: `orderline_device=${device.token}`, host: 'shop.local:8080' };
-    const own = await orderRequest(createBody({ deviceId: device.id }), {
+    const own = await orderRequest(createBodyFor(device), {
       ...cookie,
       origin: 'http://shop.local:8080',
     });
     expect(own.statusCode).toBe(201);
-    const noOrigin = await orderRequest(createBody({ deviceId: device.id }), cookie);
+    const noOrigin = await orderRequest(createBodyFor(device), cookie);
     expect(noOrigin.statusCode).toBe(201);
     for (const origin of [
       'http://evil.example',
@@ -121,10 +122,10 @@ describe('writes authenticated by the cookie', () => {
       'http://shop.local:8081',
       'null',
     ]) {
-      const res = await orderRequest(createBody({ deviceId: device.id }), { ...cookie, origin });
+      const res = await orderRequest(createBodyFor(device), { ...cookie, origin });
       expect([origin, res.statusCode, errorCode(res)]).toEqual([origin, 403, 'bad_origin']);
     }
-    const body = createBody({ deviceId: device.id });
+    const body = createBodyFor(device);
     const form = await t.app.inject({
       method: 'POST',
       url: '/api/orders',
@@ -132,7 +133,7 @@ describe('writes authenticated by the cookie', () => {
       payload: JSON.stringify(body),
     });
     expect([form.statusCode, errorCode(form)]).toEqual([403, 'bad_origin']);
-    const bearer = await orderRequest(createBody({ deviceId: device.id }), {
+    const bearer = await orderRequest(createBodyFor(device), {
       ...device.auth,
       origin: 'http://evil.example',
     });
@@ -165,8 +166,24 @@ describe('order rules', () => {
     const other = await pairDevice(t.app, 'counter');
     const mismatch = await orderRequest(createBody({ deviceId: other.id }), device.auth);
     expect([mismatch.statusCode, errorCode(mismatch)]).toEqual([403, 'device_mismatch']);
-    expect((await orderRequest(createBody({ deviceId: device.id }), device.auth)).statusCode).toBe(201);
+    expect((await orderRequest(createBodyFor(device), device.auth)).statusCode).toBe(201);
     expect((await postOrder(t.app, createBody({ deviceId: other.id }))).statusCode).toBe(201);
+  });
+
+  it('a device may use only its own ticket code (422 wrong_ticket_code, nothing stored); the admin token any (issue 26)', async () => {
+    const device = await pairDevice(t.app, 'counter');
+    const other = await pairDevice(t.app, 'counter');
+    expect(device.code).not.toBe(other.code);
+    for (const number of [`${other.code}-001`, `X${device.code}-001`]) {
+      const body = createBodyFor(device, { number });
+      const res = await orderRequest(body, device.auth);
+      expect([res.statusCode, errorCode(res)], number).toEqual([422, 'wrong_ticket_code']);
+      expect(await t.store.get(body.id)).toBeNull();
+    }
+    expect((await orderRequest(createBodyFor(device), device.auth)).statusCode).toBe(201);
+    expect((await postOrder(t.app, createBodyFor(device, { number: `${other.code}-002` }))).statusCode).toBe(
+      201,
+    );
   });
 
   it('a kitchen device moves status but may not mark an order paid', async () => {
@@ -239,6 +256,17 @@ describe('/metrics', () => {
   });
 });
 
+describe('metrics token', () => {
+  it('refuses to start with a metrics token shorter than 32 characters (issue 26)', async () => {
+    for (const metricsToken of ['', 'x', 'metrics-token-31-characters-xxx']) {
+      await expect(
+        buildApp({ store: t.store, adminToken: TEST_ADMIN_TOKEN, metricsToken }),
+        metricsToken,
+      ).rejects.toThrow(/ORDERLINE_METRICS_TOKEN must be at least 32 characters/);
+    }
+  });
+});
+
 describe('revocation', () => {
   it("closes the device's open event stream", async () => {
     const device = await pairDevice(t.app, 'display');
@@ -277,6 +305,23 @@ describe('first start', () => {
     const res = await pair(t.app, { code, name: 'Owner phone' });
     expect(res.json<PairResponse>().device.role).toBe('owner');
     expect(await offerOwnerPairing(t.app.deviceStore, { adminToken: undefined, baseUrl: base })).toBeNull();
+  });
+
+  it('an owner code from an earlier start stops working once an owner exists (issue 26)', async () => {
+    const base = 'http://localhost:8080';
+    for (const device of await t.app.deviceStore.list()) {
+      if (device.role === 'owner') await t.app.deviceStore.revoke(device.id);
+    }
+    // Two starts before anyone paired: both printed a code, both are in the log.
+    const earlier = await offerOwnerPairing(t.app.deviceStore, { adminToken: undefined, baseUrl: base });
+    const latest = await offerOwnerPairing(t.app.deviceStore, { adminToken: undefined, baseUrl: base });
+    const codeOf = (url: string) => new URL(url).searchParams.get('code')!;
+    expect((await pair(t.app, { code: codeOf(latest!.pairUrl), name: 'Owner' })).statusCode).toBe(201);
+    const late = await pair(t.app, { code: codeOf(earlier!.pairUrl), name: 'Log reader' }, '192.168.1.77');
+    expect(late.statusCode).toBe(400);
+    expect(late.json<ApiError>().error.code).toBe('invalid_pairing_code');
+    const owners = (await t.app.deviceStore.list()).filter((d) => d.role === 'owner' && d.revokedAt === null);
+    expect(owners.map((d) => d.name)).toEqual(['Owner']);
   });
 });
 

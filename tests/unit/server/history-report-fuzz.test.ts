@@ -37,7 +37,7 @@ const text = fc.oneof(
 );
 const value = fc.oneof(text, fc.integer({ min: -10, max: 1000 }).map(String), fc.uuid());
 const historyKey = fc.constantFrom('from', 'to', 'q', 'status', 'limit', 'cursor', 'bogus');
-const reportKey = fc.constantFrom('date', 'tz', 'format', 'bogus');
+const reportKey = fc.constantFrom('date', 'tz', 'format', 'table', 'bogus');
 
 function queryString(pairs: [string, string][]): string {
   return pairs.map(([k, val]) => `${encodeURIComponent(k)}=${encodeURIComponent(val)}`).join('&');
@@ -87,6 +87,8 @@ describe('arbitrary requests to the history, report and telemetry routes', () =>
             fc.tuple(reportKey, value),
             fc.tuple(fc.constant('date'), date),
             fc.tuple(fc.constant('tz'), tz),
+            fc.tuple(fc.constant('format'), fc.constantFrom('csv', 'json')),
+            fc.tuple(fc.constant('table'), fc.constantFrom('orders', 'items', 'Items', '')),
           ),
           {
             maxLength: 4,

@@ -1,5 +1,6 @@
 // GET /api/orders/history and order_events: every status move and payment is recorded once (not on
-// replays or no-ops), pages are stable while others write, search finds by number and by customer.
+// replays or no-ops), pages are stable while others write, search finds by any part of the number, the
+// customer or an item.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANY_ROLE } from '../../../protocol/roles.ts';
@@ -118,15 +119,36 @@ describe('GET /api/orders/history', () => {
     expect((await allPages('limit=200')).map((order) => order.id)).not.toContain(active.id);
   });
 
-  it('finds by number prefix and by customer name, case-insensitively, with LIKE wildcards taken literally', async () => {
+  it('finds by any part of the number, the customer name or an item, case-insensitively, wildcards taken literally', async () => {
     const byNumber = await finishedOrder({ number: 'QX-777', customerName: 'Nora Number' });
     const byName = await finishedOrder({ number: 'QY-001', customerName: 'Grace HOPPER' });
     const percent = await finishedOrder({ number: 'QZ-001', customerName: '100% Zed' });
     expect((await history('q=qx-7')).orders.map((order) => order.id)).toEqual([byNumber.id]);
     expect((await history('q=grace%20hop')).orders.map((order) => order.id)).toEqual([byName.id]);
     expect((await history('q=100%25')).orders.map((order) => order.id)).toEqual([percent.id]);
-    expect((await history(`q=${encodeURIComponent('%')}`)).orders).toEqual([]);
+    // `%` and `_` match only themselves: only the name with a percent sign has one, nothing has an underscore.
+    expect((await history(`q=${encodeURIComponent('%')}`)).orders.map((order) => order.id)).toEqual([
+      percent.id,
+    ]);
     expect((await history('q=_')).orders).toEqual([]);
+
+    // The part a person reads off a ticket: "001" and "1" find QY-001; "777" finds QX-777 alone.
+    const ids = async (q: string) =>
+      (await history(`q=${encodeURIComponent(q)}&limit=200`)).orders.map((o) => o.id);
+    expect(await ids('001')).toEqual(expect.arrayContaining([byName.id, percent.id]));
+    expect(await ids('1')).toEqual(expect.arrayContaining([byName.id, percent.id]));
+    expect(await ids('777')).toEqual([byNumber.id]);
+    expect(await ids('hopper')).toEqual([byName.id]);
+
+    // Items: a name or a note, in any case.
+    const byItem = await finishedOrder({
+      number: 'QW-950',
+      customerName: 'Ivy Item',
+      items: [{ menuItemId: 'mocha', qty: 1, note: 'Xyzzy foam' }],
+    });
+    expect(await ids('xyzzy')).toEqual([byItem.id]);
+    expect(await ids('MOCHA')).toContain(byItem.id);
+    expect(await ids('mocha')).not.toContain(byName.id);
   });
 
   it('filters by status and by a createdAt range', async () => {

@@ -146,14 +146,20 @@ describe('TRUST_PROXY', () => {
     expect(await spoofedStatuses(app, '10.0.0.1')).toEqual([200, 200, 200]);
   });
 
+  it('with a hop count, X-Forwarded-For from a peer that is not on this machine is ignored (issue 26)', async () => {
+    // The server listens on 0.0.0.0: a guest on the Wi-Fi talks to it directly and must not pick its bucket.
+    const app = await appWith({ trustProxy: 1, rateLimit: { max: 2, timeWindowMs: 60_000 } });
+    expect(await spoofedStatuses(app, '192.168.1.50')).toEqual([200, 200, 429]);
+  });
+
   it('with one hop trusted, a client-written prefix of X-Forwarded-For does not choose the bucket', async () => {
     const app = await appWith({ trustProxy: 1, rateLimit: { max: 2, timeWindowMs: 60_000 } });
     const statuses: number[] = [];
     for (const spoof of ['1.1.1.1', '2.2.2.2', '3.3.3.3']) {
-      // The proxy appends the address it saw (203.0.113.7) after whatever the client sent.
+      // The proxy (on this machine) appends the address it saw (203.0.113.7) after whatever the client sent.
       const res = await app.inject({
         url: '/api/menu',
-        remoteAddress: '10.0.0.1',
+        remoteAddress: '127.0.0.1',
         headers: { 'x-forwarded-for': `${spoof}, 203.0.113.7`, ...OWNER_AUTH },
       });
       statuses.push(res.statusCode);

@@ -296,7 +296,12 @@ describe('menu push', () => {
 
   it('a stream reconnecting with Last-Event-ID is told the current version after its replay', async () => {
     const current = (await getMenu()).version;
-    const stream = await connect({ 'last-event-id': '0' });
+    // Two orders of its own, and a cursor after the first: cursor 0 would be a reset (event: reset,
+    // no replay), and this test is about a replay.
+    const line = { items: [{ menuItemId: 'cold-brew', qty: 1 }] };
+    const first = (await postOrder(t.app, createBody(line))).json<Order>();
+    expect((await postOrder(t.app, createBody(line))).statusCode).toBe(201);
+    const stream = await connect({ 'last-event-id': String(first.seq) });
     const event = await stream.waitFor((e) => e.event === 'menu');
     expect(JSON.parse(event.data)).toEqual({ version: current });
     const lastOrders = stream.events.filter((e) => e.event === 'orders').length;

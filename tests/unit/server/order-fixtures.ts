@@ -34,6 +34,15 @@ export function createBody(overrides: Partial<CreateOrderBody> = {}): CreateOrde
   };
 }
 
+/** A create body as device `device` would send it: its id, and a ticket number with its own code. */
+export function createBodyFor(
+  device: { id: string; code: string },
+  overrides: Partial<CreateOrderBody> = {},
+): CreateOrderBody {
+  const body = createBody({ deviceId: device.id, ...overrides });
+  return { ...body, number: overrides.number ?? body.number.replace(/^A-/, `${device.code}-`) };
+}
+
 export interface TestApp {
   app: FastifyInstance;
   store: OrderStore;

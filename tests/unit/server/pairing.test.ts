@@ -13,6 +13,8 @@ import type {
 import { buildApp } from '../../../server/app.ts';
 import { OWNER_AUTH, TEST_ADMIN_TOKEN, memoryApp, type TestApp } from './order-fixtures.ts';
 import { createPairingCode, pair, pairDevice, revoke } from './device-fixtures.ts';
+import { listeningMemoryApp } from './listening-app.ts';
+import { connectSse } from './sse-client.ts';
 
 let t: TestApp;
 let nowMs = Date.parse('2026-12-01T08:00:00.000Z');
@@ -148,14 +150,27 @@ describe('POST /api/pair', () => {
     expect((await pair(t.app, { code: good }, '10.0.9.9')).statusCode).toBe(201);
   });
 
-  it('a revoked device re-pairing with its id gets the same id and ticket code back', async () => {
+  it('a revoked device re-pairing with its id and its old credential gets the same id and ticket code back', async () => {
     const first = await pairDevice(t.app, 'counter');
     await revoke(t.app, first.id);
-    const again = await pairDevice(t.app, 'kitchen', { deviceId: first.id });
+    const again = await pairDevice(t.app, 'kitchen', { deviceId: first.id }, first.auth);
     expect([again.id, again.code, again.role]).toEqual([first.id, first.code, 'kitchen']);
     expect((await t.app.inject({ url: '/api/me', headers: first.auth })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/me', headers: again.auth })).statusCode).toBe(200);
     expect((await listed(first.id))?.revoked).toBe(false);
+  });
+
+  it("a revoked device's id alone (or with another credential) takes over nothing: a new id and code (issue 26)", async () => {
+    const victim = await pairDevice(t.app, 'counter');
+    const bystander = await pairDevice(t.app, 'counter');
+    await revoke(t.app, victim.id);
+    const cookie = { cookie: `orderline_device=${bystander.token}` };
+    for (const headers of [{}, bystander.auth, cookie, { authorization: 'Bearer nonsense' }]) {
+      const thief = await pairDevice(t.app, 'counter', { deviceId: victim.id }, headers);
+      expect(thief.id).not.toBe(victim.id);
+      expect(thief.code).not.toBe(victim.code);
+    }
+    expect((await listed(victim.id))?.revoked).toBe(true);
   });
 
   it('never hands out the id of a device that is not revoked', async () => {
@@ -226,6 +241,7 @@ describe('owner device management', () => {
     });
     expect(Object.keys(entry!).sort()).toEqual([
       'code',
+      'connected',
       'id',
       'lastSeenAt',
       'name',
@@ -309,5 +325,25 @@ describe('secrets at rest', () => {
       expect(dump).not.toContain(secret);
     }
     expect(dump).toMatch(/"token_hash":"[0-9a-f]{64}"/);
+  });
+});
+
+describe('whether a device is connected now', () => {
+  it('says connected while its event stream is open, and not after it closes', async () => {
+    const live = await listeningMemoryApp();
+    try {
+      const kitchen = await pairDevice(live.app, 'kitchen', { name: 'Grill screen' });
+      const connected = async () =>
+        (await live.app.inject({ url: '/api/devices', headers: OWNER_AUTH }))
+          .json<DevicesResponse>()
+          .devices.find((device) => device.id === kitchen.id)?.connected;
+      expect(await connected()).toBe(false);
+      const stream = await connectSse(`${live.baseUrl}/api/events`, kitchen.auth);
+      expect(await connected()).toBe(true);
+      stream.close();
+      await expect.poll(connected).toBe(false);
+    } finally {
+      await live.close();
+    }
   });
 });

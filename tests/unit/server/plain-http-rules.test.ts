@@ -111,12 +111,21 @@ describe('/api over plain HTTP answers only loopback peers', () => {
 });
 
 describe('behind a TLS-terminating proxy (TRUST_PROXY)', () => {
-  it('takes X-Forwarded-Proto: https as HTTPS: the app and the API for any host and peer', async () => {
+  it('takes X-Forwarded-Proto: https from a proxy on this machine as HTTPS: the app and the API for any host', async () => {
     const headers = { host: 'orderline.test', 'x-forwarded-proto': 'https', ...OWNER_AUTH };
-    const page = await proxied.inject({ url: '/', headers, remoteAddress: LAN_PEER });
+    const page = await proxied.inject({ url: '/', headers, remoteAddress: '127.0.0.1' });
     expect(page.statusCode).toBe(200);
-    const api = await proxied.inject({ url: '/api/orders?status=active', headers, remoteAddress: LAN_PEER });
+    expect(page.headers['strict-transport-security']).toBeDefined();
+    const api = await proxied.inject({ url: '/api/orders?status=active', headers, remoteAddress: '::1' });
     expect(api.statusCode).toBe(200);
+  });
+
+  it('with a hop count, ignores X-Forwarded-Proto from a direct LAN peer (issue 26: 0.0.0.0 is reachable)', async () => {
+    const headers = { host: 'orderline.test', 'x-forwarded-proto': 'https', ...OWNER_AUTH };
+    const api = await proxied.inject({ url: '/api/orders?status=active', headers, remoteAddress: LAN_PEER });
+    expect(api.statusCode).toBe(403);
+    expect(api.json<ApiError>().error.code).toBe('https_required');
+    expect((await proxied.inject({ url: '/', headers, remoteAddress: LAN_PEER })).statusCode).toBe(302);
   });
 
   it('ignores X-Forwarded-Proto without TRUST_PROXY (a client cannot claim HTTPS)', async () => {

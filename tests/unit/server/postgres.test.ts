@@ -199,6 +199,31 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
     }
   });
 
+  it('200 concurrent wrong pairing codes from one client: at most 10 are looked up, the rest get 429 (issue 26)', async () => {
+    // Its own instance: the blocked window must not refuse the other tests' pairings from 127.0.0.1.
+    const c = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: cluster.url,
+      distDir: '/nonexistent-orderline-dist',
+      rateLimit: false,
+      adminToken: TEST_ADMIN_TOKEN,
+    });
+    try {
+      const guess = (i: number) =>
+        fetch(`${c.url}/api/pair`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code: `ABCD-${String(1000 + i).slice(-4)}`, name: 'Guess' }),
+        });
+      const statuses = (await Promise.all(Array.from({ length: 200 }, (_, i) => guess(i)))).map((r) => r.status);
+      expect(statuses.filter((status) => status === 400).length).toBeLessThanOrEqual(10);
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(190);
+    } finally {
+      await c.close();
+    }
+  });
+
   it('records order events and serves history and the day report (Berlin, 23-hour day) on PostgreSQL', async () => {
     const body = createBody({ number: 'PG-001', createdAt: '2026-03-29T01:30:00.000Z' });
     const order = (await (await post(a, body)).json()) as Order;

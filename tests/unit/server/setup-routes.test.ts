@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.ts';
 import { openStore } from '../../../server/store/open-store.ts';
@@ -45,6 +46,26 @@ function setupPage(host: string) {
 }
 
 describe('GET /setup', () => {
+  it('gives Chromebook and Linux steps, and a no-script trust probe its CSP allows', async () => {
+    const res = await setupPage('orderline.test:8080');
+    expect(res.body).toContain('<strong>Chromebook</strong>');
+    expect(res.body).toContain('<strong>Linux, Chrome or Chromium</strong>');
+    expect(res.body).toContain('update-ca-certificates');
+    expect(res.body).toContain('<img src="https://orderline.test:8443/setup/trusted.svg" alt=""');
+    const policy = String(res.headers['content-security-policy']);
+    expect(policy).toMatch(/img-src [^;]*'self'[^;]* https:\/\/orderline\.test:8443/);
+    // Only images: scripts and connections stay same-origin.
+    expect(policy).toMatch(/script-src 'self'(;|$)/);
+    expect(policy).toMatch(/connect-src 'self'(;|$)/);
+
+    const probe = await app.inject({ url: '/setup/trusted.svg', headers: { host: 'orderline.test:8443' } });
+    expect(probe.statusCode).toBe(200);
+    expect(probe.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    // Loaded by the plain-HTTP page from the HTTPS origin: a cross-origin image must be allowed to load.
+    expect(probe.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(probe.body).toContain('This device trusts Orderline');
+  });
+
   it('tells what to do, with the CA fingerprint, both downloads and the HTTPS address as text and QR code', async () => {
     const res = await setupPage('orderline.test:8080');
     expect(res.statusCode).toBe(200);
@@ -53,6 +74,9 @@ describe('GET /setup', () => {
     expect(html).toMatch(/<h1>[^<]+<\/h1>/);
     expect(html).toContain('Install the Orderline certificate');
     expect(html).toContain(endpoint.material.ca!.fingerprint);
+    // Plain HTTP can be altered: the page says to compare with the server's screen and the owner's Devices screen.
+    expect(html).toContain('Compare it with the server’s own screen too');
+    expect(html).toContain('owner’s Devices screen');
     expect(html).toContain('href="/setup/ca.crt"');
     expect(html).toContain('href="/setup/orderline.mobileconfig"');
     expect(html).toContain(
@@ -131,4 +155,60 @@ describe('GET /api/setup', () => {
       caFingerprint: endpoint.material.ca!.fingerprint,
     });
   });
+});
+
+describe('POST /api/pairings on the server machine', () => {
+  it('gives a code made on localhost the LAN HTTPS address, and keeps a LAN name the owner used', async () => {
+    const pairUrl = async (host: string) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/pairings',
+        headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, host },
+        payload: { role: 'counter' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ pairUrl: string }>().pairUrl;
+    };
+    // The endpoint's main address (ORDERLINE_TLS_NAMES first, then the LAN IPv4), never localhost.
+    for (const host of ['localhost:8080', '127.0.0.1:8080', '[::1]:8080', 'LOCALHOST:8443']) {
+      expect(await pairUrl(host), host).toMatch(/^https:\/\/orderline\.test:8443\/pair\?code=/);
+    }
+    expect(await pairUrl('shop-pc.local:8443')).toMatch(/^https:\/\/shop-pc\.local:8443\/pair\?code=/);
+  });
+});
+
+describe('arbitrary Host headers on POST /api/pairings', () => {
+  it('never answer 5xx, and a created code never points at a loopback address', async () => {
+    const host = fc.oneof(
+      fc.constantFrom(
+        'localhost',
+        '127.0.0.1',
+        '127.1.2.3:9',
+        '[::1]',
+        '[',
+        '[::1',
+        '127.',
+        'LocalHost.',
+        'shop-pc.local',
+      ),
+      fc.string({ maxLength: 20 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(host, async (value) => {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/pairings',
+          headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, host: value },
+          payload: { role: 'display' },
+        });
+        expect(res.statusCode, value).toBeLessThan(500);
+        if (res.statusCode === 201) {
+          expect(new URL(res.json<{ pairUrl: string }>().pairUrl).hostname).not.toMatch(
+            /^(localhost|127\.|\[::1\])/,
+          );
+        }
+      }),
+      { numRuns: 150, seed: 20261206 },
+    );
+  }, 120_000);
 });

@@ -410,21 +410,28 @@ class RepairCmd implements Cmd {
   toString = () => 'repair';
 }
 
-async function pairNewDevice(deviceId?: string): Promise<PairResponse> {
+/** `oldToken`: the revoked credential a browser still sends, its proof that `deviceId` is its own. */
+async function pairNewDevice(deviceId?: string, oldToken?: string): Promise<PairResponse> {
   const pairing = await serverJson<PairingResponse>('/api/pairings', {
     method: 'POST',
     headers: { ...OWNER_AUTH, 'content-type': 'application/json' },
     body: JSON.stringify({ role: 'counter' }),
   });
-  return serverJson<PairResponse>('/api/pair', {
+  // Plain fetch: the admin token authedFetch adds would stand in for the old credential.
+  const response = await fetch(`${server.url}/api/pair`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(oldToken ? { authorization: `Bearer ${oldToken}` } : {}),
+    },
     body: JSON.stringify({ code: pairing.code, name: 'Model till', ...(deviceId ? { deviceId } : {}) }),
   });
+  if (!response.ok) throw new Error(`/api/pair: HTTP ${response.status}`);
+  return (await response.json()) as PairResponse;
 }
 
 async function repair(r: Real): Promise<void> {
-  const paired = await pairNewDevice(r.device.id);
+  const paired = await pairNewDevice(r.device.id, r.credential.token);
   // The same id comes back, so the orders the device queued under it are still its own.
   expect(paired.device.id).toBe(r.device.id);
   r.credential.token = paired.token;

@@ -1,7 +1,14 @@
 // The Ready board's pure rules: its two columns, first names only, and the 10 s "just ready" highlight.
 import { describe, expect, it } from 'vitest';
 import type { ClientOrder } from '../../../protocol/order.ts';
-import { boardColumns, firstName, JUST_READY_MS, ReadyWatch } from '../../../src/kitchen/board-columns.ts';
+import {
+  boardCapacity,
+  boardColumns,
+  boardDensity,
+  firstName,
+  JUST_READY_MS,
+  ReadyWatch,
+} from '../../../src/kitchen/board-columns.ts';
 
 function order(id: string, status: ClientOrder['status'], minute: number): ClientOrder {
   const time = new Date(Date.parse('2026-12-01T12:00:00.000Z') + minute * 60_000).toISOString();
@@ -24,7 +31,7 @@ function order(id: string, status: ClientOrder['status'], minute: number): Clien
 }
 
 describe('boardColumns', () => {
-  it('puts pending and preparing under Preparing (oldest first), ready under Ready (newest first)', () => {
+  it('puts pending and preparing under Preparing (oldest first), ready under Ready (longest waiting first)', () => {
     const { preparing, ready } = boardColumns([
       order('p2', 'pending', 2),
       order('r1', 'ready', 1),
@@ -33,7 +40,17 @@ describe('boardColumns', () => {
       order('gone', 'completed', 0),
     ]);
     expect(preparing.map((o) => o.id)).toEqual(['p1', 'p2']);
-    expect(ready.map((o) => o.id)).toEqual(['r3', 'r1']);
+    expect(ready.map((o) => o.id)).toEqual(['r1', 'r3']);
+  });
+});
+
+describe('boardDensity', () => {
+  it('draws numbers smaller as a column fills, so 30 ready still fit at the dense size', () => {
+    expect(boardDensity('ready', 1)).toBe('roomy');
+    expect(boardDensity('ready', 30)).toBe('dense');
+    expect(boardDensity('ready', 50)).toBe('packed');
+    expect(boardDensity('preparing', 8)).toBe('dense');
+    expect(boardCapacity('ready')).toBeGreaterThanOrEqual(30);
   });
 });
 

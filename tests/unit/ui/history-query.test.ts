@@ -9,6 +9,7 @@ import {
   historyUrl,
   localDayBounds,
   localToday,
+  matchesSearch,
   matchesFilters,
   NO_FILTERS,
 } from '../../../src/history-query.ts';
@@ -65,13 +66,21 @@ describe('matchesFilters (the kept orders, filtered on the device)', () => {
     customerName: 'Ada Lovelace',
     status: 'completed',
     createdAt: new Date(2026, 11, 1, 12, 30).toISOString(),
+    items: [
+      { name: 'Flat white', note: 'oat milk' },
+      { name: 'Butter croissant', note: '' },
+    ],
   };
+  const search = (text: string) => matchesFilters(order, { ...NO_FILTERS, search: text });
 
-  it('matches a prefix of the number or of the name, in any case, like the server', () => {
-    expect(matchesFilters(order, { ...NO_FILTERS, search: 'b-04' })).toBe(true);
-    expect(matchesFilters(order, { ...NO_FILTERS, search: ' ada ' })).toBe(true);
-    expect(matchesFilters(order, { ...NO_FILTERS, search: 'Lovelace' })).toBe(false);
-    expect(matchesFilters(order, { ...NO_FILTERS, search: '042' })).toBe(false);
+  it('finds the search anywhere in the number, the name or the items, in any case, like the server', () => {
+    expect(['b-04', '042', '42', '2', ' ada ', 'Lovelace', 'FLAT', 'croiss', 'Oat'].map(search)).toEqual(
+      Array(9).fill(true),
+    );
+    expect(['043', 'B-0421', 'Grace', 'espresso', '%'].map(search)).toEqual(Array(5).fill(false));
+    // "001" and "1" both find B-001, as a person would type them.
+    expect(matchesSearch({ number: 'B-001', customerName: '' }, '001')).toBe(true);
+    expect(matchesSearch({ number: 'B-001', customerName: '' }, '1')).toBe(true);
   });
 
   it('filters by status and by local day', () => {

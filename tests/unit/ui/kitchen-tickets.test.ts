@@ -129,12 +129,15 @@ describe('allDayTotals', () => {
 });
 
 describe('the keyboard bump bar', () => {
-  function press(keys: string[], count: number, gapMs = 100) {
+  /** Presses keys with places 1..count on screen (or the given set). */
+  function press(keys: string[], count: number | number[], gapMs = 100) {
+    const shown = new Set(typeof count === 'number' ? Array.from({ length: count }, (_, i) => i + 1) : count);
+    const hasPlace = (place: number) => shown.has(place);
     let state: BumpBarState = EMPTY_BUMP_BAR;
     const results = [];
     let now = 10_000;
     for (const key of keys) {
-      const result = bumpBarKey(state, key, now, count);
+      const result = bumpBarKey(state, key, now, hasPlace);
       if (result.kind !== 'ignore') state = result.state;
       results.push(result);
       now += gapMs;
@@ -142,34 +145,43 @@ describe('the keyboard bump bar', () => {
     return results;
   }
 
-  it('picks a ticket by its place (1 = first) and Enter bumps it', () => {
+  it('picks a ticket by the number shown on it and Enter bumps it', () => {
     const [pick, bump] = press(['2', 'Enter'], 5);
-    expect(pick).toMatchObject({ kind: 'pick', index: 1 });
-    expect(bump).toMatchObject({ kind: 'bump', index: 1 });
+    expect(pick).toMatchObject({ kind: 'pick', place: 2 });
+    expect(bump).toMatchObject({ kind: 'bump', place: 2 });
+  });
+
+  it('picks by the shown number, not the position: with tickets 4 and 7 on screen, 7 is 7', () => {
+    expect(press(['7', 'Enter'], [4, 7]).at(-1)).toMatchObject({ kind: 'bump', place: 7 });
+    expect(press(['2', 'Enter'], [4, 7]).at(-1)).toMatchObject({ kind: 'pick', place: null });
   });
 
   it('reads quickly typed digits as one number', () => {
-    expect(press(['1', '2', 'Enter'], 20).at(-1)).toMatchObject({ kind: 'bump', index: 11 });
+    expect(press(['1', '2', 'Enter'], 20).at(-1)).toMatchObject({ kind: 'bump', place: 12 });
   });
 
   it('starts a new number after a pause', () => {
-    expect(press(['1', '3', 'Enter'], 20, 2_000).at(-1)).toMatchObject({ kind: 'bump', index: 2 });
+    expect(press(['1', '3', 'Enter'], 20, 2_000).at(-1)).toMatchObject({ kind: 'bump', place: 3 });
   });
 
   it('starts over when the digits would name a ticket that is not there', () => {
-    expect(press(['3', '4', 'Enter'], 5).at(-1)).toMatchObject({ kind: 'bump', index: 3 });
+    expect(press(['3', '4', 'Enter'], 5).at(-1)).toMatchObject({ kind: 'bump', place: 4 });
   });
 
-  it('ignores Enter with nothing picked, after a bump, or past the last ticket', () => {
+  it('ignores Enter with nothing typed, so a focused button keeps its Enter', () => {
     expect(press(['Enter'], 5)[0]).toEqual({ kind: 'ignore' });
     expect(press(['1', 'Enter', 'Enter'], 5)[2]).toEqual({ kind: 'ignore' });
-    expect(press(['9', 'Enter'], 5)[1]).toEqual({ kind: 'ignore' });
-    expect(press(['0', 'Enter'], 5)[1]).toEqual({ kind: 'ignore' });
+  });
+
+  it('takes Enter after digits that name no ticket: clears the pick and bumps nothing', () => {
+    const cleared = { kind: 'pick', state: EMPTY_BUMP_BAR, place: null };
+    expect(press(['9', 'Enter'], 5)[1]).toEqual(cleared);
+    expect(press(['0', 'Enter'], 5)[1]).toEqual(cleared);
   });
 
   it('clears the pick on Escape', () => {
     expect(press(['1', 'Escape', 'Enter'], 5).slice(1)).toEqual([
-      { kind: 'pick', state: EMPTY_BUMP_BAR, index: null },
+      { kind: 'pick', state: EMPTY_BUMP_BAR, place: null },
       { kind: 'ignore' },
     ]);
   });

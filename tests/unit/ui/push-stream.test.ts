@@ -16,7 +16,7 @@ class FakeStream implements StreamLike {
   close(): void {
     this.closed = true;
   }
-  emit(type: 'orders' | 'heartbeat' | 'menu' | 'settings', data: string): void {
+  emit(type: 'orders' | 'reset' | 'heartbeat' | 'menu' | 'settings', data: string): void {
     this.listeners.get(type)?.({ data } as MessageEvent<string>);
   }
 }
@@ -88,6 +88,18 @@ describe('PushStream', () => {
       { v: 1, type: 'push-status', connected: true },
       { v: 1, type: 'push', cursor: 42, orders: [] },
     ]);
+  });
+
+  it('on `event: reset` asks the SW to pull the snapshot, forwards no orders and forgets its own cursor', () => {
+    const { clock, streams, latest, sent } = setup({ cursor: 0 });
+    latest().onopen?.(new Event('open'));
+    latest().emit('orders', JSON.stringify({ cursor: 900, orders: [] }));
+    latest().emit('reset', JSON.stringify({ cursor: 12 }));
+    expect(sent.slice(-1)).toEqual([{ v: 1, type: 'sync-now', reason: 'stream-reset' }]);
+    // A cursor from another database must not be sent back on the next connect.
+    latest().onerror?.(new Event('error'));
+    clock.advance(2_000);
+    expect(streams[streams.length - 1]!.url).toBe('/api/events?since=0');
   });
 
   it('forwards each menu event to the SW as menu-version, and reports one without a version', () => {

@@ -6,8 +6,9 @@ import { chmod, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseTlsNames } from '../../../../server/tls/certificate-names.ts';
-import { PRIVATE_SUBNETS, readPermittedNames } from '../../../../server/tls/name-constraints.ts';
+import { parseTlsNames, wantedCertificateNames } from '../../../../server/tls/certificate-names.ts';
+import { permittedNamesFor } from '../../../../server/tls/local-ca.ts';
+import { PRIVATE_SUBNETS, isPermitted, readPermittedNames } from '../../../../server/tls/name-constraints.ts';
 import { loadTlsMaterial, TLS_FILES, type TlsMaterial } from '../../../../server/tls/tls-material.ts';
 import * as x509 from '../../../../server/tls/x509.ts';
 import { DAY_MS, SHOP_MACHINE, START, clockAt, daysAfter } from './tls-fixtures.ts';
@@ -38,12 +39,11 @@ function sanNames(certificate: x509.X509Certificate): string[] {
 }
 
 describe('the server certificate', () => {
-  it('names localhost, loopback, the host name, its .local name, every LAN address and ORDERLINE_TLS_NAMES', async () => {
+  it('names localhost, loopback, the .local name, every LAN address and ORDERLINE_TLS_NAMES (not the single-label host name)', async () => {
     const material = await load(['orderline.test', '10.1.2.3']);
     expect(sanNames(serverCert(material)).sort()).toEqual(
       [
         'dns:localhost',
-        'dns:shop-pc',
         'dns:shop-pc.local',
         'dns:orderline.test',
         'ip:127.0.0.1',
@@ -102,8 +102,19 @@ describe('the local CA', () => {
     const ca = await caCert();
     expect(ca.getExtension('2.5.29.30')?.critical).toBe(true);
     const permitted = readPermittedNames(ca)!;
-    expect(permitted.dns.sort()).toEqual(['local', 'localhost', 'orderline.test', 'shop-pc']);
+    expect(permitted.dns.sort()).toEqual(['local', 'localhost', 'orderline.test']);
     expect(permitted.ip).toEqual([...PRIVATE_SUBNETS]);
+  });
+
+  it('never permits a single-label name: ORDERLINE_TLS_NAMES=com or a host named coffee (issue 26)', async () => {
+    const coffee = { hostName: 'coffee', localName: 'coffee.local', addresses: ['192.168.1.20'] };
+    const permitted = permittedNamesFor(coffee, ['com', 'orderline.test']);
+    expect(permitted.dns.sort()).toEqual(['local', 'localhost', 'orderline.test']);
+    for (const name of ['shop.com', 'coffee', 'bank.coffee', 'com']) {
+      expect(isPermitted(name, permitted), name).toBe(false);
+    }
+    expect(isPermitted('coffee.local', permitted)).toBe(true);
+    expect(wantedCertificateNames(coffee, ['com'])).not.toContain('coffee');
   });
 
   it('leaves out of the certificate a later ORDERLINE_TLS_NAMES entry the CA does not permit, and reports it', async () => {

@@ -1,0 +1,27 @@
+// The local CA's fingerprint on the owner's Devices screen: this screen comes over HTTPS (or from the server
+// machine itself), so it is the trustworthy copy to compare with what /setup (plain HTTP, forgeable) shows.
+import { useEffect, useState } from 'preact/hooks';
+import type { SetupResponse } from '../../protocol/pairing.ts';
+import { apiRequest } from '../api-request.ts';
+
+export function CaFingerprint({ online }: { online: boolean }) {
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  useEffect(() => {
+    if (!online) return;
+    apiRequest<SetupResponse>('GET', '/api/setup')
+      .then((setup) => setFingerprint(typeof setup.caFingerprint === 'string' ? setup.caFingerprint : null))
+      .catch(() => setFingerprint(null));
+  }, [online]);
+  if (fingerprint === null) return null;
+  return (
+    <section aria-labelledby="ca-fingerprint" class="ca-fingerprint">
+      <h3 id="ca-fingerprint">Certificate fingerprint</h3>
+      <p class="muted">
+        A new device’s set-up page must show this same SHA-256 fingerprint before you install the certificate.
+      </p>
+      <p>
+        <code aria-label="CA fingerprint (SHA-256)">{fingerprint}</code>
+      </p>
+    </section>
+  );
+}
