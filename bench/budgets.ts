@@ -40,6 +40,10 @@ export const BUDGETS = {
   server_create_per_s: atLeast(1500, '≥ 1,500/s'),
   history_search_p95_ms: atMost(50, '≤ 50 ms'),
   report_day_ms: atMost(200, '≤ 200 ms'),
+  // Part 3, principle 23 (loopback printers).
+  print_kitchen_ms: atMost(250, 'p95 ≤ 250 ms'),
+  print_receipt_ms: atMost(250, 'p95 ≤ 250 ms'),
+  print_backlog_s: atMost(5, '≤ 5 s, 0 lost, 0 twice'),
 } as const satisfies Record<string, Budget>;
 
 export type BudgetKey = keyof typeof BUDGETS;

@@ -23,6 +23,8 @@ export const SCENARIOS = [
   'backup',
   // Principle 15: a menu edit reaches another device's counter.
   'menu-push',
+  // Part 3: kitchen tickets and receipts at a loopback virtual printer, and a printer's backlog.
+  'printing',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -73,6 +75,10 @@ export interface BenchOptions {
   bumpBusyTickets: number;
   /** PostgreSQL: creates on instance A timed to instance B's stream (the throughput reuses throughputSeconds). */
   postgresCrossSamples: number;
+  /** Printing: tickets and receipts timed, jobs queued while the printer is off, and how long it is off. */
+  printSamples: number;
+  printBacklogJobs: number;
+  printOffMs: number;
 }
 
 const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' | 'writeReadme' | 'only'>> = {
@@ -99,6 +105,9 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     menuPushSamples: 100,
     bumpBusyTickets: 200,
     postgresCrossSamples: 200,
+    printSamples: 100,
+    printBacklogJobs: 100,
+    printOffMs: 60_000,
   },
   quick: {
     latencySamples: 15,
@@ -122,6 +131,9 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     menuPushSamples: 30,
     bumpBusyTickets: 200,
     postgresCrossSamples: 40,
+    printSamples: 100,
+    printBacklogJobs: 100,
+    printOffMs: 10_000,
   },
   // For the smoke test in `npm test`: every measure runs end to end, with very few samples.
   smoke: {
@@ -146,6 +158,9 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     menuPushSamples: 3,
     bumpBusyTickets: 20,
     postgresCrossSamples: 5,
+    printSamples: 5,
+    printBacklogJobs: 10,
+    printOffMs: 2_000,
   },
 };
 

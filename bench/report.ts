@@ -49,6 +49,14 @@ export interface BenchResults {
   pg_cross_instance_ms: Summary;
   /** `npm run backup` of a PGlite database holding 100,000 orders (report). */
   backup_ms: number;
+  /** Part 3, principle 23: create acknowledged → kitchen ticket's last byte at a loopback printer. */
+  print_kitchen_ms: Summary;
+  /** POST …/print receipt → its last byte at the printer. */
+  print_receipt_ms: Summary;
+  /** A printer off 60 s with 100 kitchen jobs queued → all printed after it is back. */
+  print_backlog_s: number;
+  print_backlog_lost: number;
+  print_backlog_twice: number;
 }
 
 /** Why a measure could not run on this machine (PostgreSQL tools missing): shown instead of "failed". */
@@ -127,6 +135,11 @@ export function emptyResults(): MaybeResults {
     pg_create_per_s: null,
     pg_cross_instance_ms: null,
     backup_ms: null,
+    print_kitchen_ms: null,
+    print_receipt_ms: null,
+    print_backlog_s: null,
+    print_backlog_lost: null,
+    print_backlog_twice: null,
   };
 }
 
@@ -322,6 +335,24 @@ export function tableRows(r: MaybeResults, baseline: BaselineFigures, unavailabl
       num('history_search_p95_ms', r.history_search_p95_ms, ms),
     ),
     row('day report, 2,000-order day', b('report_day_ms'), num('report_day_ms', r.report_day_ms, ms)),
+    row(
+      'order created → kitchen ticket printed (loopback printer)',
+      b('print_kitchen_ms'),
+      lat(r.print_kitchen_ms, 'print_kitchen_ms'),
+    ),
+    row(
+      'Print receipt → receipt printed (loopback printer)',
+      b('print_receipt_ms'),
+      lat(r.print_receipt_ms, 'print_receipt_ms'),
+    ),
+    row('printer off 60 s, 100 tickets queued → all printed', b('print_backlog_s'), {
+      value:
+        r.print_backlog_s === null
+          ? null
+          : { s: r.print_backlog_s, lost: r.print_backlog_lost ?? NaN, twice: r.print_backlog_twice ?? NaN },
+      show: (v) => `${v.s.toFixed(2)} s, ${v.lost} lost, ${v.twice} twice`,
+      met: (v) => withinBudget('print_backlog_s', v.s) && v.lost === 0 && v.twice === 0,
+    }),
     {
       ...row('npm run backup, PGlite with 100,000 orders', 'report', {
         value: r.backup_ms,

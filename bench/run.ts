@@ -32,6 +32,7 @@ import { measureHistory } from './scenarios/history.ts';
 import { measureLatency } from './scenarios/latency.ts';
 import { measureMenuPush } from './scenarios/menu-push.ts';
 import { measurePostgresInstances } from './scenarios/postgres-instances.ts';
+import { measurePrinting } from './scenarios/printing.ts';
 import { measurePolls } from './scenarios/polls.ts';
 import { measureRecovery } from './scenarios/recovery.ts';
 import { measureCreateThroughput } from './scenarios/server-throughput.ts';
@@ -133,6 +134,25 @@ await measure(
     details.backup = backup;
   },
   'backup',
+);
+
+// Its own server and virtual printers; results go to details.printing (bench/report.ts adds the rows).
+await measure(
+  `printing: ${options.printSamples} tickets and receipts, ${options.printBacklogJobs} jobs while a printer is off`,
+  async () => {
+    const printing = await measurePrinting(
+      options.printSamples,
+      options.printBacklogJobs,
+      options.printOffMs,
+    );
+    details.printing = printing;
+    results.print_kitchen_ms = printing.print_kitchen_ms;
+    results.print_receipt_ms = printing.print_receipt_ms;
+    results.print_backlog_s = printing.print_backlog_s;
+    results.print_backlog_lost = printing.print_backlog_lost;
+    results.print_backlog_twice = printing.print_backlog_twice;
+  },
+  'printing',
 );
 
 const runId = `bench${Date.now().toString(36)}`;

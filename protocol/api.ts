@@ -56,7 +56,10 @@ export type ErrorCode =
   | 'invalid_menu'
   | 'invalid_options'
   | 'unknown_discount'
-  | 'order_finished';
+  | 'order_finished'
+  // Part 3: printing (principle 23).
+  | 'no_printer'
+  | 'job_not_queued';
 
 export interface ApiError {
   error: { code: ErrorCode; message: string };

@@ -40,6 +40,7 @@ import { serveStaticFiles } from './static-files.ts';
 import { createDeviceStore, type DeviceStore, type DeviceStoreOptions } from './store/device-store.ts';
 import type { TrustProxy } from './trust-proxy.ts';
 import type { OrderStore } from './store/order-store.ts';
+import { installPrinting, type PrintingRoom, type PrintQueueTuning } from './printing/install-printing.ts';
 import { setupInfoProvider, type HttpsEndpoint, type SetupInfoProvider } from './tls/https-endpoint.ts';
 
 export interface RateLimitOptions {
@@ -91,6 +92,8 @@ export interface BuildAppOptions {
   setupInfo?: SetupInfoProvider;
   /** Backups of this server's database (absent: none, as for an in-memory database) and the local token. */
   backups?: { service: BackupService; localToken?: string };
+  /** Print queue tuning (tests shorten timeouts and leases); false runs no printer workers. */
+  printing?: PrintQueueTuning | false;
 }
 
 declare module 'fastify' {
@@ -167,6 +170,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const menu = await createMenuStore(options.store.database);
   await menu.seedIfEmpty(options.menuSeed ?? SAMPLE_MENU);
   const settings = await createSettingsStore(options.store.database, now);
+  // Set once the routes are registered; the hub's greeting reads it on each new stream.
+  let printing: PrintingRoom | null = null;
   const hub = createSseHub({
     store: options.store,
     metrics,
@@ -175,6 +180,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     limits,
     menuVersion: () => menu.currentVersion(),
     settings: () => settings.current(),
+    greeting: async () => (printing ? [await printing.greeting()] : []),
   });
   const unsubscribeMenu = menu.subscribe((version) => hub.publishMenu(version));
   const unsubscribeSettings = settings.subscribe((value) => hub.publishSettings(value));
@@ -267,6 +273,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(historyRoutes, { store: options.store });
   await app.register(reportRoutes, { store: options.store });
   await app.register(telemetryRoutes, { store: options.store, metrics });
+  printing = await installPrinting(app, { store: options.store, menu, hub, settings, tuning: options.printing });
 
   app.get('/healthz', { config: { access: ACCESS.public } }, async () => ({
     ok: true,

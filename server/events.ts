@@ -58,6 +58,8 @@ export interface SseHub {
   publishMenu(version: number): void;
   /** Pushes `event: settings` to every stream (the owner saved the shop's settings). */
   publishSettings(settings: ShopSettings): void;
+  /** Pushes an event serialised elsewhere (`event: printers`, server/printing/) to every stream. */
+  broadcast(bytes: Buffer): void;
   readonly clientCount: number;
   /** Ends every stream of this device (its credential was revoked); returns how many were open. */
   closeDevice(deviceId: string): number;
@@ -77,6 +79,8 @@ export interface SseHubOptions {
   menuVersion?: () => Promise<number>;
   /** The current settings, sent after a replay so a reconnecting client learns of a change it missed. */
   settings?: () => Promise<ShopSettings>;
+  /** Further events a (re)connecting client gets after the replay (the printers' state). */
+  greeting?: () => Promise<Buffer[]>;
 }
 
 /** Seconds a refused client is asked to wait; EventSource clients reconnect with their own backoff. */
@@ -102,6 +106,7 @@ export function createSseHub({
   limits,
   menuVersion,
   settings,
+  greeting,
 }: SseHubOptions): SseHub {
   const clients = new Set<StreamClient>();
   const perDevice = new Map<string, number>();
@@ -256,6 +261,13 @@ export function createSseHub({
           log.error({ err: error }, 'could not read the settings for a reconnecting stream');
         }
       }
+      if (greeting) {
+        try {
+          for (const bytes of await greeting()) write(client, { bytes });
+        } catch (error) {
+          log.error({ err: error }, 'could not read the greeting events for a reconnecting stream');
+        }
+      }
     },
     publishMenu(version) {
       // Serialised once for every stream, like an orders batch.
@@ -265,6 +277,9 @@ export function createSseHub({
     publishSettings(value) {
       const event = settingsEvent(value);
       for (const client of clients) write(client, event);
+    },
+    broadcast(bytes) {
+      for (const client of clients) write(client, { bytes });
     },
     get clientCount() {
       return clients.size;

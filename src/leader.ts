@@ -4,6 +4,7 @@ import type { PageRequest, SyncReason } from '../protocol/messages.ts';
 import { APP_VERSION } from './app-version.ts';
 import type { DisplayTiming } from './display-timing.ts';
 import type { OrdersStore } from './orders-store.ts';
+import { relayPrintersEvent } from './printer-status-channel.ts';
 import { PushStream } from './push-stream.ts';
 import { errorMessage, type SwBridge } from './sw-bridge.ts';
 import {
@@ -51,6 +52,7 @@ export function startSyncTriggers(
       reportError,
       // Before the first snapshot the tab does not know yet: wait for it rather than risk a 401 stream.
       mayConnect: () => store.sync?.auth === 'paired',
+      relayPrinters: relayPrintersEvent,
     });
     window.addEventListener('online', () => stream.reconnectNow());
     let auth = store.sync?.auth;

@@ -17,7 +17,7 @@ export interface StreamLike {
   onopen: ((event: Event) => void) | null;
   onerror: ((event: Event) => void) | null;
   addEventListener(
-    type: 'orders' | 'reset' | 'heartbeat' | 'menu' | 'settings',
+    type: 'orders' | 'reset' | 'heartbeat' | 'menu' | 'settings' | 'printers',
     listener: (event: MessageEvent<string>) => void,
   ): void;
   close(): void;
@@ -37,6 +37,8 @@ export interface PushEnv {
   reportError(message: string): void;
   /** True while the device is paired (the SW's `auth`); the stream opens only then. */
   mayConnect(): boolean;
+  /** `event: printers` data, for the printer alerts (src/printer-status-channel.ts). */
+  relayPrinters?(data: string): void;
 }
 
 export class PushStream {
@@ -105,6 +107,10 @@ export class PushStream {
     source.addEventListener('settings', (event) => {
       this.armWatchdog();
       this.forwardSettings(event.data);
+    });
+    source.addEventListener('printers', (event) => {
+      this.armWatchdog();
+      this.env.relayPrinters?.(event.data);
     });
     // EventSource gives up for good after a 5xx or a non-SSE answer, so every error means: start over.
     source.onerror = () => this.reopen(this.backoff());

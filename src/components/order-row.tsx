@@ -3,6 +3,7 @@
 // lines) beside only the buttons valid now. `Details` opens every item and note in full. The layout is CSS
 // only (styles.css, a container query on the list's width): nothing is measured per row. Re-renders only when
 // its order, the minute or its disclosure changes.
+import { ReceiptButton } from './receipt-button.tsx';
 import { Component } from 'preact';
 import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
@@ -137,6 +138,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
             >
               Cancel order
             </button>
+            {expanded ? <ReceiptButton orderId={order.id} number={order.number} /> : null}
           </div>
         </div>
       </li>

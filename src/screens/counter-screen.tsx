@@ -1,5 +1,6 @@
 // The Counter screen (`/`, in the main bundle): menu, cart, active orders and the dead letters. Every action
 // becomes an intent to the SW; replies are rendered the moment they arrive.
+import { PrinterAlerts } from '../components/printer-alerts.tsx';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { MenuItem, MenuResponse } from '../../protocol/menu.ts';
 import { BROADCAST_CHANNEL, isMenuBroadcast, type DeadLetter } from '../../protocol/messages.ts';
@@ -159,6 +160,7 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
         />
       ) : null}
       <div class="orders-column">
+        <PrinterAlerts />
         <NeedsAttention store={store} onRetry={onRetry} onDiscard={onDiscard} />
         <PureActiveOrders store={store} timing={timing} currency={currency} onAction={onAction} />
       </div>

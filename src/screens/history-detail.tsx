@@ -1,5 +1,6 @@
 // One finished order in the History screen: items, total, customer, and when it reached each status
 // (its recorded events: created, preparing, ready, completed or cancelled, paid).
+import { ReceiptButton } from '../components/receipt-button.tsx';
 import type { HistoryOrder, OrderEvent } from '../../protocol/history.ts';
 import { formatMoney } from '../display-format.ts';
 import { lineLabel } from '../line-label.ts';
@@ -61,6 +62,7 @@ export function HistoryDetail({ order, onClose }: { order: HistoryOrder; onClose
           </li>
         ))}
       </ol>
+      <ReceiptButton orderId={order.id} number={order.number} />
       <button type="button" onClick={onClose}>
         Close order {order.number}
       </button>

@@ -2,6 +2,7 @@
 // button to bump, a keyboard bump bar, the All day totals, and an optional chime for new tickets. A bump
 // is an ordinary `set-status` intent to the SW: optimistic, queued offline, sent exactly once. The owner's
 // warning/late thresholds come from the shop's settings (pushed live); the owner edits them here.
+import { PrinterAlerts } from '../components/printer-alerts.tsx';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClientOrder } from '../../protocol/order.ts';
 import { playChime } from '../chime.ts';
@@ -150,6 +151,7 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
   return (
     <main class="screen kitchen">
       <div class="kitchen-main">
+        <PrinterAlerts />
         <h2 id="kitchen-heading">
           Kitchen <span class="count">{tickets.length}</span>
         </h2>

@@ -37,6 +37,12 @@ export const SCREENS: readonly ScreenEntry[] = [
   { path: '/devices', label: 'Devices', roles: ACCESS.ownerOnly, load: () => import('./devices-screen.tsx') },
   { path: '/menu', label: 'Menu', roles: ACCESS.ownerOnly, load: () => import('./menu-screen.tsx') },
   {
+    path: '/printers',
+    label: 'Printers',
+    roles: ACCESS.ownerOnly,
+    load: () => import('./printers-screen.tsx'),
+  },
+  {
     path: '/diagnostics',
     label: 'Diagnostics',
     roles: ANY_ROLE,

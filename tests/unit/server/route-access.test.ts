@@ -47,6 +47,14 @@ const EXPECTED: Record<string, Access> = {
   // Public at the hook (a local `npm run backup` presents the token of server.json, no device credential);
   // the handler lets only the owner through otherwise (HANDLER_ACCESS).
   'POST /api/backups': 'public',
+  'GET /api/printers': ['owner'],
+  'PUT /api/printers/:id': ['owner'],
+  'DELETE /api/printers/:id': ['owner'],
+  'POST /api/printers/:id/test': ['owner'],
+  'GET /api/print-jobs': ['owner'],
+  'DELETE /api/print-jobs/:id': ['owner'],
+  'GET /api/orders/:id/receipt': ['owner', 'counter'],
+  'POST /api/orders/:id/print': ['owner', 'counter'],
   'GET /healthz': 'public',
   'GET /metrics': ['owner'],
   // Without a build, `/` explains how to make one.

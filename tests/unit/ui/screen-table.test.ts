@@ -21,6 +21,7 @@ describe('screensFor', () => {
       'Report',
       'Devices',
       'Menu',
+      'Printers',
       'Diagnostics',
     ]);
   });
