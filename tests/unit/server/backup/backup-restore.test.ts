@@ -50,6 +50,18 @@ describe('backup and restore (PGlite)', () => {
     const t = await fileApp(dataDir);
     await pairDevice(t.app, 'counter', { name: 'Till 1' });
     for (let i = 0; i < 20; i++) await postOrder(t.app, createBody());
+    // The print feed (server/printing/order-feed.ts) follows the order events in the background: once it has
+    // caught up, nothing writes while the "quiet" backup is taken.
+    const seqOf = async (sql: string) =>
+      Number((await t.store.database.query<{ seq: number | string }>(sql))[0]?.seq ?? 0);
+    await expect
+      .poll(
+        async () =>
+          (await seqOf('SELECT seq FROM print_feed WHERE id = 1')) ===
+          (await seqOf('SELECT COALESCE(MAX(seq), 0) AS seq FROM order_events')),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     const quiet = await t.backups.take('manual');
     const atQuietBackup = await tableRows(t.store.database);
     // Writes in flight while the backup copies: the copy must be a consistent cut, never half an order.
