@@ -51,7 +51,8 @@ describe('backup and restore (PGlite)', () => {
     await pairDevice(t.app, 'counter', { name: 'Till 1' });
     for (let i = 0; i < 20; i++) await postOrder(t.app, createBody());
     // The print feed (server/printing/order-feed.ts) follows the order events in the background: once it has
-    // caught up, nothing writes while the "quiet" backup is taken.
+    // caught up, nothing writes while the "quiet" backup is taken. It is pumped on the printers' lease tick
+    // (every 2 s), hence the poll's 10 s.
     const seqOf = async (sql: string) =>
       Number((await t.store.database.query<{ seq: number | string }>(sql))[0]?.seq ?? 0);
     await expect
