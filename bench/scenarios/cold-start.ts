@@ -60,18 +60,25 @@ export async function measureColdStart(
     const cdp = await context.newCDPSession(page);
     // The running status of every worker version, as CDP reports it.
     const running = new Map<string, string>();
+    let stopsSeen = 0;
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const version of versions) running.set(version.versionId, version.runningStatus);
+      for (const version of versions) {
+        if (version.runningStatus === 'stopped' && running.get(version.versionId) !== 'stopped') stopsSeen++;
+        running.set(version.versionId, version.runningStatus);
+      }
     });
     await cdp.send('ServiceWorker.enable');
     for (let r = 0; r < 2 * reloads; r++) {
       const stopWorker = r >= reloads;
       await page.evaluate((n) => sessionStorage.setItem('bench-cold-target', String(n)), orders);
       if (stopWorker) {
+        const stopsBefore = stopsSeen;
         await cdp.send('ServiceWorker.stopAllWorkers');
-        // The stop is asynchronous: reload only once no worker version is running any more.
+        // The stop is asynchronous: reload once a worker was seen stopping (or none is running). The open page
+        // (its leader's stream, its timers) may wake the worker again at once, so "none running" alone can
+        // wait forever; either way the reload finds a worker that has lost its memory.
         const deadline = Date.now() + 5000;
-        while ([...running.values()].some((status) => status !== 'stopped')) {
+        while (stopsSeen === stopsBefore && [...running.values()].some((status) => status !== 'stopped')) {
           if (Date.now() > deadline) throw new Error('the service worker did not stop within 5 s');
           await new Promise((resolve) => setTimeout(resolve, 10));
         }

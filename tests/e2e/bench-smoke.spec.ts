@@ -18,6 +18,9 @@ const LATENCY_KEYS = [
   'sse_fanout_200_ms',
   'bump_other_device_ms',
   'other_device_tls_ms',
+  'menu_push_ms',
+  'print_kitchen_ms',
+  'print_receipt_ms',
 ];
 /** Measured only where PostgreSQL's tools are (CI installs them); elsewhere null, with the reason given. */
 const POSTGRES_KEYS = ['pg_create_per_s', 'pg_cross_instance_ms'];
@@ -38,6 +41,16 @@ const NUMBER_KEYS = [
   'bootstrap_growth',
   'history_search_p95_ms',
   'report_day_ms',
+  // Part 3: medians and maxima of the repeated measures, the worker-stopped cold starts, backup, printing.
+  'drain_1000_s_max',
+  'recovery_ms_max',
+  'bootstrap_20k_ms_max',
+  'cold_start_sw_stopped_1000_ms',
+  'cold_start_sw_stopped_10000_ms',
+  'backup_ms',
+  'print_backlog_s',
+  'print_backlog_lost',
+  'print_backlog_twice',
 ];
 
 function runBench(out: string): Promise<{ code: number | null; output: string }> {
@@ -86,6 +99,8 @@ test('a smoke run of the bench reports every budget key with a sane value', asyn
     expect(results.heap_growth_ratio as number).toBeGreaterThan(0);
     expect(results.drain_lost).toBe(0);
     expect(results.drain_duplicated).toBe(0);
+    expect(results.print_backlog_lost).toBe(0);
+    expect(results.print_backlog_twice).toBe(0);
     expect(results.server_create_per_s as number).toBeGreaterThan(0);
 
     if (postgresMissing === null) {

@@ -82,7 +82,17 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   );
   await expect
     .poll(() => navLinks(owner))
-    .toEqual(['Counter', 'Kitchen', 'Ready board', 'History', 'Report', 'Devices', 'Menu', 'Diagnostics']);
+    .toEqual([
+      'Counter',
+      'Kitchen',
+      'Ready board',
+      'History',
+      'Report',
+      'Devices',
+      'Menu',
+      'Printers',
+      'Diagnostics',
+    ]);
 
   await screensNav(owner).getByRole('link', { name: 'Devices', exact: true }).click();
   await expect(owner).toHaveURL(/\/devices$/);
