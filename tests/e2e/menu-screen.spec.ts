@@ -137,7 +137,11 @@ test('Archive can be undone, an archived item is restored, and option groups, ta
   expect((await fetchMenu(server.url)).items.some((item) => item.id === 'banana-bread')).toBe(true);
 
   await owner.getByRole('button', { name: 'Archive Banana bread', exact: true }).click();
+  // Each edit lands before the next tap: edits sent back to back can meet a stale If-Match (a known race
+  // of the menu screen, written down in the stop's note), and this test is about archive and restore.
+  await expect(owner.locator('[data-item-id="banana-bread"]')).toHaveCount(0);
   await owner.getByRole('button', { name: 'Archive Cinnamon bun', exact: true }).click();
+  await expect(owner.locator('[data-item-id="cinnamon-bun"]')).toHaveCount(0);
   const archived = owner.getByRole('list', { name: 'Archived items', exact: true });
   await archived.getByRole('button', { name: 'Restore Banana bread', exact: true }).click();
   await expect(owner.locator('[data-item-id="banana-bread"]')).toHaveCount(1);
