@@ -50,7 +50,9 @@ test('a schema-upgrading SW version activated with a non-empty queue keeps and d
     });
     await expect(page.getByText('A new version is available')).toBeVisible({ timeout: 30_000 });
     // Reload activates the waiting worker, which then reloads the page once it controls it.
-    const reloaded = page.waitForEvent('load');
+    // The old worker is draining the queue when Reload is pressed: it lets go of its open events first
+    // (sw/keep-alive.ts), so activation can take longer than the default 10 s on a loaded machine.
+    const reloaded = page.waitForEvent('load', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Reload', exact: true }).click();
     await reloaded;
     await waitForServiceWorkerControl(page);
