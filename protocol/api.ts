@@ -1,6 +1,7 @@
 // HTTP payloads and error codes of the Orderline API (DESIGN.md "HTTP API"). Types only, plus the
 // constants both sides must agree on.
 
+import type { Drawer, ZReport } from './drawer.ts';
 import type { Order } from './order.ts';
 
 /** Every /api/* response carries this header; its absence marks a non-API answer (captive portal). */
@@ -59,7 +60,12 @@ export type ErrorCode =
   | 'order_finished'
   // Part 3: printing (principle 23).
   | 'no_printer'
-  | 'job_not_queued';
+  | 'job_not_queued'
+  // Part 3: payments, refunds and drawers (principles 21-22).
+  | 'unknown_payment'
+  | 'refund_exceeds_payment'
+  | 'drawer_already_open'
+  | 'no_open_drawer';
 
 export interface ApiError {
   error: { code: ErrorCode; message: string };
@@ -90,7 +96,12 @@ export interface ChangesResponse {
 
 /** One mutation of POST /api/batch: exactly what the lone request would carry (key = Idempotency-Key). */
 export type BatchMutation =
-  { op: 'create'; key: string; body: unknown } | { op: 'patch'; key: string; orderId: string; body: unknown };
+  | { op: 'create'; key: string; body: unknown }
+  | { op: 'patch' | 'payment' | 'refund'; key: string; orderId: string; body: unknown }
+  | { op: DrawerOp; key: string; body: unknown };
+
+/** Batch ops of the drawer (principle 22): `{ op, key, body }`, no order. */
+export type DrawerOp = 'drawer-open' | 'drawer-move' | 'drawer-close';
 
 export interface BatchRequest {
   mutations: BatchMutation[];
@@ -100,6 +111,10 @@ export interface BatchRequest {
 export interface BatchResult {
   status: number;
   order?: Order;
+  /** drawer-open, drawer-move: the open drawer after the intent. */
+  drawer?: Drawer;
+  /** drawer-close: the Z report (the same one on a replay). */
+  report?: ZReport;
   error?: ApiError['error'];
 }
 

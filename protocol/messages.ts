@@ -2,7 +2,8 @@
 // Every message has `type` and `v`; receivers ignore what they do not recognise and never throw on it.
 
 import type { MenuResponse } from './menu.ts';
-import type { ClientOrder, Order, OrderLineOption, OrderStatus } from './order.ts';
+import type { Drawer, MovementKind, ZReport } from './drawer.ts';
+import type { ClientOrder, Order, OrderLineOption, OrderStatus, PaymentMethod } from './order.ts';
 import type { DeviceIdentity } from './pairing.ts';
 import { isShopSettings, type ShopSettings } from './settings.ts';
 
@@ -42,20 +43,47 @@ export type AuthState = 'unpaired' | 'paired' | 'signed-out';
 export type { DeviceIdentity };
 
 export type SyncReason =
-  | 'poll'
-  | 'online'
-  | 'visible'
-  | 'stream-open'
-  | 'stream-reset'
-  | 'outbox-tick'
-  | 'manual'
-  | 'start';
+  'poll' | 'online' | 'visible' | 'stream-open' | 'stream-reset' | 'outbox-tick' | 'manual' | 'start';
+
+/** A payment as the Pay dialog composes it; the SW adds id, deviceId and createdAt (principle 21). */
+export interface PaymentDraft {
+  method: PaymentMethod;
+  amountCents: number;
+  /** Cash only: what the customer handed over (≥ amount); the change is tendered − amount. */
+  tenderedCents?: number;
+  /** Card and other only. */
+  tipCents?: number;
+}
+
+/**
+ * This device's drawer as it knows it (principle 22): the server's open drawer with this device's queued
+ * drawer intents and cash payments applied on top, so the Drawer screen works offline.
+ */
+export interface DrawerView {
+  /** null = no drawer open (the counter shows `Drawer closed`). */
+  drawer: Drawer | null;
+  /** Drawer intents of this device still queued (open, movements, close). */
+  pending: number;
+  /** A close is queued: it waits behind every earlier outbox entry of this device, then answers the Z report. */
+  closing: boolean;
+  /** The Z report of this device's last close, once the server answered it. */
+  lastReport: ZReport | null;
+}
 
 export type PageRequest =
   | { v: 1; type: 'hello' }
   | { v: 1; type: 'create-order'; draft: OrderDraft }
   | { v: 1; type: 'set-status'; id: string; status: OrderStatus }
   | { v: 1; type: 'mark-paid'; id: string }
+  /** Part 3 (principle 21): applied to the order at once, queued after its create (per-order FIFO). */
+  | { v: 1; type: 'pay'; orderId: string; payment: PaymentDraft }
+  /** Owner only: refunds part or all of one payment. */
+  | { v: 1; type: 'refund'; orderId: string; paymentId: string; amountCents: number; reason: string }
+  /** Part 3 (principle 22): this device's drawer; the intents queue like orders. */
+  | { v: 1; type: 'drawer' }
+  | { v: 1; type: 'drawer-open'; floatCents: number }
+  | { v: 1; type: 'drawer-move'; kind: MovementKind; amountCents: number; reason: string }
+  | { v: 1; type: 'drawer-close'; countedCents: number }
   | { v: 1; type: 'retry'; mutationId: string }
   | { v: 1; type: 'discard'; mutationId: string }
   /** The leader tab forwarding one SSE `orders` event. */
@@ -107,7 +135,8 @@ export interface SyncStatus {
   device: DeviceIdentity | null;
 }
 
-export type MutationKind = 'create' | 'status' | 'paid';
+export type MutationKind =
+  'create' | 'status' | 'paid' | 'payment' | 'refund' | 'drawer-open' | 'drawer-move' | 'drawer-close';
 
 /** An outbox entry the server rejected (400/404/422): kept until the user retries or discards it. */
 export interface DeadLetter {
@@ -155,6 +184,12 @@ export interface ReplyValues {
   'create-order': ClientOrder;
   'set-status': ClientOrder;
   'mark-paid': ClientOrder;
+  pay: ClientOrder;
+  refund: ClientOrder;
+  drawer: DrawerView;
+  'drawer-open': DrawerView;
+  'drawer-move': DrawerView;
+  'drawer-close': DrawerView;
   retry: null;
   discard: null;
   push: null;
@@ -197,6 +232,13 @@ export interface MenuBroadcast {
   menu: MenuResponse;
 }
 
+/** This device's drawer changed (an intent applied, answered, or a Z report came back). Last one wins. */
+export interface DrawerBroadcast {
+  v: 1;
+  type: 'drawer';
+  drawer: DrawerView;
+}
+
 /** The shop's settings as last pushed; every tab applies them (the kitchen's thresholds). Last one wins. */
 export interface SettingsBroadcast {
   v: 1;
@@ -219,6 +261,12 @@ const PAGE_REQUEST_TYPES: ReadonlySet<string> = new Set<PageRequestType>([
   'create-order',
   'set-status',
   'mark-paid',
+  'pay',
+  'refund',
+  'drawer',
+  'drawer-open',
+  'drawer-move',
+  'drawer-close',
   'retry',
   'discard',
   'push',
@@ -266,6 +314,10 @@ export function isMenuBroadcast(value: unknown): value is MenuBroadcast {
     isRecord(value.menu) &&
     typeof value.menu.version === 'number'
   );
+}
+
+export function isDrawerBroadcast(value: unknown): value is DrawerBroadcast {
+  return isRecord(value) && value.v === PROTOCOL_VERSION && value.type === 'drawer' && isRecord(value.drawer);
 }
 
 export function isSettingsBroadcast(value: unknown): value is SettingsBroadcast {

@@ -68,6 +68,21 @@ export const OrderLineInputSchema = v.strictObject({
   ),
 });
 
+/**
+ * A device's clock reading (createdAt of orders, payments, drawer intents): a real ISO date, not before
+ * 2000, at most a day ahead of `now`, stored in one canonical form (UTC, milliseconds).
+ */
+export function deviceTimestampSchema(now: () => number = Date.now) {
+  return v.pipe(
+    v.string('must be a string'),
+    v.isoTimestamp('must be an ISO 8601 timestamp'),
+    v.check(isCalendarDate, 'must be a real date'),
+    v.check((s) => Date.parse(s) >= CREATED_AT_MIN, 'must not be before 2000-01-01'),
+    v.check((s) => Date.parse(s) <= now() + CREATED_AT_MAX_AHEAD_MS, 'must not be more than a day ahead'),
+    v.transform((s) => new Date(s).toISOString()),
+  );
+}
+
 /** The create body, judging createdAt against `now` (the server injects its clock; tests a fixed one). */
 export function createOrderBodySchema(now: () => number = Date.now) {
   return v.strictObject({
@@ -78,15 +93,7 @@ export function createOrderBodySchema(now: () => number = Date.now) {
       v.regex(ORDER_NUMBER_PATTERN, 'must look like B-017'),
     ),
     deviceId: UuidSchema,
-    createdAt: v.pipe(
-      v.string('must be a string'),
-      v.isoTimestamp('must be an ISO 8601 timestamp'),
-      v.check(isCalendarDate, 'must be a real date'),
-      v.check((s) => Date.parse(s) >= CREATED_AT_MIN, 'must not be before 2000-01-01'),
-      v.check((s) => Date.parse(s) <= now() + CREATED_AT_MAX_AHEAD_MS, 'must not be more than a day ahead'),
-      // Store and compare in one canonical form (UTC, milliseconds).
-      v.transform((s) => new Date(s).toISOString()),
-    ),
+    createdAt: deviceTimestampSchema(now),
     customerName: v.optional(textSchema(CUSTOMER_NAME_MAX)),
     note: v.optional(textSchema(ORDER_NOTE_MAX)),
     items: v.pipe(
@@ -168,8 +175,24 @@ export const BatchBodySchema = v.strictObject({
             orderId: v.unknown(),
             body: v.unknown(),
           }),
+          // Part 3 (principles 21-22): money and drawer intents ride the same batch, in outbox order.
+          v.strictObject({
+            op: v.literal('payment'),
+            key: v.unknown(),
+            orderId: v.unknown(),
+            body: v.unknown(),
+          }),
+          v.strictObject({
+            op: v.literal('refund'),
+            key: v.unknown(),
+            orderId: v.unknown(),
+            body: v.unknown(),
+          }),
+          v.strictObject({ op: v.literal('drawer-open'), key: v.unknown(), body: v.unknown() }),
+          v.strictObject({ op: v.literal('drawer-move'), key: v.unknown(), body: v.unknown() }),
+          v.strictObject({ op: v.literal('drawer-close'), key: v.unknown(), body: v.unknown() }),
         ],
-        'op must be "create" or "patch"',
+        'op must be one of create, patch, payment, refund, drawer-open, drawer-move, drawer-close',
       ),
       'must be a list of mutations',
     ),

@@ -224,6 +224,14 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
         track(pull.run());
         return check.device;
       }
+      // Part 3 money and drawer intents: the contract is in protocol/messages.ts; the engine side lands next.
+      case 'pay':
+      case 'refund':
+      case 'drawer':
+      case 'drawer-open':
+      case 'drawer-move':
+      case 'drawer-close':
+        throw new IntentError('invalid_request', `${request.type} is not handled by this worker yet`);
       default:
         return unreachable(request);
     }

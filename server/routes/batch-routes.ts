@@ -63,6 +63,16 @@ async function judge(
         ? { write: { op: 'change', change: { ...judged.value, actingDeviceId: caller?.id } } }
         : { answer: judged.answer };
     }
+    // Part 3 money and drawer ops (principles 21-22): the contract is in protocol/; the store side lands next,
+    // until then each is answered alone as a route that does not exist yet would be.
+    case 'payment':
+    case 'refund':
+    case 'drawer-open':
+    case 'drawer-move':
+    case 'drawer-close':
+      return {
+        answer: { status: 404, error: { code: 'not_found', message: `${mutation.op} is not served yet` } },
+      };
     default:
       return unreachable(mutation);
   }

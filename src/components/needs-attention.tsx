@@ -19,6 +19,16 @@ function whatFailed(letter: DeadLetter): string {
       return letter.status ? `Changing the status to ${letter.status} failed` : 'Changing the status failed';
     case 'paid':
       return 'Marking it paid failed';
+    case 'payment':
+      return 'Recording the payment failed';
+    case 'refund':
+      return 'Recording the refund failed';
+    case 'drawer-open':
+      return 'Opening the drawer failed';
+    case 'drawer-move':
+      return 'Recording the paid in or out failed';
+    case 'drawer-close':
+      return 'Closing the drawer failed';
     default:
       return unreachable(letter.kind);
   }

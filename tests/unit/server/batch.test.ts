@@ -53,6 +53,7 @@ async function head(): Promise<number> {
 
 /** A lone request's answer in the batch result shape, for comparison. */
 async function alone(mutation: BatchMutation): Promise<BatchResult> {
+  if (mutation.op !== 'create' && mutation.op !== 'patch') throw new Error(`no lone twin for ${mutation.op}`);
   const res =
     mutation.op === 'create'
       ? await postOrder(t.app, mutation.body, mutation.key)

@@ -151,7 +151,7 @@ export function createFakeApi(): FakeApi {
         // Every mutation of a batch is in flight at once: count them per order (create and change alike).
         const perBatch = new Map<string, number>();
         for (const m of mutations) {
-          const id = m.op === 'create' ? (m.body as CreateOrderBody).id : m.orderId;
+          const id = m.op === 'create' ? (m.body as CreateOrderBody).id : 'orderId' in m ? m.orderId : m.op;
           perBatch.set(id, (perBatch.get(id) ?? 0) + 1);
         }
         api.maxInFlightPerOrder = Math.max(api.maxInFlightPerOrder, ...perBatch.values());
@@ -160,7 +160,9 @@ export function createFakeApi(): FakeApi {
           (body as BatchRequest).mutations.map((m) =>
             m.op === 'create'
               ? write('POST', new URL('/api/orders', url), m.key, m.body)
-              : write('PATCH', new URL(`/api/orders/${m.orderId}`, url), m.key, m.body),
+              : m.op === 'patch'
+                ? write('PATCH', new URL(`/api/orders/${m.orderId}`, url), m.key, m.body)
+                : Promise.reject(new Error(`the fake API does not serve ${m.op} yet`)),
           ),
         );
         const results: BatchResult[] = [];
