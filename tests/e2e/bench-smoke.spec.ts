@@ -72,8 +72,10 @@ function runBench(out: string): Promise<{ code: number | null; output: string }>
 }
 
 test('a smoke run of the bench reports every budget key with a sane value', async () => {
-  // The TLS browser and the PostgreSQL cluster with its two servers add about a minute to the run.
-  test.setTimeout(360_000);
+  // The TLS browser and the PostgreSQL cluster with its two servers add about a minute to the run. This is a
+  // patience limit, not a budget: the run takes ~3 min on an idle 2-core machine and passed 6 min at load ~19
+  // (five builds and test runs beside the suite, issue 26's loaded runs).
+  test.setTimeout(900_000);
   const postgresMissing = await postgresAvailable();
   const dir = await mkdtemp(join(tmpdir(), 'orderline-bench-smoke-'));
   try {
