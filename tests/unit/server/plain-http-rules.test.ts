@@ -24,7 +24,9 @@ beforeAll(async () => {
   store = await openStore({ dataDir: 'memory://' });
   const https = await shopEndpoint(dir);
   const distDir = await tinyDist(join(dir, 'dist'));
-  const common = { store, rateLimit: false as const, distDir, adminToken: TEST_ADMIN_TOKEN, https };
+  // No load shedding: this file is about Host and peer rules, and a loaded machine would answer 503.
+  const limits = { maxEventLoopDelayMs: 0 };
+  const common = { store, rateLimit: false as const, distDir, adminToken: TEST_ADMIN_TOKEN, https, limits };
   app = await buildApp(common);
   proxied = await buildApp({ ...common, trustProxy: 1 });
 }, 180_000);

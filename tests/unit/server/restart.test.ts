@@ -9,7 +9,7 @@ import type { Order } from '../../../protocol/order.ts';
 import { buildApp } from '../../../server/app.ts';
 import { openStore } from '../../../server/store/open-store.ts';
 import { OWNER_AUTH, TEST_ADMIN_TOKEN, createBody, patchOrder, postOrder } from './order-fixtures.ts';
-import { spawnServerChild } from './server-child.ts';
+import { NO_LOAD_SHEDDING, spawnServerChild } from './server-child.ts';
 import { connectSse } from './sse-client.ts';
 
 const dirs: string[] = [];
@@ -22,7 +22,7 @@ afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-const spawnServer = (dataDir: string) => spawnServerChild(dataDir);
+const spawnServer = (dataDir: string) => spawnServerChild(dataDir, NO_LOAD_SHEDDING);
 
 describe('restart', () => {
   it('orders written through the app are all there after the store is closed and reopened', async () => {
@@ -33,6 +33,7 @@ describe('restart', () => {
       rateLimit: false,
       distDir: '/nonexistent-orderline-dist',
       adminToken: TEST_ADMIN_TOKEN,
+      limits: { maxEventLoopDelayMs: 0 },
     });
     const written: Order[] = [];
     for (let i = 0; i < 10; i++) written.push((await postOrder(app, createBody())).json<Order>());
@@ -58,6 +59,7 @@ describe('restart', () => {
       rateLimit: false,
       distDir: '/nonexistent-orderline-dist',
       adminToken: TEST_ADMIN_TOKEN,
+      limits: { maxEventLoopDelayMs: 0 },
     });
     try {
       const feed = (await again.inject({ url: '/api/orders/changes?since=0', headers: OWNER_AUTH })).json<{

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../../server/printing/virtual-printer.ts';
-import { spawnServerChild, type ServerChild } from '../server-child.ts';
+import { NO_LOAD_SHEDDING, spawnServerChild, type ServerChild } from '../server-child.ts';
 import { printerBody, sleep } from './printing-fixtures.ts';
 import { httpJobs, httpPostOrder, httpPutPrinter, ticketJobId } from './http-printing.ts';
 
@@ -30,7 +30,7 @@ describe('server killed mid-job', () => {
     cleanup.push(() => printer.close());
     printer.silentAfterTicket = true;
 
-    const first = spawnServerChild(dataDir);
+    const first = spawnServerChild(dataDir, NO_LOAD_SHEDDING);
     cleanup.push(() => kill(first));
     const firstUrl = await first.url;
     await httpPutPrinter(firstUrl, 'pass', printerBody(printer.port, { name: 'Pass' }));
@@ -42,7 +42,7 @@ describe('server killed mid-job', () => {
     await kill(first);
     printer.silentAfterTicket = false;
 
-    const second = spawnServerChild(dataDir);
+    const second = spawnServerChild(dataDir, NO_LOAD_SHEDDING);
     cleanup.push(() => kill(second));
     const secondUrl = await second.url;
     const tickets = await printer.waitForTickets(2, 20_000);

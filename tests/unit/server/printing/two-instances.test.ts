@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startVirtualPrinter } from '../../../../server/printing/virtual-printer.ts';
 import { postgresAvailable, startPostgres } from '../postgres-cluster.ts';
-import { spawnServerChild, type ServerChild } from '../server-child.ts';
+import { NO_LOAD_SHEDDING, spawnServerChild, type ServerChild } from '../server-child.ts';
 import { printerBody, sleep } from './printing-fixtures.ts';
 import { httpJobs, httpPostOrder, httpPutPrinter, ticketJobId } from './http-printing.ts';
 
@@ -28,7 +28,7 @@ function kill(server: ServerChild): Promise<unknown> {
 async function instance(databaseUrl: string): Promise<{ server: ServerChild; url: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'orderline-print-pg-'));
   cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-  const server = spawnServerChild(dataDir, { DATABASE_URL: databaseUrl });
+  const server = spawnServerChild(dataDir, { ...NO_LOAD_SHEDDING, DATABASE_URL: databaseUrl });
   cleanup.push(() => kill(server));
   return { server, url: await server.url };
 }
