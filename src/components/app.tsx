@@ -12,10 +12,15 @@ import type { ScreenProps } from '../screens/screen-props.ts';
 import { homePathFor, mayUse, SCREENS, type ScreenEntry } from '../screens/screen-table.ts';
 import { useSubscription } from '../use-subscription.ts';
 import { ChimeToggle } from './chime-toggle.tsx';
-import { OwnerWelcomeBanner } from './owner-welcome-banner.tsx';
+import { afterPaint } from './after-paint.tsx';
 import { ScreenNav } from './screen-nav.tsx';
 import { SyncStatusBar } from './sync-status.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
+
+/** The owner's tip after pairing: its own chunk, after the first paint. */
+const OwnerWelcomeBanner = afterPaint(() =>
+  import('./owner-welcome-banner.tsx').then((m) => m.OwnerWelcomeBanner),
+);
 
 const PairingScreen = lazyScreen(() => import('../screens/pairing-screen.tsx'));
 

@@ -1,6 +1,5 @@
 // The Counter screen (`/`, in the main bundle): menu, cart, active orders and the dead letters. Every action
 // becomes an intent to the SW; replies are rendered the moment they arrive.
-import { PrinterAlerts } from '../components/printer-alerts.tsx';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { MenuItem, MenuResponse } from '../../protocol/menu.ts';
 import { BROADCAST_CHANNEL, isMenuBroadcast, type DeadLetter } from '../../protocol/messages.ts';
@@ -9,13 +8,23 @@ import { addItem, changeQty, EMPTY_CART, setDiscount, setLineNote, toDraft, type
 import { loadMenu } from '../menu.ts';
 import { errorMessage } from '../sw-bridge.ts';
 import { PureActiveOrders } from '../components/active-orders.tsx';
-import { CancelOrderDialog } from '../components/cancel-order-dialog.tsx';
+import { afterPaint, whenIdle } from '../components/after-paint.tsx';
 import { CartPanel } from '../components/cart-panel.tsx';
 import { OptionsDialogHost, preloadOptionsDialog } from '../components/options-dialog-host.tsx';
 import { PureMenuGrid } from '../components/menu-grid.tsx';
-import { NeedsAttention } from '../components/needs-attention.tsx';
 import type { OrderAction } from '../components/order-row.tsx';
 import type { ScreenProps } from './screen-props.ts';
+
+// What the counter's first paint does not need comes in its own chunks once it has painted (after-paint.tsx).
+const PrinterAlerts = afterPaint(() =>
+  import('../components/printer-alerts.tsx').then((m) => m.PrinterAlerts),
+);
+const NeedsAttention = afterPaint(() =>
+  import('../components/needs-attention.tsx').then((m) => m.NeedsAttention),
+);
+const CancelOrderDialog = afterPaint(() =>
+  import('../components/cancel-order-dialog.tsx').then((m) => m.CancelOrderDialog),
+);
 
 /** The last menu this tab loaded: coming back to the Counter (or a remount) shows it at once, offline too. */
 let lastMenu: MenuResponse | null = null;
@@ -65,6 +74,8 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
   // Part 3: an item with option groups opens the options dialog (its chunk loads after the first paint).
   const [choosing, setChoosing] = useState<{ item: MenuItem; opener: HTMLElement | null } | null>(null);
   useEffect(preloadOptionsDialog, []);
+  // Ready before the first `Cancel order` tap, and offline.
+  useEffect(() => whenIdle(() => void CancelOrderDialog.load().catch(() => undefined)), []);
   // Stable, so the menu grid (PureMenuGrid) skips the re-render each cart change brings.
   const onAdd = useCallback((item: MenuItem) => {
     if ((item.optionGroups ?? []).length > 0) {
