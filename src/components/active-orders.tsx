@@ -11,6 +11,7 @@ import type { OrdersStore } from '../orders-store.ts';
 import { useSubscription } from '../use-subscription.ts';
 import { OrderRow, type OrderAction } from './order-row.tsx';
 import { useVirtualRows } from './use-virtual-rows.ts';
+import { t } from '../i18n.ts';
 
 export interface ActiveOrdersProps {
   store: OrdersStore;
@@ -63,26 +64,27 @@ export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrders
     <section class="panel orders-panel" aria-labelledby="active-orders-heading">
       <div class="orders-heading">
         <h2 id="active-orders-heading">
-          Active orders <span class="count">{query === null ? total : `${count} of ${total}`}</span>
+          {t('orders.heading')}{' '}
+          <span class="count">{query === null ? total : t('orders.countOf', { count, total })}</span>
         </h2>
         <input
           type="search"
           class="find-order"
-          aria-label="Find order"
-          placeholder="Find order"
+          aria-label={t('orders.find')}
+          placeholder={t('orders.find')}
           autocomplete="off"
           value={search}
           onInput={(event) => setSearch(event.currentTarget.value)}
         />
       </div>
-      {total === 0 ? <p class="empty">No active orders.</p> : null}
-      {total > 0 && count === 0 ? <p class="empty">No active order matches “{search.trim()}”.</p> : null}
+      {total === 0 ? <p class="empty">{t('orders.none')}</p> : null}
+      {total > 0 && count === 0 ? <p class="empty">{t('orders.noMatch', { query: search.trim() })}</p> : null}
       {/* Only the rows on screen are rendered; the padding stands in for the others. Each row gets
           aria-posinset/aria-setsize after commit (use-virtual-rows), so the list still reads as all orders. */}
       <ul
         ref={listRef}
         class="orders"
-        aria-label="Active orders"
+        aria-label={t('orders.heading')}
         style={{ paddingTop: `${paddingTop}px`, paddingBottom: `${paddingBottom}px` }}
       >
         {items.map(({ index }) => {

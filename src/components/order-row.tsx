@@ -9,6 +9,7 @@ import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
 import { formatAge, formatMoney } from '../display-format.ts';
 import { lineLabel } from '../line-label.ts';
+import { t } from '../i18n.ts';
 
 export type OrderAction = { kind: 'status'; status: OrderStatus } | { kind: 'paid' };
 
@@ -19,16 +20,17 @@ export interface OrderRowProps {
   onAction: (order: ClientOrder, action: OrderAction) => void;
 }
 
+/** `label` is a message id. */
 type NextStep = { label: string; status: OrderStatus };
 
 function nextStep(order: ClientOrder): NextStep | null {
   switch (order.status) {
     case 'pending':
-      return { label: 'Start preparing', status: 'preparing' };
+      return { label: 'order.startPreparing', status: 'preparing' };
     case 'preparing':
-      return { label: 'Mark ready', status: 'ready' };
+      return { label: 'order.markReady', status: 'ready' };
     case 'ready':
-      return { label: 'Complete', status: 'completed' };
+      return { label: 'order.complete', status: 'completed' };
     case 'completed':
     case 'cancelled':
       return null;
@@ -37,12 +39,13 @@ function nextStep(order: ClientOrder): NextStep | null {
   }
 }
 
-const STATUS_WORD: Record<OrderStatus, string> = {
-  pending: 'Pending',
-  preparing: 'Preparing',
-  ready: 'Ready',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
+/** Message ids of the status words. */
+export const STATUS_WORD: Record<OrderStatus, string> = {
+  pending: 'status.pending',
+  preparing: 'status.preparing',
+  ready: 'status.ready',
+  completed: 'status.completed',
+  cancelled: 'status.cancelled',
 };
 
 function minuteOf(ms: number): number {
@@ -78,12 +81,20 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
           <span class="order-number" id={numberId}>
             {order.number}
           </span>
-          <span class={`status-word status-${order.status}`}>{STATUS_WORD[order.status]}</span>
+          <span class={`status-word status-${order.status}`}>{t(STATUS_WORD[order.status])}</span>
           {order.customerName ? <span class="order-customer">{order.customerName}</span> : null}
           {/* In the head, not beside the buttons: a row going offline must not push them onto another line. */}
-          {order.syncState === 'waiting' ? <span class="sync-flag waiting">Waiting to sync</span> : null}
-          {order.syncState === 'attention' ? <span class="sync-flag attention">Needs attention</span> : null}
-          {order.paid ? <span class="paid-mark">✓ Paid</span> : <span class="unpaid-mark">Unpaid</span>}
+          {order.syncState === 'waiting' ? (
+            <span class="sync-flag waiting">{t('order.waitingSync')}</span>
+          ) : null}
+          {order.syncState === 'attention' ? (
+            <span class="sync-flag attention">{t('order.needsAttention')}</span>
+          ) : null}
+          {order.paid ? (
+            <span class="paid-mark">{t('order.paid')}</span>
+          ) : (
+            <span class="unpaid-mark">{t('order.unpaid')}</span>
+          )}
           <span class="order-total">{formatMoney(order.totalCents, currency)}</span>
           <span class="order-age">{formatAge(order.createdAt, now)}</span>
         </div>
@@ -106,7 +117,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
               aria-expanded={expanded}
               aria-controls={itemsId}
               aria-describedby={numberId}
-              aria-label="Details"
+              aria-label={t('order.details')}
               onClick={() => this.setState({ expanded: !expanded })}
             >
               <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
@@ -118,7 +129,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
                 aria-describedby={numberId}
                 onClick={() => onAction(order, { kind: 'status', status: step.status })}
               >
-                {step.label}
+                {t(step.label)}
               </button>
             ) : null}
             {order.paid ? null : (
@@ -127,7 +138,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
                 aria-describedby={numberId}
                 onClick={() => onAction(order, { kind: 'paid' })}
               >
-                Mark paid
+                {t('order.markPaid')}
               </button>
             )}
             <button
@@ -136,7 +147,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
               aria-describedby={numberId}
               onClick={() => onAction(order, { kind: 'status', status: 'cancelled' })}
             >
-              Cancel order
+              {t('order.cancel')}
             </button>
             {expanded ? <ReceiptButton orderId={order.id} number={order.number} /> : null}
           </div>

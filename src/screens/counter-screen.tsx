@@ -14,6 +14,7 @@ import { OptionsDialogHost, preloadOptionsDialog } from '../components/options-d
 import { PureMenuGrid } from '../components/menu-grid.tsx';
 import type { OrderAction } from '../components/order-row.tsx';
 import type { ScreenProps } from './screen-props.ts';
+import { t } from '../i18n.ts';
 
 // What the counter's first paint does not need comes in its own chunks once it has painted (after-paint.tsx).
 const PrinterAlerts = afterPaint(() =>
@@ -43,7 +44,8 @@ function useMenu(): [MenuResponse | null, string | null] {
           window.removeEventListener('online', load);
         },
         // With a menu already shown, a failed refresh keeps it (the SW retries when the network is back).
-        (reason: unknown) => lastMenu === null && setError(`Menu unavailable: ${errorMessage(reason)}`),
+        (reason: unknown) =>
+          lastMenu === null && setError(t('menu.unavailable', { error: errorMessage(reason) })),
       );
     // A first visit made offline has no cached menu yet: try again when the network is back.
     window.addEventListener('online', load);
@@ -98,7 +100,7 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
       (order) => store.applyReply(order, startedAt),
       (error: unknown) => {
         setCart((current) => (current.lines.length === 0 ? placed : current));
-        fail('The order was not placed', error);
+        fail(t('order.notPlaced'), error);
       },
     );
     setCart(EMPTY_CART);
@@ -114,7 +116,7 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
           : bridge.request({ v: 1, type: 'set-status', id: order.id, status: action.status });
       request.then(
         (updated) => store.applyReply(updated, startedAt),
-        (error: unknown) => fail(`Order ${order.number} was not changed`, error),
+        (error: unknown) => fail(t('order.notChanged', { number: order.number }), error),
       );
     },
     [bridge, store, fail],
@@ -137,11 +139,11 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
   const onRetry = (letter: DeadLetter) =>
     bridge
       .request({ v: 1, type: 'retry', mutationId: letter.mutationId })
-      .catch((e: unknown) => fail('Retry failed', e));
+      .catch((e: unknown) => fail(t('order.retryFailed'), e));
   const onDiscard = (letter: DeadLetter) =>
     bridge
       .request({ v: 1, type: 'discard', mutationId: letter.mutationId })
-      .catch((e: unknown) => fail('Discard failed', e));
+      .catch((e: unknown) => fail(t('order.discardFailed'), e));
 
   return (
     <main class="layout">

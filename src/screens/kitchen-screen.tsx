@@ -32,6 +32,7 @@ import { errorMessage } from '../sw-bridge.ts';
 import { useSubscription } from '../use-subscription.ts';
 import type { ScreenProps } from './screen-props.ts';
 import '../kitchen/kitchen.css';
+import { t } from '../i18n.ts';
 
 /** Loaded after the first paint: it renders nothing while the printers are fine. */
 const PrinterAlerts = afterPaint(() =>
@@ -97,7 +98,9 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
         (error: unknown) => {
           // The ticket goes back to what the store says, and the reason is shown.
           settle();
-          ui.set({ actionError: `Order ${order.number} was not bumped: ${errorMessage(error)}` });
+          ui.set({
+            actionError: t('kitchen.notBumped', { number: order.number, error: errorMessage(error) }),
+          });
         },
       );
     },
@@ -158,20 +161,19 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
       <div class="kitchen-main">
         <PrinterAlerts />
         <h2 id="kitchen-heading">
-          Kitchen <span class="count">{tickets.length}</span>
+          {t('screen.kitchen')} <span class="count">{tickets.length}</span>
         </h2>
         <p class="kitchen-thresholds">
-          Warning after {kitchenWarningMinutes} min, late after {kitchenLateMinutes} min.
+          {t('kitchen.thresholds', { warning: kitchenWarningMinutes, late: kitchenLateMinutes })}
         </p>
         <p class="kitchen-help muted">
-          Tap a ticket or its button to bump it (new → preparing → ready). Keyboard: type the number in its
-          corner, then Enter (Escape clears). A ticket keeps its number until it leaves.
+          {t('kitchen.help')}
           {pickedTicket === undefined ? null : (
-            <span role="status"> Picked ticket {pickedTicket.number}.</span>
+            <span role="status">{t('kitchen.picked', { number: pickedTicket.number })}</span>
           )}
         </p>
-        {tickets.length === 0 ? <p class="empty">No tickets.</p> : null}
-        <ul class="tickets" aria-label="Kitchen tickets">
+        {tickets.length === 0 ? <p class="empty">{t('kitchen.none')}</p> : null}
+        <ul class="tickets" aria-label={t('kitchen.tickets')}>
           {tickets.map((order) => {
             const startMs = Date.parse(ticketStart(order));
             return (

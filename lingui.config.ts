@@ -1,0 +1,13 @@
+// Lingui: the catalogues (src/locales/<locale>/messages.po, explicit ids, ICU MessageFormat) and how
+// `npm run i18n:compile` turns each into a small TypeScript module the page loads alone and the server imports.
+import { defineConfig } from '@lingui/conf';
+import { formatter } from '@lingui/format-po';
+
+export default defineConfig({
+  sourceLocale: 'en',
+  locales: ['en', 'de', 'fr', 'es', 'ar'],
+  fallbackLocales: { default: 'en' },
+  catalogs: [{ path: '<rootDir>/src/locales/{locale}/messages', include: ['src'] }],
+  format: formatter({ explicitIdAsDefault: true }),
+  compileNamespace: 'ts',
+});
