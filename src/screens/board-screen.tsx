@@ -49,7 +49,7 @@ function BoardList({ column, label, orders, isHighlighted }: BoardListProps) {
           <BoardNumber key={order.id} order={order} highlight={isHighlighted(order.id)} />
         ))}
       </ul>
-      {more > 0 ? <p class="board-more">and {more} more</p> : null}
+      {more > 0 ? <p class="board-more">{t('board.more', { count: more })}</p> : null}
     </>
   );
 }
