@@ -101,7 +101,8 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
         <div class="order-body">
           {/* Not a nested list: tests count the Active orders list's listitems, one per order. Up to two lines
               with the notes; `Details` shows every item and note. */}
-          <span class="order-items" id={itemsId}>
+          {/* dir="auto": item names read in their own direction inside a right-to-left page. */}
+          <span class="order-items" id={itemsId} dir="auto">
             {/* One text node per line (not one per value): 1,000 rows at a cold start is a lot of nodes. */}
             {order.items.map((item, i) => (
               <span key={i}>
