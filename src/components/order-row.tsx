@@ -3,13 +3,16 @@
 // lines) beside only the buttons valid now. `Details` opens every item and note in full. The layout is CSS
 // only (styles.css, a container query on the list's width): nothing is measured per row. Re-renders only when
 // its order, the minute or its disclosure changes.
-import { ReceiptButton } from './receipt-button.tsx';
 import { Component } from 'preact';
+import { afterPaint } from './after-paint.tsx';
 import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
 import { formatAge, formatMoney } from '../display-format.ts';
 import { lineLabel } from '../line-label.ts';
 import { t } from '../i18n.ts';
+
+/** Shown only on an expanded row: its own chunk, after the first paint. */
+const ReceiptButton = afterPaint(() => import('./receipt-button.tsx').then((m) => m.ReceiptButton));
 
 export type OrderAction = { kind: 'status'; status: OrderStatus } | { kind: 'paid' };
 
