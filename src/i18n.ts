@@ -6,14 +6,32 @@ import { DEFAULT_LOCALE, isLocale, isRtl, matchLocale, type Locale } from '../pr
 
 const STORAGE_KEY = 'orderline.language';
 
-/** One loader per language, spelled out so the bundler makes one chunk each. */
-const CATALOGUES: Record<Locale, () => Promise<{ messages: Messages }>> = {
+type Catalogue = () => Promise<{ messages: Messages }>;
+
+/** One loader per language, spelled out so the bundler makes one chunk each: the first paint's words. */
+const CATALOGUES: Record<Locale, Catalogue> = {
   en: () => import('./locales/en/messages.ts'),
   de: () => import('./locales/de/messages.ts'),
   fr: () => import('./locales/fr/messages.ts'),
   es: () => import('./locales/es/messages.ts'),
   ar: () => import('./locales/ar/messages.ts'),
 };
+
+/** The rest of each language's words (other screens, dialogs, alerts), loaded right after the first paint's. */
+const MORE: Record<Locale, Catalogue> = {
+  en: () => import('./locales/en/more.ts'),
+  de: () => import('./locales/de/more.ts'),
+  fr: () => import('./locales/fr/more.ts'),
+  es: () => import('./locales/es/more.ts'),
+  ar: () => import('./locales/ar/more.ts'),
+};
+
+let allWords: Promise<void> = Promise.resolve();
+
+/** Resolves once the active language's `more` words are in: lazy screens and parts wait for it. */
+export function whenAllWords(): Promise<void> {
+  return allWords;
+}
 
 /** A message in the active language; `values` fill its ICU placeholders and plurals. */
 export function t(id: string, values?: Record<string, unknown>): string {
@@ -49,9 +67,16 @@ export function startLocale(): Locale {
 }
 
 /** Loads a language's catalogue and makes it the page's: `<html lang dir>` follow, so Arabic lays out RTL. */
-export async function activate(locale: Locale): Promise<void> {
-  const { messages } = await CATALOGUES[locale]();
+export async function activate(locale: Locale, { waitForAll = false } = {}): Promise<void> {
+  const more = MORE[locale]();
+  const [{ messages }] = await Promise.all([CATALOGUES[locale](), waitForAll ? more : null]);
   i18n.loadAndActivate({ locale, messages });
+  // Merged in when it comes (a re-render, not a remount: the language is the same).
+  allWords = more.then(
+    (rest) => i18n.load(locale, rest.messages),
+    (error: unknown) => console.warn(`the ${locale} words for other screens did not load`, error),
+  );
+  if (waitForAll) await allWords;
   if (typeof document === 'undefined') return; // unit tests
   const root = document.documentElement;
   root.lang = locale;
@@ -60,7 +85,7 @@ export async function activate(locale: Locale): Promise<void> {
 
 /** The `Language` combobox's change: kept on this device and applied at once (the app re-renders). */
 export async function chooseLocale(locale: Locale): Promise<void> {
-  await activate(locale);
+  await activate(locale, { waitForAll: true });
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {

@@ -3,6 +3,7 @@
 // counter's start pays only for what it paints (bench `bundle_gzip_kib`). Precached like every chunk.
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { whenAllWords } from '../i18n.ts';
 
 export interface AfterPaint<P> {
   (props: P): JSX.Element | null;
@@ -21,13 +22,16 @@ export function afterPaint<P extends object>(load: () => Promise<ComponentType<P
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
   const fetchChunk = () => {
-    loading ??= load().then(
-      (component) => (loaded = component),
-      (error: unknown) => {
-        loading = null; // the next mount tries again
-        throw error;
-      },
-    );
+    // Its words come with it (the language's `more` catalogue).
+    loading ??= Promise.all([load(), whenAllWords()])
+      .then(([component]) => component)
+      .then(
+        (component) => (loaded = component),
+        (error: unknown) => {
+          loading = null; // the next mount tries again
+          throw error;
+        },
+      );
     return loading;
   };
   function Deferred(props: P) {

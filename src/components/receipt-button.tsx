@@ -2,6 +2,7 @@
 // (the counter's first paint does not pay for it).
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
+import { loadReceiptDialog } from './deferred-parts.ts';
 import { t } from '../i18n.ts';
 
 interface DialogProps {
@@ -19,7 +20,7 @@ export function ReceiptButton({ orderId, number }: { orderId: string; number: st
   const show = () => {
     setOpen(true);
     if (Dialog) return;
-    import('./receipt-dialog.tsx').then(
+    loadReceiptDialog().then(
       (module) => {
         loaded = module.ReceiptDialog;
         setDialog(() => module.ReceiptDialog);

@@ -8,24 +8,14 @@ import { addItem, changeQty, EMPTY_CART, setDiscount, setLineNote, toDraft, type
 import { loadMenu } from '../menu.ts';
 import { errorMessage } from '../sw-bridge.ts';
 import { PureActiveOrders } from '../components/active-orders.tsx';
-import { afterPaint, whenIdle } from '../components/after-paint.tsx';
+import { whenIdle } from '../components/after-paint.tsx';
+import { CancelOrderDialog, NeedsAttention, PrinterAlerts } from '../components/deferred-parts.ts';
 import { CartPanel } from '../components/cart-panel.tsx';
 import { OptionsDialogHost, preloadOptionsDialog } from '../components/options-dialog-host.tsx';
 import { PureMenuGrid } from '../components/menu-grid.tsx';
 import type { OrderAction } from '../components/order-row.tsx';
 import type { ScreenProps } from './screen-props.ts';
 import { t } from '../i18n.ts';
-
-// What the counter's first paint does not need comes in its own chunks once it has painted (after-paint.tsx).
-const PrinterAlerts = afterPaint(() =>
-  import('../components/printer-alerts.tsx').then((m) => m.PrinterAlerts),
-);
-const NeedsAttention = afterPaint(() =>
-  import('../components/needs-attention.tsx').then((m) => m.NeedsAttention),
-);
-const CancelOrderDialog = afterPaint(() =>
-  import('../components/cancel-order-dialog.tsx').then((m) => m.CancelOrderDialog),
-);
 
 /** The last menu this tab loaded: coming back to the Counter (or a remount) shows it at once, offline too. */
 let lastMenu: MenuResponse | null = null;

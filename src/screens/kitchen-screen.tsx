@@ -2,7 +2,7 @@
 // button to bump, a keyboard bump bar, the All day totals, and an optional chime for new tickets. A bump
 // is an ordinary `set-status` intent to the SW: optimistic, queued offline, sent exactly once. The owner's
 // warning/late thresholds come from the shop's settings (pushed live); the owner edits them here.
-import { afterPaint } from '../components/after-paint.tsx';
+import { PrinterAlerts } from '../components/deferred-parts.ts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClientOrder } from '../../protocol/order.ts';
 import { playChime } from '../chime.ts';
@@ -33,11 +33,6 @@ import { useSubscription } from '../use-subscription.ts';
 import type { ScreenProps } from './screen-props.ts';
 import '../kitchen/kitchen.css';
 import { t } from '../i18n.ts';
-
-/** Loaded after the first paint: it renders nothing while the printers are fine. */
-const PrinterAlerts = afterPaint(() =>
-  import('../components/printer-alerts.tsx').then((m) => m.PrinterAlerts),
-);
 
 /** The timers show seconds. */
 const TICK_MS = 1_000;

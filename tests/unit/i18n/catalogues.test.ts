@@ -42,37 +42,43 @@ export function placeholders(message: CompiledMessage): Set<string> {
   return names;
 }
 
-const catalogue = (locale: string) =>
-  readPo(readFileSync(join(root, `src/locales/${locale}/messages.po`), 'utf8'));
-const english = catalogue('en');
+/** `messages`: the first paint's words; `more`: the rest (src/i18n.ts). */
+const FILES = ['messages', 'more'] as const;
+const catalogue = (locale: string, file: string) =>
+  readPo(readFileSync(join(root, `src/locales/${locale}/${file}.po`), 'utf8'));
+const englishFiles = FILES.map((file) => catalogue('en', file));
+const english = new Map(englishFiles.flatMap((entries) => [...entries]));
 
 describe('message catalogues', () => {
-  it('English has messages', () => {
+  it('English has messages, each id in one file only', () => {
     expect(english.size).toBeGreaterThan(50);
+    expect(english.size).toBe(englishFiles.reduce((sum, entries) => sum + entries.size, 0));
   });
 
-  for (const locale of LOCALES) {
-    const messages = catalogue(locale);
-    it(`${locale}: every key English has, none it lacks, no empty message`, () => {
-      expect([...english.keys()].filter((id) => !messages.has(id))).toEqual([]);
-      expect([...messages.keys()].filter((id) => !english.has(id))).toEqual([]);
-      expect([...messages].filter(([, text]) => text.trim() === '').map(([id]) => id)).toEqual([]);
-    });
-    it(`${locale}: valid ICU with exactly English's placeholders`, () => {
-      for (const [id, text] of messages) {
-        const mine = [...placeholders(compileMessageOrThrow(text))].sort();
-        const theirs = [...placeholders(compileMessageOrThrow(english.get(id) ?? ''))].sort();
-        expect(mine, `${locale} ${id}`).toEqual(theirs);
-      }
-    });
-    it(`${locale}: the compiled module is up to date (npm run i18n:compile)`, async () => {
-      const { messages: compiled } = (await import(`../../../src/locales/${locale}/messages.ts`)) as {
-        messages: Record<string, unknown>;
-      };
-      expect(Object.keys(compiled).sort()).toEqual([...messages.keys()].sort());
-      for (const [id, text] of messages) expect(compiled[id], id).toEqual(compileMessageOrThrow(text));
-    });
-  }
+  for (const locale of LOCALES)
+    for (const [f, file] of FILES.entries()) {
+      const messages = catalogue(locale, file);
+      const english = englishFiles[f]!;
+      it(`${locale} ${file}: every key English has, none it lacks, no empty message`, () => {
+        expect([...english.keys()].filter((id) => !messages.has(id))).toEqual([]);
+        expect([...messages.keys()].filter((id) => !english.has(id))).toEqual([]);
+        expect([...messages].filter(([, text]) => text.trim() === '').map(([id]) => id)).toEqual([]);
+      });
+      it(`${locale} ${file}: valid ICU with exactly English's placeholders`, () => {
+        for (const [id, text] of messages) {
+          const mine = [...placeholders(compileMessageOrThrow(text))].sort();
+          const theirs = [...placeholders(compileMessageOrThrow(english.get(id) ?? ''))].sort();
+          expect(mine, `${locale} ${id}`).toEqual(theirs);
+        }
+      });
+      it(`${locale} ${file}: the compiled module is up to date (npm run i18n:compile)`, async () => {
+        const { messages: compiled } = (await import(`../../../src/locales/${locale}/${file}.ts`)) as {
+          messages: Record<string, unknown>;
+        };
+        expect(Object.keys(compiled).sort()).toEqual([...messages.keys()].sort());
+        for (const [id, text] of messages) expect(compiled[id], id).toEqual(compileMessageOrThrow(text));
+      });
+    }
 
   it('every message id the page asks for is in the English catalogue', () => {
     const missing: string[] = [];
