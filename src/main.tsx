@@ -3,7 +3,6 @@
 // without a service worker it says why, and a failure to start is shown, not swallowed.
 import { render } from 'preact';
 import type { ActiveOrderEvents } from '../protocol/messages.ts';
-import { playChime } from './chime.ts';
 import { App } from './components/app.tsx';
 import { DisplayTiming } from './display-timing.ts';
 import { startSyncTriggers } from './leader.ts';
@@ -65,7 +64,9 @@ if (support !== 'ok') {
 
 window.addEventListener('activeOrderUpdated', (event) => {
   const { changes } = (event as CustomEvent<ActiveOrderEvents['activeOrderUpdated']>).detail;
-  if (changes.status === 'ready' && document.visibilityState === 'visible') playChime();
+  // The sound is its own chunk (precached): the counter's start does not carry it.
+  if (changes.status === 'ready' && document.visibilityState === 'visible')
+    void import('./chime.ts').then(({ playChime }) => playChime());
 });
 
 async function requestPersistentStorage(): Promise<void> {

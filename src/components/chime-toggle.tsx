@@ -1,6 +1,6 @@
 // The labelled checkbox for the "order ready" chime (off by default).
 import { useState } from 'preact/hooks';
-import { isChimeOn, setChimeOn } from '../chime.ts';
+import { isChimeOn, setChimeOn } from '../chime-setting.ts';
 import { t } from '../i18n.ts';
 
 export function ChimeToggle() {
