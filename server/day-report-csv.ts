@@ -2,6 +2,7 @@
 // items sold. Amounts in major units with a decimal point, times on the shop's local clock (the zone is named
 // in the column header). Cells that a spreadsheet would run as a formula are defused.
 
+import { currencyDigits } from '../protocol/currency-digits.ts';
 import type { DayReport, DayReportTable } from '../protocol/day-report.ts';
 import type { DayOrder } from './store/day-report-store.ts';
 
@@ -20,13 +21,15 @@ function csvRow(cells: readonly (string | number | boolean)[]): string {
 }
 
 /**
- * Integer cents as `12.34` (`-0.05` below zero), by integer arithmetic: no float ever touches the amount. Always
- * two decimals, as the rest of Orderline counts cents (a spreadsheet reads the dot in every locale's CSV import).
+ * Integer minor units as `12.34` (`-0.05` below zero), by integer arithmetic: no float ever touches the amount.
+ * With the currency's own decimals (JPY `1250`, KWD `1.250`; protocol/currency-digits.ts), two by default; a
+ * dot in every locale (a spreadsheet's CSV import reads it).
  */
-export function centsAsDecimal(cents: number): string {
+export function centsAsDecimal(cents: number, digits = 2): string {
   const sign = cents < 0 ? '-' : '';
-  const whole = Math.abs(Math.trunc(cents));
-  return `${sign}${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
+  const whole = String(Math.abs(Math.trunc(cents))).padStart(digits + 1, '0');
+  if (digits === 0) return `${sign}${whole}`;
+  return `${sign}${whole.slice(0, -digits)}.${whole.slice(-digits)}`;
 }
 
 /** `2026-06-10 08:02:00` on the clock of `tz` (no zone suffix: the header names the zone). */
@@ -73,7 +76,7 @@ function ordersCsv(report: DayReport, orders: readonly DayOrder[]): string {
         order.paid ? 'yes' : 'no',
         order.customerName,
         itemsText(order),
-        centsAsDecimal(order.totalCents),
+        centsAsDecimal(order.totalCents, currencyDigits(report.currency)),
       ]),
     );
   }
@@ -83,7 +86,14 @@ function ordersCsv(report: DayReport, orders: readonly DayOrder[]): string {
 function itemsCsv(report: DayReport): string {
   const lines = [csvRow(['menu item id', 'name', 'quantity', `revenue (${report.currency})`])];
   for (const item of report.items)
-    lines.push(csvRow([item.menuItemId, item.name, item.qty, centsAsDecimal(item.revenueCents)]));
+    lines.push(
+      csvRow([
+        item.menuItemId,
+        item.name,
+        item.qty,
+        centsAsDecimal(item.revenueCents, currencyDigits(report.currency)),
+      ]),
+    );
   return lines.join('');
 }
 

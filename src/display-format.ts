@@ -1,23 +1,35 @@
-// How money and ages read on the counter screen ("€4.50", "2 min").
+// How money and ages read on the screens ("€4.50", "2 min"), in the active language and the menu's currency
+// with that currency's own decimals (JPY 0, EUR 2, KWD 3).
+import { currencyDigits, minorToMajor } from '../protocol/currency-digits.ts';
+import { intlLocale, t } from './i18n.ts';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** `currency` is null until the menu (which names it) has loaded: then the amount shows without a symbol. */
 export function formatMoney(cents: number, currency: string | null): string {
   if (currency === null) return (cents / 100).toFixed(2);
-  let format = moneyFormats.get(currency);
+  const locale = intlLocale();
+  const key = `${locale}/${currency}`;
+  let format = moneyFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(undefined, { style: 'currency', currency });
-    moneyFormats.set(currency, format);
+    const digits = currencyDigits(currency);
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    moneyFormats.set(key, format);
   }
-  return format.format(cents / 100);
+  return format.format(minorToMajor(cents, currency));
 }
 
 /** Whole minutes since `iso` at `nowMs`: "just now" under a minute, then "N min", then "N h M min". */
 export function formatAge(iso: string, nowMs: number): string {
   const minutes = Math.floor((nowMs - Date.parse(iso)) / 60_000);
-  if (!(minutes >= 1)) return 'just now';
-  if (minutes < 60) return `${minutes} min`;
+  if (!(minutes >= 1)) return t('age.justNow');
+  if (minutes < 60) return t('age.minutes', { minutes });
   const rest = minutes % 60;
-  return rest === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${rest} min`;
+  const hours = Math.floor(minutes / 60);
+  return rest === 0 ? t('age.hours', { hours }) : t('age.hoursMinutes', { hours, minutes: rest });
 }

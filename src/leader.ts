@@ -4,15 +4,8 @@ import type { PageRequest, SyncReason } from '../protocol/messages.ts';
 import { APP_VERSION } from './app-version.ts';
 import type { DisplayTiming } from './display-timing.ts';
 import type { OrdersStore } from './orders-store.ts';
-import { relayPrintersEvent } from './printer-status-channel.ts';
 import { PushStream } from './push-stream.ts';
 import { errorMessage, type SwBridge } from './sw-bridge.ts';
-import {
-  postTelemetry,
-  startTelemetry,
-  TELEMETRY_INTERVAL_KEY,
-  telemetryInterval,
-} from './telemetry-sender.ts';
 
 const LOCK_NAME = 'orderline-leader';
 
@@ -52,7 +45,13 @@ export function startSyncTriggers(
       reportError,
       // Before the first snapshot the tab does not know yet: wait for it rather than risk a 401 stream.
       mayConnect: () => store.sync?.auth === 'paired',
-      relayPrinters: relayPrintersEvent,
+      // The printers' relay is its own chunk (only alerts and the Printers screen read it); the module
+      // promise resolves its callbacks in order, so events keep their order.
+      relayPrinters: (raw) =>
+        void import('./printer-status-channel.ts').then(
+          (channel) => channel.relayPrintersEvent(raw),
+          (error: unknown) => reportError(`Printer status relay did not load: ${errorMessage(error)}`),
+        ),
     });
     window.addEventListener('online', () => stream.reconnectNow());
     let auth = store.sync?.auth;
@@ -62,14 +61,19 @@ export function startSyncTriggers(
       stream.authChanged();
     });
     // Only the leader reports, so a device with several tabs sends one report a minute, not one per tab.
-    startTelemetry({
-      timing,
-      diagnostics: () => bridge.request({ v: 1, type: 'diagnostics' }),
-      mayReport: () => navigator.onLine && store.sync?.auth === 'paired',
-      appVersion: APP_VERSION,
-      intervalMs: telemetryInterval(readSetting(TELEMETRY_INTERVAL_KEY)),
-      post: postTelemetry,
-    });
+    // Its own chunk: the first report is a minute away, the counter's start need not carry it.
+    import('./telemetry-sender.ts').then(
+      ({ postTelemetry, startTelemetry, TELEMETRY_INTERVAL_KEY, telemetryInterval }) =>
+        startTelemetry({
+          timing,
+          diagnostics: () => bridge.request({ v: 1, type: 'diagnostics' }),
+          mayReport: () => navigator.onLine && store.sync?.auth === 'paired',
+          appVersion: APP_VERSION,
+          intervalMs: telemetryInterval(readSetting(TELEMETRY_INTERVAL_KEY)),
+          post: postTelemetry,
+        }),
+      (error: unknown) => reportError(`Telemetry did not load: ${errorMessage(error)}`),
+    );
     return new Promise<never>(() => {});
   });
 }

@@ -3,11 +3,11 @@
 // without a service worker it says why, and a failure to start is shown, not swallowed.
 import { render } from 'preact';
 import type { ActiveOrderEvents } from '../protocol/messages.ts';
-import { playChime } from './chime.ts';
 import { App } from './components/app.tsx';
 import { DisplayTiming } from './display-timing.ts';
 import { startSyncTriggers } from './leader.ts';
 import { OrdersStore } from './orders-store.ts';
+import { activate, onLocaleChange, startLocale, t } from './i18n.ts';
 import { errorMessage, SwBridge } from './sw-bridge.ts';
 import { UiState } from './ui-state.ts';
 import { workerSupport } from './worker-support.ts';
@@ -38,16 +38,24 @@ if (support !== 'ok') {
     const ui = new UiState();
     const timing = new DisplayTiming();
     const bridge = new SwBridge(store, ui);
-    render(<App store={store} ui={ui} bridge={bridge} timing={timing} />, root);
+    // The words come first: the active language's catalogue is its own chunk (precached), loaded before the
+    // first render. A change of language re-renders the whole app (keyed by language), without a reload.
+    const show = () =>
+      render(
+        <App key={document.documentElement.lang} store={store} ui={ui} bridge={bridge} timing={timing} />,
+        root,
+      );
+    void activate(startLocale()).then(() => {
+      show();
+      onLocaleChange(show);
+    }, showStartFailure);
     // Leader election and the push stream start once the worker answered (they talk to it). They are in the
     // main bundle: every counter start needs them for live orders from other devices, so a lazy chunk would
     // only add a request and a second file's gzip overhead.
-    bridge
-      .start()
-      .then(
-        () => startSyncTriggers(bridge, store, (message) => console.warn(message), timing),
-        (error: unknown) => ui.set({ problem: `Orderline could not start: ${errorMessage(error)}` }),
-      );
+    bridge.start().then(
+      () => startSyncTriggers(bridge, store, (message) => console.warn(message), timing),
+      (error: unknown) => ui.set({ problem: t('app.couldNotStart', { error: errorMessage(error) }) }),
+    );
     requestPersistentStorage().catch((error: unknown) => console.warn('storage.persist failed', error));
   } catch (error) {
     showStartFailure(error);
@@ -56,7 +64,9 @@ if (support !== 'ok') {
 
 window.addEventListener('activeOrderUpdated', (event) => {
   const { changes } = (event as CustomEvent<ActiveOrderEvents['activeOrderUpdated']>).detail;
-  if (changes.status === 'ready' && document.visibilityState === 'visible') playChime();
+  // The sound is its own chunk (precached): the counter's start does not carry it.
+  if (changes.status === 'ready' && document.visibilityState === 'visible')
+    void import('./chime.ts').then(({ playChime }) => playChime());
 });
 
 async function requestPersistentStorage(): Promise<void> {

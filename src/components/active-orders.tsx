@@ -2,7 +2,7 @@
 // note. Rows are keyed and memoized, so a delta re-renders only the rows it touched.
 // Only the rows on screen are in the DOM (use-virtual-rows). Right after each DOM commit it fires the window
 // events for what just changed and records how long the change took to show.
-import { Component } from 'preact';
+import { Component, type RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClientOrder } from '../../protocol/order.ts';
 import type { DisplayTiming } from '../display-timing.ts';
@@ -10,7 +10,9 @@ import { orderMatches, orderQuery } from '../order-search.ts';
 import type { OrdersStore } from '../orders-store.ts';
 import { useSubscription } from '../use-subscription.ts';
 import { OrderRow, type OrderAction } from './order-row.tsx';
-import { useVirtualRows } from './use-virtual-rows.ts';
+import { whenIdle } from './after-paint.tsx';
+import type { VirtualRows } from './use-virtual-rows.ts';
+import { t } from '../i18n.ts';
 
 export interface ActiveOrdersProps {
   store: OrdersStore;
@@ -21,6 +23,49 @@ export interface ActiveOrdersProps {
 
 const AGE_TICK_MS = 15_000;
 
+type RowsHook = (ids: readonly string[], listRef: RefObject<HTMLUListElement | null>) => VirtualRows;
+
+/** Rows shown before the virtualiser's chunk is in: more than a tall screen holds. */
+const PLAIN_ROWS = 30;
+/** The virtualiser's estimate of a row, for the space the rows not rendered yet stand for. */
+const PLAIN_ROW_PX = 80;
+
+/**
+ * The first paint's rows, numbered like the virtual ones. The virtualiser (@tanstack/virtual-core, ≈ 4.5 KiB
+ * gzip) is its own chunk, fetched once the counter has painted (bench `bundle_gzip_kib`); the list then
+ * remounts its rows with it, a moment after the first paint.
+ */
+function usePlainRows(ids: readonly string[], listRef: RefObject<HTMLUListElement | null>): VirtualRows {
+  useLayoutEffect(() => {
+    const setSize = String(ids.length);
+    let index = 0;
+    for (const row of listRef.current?.children ?? []) {
+      row.setAttribute('data-index', String(index));
+      row.setAttribute('aria-posinset', String(++index));
+      row.setAttribute('aria-setsize', setSize);
+    }
+  });
+  const shown = Math.min(ids.length, PLAIN_ROWS);
+  return {
+    items: Array.from({ length: shown }, (_, index) => ({ index }) as VirtualRows['items'][number]),
+    paddingTop: 0,
+    paddingBottom: (ids.length - shown) * PLAIN_ROW_PX,
+  };
+}
+
+let virtualRows: RowsHook | null = null;
+let loadingRows: Promise<RowsHook> | null = null;
+function loadVirtualRows(): Promise<RowsHook> {
+  loadingRows ??= import('./use-virtual-rows.ts').then(
+    (module) => (virtualRows = module.useVirtualRows),
+    (error: unknown) => {
+      loadingRows = null;
+      throw error;
+    },
+  );
+  return loadingRows;
+}
+
 export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrdersProps) {
   useSubscription(store, () => store.listVersion);
   const [now, setNow] = useState(() => Date.now());
@@ -29,7 +74,20 @@ export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrders
     return () => clearInterval(timer);
   }, []);
 
-  const listRef = useRef<HTMLUListElement>(null);
+  const [useRows, setUseRows] = useState<RowsHook>(() => virtualRows ?? usePlainRows);
+  useEffect(() => {
+    if (useRows !== usePlainRows) return;
+    let live = true;
+    whenIdle(() =>
+      loadVirtualRows().then(
+        (hook) => live && setUseRows(() => hook),
+        (error: unknown) => console.warn('the list virtualiser did not load; showing the first rows', error),
+      ),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   const [search, setSearch] = useState('');
   const query = orderQuery(search);
   const listVersion = store.listVersion;
@@ -38,7 +96,6 @@ export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrders
     () => (query === null ? store.ids : store.ids.filter((id) => orderMatches(store.orders.get(id)!, query))),
     [query, listVersion, store.ids],
   );
-  const { items, paddingTop, paddingBottom } = useVirtualRows(ids, listRef);
 
   const firstPaintMarked = useRef(false);
   // Runs after every commit of this list, i.e. once the rows for these changes are in the DOM.
@@ -63,42 +120,64 @@ export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrders
     <section class="panel orders-panel" aria-labelledby="active-orders-heading">
       <div class="orders-heading">
         <h2 id="active-orders-heading">
-          Active orders <span class="count">{query === null ? total : `${count} of ${total}`}</span>
+          {t('orders.heading')}{' '}
+          <span class="count">{query === null ? total : t('orders.countOf', { count, total })}</span>
         </h2>
         <input
           type="search"
           class="find-order"
-          aria-label="Find order"
-          placeholder="Find order"
+          aria-label={t('orders.find')}
+          placeholder={t('orders.find')}
           autocomplete="off"
           value={search}
           onInput={(event) => setSearch(event.currentTarget.value)}
         />
       </div>
-      {total === 0 ? <p class="empty">No active orders.</p> : null}
-      {total > 0 && count === 0 ? <p class="empty">No active order matches “{search.trim()}”.</p> : null}
-      {/* Only the rows on screen are rendered; the padding stands in for the others. Each row gets
-          aria-posinset/aria-setsize after commit (use-virtual-rows), so the list still reads as all orders. */}
-      <ul
-        ref={listRef}
-        class="orders"
-        aria-label="Active orders"
-        style={{ paddingTop: `${paddingTop}px`, paddingBottom: `${paddingBottom}px` }}
-      >
-        {items.map(({ index }) => {
-          const id = ids[index]!;
-          return (
-            <OrderRow
-              key={id}
-              order={store.orders.get(id)!}
-              currency={currency}
-              now={now}
-              onAction={onAction}
-            />
-          );
-        })}
-      </ul>
+      {total === 0 ? <p class="empty">{t('orders.none')}</p> : null}
+      {total > 0 && count === 0 ? <p class="empty">{t('orders.noMatch', { query: search.trim() })}</p> : null}
+      {/* Keyed by how rows are chosen: a hook's instance never changes its hooks. */}
+      <Rows
+        key={useRows === usePlainRows ? 'plain' : 'virtual'}
+        {...{ useRows, ids, store, currency, now, onAction }}
+      />
     </section>
+  );
+}
+
+interface RowsProps {
+  useRows: RowsHook;
+  ids: readonly string[];
+  store: OrdersStore;
+  currency: string | null;
+  now: number;
+  onAction: ActiveOrdersProps['onAction'];
+}
+
+function Rows({ useRows, ids, store, currency, now, onAction }: RowsProps) {
+  const listRef = useRef<HTMLUListElement>(null);
+  const { items, paddingTop, paddingBottom } = useRows(ids, listRef);
+  return (
+    // Only the rows on screen are rendered; the padding stands in for the others. Each row gets
+    // aria-posinset/aria-setsize after commit (use-virtual-rows), so the list still reads as all orders.
+    <ul
+      ref={listRef}
+      class="orders"
+      aria-label={t('orders.heading')}
+      style={{ paddingTop: `${paddingTop}px`, paddingBottom: `${paddingBottom}px` }}
+    >
+      {items.map(({ index }) => {
+        const id = ids[index]!;
+        return (
+          <OrderRow
+            key={id}
+            order={store.orders.get(id)!}
+            currency={currency}
+            now={now}
+            onAction={onAction}
+          />
+        );
+      })}
+    </ul>
   );
 }
 

@@ -12,10 +12,16 @@ import type { ScreenProps } from '../screens/screen-props.ts';
 import { homePathFor, mayUse, SCREENS, type ScreenEntry } from '../screens/screen-table.ts';
 import { useSubscription } from '../use-subscription.ts';
 import { ChimeToggle } from './chime-toggle.tsx';
-import { OwnerWelcomeBanner } from './owner-welcome-banner.tsx';
+import { afterPaint } from './after-paint.tsx';
 import { ScreenNav } from './screen-nav.tsx';
 import { SyncStatusBar } from './sync-status.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
+import { t } from '../i18n.ts';
+
+/** The owner's tip after pairing: its own chunk, after the first paint. */
+const OwnerWelcomeBanner = afterPaint(() =>
+  import('./owner-welcome-banner.tsx').then((m) => m.OwnerWelcomeBanner),
+);
 
 const PairingScreen = lazyScreen(() => import('../screens/pairing-screen.tsx'));
 
@@ -45,11 +51,11 @@ function DeviceName({ role, name, code }: { role: Role | null; name: string; cod
   const numbersOrders = role === 'counter' || role === 'owner';
   return (
     <span class="device-name">
-      <span class="visually-hidden">This device: </span>
+      <span class="visually-hidden">{t('app.thisDevice')}</span>
       {name}
       {numbersOrders && code !== '' ? (
         <span class="device-code">
-          <span class="visually-hidden">, its order numbers start with </span>
+          <span class="visually-hidden">{t('app.codePrefix')}</span>
           {code}
         </span>
       ) : null}
@@ -93,7 +99,7 @@ function Shell(props: ScreenProps) {
       {/* The counter's keyboard path: one Tab and Enter jump past the header and navigation to the menu. */}
       {!needsPairing && path === '/' ? (
         <a class="skip-link" href="#menu">
-          Skip to menu
+          {t('app.skipToMenu')}
         </a>
       ) : null}
       <header class="top">
@@ -121,7 +127,7 @@ function Shell(props: ScreenProps) {
         <p class="banner problem" role="alert">
           {actionError}{' '}
           <button type="button" onClick={() => ui.set({ actionError: null })}>
-            Dismiss
+            {t('app.dismiss')}
           </button>
         </p>
       ) : null}
@@ -177,8 +183,8 @@ function RoleGate({ entry, role, Screen }: RoleGateProps) {
   return (
     <main class="screen">
       <p class="banner problem" role="alert">
-        {entry.label} is not available on this device (role {role ?? 'unknown'}).{' '}
-        <a href={homePathFor(role)}>Go to this device's start screen</a>
+        {t('app.notAvailable', { screen: t(entry.label), role: role ?? 'unknown' })}{' '}
+        <a href={homePathFor(role)}>{t('app.goHome')}</a>
       </p>
     </main>
   );
@@ -187,9 +193,9 @@ function RoleGate({ entry, role, Screen }: RoleGateProps) {
 function NotFound({ role }: Routable & { role: Role | null }) {
   return (
     <main class="screen">
-      <h2>No such screen</h2>
+      <h2>{t('app.noSuchScreen')}</h2>
       <p>
-        <a href={homePathFor(role)}>Go to this device's start screen</a>
+        <a href={homePathFor(role)}>{t('app.goHome')}</a>
       </p>
     </main>
   );

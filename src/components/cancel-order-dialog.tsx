@@ -7,6 +7,7 @@ import { isActive, type ClientOrder } from '../../protocol/order.ts';
 import { formatMoney } from '../display-format.ts';
 import type { OrdersStore } from '../orders-store.ts';
 import { useSubscription } from '../use-subscription.ts';
+import { t } from '../i18n.ts';
 
 export interface CancelOrderDialogProps {
   store: OrdersStore;
@@ -36,24 +37,20 @@ export function CancelOrderDialog({ store, orderId, currency, onConfirm, onClose
       aria-describedby="cancel-order-what"
       onClose={onClose}
     >
-      <h2 id="cancel-order-title">Cancel order {order.number}?</h2>
+      <h2 id="cancel-order-title">{t('cancel.title', { number: order.number })}</h2>
       <div id="cancel-order-what">
         <p>
           {order.customerName ? `${order.customerName}: ` : ''}
-          {items} ({formatMoney(order.totalCents, currency)}). It leaves every screen, the kitchen and the
-          board.
+          {t('cancel.what', { items, total: formatMoney(order.totalCents, currency) })}
         </p>
         {order.paid ? (
-          <p class="warning">
-            This order is paid ({formatMoney(order.totalCents, currency)}): give the customer their money
-            back.
-          </p>
+          <p class="warning">{t('cancel.paid', { total: formatMoney(order.totalCents, currency) })}</p>
         ) : null}
       </div>
       <div class="dialog-actions">
         {/* The safe answer has the focus, so a second stray tap or Enter keeps the order. */}
         <button type="button" autofocus onClick={() => ref.current?.close()}>
-          Keep order
+          {t('cancel.keep')}
         </button>
         <button
           type="button"
@@ -63,7 +60,7 @@ export function CancelOrderDialog({ store, orderId, currency, onConfirm, onClose
             ref.current?.close();
           }}
         >
-          Yes, cancel order
+          {t('cancel.confirm')}
         </button>
       </div>
     </dialog>

@@ -6,6 +6,7 @@ import { lineKey } from '../cart.ts';
 import { formatMoney } from '../display-format.ts';
 import { lineLabel } from '../line-label.ts';
 import { CartTotals } from './cart-totals.tsx';
+import { t } from '../i18n.ts';
 
 // The same limits as protocol/schemas.ts (DESIGN.md: name ≤ 80, item note ≤ 200). Not imported from
 // there: that module builds valibot schemas at load time, which would add ~10 KiB gzip to the page.
@@ -29,21 +30,21 @@ export function CartPanel(props: CartPanelProps) {
   const empty = cart.lines.length === 0;
   return (
     <section class="panel cart-panel" aria-labelledby="cart-heading">
-      <h2 id="cart-heading">New order</h2>
+      <h2 id="cart-heading">{t('cart.heading')}</h2>
       <form
         onSubmit={(event) => {
           event.preventDefault();
           if (!empty) onPlace();
         }}
       >
-        {empty ? <p class="empty">Tap menu items to add them.</p> : null}
-        <ul class="cart-lines" aria-label="Cart">
+        {empty ? <p class="empty">{t('cart.empty')}</p> : null}
+        <ul class="cart-lines" aria-label={t('cart.label')}>
           {cart.lines.map((line, i) => (
             <CartLineView key={lineKey(line)} line={line} index={i} {...{ currency, onQty, onNote }} />
           ))}
         </ul>
         <label class="field">
-          <span>Customer name</span>
+          <span>{t('cart.customer')}</span>
           <input
             type="text"
             name="customer"
@@ -55,7 +56,7 @@ export function CartPanel(props: CartPanelProps) {
         </label>
         <CartTotals cart={cart} menu={props.menu} onDiscount={props.onDiscount} />
         <button type="submit" class="primary place-order" disabled={empty}>
-          Place order
+          {t('cart.place')}
         </button>
       </form>
     </section>
@@ -79,19 +80,23 @@ function CartLineView(props: {
       </div>
       <div class="cart-line-edit">
         <span class="qty-controls">
-          <button type="button" aria-label={`Remove one ${label}`} onClick={() => onQty(i, -1)}>
+          <button
+            type="button"
+            aria-label={t('cart.removeOne', { item: label })}
+            onClick={() => onQty(i, -1)}
+          >
             −
           </button>
           <span class="qty">{line.qty}</span>
-          <button type="button" aria-label={`Add one more ${label}`} onClick={() => onQty(i, 1)}>
+          <button type="button" aria-label={t('cart.addOne', { item: label })} onClick={() => onQty(i, 1)}>
             +
           </button>
         </span>
         <input
           type="text"
           class="line-note"
-          aria-label={`Note for ${label}`}
-          placeholder="Note"
+          aria-label={t('cart.noteFor', { item: label })}
+          placeholder={t('cart.note')}
           maxLength={ITEM_NOTE_MAX}
           value={line.note}
           onInput={(event) => onNote(i, event.currentTarget.value)}

@@ -7,6 +7,7 @@ import { lineTaxRate, menuPricing, priceOrder, type OrderPrice } from '../../pro
 import type { Cart } from '../cart.ts';
 import { formatMoney } from '../display-format.ts';
 import './cart-totals.css';
+import { intlLocale, t } from '../i18n.ts';
 
 /** The cart priced by the menu it was composed from (no menu yet: the plain line sum, untaxed). */
 export function estimateCart(cart: Cart, menu: MenuResponse | null): OrderPrice {
@@ -27,7 +28,7 @@ export interface CartTotalsProps {
 }
 
 function percent(basisPoints: number): string {
-  return `${(basisPoints / 100).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`;
+  return `${(basisPoints / 100).toLocaleString(intlLocale(), { maximumFractionDigits: 2 })} %`;
 }
 
 export function CartTotals({ cart, menu, onDiscount }: CartTotalsProps) {
@@ -40,12 +41,12 @@ export function CartTotals({ cart, menu, onDiscount }: CartTotalsProps) {
     <div class="cart-totals">
       {pricing.discounts.length > 0 ? (
         <label class="field cart-discount">
-          <span>Discount</span>
+          <span>{t('totals.discount')}</span>
           <select
             value={cart.discount ?? ''}
             onChange={(event) => onDiscount(event.currentTarget.value || null)}
           >
-            <option value="">No discount</option>
+            <option value="">{t('totals.noDiscount')}</option>
             {pricing.discounts.map((preset) => (
               <option key={preset.id} value={preset.id}>
                 {preset.name}
@@ -56,7 +57,7 @@ export function CartTotals({ cart, menu, onDiscount }: CartTotalsProps) {
       ) : null}
       {detailed ? (
         <dl class="cart-breakdown">
-          <dt>Subtotal</dt>
+          <dt>{t('totals.subtotal')}</dt>
           <dd>{formatMoney(price.subtotalCents, currency)}</dd>
           {price.discount ? (
             <>
@@ -77,7 +78,7 @@ export function CartTotals({ cart, menu, onDiscount }: CartTotalsProps) {
         </dl>
       ) : null}
       <div class="cart-total">
-        <span>Estimated total</span>
+        <span>{t('totals.estimated')}</span>
         <strong>{formatMoney(price.totalCents, currency)}</strong>
       </div>
     </div>

@@ -1,6 +1,7 @@
 // The labelled checkbox for the "order ready" chime (off by default).
 import { useState } from 'preact/hooks';
-import { isChimeOn, setChimeOn } from '../chime.ts';
+import { isChimeOn, setChimeOn } from '../chime-setting.ts';
+import { t } from '../i18n.ts';
 
 export function ChimeToggle() {
   const [on, setOn] = useState(isChimeOn);
@@ -14,7 +15,7 @@ export function ChimeToggle() {
           setOn(event.currentTarget.checked);
         }}
       />
-      <span>Chime when ready</span>
+      <span>{t('chime.label')}</span>
     </label>
   );
 }

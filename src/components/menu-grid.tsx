@@ -4,6 +4,7 @@ import { Component } from 'preact';
 import type { MenuResponse, MenuItem } from '../../protocol/menu.ts';
 import { formatMoney } from '../display-format.ts';
 import { groupByCategory } from '../menu.ts';
+import { t } from '../i18n.ts';
 
 export interface MenuGridProps {
   menu: MenuResponse | null;
@@ -15,9 +16,9 @@ export function MenuGrid({ menu, error, onAdd }: MenuGridProps) {
   return (
     // `id` and tabIndex: the header's `Skip to menu` link lands here, and the next Tab is the first item.
     <section id="menu" tabIndex={-1} class="panel menu-panel" aria-labelledby="menu-heading">
-      <h2 id="menu-heading">Menu</h2>
+      <h2 id="menu-heading">{t('menu.heading')}</h2>
       {error ? <p class="error">{error}</p> : null}
-      {!menu && !error ? <p class="empty">Loading the menu…</p> : null}
+      {!menu && !error ? <p class="empty">{t('menu.loading')}</p> : null}
       {menu
         ? groupByCategory(menu).map(([category, items]) => (
             <div class="menu-category" key={category}>
@@ -28,7 +29,7 @@ export function MenuGrid({ menu, error, onAdd }: MenuGridProps) {
                     type="button"
                     class="menu-item"
                     key={item.id}
-                    aria-label={`Add ${item.name}`}
+                    aria-label={t('menu.add', { item: item.name })}
                     // Part 3: an item with option groups opens the options dialog instead of adding at once.
                     aria-haspopup={(item.optionGroups ?? []).length > 0 ? 'dialog' : undefined}
                     aria-describedby={item.available ? undefined : `sold-out-${item.id}`}
@@ -40,7 +41,7 @@ export function MenuGrid({ menu, error, onAdd }: MenuGridProps) {
                       <span class="menu-item-price">{formatMoney(item.priceCents, menu.currency)}</span>
                     ) : (
                       <span class="menu-item-sold-out" id={`sold-out-${item.id}`}>
-                        Sold out
+                        {t('menu.soldOut')}
                       </span>
                     )}
                   </button>

@@ -4,6 +4,7 @@ import type { DeadLetter } from '../../protocol/messages.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
 import type { OrdersStore } from '../orders-store.ts';
 import { useSubscription } from '../use-subscription.ts';
+import { t } from '../i18n.ts';
 
 export interface NeedsAttentionProps {
   store: OrdersStore;
@@ -14,21 +15,21 @@ export interface NeedsAttentionProps {
 function whatFailed(letter: DeadLetter): string {
   switch (letter.kind) {
     case 'create':
-      return 'Creating the order failed';
+      return t('attention.create');
     case 'status':
-      return letter.status ? `Changing the status to ${letter.status} failed` : 'Changing the status failed';
+      return letter.status ? t('attention.statusTo', { status: letter.status }) : t('attention.status');
     case 'paid':
-      return 'Marking it paid failed';
+      return t('attention.paid');
     case 'payment':
-      return 'Recording the payment failed';
+      return t('attention.payment');
     case 'refund':
-      return 'Recording the refund failed';
+      return t('attention.refund');
     case 'drawer-open':
-      return 'Opening the drawer failed';
+      return t('attention.drawerOpen');
     case 'drawer-move':
-      return 'Recording the paid in or out failed';
+      return t('attention.drawerMove');
     case 'drawer-close':
-      return 'Closing the drawer failed';
+      return t('attention.drawerClose');
     default:
       return unreachable(letter.kind);
   }
@@ -47,8 +48,8 @@ export function NeedsAttention({ store, onRetry, onDiscard }: NeedsAttentionProp
   if (letters.length === 0) return null;
   return (
     <section class="panel attention-panel" aria-labelledby="attention-heading">
-      <h2 id="attention-heading">Needs attention</h2>
-      <ul class="attention" aria-label="Needs attention">
+      <h2 id="attention-heading">{t('attention.heading')}</h2>
+      <ul class="attention" aria-label={t('attention.heading')}>
         {letters.map((letter) => {
           const labelId = `dead-${letter.mutationId}`;
           return (
@@ -58,7 +59,8 @@ export function NeedsAttention({ store, onRetry, onDiscard }: NeedsAttentionProp
                 {customerOf(store, letter) ? ` (${customerOf(store, letter)})` : ''}: {whatFailed(letter)}
               </div>
               <p class="server-message">
-                The server said: {letter.message} <span class="code">({letter.code})</span>
+                {t('attention.serverSaid', { message: letter.message })}{' '}
+                <span class="code">({letter.code})</span>
               </p>
               <div class="order-actions">
                 <button
@@ -67,7 +69,7 @@ export function NeedsAttention({ store, onRetry, onDiscard }: NeedsAttentionProp
                   aria-describedby={labelId}
                   onClick={() => onRetry(letter)}
                 >
-                  Retry
+                  {t('attention.retry')}
                 </button>
                 <button
                   type="button"
@@ -75,7 +77,7 @@ export function NeedsAttention({ store, onRetry, onDiscard }: NeedsAttentionProp
                   aria-describedby={labelId}
                   onClick={() => onDiscard(letter)}
                 >
-                  Discard
+                  {t('attention.discard')}
                 </button>
               </div>
             </li>

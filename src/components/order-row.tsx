@@ -3,12 +3,16 @@
 // lines) beside only the buttons valid now. `Details` opens every item and note in full. The layout is CSS
 // only (styles.css, a container query on the list's width): nothing is measured per row. Re-renders only when
 // its order, the minute or its disclosure changes.
-import { ReceiptButton } from './receipt-button.tsx';
 import { Component } from 'preact';
+import { afterPaint } from './after-paint.tsx';
 import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
 import { formatAge, formatMoney } from '../display-format.ts';
 import { lineLabel } from '../line-label.ts';
+import { t } from '../i18n.ts';
+
+/** Shown only on an expanded row: its own chunk, after the first paint. */
+const ReceiptButton = afterPaint(() => import('./receipt-button.tsx').then((m) => m.ReceiptButton));
 
 export type OrderAction = { kind: 'status'; status: OrderStatus } | { kind: 'paid' };
 
@@ -19,16 +23,17 @@ export interface OrderRowProps {
   onAction: (order: ClientOrder, action: OrderAction) => void;
 }
 
+/** `label` is a message id. */
 type NextStep = { label: string; status: OrderStatus };
 
 function nextStep(order: ClientOrder): NextStep | null {
   switch (order.status) {
     case 'pending':
-      return { label: 'Start preparing', status: 'preparing' };
+      return { label: 'order.startPreparing', status: 'preparing' };
     case 'preparing':
-      return { label: 'Mark ready', status: 'ready' };
+      return { label: 'order.markReady', status: 'ready' };
     case 'ready':
-      return { label: 'Complete', status: 'completed' };
+      return { label: 'order.complete', status: 'completed' };
     case 'completed':
     case 'cancelled':
       return null;
@@ -37,12 +42,13 @@ function nextStep(order: ClientOrder): NextStep | null {
   }
 }
 
-const STATUS_WORD: Record<OrderStatus, string> = {
-  pending: 'Pending',
-  preparing: 'Preparing',
-  ready: 'Ready',
-  completed: 'Completed',
-  cancelled: 'Cancelled',
+/** Message ids of the status words. */
+export const STATUS_WORD: Record<OrderStatus, string> = {
+  pending: 'status.pending',
+  preparing: 'status.preparing',
+  ready: 'status.ready',
+  completed: 'status.completed',
+  cancelled: 'status.cancelled',
 };
 
 function minuteOf(ms: number): number {
@@ -78,19 +84,28 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
           <span class="order-number" id={numberId}>
             {order.number}
           </span>
-          <span class={`status-word status-${order.status}`}>{STATUS_WORD[order.status]}</span>
+          <span class={`status-word status-${order.status}`}>{t(STATUS_WORD[order.status])}</span>
           {order.customerName ? <span class="order-customer">{order.customerName}</span> : null}
           {/* In the head, not beside the buttons: a row going offline must not push them onto another line. */}
-          {order.syncState === 'waiting' ? <span class="sync-flag waiting">Waiting to sync</span> : null}
-          {order.syncState === 'attention' ? <span class="sync-flag attention">Needs attention</span> : null}
-          {order.paid ? <span class="paid-mark">✓ Paid</span> : <span class="unpaid-mark">Unpaid</span>}
+          {order.syncState === 'waiting' ? (
+            <span class="sync-flag waiting">{t('order.waitingSync')}</span>
+          ) : null}
+          {order.syncState === 'attention' ? (
+            <span class="sync-flag attention">{t('order.needsAttention')}</span>
+          ) : null}
+          {order.paid ? (
+            <span class="paid-mark">{t('order.paid')}</span>
+          ) : (
+            <span class="unpaid-mark">{t('order.unpaid')}</span>
+          )}
           <span class="order-total">{formatMoney(order.totalCents, currency)}</span>
           <span class="order-age">{formatAge(order.createdAt, now)}</span>
         </div>
         <div class="order-body">
           {/* Not a nested list: tests count the Active orders list's listitems, one per order. Up to two lines
               with the notes; `Details` shows every item and note. */}
-          <span class="order-items" id={itemsId}>
+          {/* dir="auto": item names read in their own direction inside a right-to-left page. */}
+          <span class="order-items" id={itemsId} dir="auto">
             {/* One text node per line (not one per value): 1,000 rows at a cold start is a lot of nodes. */}
             {order.items.map((item, i) => (
               <span key={i}>
@@ -106,7 +121,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
               aria-expanded={expanded}
               aria-controls={itemsId}
               aria-describedby={numberId}
-              aria-label="Details"
+              aria-label={t('order.details')}
               onClick={() => this.setState({ expanded: !expanded })}
             >
               <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
@@ -118,7 +133,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
                 aria-describedby={numberId}
                 onClick={() => onAction(order, { kind: 'status', status: step.status })}
               >
-                {step.label}
+                {t(step.label)}
               </button>
             ) : null}
             {order.paid ? null : (
@@ -127,7 +142,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
                 aria-describedby={numberId}
                 onClick={() => onAction(order, { kind: 'paid' })}
               >
-                Mark paid
+                {t('order.markPaid')}
               </button>
             )}
             <button
@@ -136,7 +151,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
               aria-describedby={numberId}
               onClick={() => onAction(order, { kind: 'status', status: 'cancelled' })}
             >
-              Cancel order
+              {t('order.cancel')}
             </button>
             {expanded ? <ReceiptButton orderId={order.id} number={order.number} /> : null}
           </div>

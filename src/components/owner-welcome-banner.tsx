@@ -3,6 +3,7 @@
 import { useLocation } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { dismissOwnerWelcome, ownerWelcomePending } from '../owner-welcome.ts';
+import { t } from '../i18n.ts';
 
 export function OwnerWelcomeBanner() {
   const { path } = useLocation();
@@ -16,10 +17,11 @@ export function OwnerWelcomeBanner() {
   }, [path]);
   if (!shown) return null;
   return (
-    <section class="banner owner-welcome" aria-label="Next step">
+    <section class="banner owner-welcome" aria-label={t('welcome.label')}>
       <p>
-        <strong>You are the owner.</strong> Now pair your tablets: open <a href="/devices">Devices</a>, choose
-        a role and create a pairing code for each tablet.
+        <strong>{t('welcome.owner')}</strong> {t('welcome.before')}{' '}
+        <a href="/devices">{t('screen.devices')}</a>
+        {t('welcome.after')}
       </p>
       <button
         type="button"
@@ -28,7 +30,7 @@ export function OwnerWelcomeBanner() {
           setShown(false);
         }}
       >
-        Close this tip
+        {t('welcome.close')}
       </button>
     </section>
   );

@@ -3,13 +3,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PRINT_JOB_LATE_MS, type PrintersEventData } from '../../protocol/printers.ts';
 import { subscribePrinters } from '../printer-status-channel.ts';
+import { t } from '../i18n.ts';
 
 type Entry = PrintersEventData['printers'][number];
 
+/** Message ids: "Printer <name> is …". */
 const STATE_WORDS: Record<Entry['state'], string> = {
-  ok: 'is ready',
-  offline: 'is offline',
-  paper_out: 'is out of paper',
+  ok: 'printers.ready',
+  offline: 'printers.offline',
+  paper_out: 'printers.paperOut',
 };
 
 /** The alert line for one printer, or null when it needs no one's attention. */
@@ -17,12 +19,9 @@ export function printerAlertText(printer: Entry, nowMs: number): string | null {
   const waitedMs = printer.oldestQueuedAt === null ? 0 : nowMs - Date.parse(printer.oldestQueuedAt);
   const late = waitedMs > PRINT_JOB_LATE_MS;
   if (printer.state === 'ok' && !late) return null;
-  const parts = [`Printer ${printer.name} ${STATE_WORDS[printer.state]}`];
+  const parts = [t(STATE_WORDS[printer.state], { name: printer.name })];
   if (printer.reason) parts.push(printer.reason);
-  if (late)
-    parts.push(
-      `${printer.queued} job${printer.queued === 1 ? '' : 's'} waiting for ${Math.round(waitedMs / 1000)} s`,
-    );
+  if (late) parts.push(t('printers.late', { count: printer.queued, seconds: Math.round(waitedMs / 1000) }));
   return `${parts.join(': ')}.`;
 }
 
@@ -41,7 +40,7 @@ export function PrinterAlerts() {
     .filter((line) => line !== null);
   if (lines.length === 0) return null;
   return (
-    <div class="banner problem printer-alerts" role="alert" aria-label="Printer problems">
+    <div class="banner problem printer-alerts" role="alert" aria-label={t('printers.label')}>
       {lines.map((line) => (
         <p key={line}>{line}</p>
       ))}

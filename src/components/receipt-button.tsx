@@ -2,6 +2,8 @@
 // (the counter's first paint does not pay for it).
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
+import { loadReceiptDialog } from './deferred-parts.ts';
+import { t } from '../i18n.ts';
 
 interface DialogProps {
   orderId: string;
@@ -18,18 +20,18 @@ export function ReceiptButton({ orderId, number }: { orderId: string; number: st
   const show = () => {
     setOpen(true);
     if (Dialog) return;
-    import('./receipt-dialog.tsx').then(
+    loadReceiptDialog().then(
       (module) => {
         loaded = module.ReceiptDialog;
         setDialog(() => module.ReceiptDialog);
       },
-      (reason: unknown) => setError(`The receipt could not be opened: ${String(reason)}`),
+      (reason: unknown) => setError(t('order.receiptFailed', { error: String(reason) })),
     );
   };
   return (
     <>
       <button type="button" class="receipt-open" onClick={show}>
-        Receipt
+        {t('order.receipt')}
       </button>
       {error ? <span role="alert">{error}</span> : null}
       {open && Dialog ? <Dialog orderId={orderId} number={number} onClose={() => setOpen(false)} /> : null}

@@ -2,16 +2,17 @@
 import { useLocation } from 'preact-iso';
 import type { Role } from '../../protocol/roles.ts';
 import { screensFor } from '../screens/screen-table.ts';
+import { t } from '../i18n.ts';
 
 export function ScreenNav({ role }: { role: Role | null }) {
   const { path } = useLocation();
   return (
-    <nav aria-label="Screens" class="screen-nav">
+    <nav aria-label={t('nav.screens')} class="screen-nav">
       <ul>
         {screensFor(role).map((screen) => (
           <li key={screen.path}>
             <a href={screen.path} aria-current={screen.path === path ? 'page' : undefined}>
-              {screen.label}
+              {t(screen.label)}
             </a>
           </li>
         ))}

@@ -5,6 +5,7 @@ import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import type { AgeLevel } from './kitchen-tickets.ts';
 import type { TicketClock } from './ticket-clock.ts';
 import { TicketTimer } from './ticket-timer.tsx';
+import { t } from '../i18n.ts';
 
 export interface KitchenTicketProps {
   order: ClientOrder;
@@ -63,7 +64,7 @@ function TicketView({ order, status, place, picked, startMs, level, clock, onBum
           </span>
         )}
         <span class="ticket-number">{order.number}</span>
-        <span class="ticket-status">{status === 'pending' ? 'New' : 'Preparing'}</span>
+        <span class="ticket-status">{status === 'pending' ? t('ticket.new') : t('status.preparing')}</span>
         <TicketTimer clock={clock} startMs={startMs} level={level} />
       </div>
       {order.customerName ? <div class="ticket-customer">{order.customerName}</div> : null}
@@ -79,7 +80,7 @@ function TicketView({ order, status, place, picked, startMs, level, clock, onBum
           </div>
         ))}
       </div>
-      {order.syncState === 'waiting' ? <span class="sync-flag waiting">Waiting to sync</span> : null}
+      {order.syncState === 'waiting' ? <span class="sync-flag waiting">{t('order.waitingSync')}</span> : null}
       <button
         type="button"
         class="ticket-bump"
@@ -88,7 +89,7 @@ function TicketView({ order, status, place, picked, startMs, level, clock, onBum
           onBump(order);
         }}
       >
-        Bump {order.number}
+        {t('ticket.bump', { number: order.number })}
       </button>
     </li>
   );

@@ -3,8 +3,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatTimer, type AgeLevel } from './kitchen-tickets.ts';
 import type { TicketClock } from './ticket-clock.ts';
+import { t } from '../i18n.ts';
 
-const LEVEL_WORD: Record<AgeLevel, string> = { fresh: '', warning: 'Warning', late: 'Late' };
+/** Message ids of the level words (a fresh ticket says none). */
+const LEVEL_WORD: Record<AgeLevel, string> = { fresh: '', warning: 'ticket.warning', late: 'ticket.late' };
 
 export interface TicketTimerProps {
   clock: TicketClock;
@@ -19,9 +21,9 @@ export function TicketTimer({ clock, startMs, level }: TicketTimerProps) {
   useEffect(() => clock.subscribe(setNow), [clock]);
   return (
     <span class="ticket-timer">
-      <span class="visually-hidden">waiting </span>
+      <span class="visually-hidden">{t('ticket.waiting')}</span>
       {formatTimer(Math.max(0, now - startMs))}
-      {level === 'fresh' ? null : <span class="ticket-level"> {LEVEL_WORD[level]}</span>}
+      {level === 'fresh' ? null : <span class="ticket-level"> {t(LEVEL_WORD[level])}</span>}
     </span>
   );
 }

@@ -17,6 +17,7 @@ import { useBrowserOnline } from '../use-browser-online.ts';
 import { useSubscription } from '../use-subscription.ts';
 import type { ScreenProps } from './screen-props.ts';
 import '../kitchen/kitchen.css';
+import { t } from '../i18n.ts';
 
 const TICK_MS = 1_000;
 
@@ -48,7 +49,7 @@ function BoardList({ column, label, orders, isHighlighted }: BoardListProps) {
           <BoardNumber key={order.id} order={order} highlight={isHighlighted(order.id)} />
         ))}
       </ul>
-      {more > 0 ? <p class="board-more">and {more} more</p> : null}
+      {more > 0 ? <p class="board-more">{t('board.more', { count: more })}</p> : null}
     </>
   );
 }
@@ -78,21 +79,26 @@ export default function BoardScreen({ store }: ScreenProps) {
   return (
     <main class={`screen board${whole ? ' board-whole' : ''}`}>
       <section class="board-column" aria-labelledby="board-preparing">
-        <h2 id="board-preparing">Preparing</h2>
-        <BoardList column="preparing" label="Preparing" orders={preparing} isHighlighted={NEVER} />
+        <h2 id="board-preparing">{t('status.preparing')}</h2>
+        <BoardList
+          column="preparing"
+          label={t('status.preparing')}
+          orders={preparing}
+          isHighlighted={NEVER}
+        />
       </section>
       <section class="board-column board-ready" aria-labelledby="board-ready">
-        <h2 id="board-ready">Ready</h2>
+        <h2 id="board-ready">{t('status.ready')}</h2>
         <BoardList
           column="ready"
-          label="Ready"
+          label={t('status.ready')}
           orders={ready}
           isHighlighted={(id) => watch.current.isJustReady(id, now)}
         />
       </section>
       {online ? null : (
         <p class="board-offline" role="status">
-          Offline
+          {t('sync.offline')}
         </p>
       )}
     </main>

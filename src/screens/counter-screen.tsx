@@ -1,6 +1,5 @@
 // The Counter screen (`/`, in the main bundle): menu, cart, active orders and the dead letters. Every action
 // becomes an intent to the SW; replies are rendered the moment they arrive.
-import { PrinterAlerts } from '../components/printer-alerts.tsx';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { MenuItem, MenuResponse } from '../../protocol/menu.ts';
 import { BROADCAST_CHANNEL, isMenuBroadcast, type DeadLetter } from '../../protocol/messages.ts';
@@ -9,13 +8,14 @@ import { addItem, changeQty, EMPTY_CART, setDiscount, setLineNote, toDraft, type
 import { loadMenu } from '../menu.ts';
 import { errorMessage } from '../sw-bridge.ts';
 import { PureActiveOrders } from '../components/active-orders.tsx';
-import { CancelOrderDialog } from '../components/cancel-order-dialog.tsx';
+import { whenIdle } from '../components/after-paint.tsx';
+import { CancelOrderDialog, NeedsAttention, PrinterAlerts } from '../components/deferred-parts.ts';
 import { CartPanel } from '../components/cart-panel.tsx';
 import { OptionsDialogHost, preloadOptionsDialog } from '../components/options-dialog-host.tsx';
 import { PureMenuGrid } from '../components/menu-grid.tsx';
-import { NeedsAttention } from '../components/needs-attention.tsx';
 import type { OrderAction } from '../components/order-row.tsx';
 import type { ScreenProps } from './screen-props.ts';
+import { t } from '../i18n.ts';
 
 /** The last menu this tab loaded: coming back to the Counter (or a remount) shows it at once, offline too. */
 let lastMenu: MenuResponse | null = null;
@@ -34,7 +34,8 @@ function useMenu(): [MenuResponse | null, string | null] {
           window.removeEventListener('online', load);
         },
         // With a menu already shown, a failed refresh keeps it (the SW retries when the network is back).
-        (reason: unknown) => lastMenu === null && setError(`Menu unavailable: ${errorMessage(reason)}`),
+        (reason: unknown) =>
+          lastMenu === null && setError(t('menu.unavailable', { error: errorMessage(reason) })),
       );
     // A first visit made offline has no cached menu yet: try again when the network is back.
     window.addEventListener('online', load);
@@ -65,6 +66,8 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
   // Part 3: an item with option groups opens the options dialog (its chunk loads after the first paint).
   const [choosing, setChoosing] = useState<{ item: MenuItem; opener: HTMLElement | null } | null>(null);
   useEffect(preloadOptionsDialog, []);
+  // Ready before the first `Cancel order` tap, and offline.
+  useEffect(() => whenIdle(() => void CancelOrderDialog.load().catch(() => undefined)), []);
   // Stable, so the menu grid (PureMenuGrid) skips the re-render each cart change brings.
   const onAdd = useCallback((item: MenuItem) => {
     if ((item.optionGroups ?? []).length > 0) {
@@ -87,7 +90,7 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
       (order) => store.applyReply(order, startedAt),
       (error: unknown) => {
         setCart((current) => (current.lines.length === 0 ? placed : current));
-        fail('The order was not placed', error);
+        fail(t('order.notPlaced'), error);
       },
     );
     setCart(EMPTY_CART);
@@ -103,7 +106,7 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
           : bridge.request({ v: 1, type: 'set-status', id: order.id, status: action.status });
       request.then(
         (updated) => store.applyReply(updated, startedAt),
-        (error: unknown) => fail(`Order ${order.number} was not changed`, error),
+        (error: unknown) => fail(t('order.notChanged', { number: order.number }), error),
       );
     },
     [bridge, store, fail],
@@ -126,11 +129,11 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
   const onRetry = (letter: DeadLetter) =>
     bridge
       .request({ v: 1, type: 'retry', mutationId: letter.mutationId })
-      .catch((e: unknown) => fail('Retry failed', e));
+      .catch((e: unknown) => fail(t('order.retryFailed'), e));
   const onDiscard = (letter: DeadLetter) =>
     bridge
       .request({ v: 1, type: 'discard', mutationId: letter.mutationId })
-      .catch((e: unknown) => fail('Discard failed', e));
+      .catch((e: unknown) => fail(t('order.discardFailed'), e));
 
   return (
     <main class="layout">

@@ -9,6 +9,8 @@ import { plainDelay } from '../plain-duration.ts';
 import { DeviceStatusList } from './device-status-list.tsx';
 import { FleetTable } from './fleet-table.tsx';
 import type { ScreenProps } from './screen-props.ts';
+import { LanguagePicker } from '../components/language-picker.tsx';
+import { t } from '../i18n.ts';
 
 const REFRESH_MS = 2_000;
 const SLOW_DISPLAY_MS = 100;
@@ -71,8 +73,9 @@ export default function DiagnosticsScreen({ bridge, timing, store }: ScreenProps
   return (
     <main class="screen">
       <section class="panel diagnostics" id="diagnostics" aria-labelledby="diagnostics-heading">
-        <h2 id="diagnostics-heading">Diagnostics</h2>
-        <p class="muted">This device: how fast it shows orders and whether its changes reach the server.</p>
+        <h2 id="diagnostics-heading">{t('screen.diagnostics')}</h2>
+        <LanguagePicker />
+        <p class="muted">{t('diag.intro')}</p>
         {warnings.map((warning) => (
           <p class="warning" key={warning}>
             ⚠ {warning}

@@ -2,7 +2,7 @@
 // button to bump, a keyboard bump bar, the All day totals, and an optional chime for new tickets. A bump
 // is an ordinary `set-status` intent to the SW: optimistic, queued offline, sent exactly once. The owner's
 // warning/late thresholds come from the shop's settings (pushed live); the owner edits them here.
-import { PrinterAlerts } from '../components/printer-alerts.tsx';
+import { PrinterAlerts } from '../components/deferred-parts.ts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ClientOrder } from '../../protocol/order.ts';
 import { playChime } from '../chime.ts';
@@ -32,6 +32,7 @@ import { errorMessage } from '../sw-bridge.ts';
 import { useSubscription } from '../use-subscription.ts';
 import type { ScreenProps } from './screen-props.ts';
 import '../kitchen/kitchen.css';
+import { t } from '../i18n.ts';
 
 /** The timers show seconds. */
 const TICK_MS = 1_000;
@@ -92,7 +93,9 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
         (error: unknown) => {
           // The ticket goes back to what the store says, and the reason is shown.
           settle();
-          ui.set({ actionError: `Order ${order.number} was not bumped: ${errorMessage(error)}` });
+          ui.set({
+            actionError: t('kitchen.notBumped', { number: order.number, error: errorMessage(error) }),
+          });
         },
       );
     },
@@ -153,20 +156,19 @@ export default function KitchenScreen({ store, bridge, ui }: ScreenProps) {
       <div class="kitchen-main">
         <PrinterAlerts />
         <h2 id="kitchen-heading">
-          Kitchen <span class="count">{tickets.length}</span>
+          {t('screen.kitchen')} <span class="count">{tickets.length}</span>
         </h2>
         <p class="kitchen-thresholds">
-          Warning after {kitchenWarningMinutes} min, late after {kitchenLateMinutes} min.
+          {t('kitchen.thresholds', { warning: kitchenWarningMinutes, late: kitchenLateMinutes })}
         </p>
         <p class="kitchen-help muted">
-          Tap a ticket or its button to bump it (new → preparing → ready). Keyboard: type the number in its
-          corner, then Enter (Escape clears). A ticket keeps its number until it leaves.
+          {t('kitchen.help')}
           {pickedTicket === undefined ? null : (
-            <span role="status"> Picked ticket {pickedTicket.number}.</span>
+            <span role="status">{t('kitchen.picked', { number: pickedTicket.number })}</span>
           )}
         </p>
-        {tickets.length === 0 ? <p class="empty">No tickets.</p> : null}
-        <ul class="tickets" aria-label="Kitchen tickets">
+        {tickets.length === 0 ? <p class="empty">{t('kitchen.none')}</p> : null}
+        <ul class="tickets" aria-label={t('kitchen.tickets')}>
           {tickets.map((order) => {
             const startMs = Date.parse(ticketStart(order));
             return (

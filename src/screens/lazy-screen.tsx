@@ -2,26 +2,30 @@
 // a broken cache) becomes a visible alert with a way out, never a blank area.
 import type { ComponentType } from 'preact';
 import { lazy } from 'preact-iso';
+import { whenAllWords } from '../i18n.ts';
 import { errorMessage } from '../sw-bridge.ts';
 import type { ScreenProps } from './screen-props.ts';
 
 export function lazyScreen(
   load: () => Promise<{ default: ComponentType<ScreenProps> }>,
 ): ComponentType<ScreenProps> {
+  // Its words come with it: the screen renders once the language's `more` catalogue is in too.
   return lazy(() =>
-    load().catch((error: unknown) => ({
-      default: function ScreenLoadFailed() {
-        return (
-          <main class="screen">
-            <p class="banner problem" role="alert">
-              This screen could not be loaded: {errorMessage(error)}.{' '}
-              <button type="button" onClick={() => location.reload()}>
-                Reload
-              </button>
-            </p>
-          </main>
-        );
-      },
-    })),
+    Promise.all([load(), whenAllWords()])
+      .then(([module]) => module)
+      .catch((error: unknown) => ({
+        default: function ScreenLoadFailed() {
+          return (
+            <main class="screen">
+              <p class="banner problem" role="alert">
+                This screen could not be loaded: {errorMessage(error)}.{' '}
+                <button type="button" onClick={() => location.reload()}>
+                  Reload
+                </button>
+              </p>
+            </main>
+          );
+        },
+      })),
   );
 }

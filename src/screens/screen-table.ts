@@ -6,7 +6,7 @@ import type { ScreenProps } from './screen-props.ts';
 
 export interface ScreenEntry {
   path: string;
-  /** The link's text in the `Screens` navigation (its accessible name). */
+  /** The message id of the link's text in the `Screens` navigation (its accessible name; see src/i18n.ts). */
   label: string;
   roles: readonly Role[];
   /** Roles that open on this screen (DESIGN.md: kitchen → Kitchen, display → Ready board). */
@@ -17,34 +17,49 @@ export interface ScreenEntry {
 
 /** In navigation order. */
 export const SCREENS: readonly ScreenEntry[] = [
-  { path: '/', label: 'Counter', roles: ACCESS.createOrder, homeFor: ['owner', 'counter'] },
+  { path: '/', label: 'screen.counter', roles: ACCESS.createOrder, homeFor: ['owner', 'counter'] },
   {
     path: '/kitchen',
-    label: 'Kitchen',
+    label: 'screen.kitchen',
     roles: ['owner', 'kitchen', 'counter'],
     homeFor: ['kitchen'],
     load: () => import('./kitchen-screen.tsx'),
   },
   {
     path: '/board',
-    label: 'Ready board',
+    label: 'screen.board',
     roles: ANY_ROLE,
     homeFor: ['display'],
     load: () => import('./board-screen.tsx'),
   },
-  { path: '/history', label: 'History', roles: ACCESS.history, load: () => import('./history-screen.tsx') },
-  { path: '/report', label: 'Report', roles: ACCESS.ownerOnly, load: () => import('./report-screen.tsx') },
-  { path: '/devices', label: 'Devices', roles: ACCESS.ownerOnly, load: () => import('./devices-screen.tsx') },
-  { path: '/menu', label: 'Menu', roles: ACCESS.ownerOnly, load: () => import('./menu-screen.tsx') },
+  {
+    path: '/history',
+    label: 'screen.history',
+    roles: ACCESS.history,
+    load: () => import('./history-screen.tsx'),
+  },
+  {
+    path: '/report',
+    label: 'screen.report',
+    roles: ACCESS.ownerOnly,
+    load: () => import('./report-screen.tsx'),
+  },
+  {
+    path: '/devices',
+    label: 'screen.devices',
+    roles: ACCESS.ownerOnly,
+    load: () => import('./devices-screen.tsx'),
+  },
+  { path: '/menu', label: 'screen.menu', roles: ACCESS.ownerOnly, load: () => import('./menu-screen.tsx') },
   {
     path: '/printers',
-    label: 'Printers',
+    label: 'screen.printers',
     roles: ACCESS.ownerOnly,
     load: () => import('./printers-screen.tsx'),
   },
   {
     path: '/diagnostics',
-    label: 'Diagnostics',
+    label: 'screen.diagnostics',
     roles: ANY_ROLE,
     load: () => import('./diagnostics-screen.tsx'),
   },

@@ -10,6 +10,7 @@ import { buildApp } from '../../../server/app.ts';
 import { openStore } from '../../../server/store/open-store.ts';
 import type { OrderStore } from '../../../server/store/order-store.ts';
 import { centsAsDecimal, csvCell, localTimestamp } from '../../../server/day-report-csv.ts';
+import { currencyDigits } from '../../../protocol/currency-digits.ts';
 import { parseCsv } from './csv-parse.ts';
 import { OWNER_AUTH, TEST_ADMIN_TOKEN, createBody, patchOrder, postOrder } from './order-fixtures.ts';
 
@@ -307,7 +308,7 @@ describe('GET /api/reports/day', () => {
   });
 
   it('writes cents as major units by integer arithmetic, and local times across the DST change', () => {
-    expect([0, 5, 99, 100, 1040, -5, -1234, 123456789].map(centsAsDecimal)).toEqual([
+    expect([0, 5, 99, 100, 1040, -5, -1234, 123456789].map((cents) => centsAsDecimal(cents))).toEqual([
       '0.00',
       '0.05',
       '0.99',
@@ -316,6 +317,12 @@ describe('GET /api/reports/day', () => {
       '-0.05',
       '-12.34',
       '1234567.89',
+    ]);
+    // The currency's own decimals: JPY has none, KWD three.
+    expect([1250, -5].map((minor) => centsAsDecimal(minor, currencyDigits('JPY')))).toEqual(['1250', '-5']);
+    expect([1250, -5].map((minor) => centsAsDecimal(minor, currencyDigits('KWD')))).toEqual([
+      '1.250',
+      '-0.005',
     ]);
     // 00:30Z and 01:30Z on 2026-10-25 are both 02:30 in Berlin (CEST, then CET).
     expect(localTimestamp('2026-10-25T00:30:00.000Z', 'Europe/Berlin')).toBe('2026-10-25 02:30:00');

@@ -1,7 +1,11 @@
 // Display-time percentiles and how ages read on the counter.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatAge, formatMoney } from '../../../src/display-format.ts';
 import { DisplayTiming } from '../../../src/display-timing.ts';
+import { activate } from '../../../src/i18n.ts';
+
+// The words come from the English catalogue, as on a device whose language is English.
+beforeAll(() => activate('en'));
 
 describe('DisplayTiming', () => {
   it('reports nearest-rank p50 and p95', () => {
@@ -41,6 +45,21 @@ describe('formatMoney', () => {
   it('formats with the menu currency', () => {
     expect(formatMoney(450, 'EUR')).toContain('4.50');
     expect(formatMoney(450, 'EUR')).toContain('€');
+  });
+  it("uses each currency's own decimals: JPY none, KWD three", () => {
+    expect(formatMoney(1250, 'JPY')).toBe('¥1,250');
+    expect(formatMoney(1250, 'KWD')).toBe('KWD\u00a01.250');
+    expect(formatMoney(450, 'EUR')).toBe('€4.50');
+  });
+  it('formats in the active language, with Latin digits in Arabic', async () => {
+    await activate('de');
+    expect(formatMoney(1250, 'EUR')).toBe('12,50\u00a0€');
+    expect(formatAge('2026-11-25T08:00:00.000Z', Date.parse('2026-11-25T10:15:00.000Z'))).toBe(
+      '2 Std. 15 Min.',
+    );
+    await activate('ar');
+    expect(formatMoney(1250, 'KWD')).toMatch(/1\.250/);
+    await activate('en');
   });
   it('shows a plain amount until the menu has named the currency', () => {
     expect(formatMoney(1205, null)).toBe('12.05');

@@ -1,5 +1,5 @@
 // The screen table: which links each role gets, and where each role opens.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../../protocol/roles.ts';
 import {
   homePathFor,
@@ -8,8 +8,11 @@ import {
   screensFor,
   type ScreenEntry,
 } from '../../../src/screens/screen-table.ts';
+import { activate, t } from '../../../src/i18n.ts';
 
-const labels = (screens: ScreenEntry[]) => screens.map((screen) => screen.label);
+// Each entry's label is a message id; the links read it in English here.
+beforeAll(() => activate('en'));
+const labels = (screens: ScreenEntry[]) => screens.map((screen) => t(screen.label));
 
 describe('screensFor', () => {
   it('gives the owner every screen that exists, in navigation order', () => {

@@ -1,0 +1,132 @@
+// Issue #24: the app in German and Arabic at 1280×800 — the counter, kitchen and board in the chosen
+// language, Arabic right to left, no text overflowing or clipped (checked in the DOM), no serious axe
+// violation — and a language never loaded before switches offline (every catalogue is precached).
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { counter, placeOrder } from './helpers/device.ts';
+import { expect, test } from './helpers/fixtures.ts';
+import { waitForServiceWorkerControl } from './helpers/device.ts';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
+}
+
+/**
+ * Elements whose own text does not fit: wider than their box (clipped or spilling), or outside the viewport
+ * across the page's width. Visually hidden text (1 px, clipped on purpose) and inline boxes are not boxes; text
+ * cut with an ellipsis on purpose (a long customer name) is not clipped.
+ */
+async function overflowingText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const width = document.documentElement.clientWidth;
+    for (const element of document.querySelectorAll<HTMLElement>('main *, header *, .banner *')) {
+      const ownText = [...element.childNodes].some(
+        (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
+      );
+      if (!ownText || element.closest('.visually-hidden, [hidden], select')) continue;
+      const style = getComputedStyle(element);
+      if (style.display === 'none' || style.visibility === 'hidden') continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      const label = `${element.tagName.toLowerCase()}.${element.className}: ${element.textContent?.trim().slice(0, 40)}`;
+      // A customer name cut with an ellipsis is the row's design (Details shows it whole), not a clipped word.
+      const ellipsis = style.textOverflow === 'ellipsis';
+      if (style.display !== 'inline' && !ellipsis && element.scrollWidth > element.clientWidth + 1)
+        found.push(`too wide (${element.scrollWidth} > ${element.clientWidth}) ${label}`);
+      if (box.left < -1 || box.right > width + 1) found.push(`outside the viewport ${label}`);
+    }
+    return found;
+  });
+}
+
+async function chooseLanguage(page: Page, current: string, language: string): Promise<void> {
+  await page.goto('/diagnostics');
+  await waitForServiceWorkerControl(page);
+  await page.getByRole('combobox', { name: current, exact: true }).selectOption({ label: language });
+}
+
+const CASES = [
+  {
+    code: 'de',
+    name: 'Deutsch',
+    dir: 'ltr',
+    language: 'Sprache',
+    active: 'Offene Bestellungen',
+    tickets: 'Küchenbons',
+    ready: 'Fertig',
+  },
+  {
+    code: 'ar',
+    name: 'العربية',
+    dir: 'rtl',
+    language: 'اللغة',
+    active: 'الطلبات النشطة',
+    tickets: 'تذاكر المطبخ',
+    ready: 'جاهز',
+  },
+] as const;
+
+for (const lang of CASES) {
+  test(`counter, kitchen and board in ${lang.code}: its words, ${lang.dir}, nothing clipped, no serious axe violation`, async ({
+    app,
+    uniqueName,
+  }) => {
+    await app.setViewportSize({ width: 1280, height: 800 });
+    const name = uniqueName('Sprache');
+    await placeOrder(app, { customerName: name });
+    await chooseLanguage(app, 'Language', lang.name);
+    await expect(app.locator('html')).toHaveAttribute('lang', lang.code);
+    await expect(app.locator('html')).toHaveAttribute('dir', lang.dir);
+    // Applied without a reload: the combobox now reads in the new language.
+    await expect(app.getByRole('combobox', { name: lang.language, exact: true })).toHaveValue(lang.code);
+
+    await app.goto('/');
+    await expect(app.getByRole('list', { name: lang.active, exact: true })).toBeVisible();
+    // The check itself finds clipped text: a word too wide for its box.
+    await app.evaluate(() => {
+      const probe = document.createElement('p');
+      probe.id = 'overflow-probe';
+      probe.style.cssText = 'width: 40px; white-space: nowrap; overflow: hidden';
+      probe.textContent = 'Bestellungsübersicht';
+      document.querySelector('main')?.append(probe);
+    });
+    expect(await overflowingText(app)).toHaveLength(1);
+    await app.evaluate(() => document.getElementById('overflow-probe')?.remove());
+    await expect(app.getByRole('listitem').filter({ hasText: name })).toBeVisible();
+    expect(await overflowingText(app)).toEqual([]);
+    expect(await seriousViolations(app)).toEqual([]);
+
+    await app.goto('/kitchen');
+    await expect(app.getByRole('list', { name: lang.tickets, exact: true })).toBeVisible();
+    await expect(app.getByRole('listitem').filter({ hasText: name })).toBeVisible();
+    expect(await overflowingText(app)).toEqual([]);
+    expect(await seriousViolations(app)).toEqual([]);
+
+    await app.goto('/board');
+    await expect(app.getByRole('list', { name: lang.ready, exact: true })).toBeAttached();
+    expect(await overflowingText(app)).toEqual([]);
+    expect(await seriousViolations(app)).toEqual([]);
+    // Still there after a reload: the choice is kept on the device.
+    await app.reload();
+    await expect(app.locator('html')).toHaveAttribute('lang', lang.code);
+  });
+}
+
+test('a language never loaded before switches offline, without a reload', async ({ app }) => {
+  await expect(counter(app).activeOrders).toBeVisible();
+  await app.goto('/diagnostics');
+  await waitForServiceWorkerControl(app);
+  await expect(app.getByRole('heading', { name: 'Diagnostics', exact: true })).toBeVisible();
+  await app.context().setOffline(true);
+  await app.getByRole('combobox', { name: 'Language', exact: true }).selectOption({ label: 'Français' });
+  await expect(app.getByRole('heading', { name: 'Diagnostic', exact: true })).toBeVisible();
+  await expect(app.getByRole('link', { name: 'Comptoir', exact: true })).toBeVisible();
+  await app.getByRole('combobox', { name: 'Langue', exact: true }).selectOption({ label: 'العربية' });
+  await expect(app.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(app.getByRole('heading', { name: 'التشخيص', exact: true })).toBeVisible();
+  await app.context().setOffline(false);
+});
