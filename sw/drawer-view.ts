@@ -39,9 +39,10 @@ function parts(drawer: Drawer) {
   return { floatCents: drawer.floatCents, paidInCents, paidOutCents, cashNetCents };
 }
 
-function withExpected(drawer: Drawer, extraCashCents: number): Drawer {
-  const p = parts(drawer);
-  const net = p.cashNetCents + extraCashCents;
+/** `next` (movements changed, or `extraCashCents` taken) with its expected cash recomputed from `before`'s. */
+function withExpected(before: Drawer, next: Drawer, extraCashCents: number): Drawer {
+  const net = parts(before).cashNetCents + extraCashCents;
+  const p = parts({ ...next, expectedCents: 0 });
   const expectedCents = expectedCashCents({
     floatCents: p.floatCents,
     cashSalesCents: Math.max(net, 0),
@@ -49,7 +50,7 @@ function withExpected(drawer: Drawer, extraCashCents: number): Drawer {
     paidInCents: p.paidInCents,
     paidOutCents: p.paidOutCents,
   });
-  return { ...drawer, expectedCents };
+  return { ...next, expectedCents };
 }
 
 /**
@@ -76,7 +77,7 @@ export function applyToDrawer(drawer: Drawer | null, payload: OutboxPayload): Dr
       const { id, kind, amountCents, reason, createdAt } = payload.body;
       if (drawer === null || drawer.movements.some((m) => m.id === id)) return drawer;
       const moved = { ...drawer, movements: [...drawer.movements, { id, kind, amountCents, reason, createdAt }] };
-      return withExpected(moved, 0);
+      return withExpected(drawer, moved, 0);
     }
     case 'drawer-close':
       return null;
@@ -97,7 +98,7 @@ export function applyToDrawer(drawer: Drawer | null, payload: OutboxPayload): Dr
               expectedCents: 0,
             }
           : null);
-      return open && withExpected(open, delta);
+      return open && withExpected(open, open, delta);
     }
     default:
       return drawer;
