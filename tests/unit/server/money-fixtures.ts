@@ -13,7 +13,7 @@ export function at(): string {
   return new Date(Date.now() - 60_000 + tick).toISOString();
 }
 
-export function paymentBody(overrides: Record<string, unknown> = {}) {
+export function paymentBody<T extends object = object>(overrides: T = {} as T) {
   return { id: uuidv7(), method: 'card', amountCents: 500, deviceId: TILL_ID, createdAt: at(), ...overrides };
 }
 
