@@ -53,10 +53,7 @@ function withExpected(before: Drawer, next: Drawer, extraCashCents: number): Dra
   return { ...next, expectedCents };
 }
 
-/**
- * One queued (or just answered) intent applied to the drawer. A cash payment with no open drawer opens one at
- * a float of 0, flagged, as the server does; the stand-in takes the payment's id until the server names it.
- */
+/** One queued (or just answered) intent applied to the drawer. */
 export function applyToDrawer(drawer: Drawer | null, payload: OutboxPayload): Drawer | null {
   switch (payload.kind) {
     case 'drawer-open': {
@@ -85,20 +82,18 @@ export function applyToDrawer(drawer: Drawer | null, payload: OutboxPayload): Dr
     case 'refund': {
       const delta = cashDelta(payload);
       if (delta === 0) return drawer;
-      const open: Drawer | null =
-        drawer ??
-        (payload.kind === 'payment'
-          ? {
-              id: payload.body.id,
-              deviceId: payload.body.deviceId,
-              openedAt: payload.body.createdAt,
-              floatCents: 0,
-              openedImplicitly: true,
-              movements: [],
-              expectedCents: 0,
-            }
-          : null);
-      return open && withExpected(open, open, delta);
+      // Cash in or out with no open drawer opens one at float 0, flagged, as the server does; the stand-in
+      // takes the intent's id until the server names it.
+      const open: Drawer = drawer ?? {
+        id: payload.body.id,
+        deviceId: payload.body.deviceId,
+        openedAt: payload.body.createdAt,
+        floatCents: 0,
+        openedImplicitly: true,
+        movements: [],
+        expectedCents: 0,
+      };
+      return withExpected(open, open, delta);
     }
     default:
       return drawer;
