@@ -5,7 +5,14 @@
 import type { DrawerView } from '../protocol/messages.ts';
 import type { Drawer } from '../protocol/drawer.ts';
 import { expectedCashCents } from '../protocol/drawer-cash.ts';
-import { DRAWER_KEY, type AnyTx, type DrawerRecord, type OutboxEntry, type OutboxPayload, type WriteTx } from './db.ts';
+import {
+  DRAWER_KEY,
+  type AnyTx,
+  type DrawerRecord,
+  type OutboxEntry,
+  type OutboxPayload,
+  type WriteTx,
+} from './db.ts';
 import { isDrawerKind } from './drawer-lane.ts';
 import { listOutbox } from './outbox-store.ts';
 
@@ -34,7 +41,9 @@ export function touchesDrawer(payload: OutboxPayload): boolean {
 /** Float and movements as the drawer holds them; the cash taken is what `expectedCents` says beyond them. */
 function parts(drawer: Drawer) {
   const paidInCents = drawer.movements.filter((m) => m.kind === 'in').reduce((s, m) => s + m.amountCents, 0);
-  const paidOutCents = drawer.movements.filter((m) => m.kind === 'out').reduce((s, m) => s + m.amountCents, 0);
+  const paidOutCents = drawer.movements
+    .filter((m) => m.kind === 'out')
+    .reduce((s, m) => s + m.amountCents, 0);
   const cashNetCents = drawer.expectedCents - drawer.floatCents - paidInCents + paidOutCents;
   return { floatCents: drawer.floatCents, paidInCents, paidOutCents, cashNetCents };
 }
@@ -73,7 +82,10 @@ export function applyToDrawer(drawer: Drawer | null, payload: OutboxPayload): Dr
     case 'drawer-move': {
       const { id, kind, amountCents, reason, createdAt } = payload.body;
       if (drawer === null || drawer.movements.some((m) => m.id === id)) return drawer;
-      const moved = { ...drawer, movements: [...drawer.movements, { id, kind, amountCents, reason, createdAt }] };
+      const moved = {
+        ...drawer,
+        movements: [...drawer.movements, { id, kind, amountCents, reason, createdAt }],
+      };
       return withExpected(drawer, moved, 0);
     }
     case 'drawer-close':

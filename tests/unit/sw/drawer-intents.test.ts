@@ -41,8 +41,18 @@ describe('drawer', () => {
     api.down = true;
     const opened = await h.request({ v: 1, type: 'drawer-open', floatCents: 10_000 });
     expect(opened).toMatchObject({ pending: 1, closing: false, lastReport: null });
-    expect(opened.drawer).toMatchObject({ floatCents: 10_000, expectedCents: 10_000, openedImplicitly: false });
-    const moved = await h.request({ v: 1, type: 'drawer-move', kind: 'out', amountCents: 500, reason: 'milk' });
+    expect(opened.drawer).toMatchObject({
+      floatCents: 10_000,
+      expectedCents: 10_000,
+      openedImplicitly: false,
+    });
+    const moved = await h.request({
+      v: 1,
+      type: 'drawer-move',
+      kind: 'out',
+      amountCents: 500,
+      reason: 'milk',
+    });
     expect(moved.drawer?.expectedCents).toBe(9_500);
     await cashOrder(380);
     await h.engine.settled();
