@@ -186,7 +186,13 @@ describe('rebase: money (principle 21)', () => {
   it('a payment already in the base (a lost answer replayed) counts once', () => {
     const pending = [entry(payment('0190f0a0-0000-7000-8000-0000000000a1', 200))];
     const once = rebase(ledgered, pending);
-    const serverHasIt = { ...ledgered, payments: once?.payments ?? [], paidCents: 200, dueCents: 180, seq: 4 };
+    const serverHasIt = {
+      ...ledgered,
+      payments: once?.payments ?? [],
+      paidCents: 200,
+      dueCents: 180,
+      seq: 4,
+    };
     expect(rebase(serverHasIt, pending)).toMatchObject({ paidCents: 200, dueCents: 180, paid: false });
     expect(rebase(serverHasIt, pending)?.payments).toHaveLength(1);
   });
