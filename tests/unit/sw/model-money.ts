@@ -14,6 +14,7 @@ export interface ModelPayment {
   amountCents: number;
   tipCents: number;
   refundedCents: number;
+  poisoned: boolean;
   /** How many closes were queued before it: the Z report it belongs to (cash only). */
   closeIndex: number;
 }
@@ -25,15 +26,35 @@ export interface ModelRefund {
   closeIndex: number;
 }
 
+/**
+ * What the device's drawer stands on: nothing, or real money, or only the cash of orders the server will refuse
+ * (poisoned creates): their payments are discarded with the create, so the server never opens that drawer and
+ * answers its close `no_open_drawer` (a dead letter the user discards).
+ */
+type DrawerBasis = 'none' | 'real' | 'poison-only';
+
 export interface MoneyModel {
   payments: ModelPayment[];
   refunds: ModelRefund[];
-  closes: number;
+  /** Every close the device queued: `void` when its drawer stood only on poisoned orders' cash. */
+  closes: ('real' | 'void')[];
   markPaids: number;
+  drawer: DrawerBasis;
 }
 
 export function emptyMoney(): MoneyModel {
-  return { payments: [], refunds: [], closes: 0, markPaids: 0 };
+  return { payments: [], refunds: [], closes: [], markPaids: 0, drawer: 'none' };
+}
+
+/** Cash moved on the device: with no drawer open it opened one (principle 22). */
+function cashMoved(money: MoneyModel, poisoned: boolean): void {
+  if (money.drawer === 'none') money.drawer = poisoned ? 'poison-only' : 'real';
+  else if (!poisoned) money.drawer = 'real';
+}
+
+/** A dead letter the model expects: a close of a drawer that stood only on poisoned orders' cash. */
+export function isVoidClose(money: MoneyModel, letter: { kind: string; code: string }): boolean {
+  return letter.kind === 'drawer-close' && letter.code === 'no_open_drawer' && money.closes.includes('void');
 }
 
 /** Codes a money intent may be refused with on the device, leaving the model as it was. */
@@ -43,6 +64,7 @@ export async function pay(
   h: Harness,
   money: MoneyModel,
   orderId: string,
+  poisoned: boolean,
   method: PaymentMethod,
   amountCents: number,
   extraCents: number,
@@ -66,8 +88,10 @@ export async function pay(
     amountCents,
     tipCents: method === 'cash' ? 0 : extraCents,
     refundedCents: 0,
-    closeIndex: money.closes,
+    closeIndex: money.closes.length,
+    poisoned,
   });
+  if (method === 'cash') cashMoved(money, poisoned);
 }
 
 export async function refund(h: Harness, money: MoneyModel, pick: number, fraction: number): Promise<void> {
@@ -88,12 +112,19 @@ export async function refund(h: Harness, money: MoneyModel, pick: number, fracti
     return;
   }
   target.refundedCents += amountCents;
-  money.refunds.push({ paymentId: target.id, amountCents, method: target.method, closeIndex: money.closes });
+  money.refunds.push({
+    paymentId: target.id,
+    amountCents,
+    method: target.method,
+    closeIndex: money.closes.length,
+  });
+  if (target.method === 'cash') cashMoved(money, target.poisoned);
 }
 
-export async function drawerOpen(h: Harness, floatCents: number): Promise<void> {
+export async function drawerOpen(h: Harness, money: MoneyModel, floatCents: number): Promise<void> {
   const reply = await h.engine.handle({ v: 1, type: 'drawer-open', floatCents });
-  if (!reply.ok) expect(reply.error.code).toBe('drawer_already_open');
+  if (reply.ok) money.drawer = 'real';
+  else expect(reply.error.code).toBe('drawer_already_open');
 }
 
 export async function drawerClose(h: Harness, money: MoneyModel, countedCents: number): Promise<void> {
@@ -103,7 +134,8 @@ export async function drawerClose(h: Harness, money: MoneyModel, countedCents: n
     return;
   }
   expect(reply.value).toMatchObject({ drawer: null, closing: true });
-  money.closes += 1;
+  money.closes.push(money.drawer === 'poison-only' ? 'void' : 'real');
+  money.drawer = 'none';
 }
 
 type Sums = Record<string, { count: number; amountCents: number; tipsCents: number; refundsCents: number }>;
@@ -154,16 +186,18 @@ export function checkMoney(
   expect(server, 'Σ per method').toEqual(device);
 
   const mine = reports.filter((r) => r.deviceId === deviceId).sort((a, b) => a.number - b.number);
-  expect(mine, 'one Z report per close').toHaveLength(money.closes);
+  const real = money.closes.flatMap((kind, k) => (kind === 'real' ? [k] : []));
+  expect(mine, 'one Z report per close of a real drawer').toHaveLength(real.length);
   const refunds = money.refunds.filter((r) => known.has(r.paymentId) && r.method === 'cash');
-  mine.forEach((report, k) => {
+  mine.forEach((report, i) => {
+    const k = real[i];
     const sales = taken.filter((p) => p.method === 'cash' && p.closeIndex === k);
     const back = refunds.filter((r) => r.closeIndex === k);
-    expect(report.cash, `Z report ${k + 1} of this device`).toMatchObject({
+    expect(report.cash, `Z report of close ${k! + 1} of this device`).toMatchObject({
       salesCents: sales.reduce((s, p) => s + p.amountCents, 0),
       refundsCents: back.reduce((s, r) => s + r.amountCents, 0),
       differenceCents: report.cash.countedCents - report.cash.expectedCents,
     });
   });
-  if (money.closes > 0) expect(lastReport).toEqual(mine.at(-1));
+  if (real.length > 0) expect(lastReport).toEqual(mine.at(-1));
 }
