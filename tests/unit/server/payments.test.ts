@@ -231,3 +231,23 @@ describe('GET /api/reports/day, money', () => {
     }
   });
 });
+
+describe('push', () => {
+  it('a payment and a refund are published to subscribers like any order change', async () => {
+    const order = await newOrder();
+    const seen: Order[] = [];
+    const stop = t.store.subscribe((batch) => seen.push(...batch.orders));
+    try {
+      const payment = paymentBody({ amountCents: 200 });
+      await pay(t.app, order.id, payment);
+      await refund(t.app, order.id, refundBody(payment.id, 50));
+      await pay(t.app, order.id, payment); // a replay publishes nothing
+    } finally {
+      stop();
+    }
+    expect(seen.map((o) => [o.id, o.paidCents])).toEqual([
+      [order.id, 200],
+      [order.id, 150],
+    ]);
+  });
+});
