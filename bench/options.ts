@@ -25,6 +25,8 @@ export const SCENARIOS = [
   'menu-push',
   // Part 3: kitchen tickets and receipts at a loopback virtual printer, and a printer's backlog.
   'printing',
+  // Part 3, principle 22: closing a drawer that took 2,000 payments.
+  'z-report',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -79,6 +81,8 @@ export interface BenchOptions {
   printSamples: number;
   printBacklogJobs: number;
   printOffMs: number;
+  /** Cash payments in the drawer whose close is timed (`z_report_ms`). */
+  zReportPayments: number;
 }
 
 const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' | 'writeReadme' | 'only'>> = {
@@ -90,6 +94,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     coldStartOrdersLarge: 10_000,
     repeats: 5,
     backupOrders: 100_000,
+    zReportPayments: 2_000,
     drainOrders: 1000,
     recoveryOrders: 20,
     recoveryOutageMs: 8_000,
@@ -116,6 +121,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     coldStartOrdersLarge: 10_000,
     repeats: 5,
     backupOrders: 100_000,
+    zReportPayments: 2_000,
     drainOrders: 1000,
     recoveryOrders: 10,
     recoveryOutageMs: 8_000,
@@ -143,6 +149,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     coldStartOrdersLarge: 300,
     repeats: 1,
     backupOrders: 2_000,
+    zReportPayments: 200,
     drainOrders: 50,
     recoveryOrders: 3,
     recoveryOutageMs: 3_000,

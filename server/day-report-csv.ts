@@ -10,13 +10,23 @@ import type { DayOrder } from './store/day-report-store.ts';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One cell: formula prefixes neutralised with a leading `'`, then quoted when it holds `"`, `,`, CR or LF. */
-export function csvCell(value: string | number | boolean): string {
+export function csvCell(value: CsvValue): string {
+  // An amount (`-8.90`: a refund due, a short drawer) is a number the server wrote, never a formula.
+  if (typeof value === 'object') return value.amount;
   let text = String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function csvRow(cells: readonly (string | number | boolean)[]): string {
+/** A cell: text (defused), or an amount from csvAmount (written as is, so a spreadsheet sums it). */
+export type CsvValue = string | number | boolean | { amount: string };
+
+/** Signed integer cents as a CSV amount cell (`-8.90` stays a number). */
+export function csvAmount(cents: number, digits = 2): { amount: string } {
+  return { amount: centsAsDecimal(cents, digits) };
+}
+
+function csvRow(cells: readonly CsvValue[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
@@ -55,7 +65,22 @@ function itemsText(order: DayOrder): string {
     .join('; ');
 }
 
+/** "cash 12.00; card 5.00 tip 1.00 refunded 2.00" */
+function paymentsText(order: DayOrder, digits: number): string {
+  return order.payments
+    .map((p) => {
+      const refunded = p.refunds.reduce((sum, r) => sum + r.amountCents, 0);
+      return [
+        `${p.method} ${centsAsDecimal(p.amountCents, digits)}`,
+        p.tipCents > 0 ? ` tip ${centsAsDecimal(p.tipCents, digits)}` : '',
+        refunded > 0 ? ` refunded ${centsAsDecimal(refunded, digits)}` : '',
+      ].join('');
+    })
+    .join('; ');
+}
+
 function ordersCsv(report: DayReport, orders: readonly DayOrder[]): string {
+  const digits = currencyDigits(report.currency);
   const lines = [
     csvRow([
       'number',
@@ -65,6 +90,10 @@ function ordersCsv(report: DayReport, orders: readonly DayOrder[]): string {
       'customer',
       'items',
       `total (${report.currency})`,
+      // Part 3 (principle 21), after the earlier columns so older imports keep working.
+      `paid (${report.currency})`,
+      `due (${report.currency})`,
+      'payments',
     ]),
   ];
   for (const order of orders) {
@@ -76,7 +105,10 @@ function ordersCsv(report: DayReport, orders: readonly DayOrder[]): string {
         order.paid ? 'yes' : 'no',
         order.customerName,
         itemsText(order),
-        centsAsDecimal(order.totalCents, currencyDigits(report.currency)),
+        centsAsDecimal(order.totalCents, digits),
+        csvAmount(order.paidCents, digits),
+        csvAmount((order.status === 'cancelled' ? 0 : order.totalCents) - order.paidCents, digits),
+        paymentsText(order, digits),
       ]),
     );
   }
