@@ -17,11 +17,13 @@ export interface ActiveOrdersProps {
   timing: DisplayTiming;
   currency: string | null;
   onAction: (order: ClientOrder, action: OrderAction) => void;
+  /** The owner's rows offer `Refunds` (Part 3). */
+  canRefund?: boolean;
 }
 
 const AGE_TICK_MS = 15_000;
 
-export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrdersProps) {
+export function ActiveOrders({ store, timing, currency, onAction, canRefund = false }: ActiveOrdersProps) {
   useSubscription(store, () => store.listVersion);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -94,6 +96,7 @@ export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrders
               currency={currency}
               now={now}
               onAction={onAction}
+              canRefund={canRefund}
             />
           );
         })}
@@ -113,7 +116,8 @@ export class PureActiveOrders extends Component<ActiveOrdersProps> {
       next.store !== prev.store ||
       next.timing !== prev.timing ||
       next.currency !== prev.currency ||
-      next.onAction !== prev.onAction
+      next.onAction !== prev.onAction ||
+      next.canRefund !== prev.canRefund
     );
   }
 

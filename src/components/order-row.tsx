@@ -7,16 +7,20 @@ import { ReceiptButton } from './receipt-button.tsx';
 import { Component } from 'preact';
 import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
+import { paymentState, type PaymentState } from '../../protocol/payments.ts';
 import { formatAge, formatMoney } from '../display-format.ts';
 import { lineLabel } from '../line-label.ts';
 
-export type OrderAction = { kind: 'status'; status: OrderStatus } | { kind: 'paid' };
+/** `pay` opens the Pay dialog (Part 3, replacing `Mark paid`); `refund` the owner's Refunds dialog. */
+export type OrderAction = { kind: 'status'; status: OrderStatus } | { kind: 'pay' } | { kind: 'refund' };
 
 export interface OrderRowProps {
   order: ClientOrder;
   currency: string | null;
   now: number;
   onAction: (order: ClientOrder, action: OrderAction) => void;
+  /** The owner may refund (principle 21): the expanded row then offers `Refunds`. */
+  canRefund?: boolean;
 }
 
 type NextStep = { label: string; status: OrderStatus };
@@ -45,6 +49,14 @@ const STATUS_WORD: Record<OrderStatus, string> = {
   cancelled: 'Cancelled',
 };
 
+/** The row's money mark (DESIGN "Screens, part 3"): `Paid`, `Part paid`, `Refund due` or `Unpaid`. */
+const PAYMENT_MARK: Record<PaymentState, { text: string; cls: string }> = {
+  paid: { text: '✓ Paid', cls: 'paid-mark' },
+  'part-paid': { text: 'Part paid', cls: 'unpaid-mark part-paid' },
+  'refund-due': { text: 'Refund due', cls: 'unpaid-mark refund-due' },
+  unpaid: { text: 'Unpaid', cls: 'unpaid-mark' },
+};
+
 function minuteOf(ms: number): number {
   return Math.floor(ms / 60_000);
 }
@@ -62,13 +74,16 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
       nextState.expanded !== this.state.expanded ||
       next.order !== prev.order ||
       next.currency !== prev.currency ||
+      next.canRefund !== prev.canRefund ||
       minuteOf(next.now) !== minuteOf(prev.now)
     );
   }
 
   override render() {
-    const { order, currency, now, onAction } = this.props;
+    const { order, currency, now, onAction, canRefund } = this.props;
     const step = nextStep(order);
+    const money = paymentState(order);
+    const mark = PAYMENT_MARK[money];
     const numberId = `order-number-${order.id}`;
     const itemsId = `order-items-${order.id}`;
     const { expanded } = this.state;
@@ -83,7 +98,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
           {/* In the head, not beside the buttons: a row going offline must not push them onto another line. */}
           {order.syncState === 'waiting' ? <span class="sync-flag waiting">Waiting to sync</span> : null}
           {order.syncState === 'attention' ? <span class="sync-flag attention">Needs attention</span> : null}
-          {order.paid ? <span class="paid-mark">✓ Paid</span> : <span class="unpaid-mark">Unpaid</span>}
+          <span class={mark.cls}>{mark.text}</span>
           <span class="order-total">{formatMoney(order.totalCents, currency)}</span>
           <span class="order-age">{formatAge(order.createdAt, now)}</span>
         </div>
@@ -121,15 +136,15 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
                 {step.label}
               </button>
             ) : null}
-            {order.paid ? null : (
+            {money === 'unpaid' || money === 'part-paid' ? (
               <button
                 type="button"
                 aria-describedby={numberId}
-                onClick={() => onAction(order, { kind: 'paid' })}
+                onClick={() => onAction(order, { kind: 'pay' })}
               >
-                Mark paid
+                Pay
               </button>
-            )}
+            ) : null}
             <button
               type="button"
               class="danger"
@@ -139,6 +154,15 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
               Cancel order
             </button>
             {expanded ? <ReceiptButton orderId={order.id} number={order.number} /> : null}
+            {expanded && canRefund && (order.payments ?? []).length > 0 ? (
+              <button
+                type="button"
+                aria-describedby={numberId}
+                onClick={() => onAction(order, { kind: 'refund' })}
+              >
+                Refunds
+              </button>
+            ) : null}
           </div>
         </div>
       </li>

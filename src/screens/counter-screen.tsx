@@ -12,6 +12,11 @@ import { PureActiveOrders } from '../components/active-orders.tsx';
 import { CancelOrderDialog } from '../components/cancel-order-dialog.tsx';
 import { CartPanel } from '../components/cart-panel.tsx';
 import { OptionsDialogHost, preloadOptionsDialog } from '../components/options-dialog-host.tsx';
+import { PayDialogHost, preloadPayDialogs } from '../components/pay-dialog-host.tsx';
+import { DrawerStatus } from '../components/drawer-status.tsx';
+import type { PaymentDraft } from '../../protocol/messages.ts';
+import { pay, refund } from '../payments-bridge.ts';
+import { useSubscription } from '../use-subscription.ts';
 import { PureMenuGrid } from '../components/menu-grid.tsx';
 import { NeedsAttention } from '../components/needs-attention.tsx';
 import type { OrderAction } from '../components/order-row.tsx';
@@ -95,24 +100,54 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
   };
 
   const send = useCallback(
-    (order: ClientOrder, action: OrderAction) => {
+    (order: ClientOrder, action: Extract<OrderAction, { kind: 'status' }>) => {
       const startedAt = performance.now();
-      const request =
-        action.kind === 'paid'
-          ? bridge.request({ v: 1, type: 'mark-paid', id: order.id })
-          : bridge.request({ v: 1, type: 'set-status', id: order.id, status: action.status });
-      request.then(
+      bridge.request({ v: 1, type: 'set-status', id: order.id, status: action.status }).then(
         (updated) => store.applyReply(updated, startedAt),
         (error: unknown) => fail(`Order ${order.number} was not changed`, error),
       );
     },
     [bridge, store, fail],
   );
-  // `Cancel order` asks first (cancel-order-dialog.tsx); every other action goes at once.
+
+  // Part 3: `Pay` opens the Pay dialog, the owner's `Refunds` the Refund dialog (one lazy chunk, after paint).
+  useEffect(preloadPayDialogs, []);
+  useSubscription(store, () => store.sync?.device?.role);
+  const canRefund = store.sync?.device?.role === 'owner';
+  const [paying, setPaying] = useState<{
+    orderId: string;
+    kind: 'pay' | 'refund';
+    opener: HTMLElement | null;
+  } | null>(null);
+  const onPay = useCallback(
+    (order: ClientOrder, payment: PaymentDraft) => {
+      const startedAt = performance.now();
+      pay(bridge, order.id, payment).then(
+        (updated) => store.applyReply(updated, startedAt),
+        (error: unknown) => fail(`Order ${order.number} was not paid`, error),
+      );
+    },
+    [bridge, store, fail],
+  );
+  const onRefund = useCallback(
+    (order: ClientOrder, paymentId: string, amountCents: number, reason: string) => {
+      const startedAt = performance.now();
+      return refund(bridge, order.id, paymentId, amountCents, reason).then((updated) =>
+        store.applyReply(updated, startedAt),
+      );
+    },
+    [bridge, store],
+  );
+  const closePay = useCallback(() => setPaying(null), []);
+
+  // `Cancel order` asks first (cancel-order-dialog.tsx); status moves go at once.
   const [cancelling, setCancelling] = useState<string | null>(null);
   const onAction = useCallback(
     (order: ClientOrder, action: OrderAction) => {
-      if (action.kind === 'status' && action.status === 'cancelled') setCancelling(order.id);
+      if (action.kind === 'pay' || action.kind === 'refund') {
+        const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        setPaying({ orderId: order.id, kind: action.kind, opener });
+      } else if (action.status === 'cancelled') setCancelling(order.id);
       else send(order, action);
     },
     [send],
@@ -160,10 +195,30 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
         />
       ) : null}
       <div class="orders-column">
+        <DrawerStatus bridge={bridge} />
         <PrinterAlerts />
         <NeedsAttention store={store} onRetry={onRetry} onDiscard={onDiscard} />
-        <PureActiveOrders store={store} timing={timing} currency={currency} onAction={onAction} />
+        <PureActiveOrders
+          store={store}
+          timing={timing}
+          currency={currency}
+          onAction={onAction}
+          canRefund={canRefund}
+        />
       </div>
+      {paying === null ? null : (
+        <PayDialogHost
+          key={`${paying.kind}-${paying.orderId}`}
+          store={store}
+          orderId={paying.orderId}
+          kind={paying.kind}
+          currency={currency}
+          opener={paying.opener}
+          onPay={onPay}
+          onRefund={onRefund}
+          onClose={closePay}
+        />
+      )}
       {cancelling === null ? null : (
         <CancelOrderDialog
           store={store}

@@ -33,6 +33,7 @@ export const SCREENS: readonly ScreenEntry[] = [
     load: () => import('./board-screen.tsx'),
   },
   { path: '/history', label: 'History', roles: ACCESS.history, load: () => import('./history-screen.tsx') },
+  { path: '/drawer', label: 'Drawer', roles: ACCESS.createOrder, load: () => import('./drawer-screen.tsx') },
   { path: '/report', label: 'Report', roles: ACCESS.ownerOnly, load: () => import('./report-screen.tsx') },
   { path: '/devices', label: 'Devices', roles: ACCESS.ownerOnly, load: () => import('./devices-screen.tsx') },
   { path: '/menu', label: 'Menu', roles: ACCESS.ownerOnly, load: () => import('./menu-screen.tsx') },

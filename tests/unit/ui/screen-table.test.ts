@@ -18,6 +18,7 @@ describe('screensFor', () => {
       'Kitchen',
       'Ready board',
       'History',
+      'Drawer',
       'Report',
       'Devices',
       'Menu',
@@ -32,6 +33,7 @@ describe('screensFor', () => {
       'Kitchen',
       'Ready board',
       'History',
+      'Drawer',
       'Diagnostics',
     ]);
   });
