@@ -1,9 +1,10 @@
-// Loads the Pay/Refund dialogs' chunk on demand (and once the counter has painted, so it is ready on the first
-// tap and offline) and renders one for a live order from the store; focus goes back to the row's button.
+// Loads the counter's money chunk (pay-dialogs.ts) once the counter has painted, so it is ready on the first tap
+// and offline, and renders from it: the Pay or Refunds dialog for a live order from the store (focus goes back to
+// the row's button), and the `Drawer closed` status. Nothing of it is in the counter's first JS.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PaymentDraft } from '../../protocol/messages.ts';
 import type { ClientOrder } from '../../protocol/order.ts';
 import type { OrdersStore } from '../orders-store.ts';
+import type { SwBridge } from '../sw-bridge.ts';
 import { useSubscription } from '../use-subscription.ts';
 
 type Dialogs = typeof import('./pay-dialogs.ts');
@@ -28,28 +29,7 @@ export function preloadPayDialogs(): void {
   else setTimeout(start, 500);
 }
 
-export interface PayDialogHostProps {
-  store: OrdersStore;
-  orderId: string;
-  kind: 'pay' | 'refund';
-  currency: string | null;
-  opener: HTMLElement | null;
-  onPay: (order: ClientOrder, payment: PaymentDraft) => void;
-  onRefund: (order: ClientOrder, paymentId: string, amountCents: number, reason: string) => Promise<unknown>;
-  onClose: () => void;
-}
-
-export function PayDialogHost({
-  store,
-  orderId,
-  kind,
-  currency,
-  opener,
-  onPay,
-  onRefund,
-  onClose,
-}: PayDialogHostProps) {
-  useSubscription(store, () => store.orders.get(orderId));
+function useDialogs(): [Dialogs | null, string | null] {
   const [dialogs, setDialogs] = useState<Dialogs | null>(() => loaded);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
@@ -59,6 +39,30 @@ export function PayDialogHost({
         (e: unknown) => setFailed(String(e)),
       );
   }, [dialogs]);
+  return [dialogs, failed];
+}
+
+/** The counter's `Drawer closed` status, once the chunk is in (a moment after the first paint). */
+export function LazyDrawerStatus({ bridge }: { bridge: SwBridge }) {
+  const [dialogs] = useDialogs();
+  return dialogs ? <dialogs.DrawerStatus bridge={bridge} /> : null;
+}
+
+export interface PayDialogHostProps {
+  store: OrdersStore;
+  bridge: SwBridge;
+  orderId: string;
+  kind: 'pay' | 'refund';
+  currency: string | null;
+  opener: HTMLElement | null;
+  onError: (what: string, error: unknown) => void;
+  onClose: () => void;
+}
+
+export function PayDialogHost(props: PayDialogHostProps) {
+  const { store, bridge, orderId, kind, currency, opener, onError, onClose } = props;
+  useSubscription(store, () => store.orders.get(orderId));
+  const [dialogs, failed] = useDialogs();
   const close = () => {
     onClose();
     if (opener?.isConnected) opener.focus();
@@ -77,13 +81,30 @@ export function PayDialogHost({
       </p>
     );
   if (!dialogs || order === undefined) return null;
+  // Each reply is applied with the moment of the tap, so the row's change is timed like every other intent's.
   return kind === 'pay' ? (
-    <dialogs.PayDialog order={order} currency={currency} onConfirm={onPay} onClose={close} />
+    <dialogs.PayDialog
+      order={order}
+      currency={currency}
+      onConfirm={(paying, payment) => {
+        const startedAt = performance.now();
+        dialogs.pay(bridge, paying.id, payment).then(
+          (updated) => store.applyReply(updated, startedAt),
+          (error: unknown) => onError(`Order ${paying.number} was not paid`, error),
+        );
+      }}
+      onClose={close}
+    />
   ) : (
     <dialogs.RefundDialog
       order={order}
       currency={currency}
-      onRefund={(paymentId, amountCents, reason) => onRefund(order, paymentId, amountCents, reason)}
+      onRefund={(paymentId, amountCents, reason) => {
+        const startedAt = performance.now();
+        return dialogs
+          .refund(bridge, order.id, paymentId, amountCents, reason)
+          .then((updated) => store.applyReply(updated, startedAt));
+      }}
       onClose={close}
     />
   );

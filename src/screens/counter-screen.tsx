@@ -12,10 +12,7 @@ import { PureActiveOrders } from '../components/active-orders.tsx';
 import { CancelOrderDialog } from '../components/cancel-order-dialog.tsx';
 import { CartPanel } from '../components/cart-panel.tsx';
 import { OptionsDialogHost, preloadOptionsDialog } from '../components/options-dialog-host.tsx';
-import { PayDialogHost, preloadPayDialogs } from '../components/pay-dialog-host.tsx';
-import { DrawerStatus } from '../components/drawer-status.tsx';
-import type { PaymentDraft } from '../../protocol/messages.ts';
-import { pay, refund } from '../payments-bridge.ts';
+import { LazyDrawerStatus, PayDialogHost, preloadPayDialogs } from '../components/pay-dialog-host.tsx';
 import { useSubscription } from '../use-subscription.ts';
 import { PureMenuGrid } from '../components/menu-grid.tsx';
 import { NeedsAttention } from '../components/needs-attention.tsx';
@@ -119,25 +116,6 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
     kind: 'pay' | 'refund';
     opener: HTMLElement | null;
   } | null>(null);
-  const onPay = useCallback(
-    (order: ClientOrder, payment: PaymentDraft) => {
-      const startedAt = performance.now();
-      pay(bridge, order.id, payment).then(
-        (updated) => store.applyReply(updated, startedAt),
-        (error: unknown) => fail(`Order ${order.number} was not paid`, error),
-      );
-    },
-    [bridge, store, fail],
-  );
-  const onRefund = useCallback(
-    (order: ClientOrder, paymentId: string, amountCents: number, reason: string) => {
-      const startedAt = performance.now();
-      return refund(bridge, order.id, paymentId, amountCents, reason).then((updated) =>
-        store.applyReply(updated, startedAt),
-      );
-    },
-    [bridge, store],
-  );
   const closePay = useCallback(() => setPaying(null), []);
 
   // `Cancel order` asks first (cancel-order-dialog.tsx); status moves go at once.
@@ -195,7 +173,7 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
         />
       ) : null}
       <div class="orders-column">
-        <DrawerStatus bridge={bridge} />
+        <LazyDrawerStatus bridge={bridge} />
         <PrinterAlerts />
         <NeedsAttention store={store} onRetry={onRetry} onDiscard={onDiscard} />
         <PureActiveOrders
@@ -214,8 +192,8 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
           kind={paying.kind}
           currency={currency}
           opener={paying.opener}
-          onPay={onPay}
-          onRefund={onRefund}
+          bridge={bridge}
+          onError={fail}
           onClose={closePay}
         />
       )}
