@@ -42,10 +42,12 @@ if (support !== 'ok') {
     // Leader election and the push stream start once the worker answered (they talk to it). They are in the
     // main bundle: every counter start needs them for live orders from other devices, so a lazy chunk would
     // only add a request and a second file's gzip overhead.
-    bridge.start().then(
-      () => startSyncTriggers(bridge, store, (message) => console.warn(message), timing),
-      (error: unknown) => ui.set({ problem: `Orderline could not start: ${errorMessage(error)}` }),
-    );
+    bridge
+      .start()
+      .then(
+        () => startSyncTriggers(bridge, store, (message) => console.warn(message), timing),
+        (error: unknown) => ui.set({ problem: `Orderline could not start: ${errorMessage(error)}` }),
+      );
     requestPersistentStorage().catch((error: unknown) => console.warn('storage.persist failed', error));
   } catch (error) {
     showStartFailure(error);
