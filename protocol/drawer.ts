@@ -6,9 +6,9 @@ import type { PaymentMethod } from './order.ts';
 import { deviceTimestampSchema, UuidSchema } from './schemas.ts';
 import { cleanTextSchema } from './text-hygiene.ts';
 
-/** A float, a movement or a count is at most 1,000,000.00 in a two-decimal currency. */
-export const DRAWER_AMOUNT_MAX = 100_000_000;
-export const MOVEMENT_REASON_MAX = 200;
+import { DRAWER_AMOUNT_MAX, MOVEMENT_REASON_MAX } from './drawer-cash.ts';
+
+export { DRAWER_AMOUNT_MAX, MOVEMENT_REASON_MAX };
 
 const cents = (min: number) =>
   v.pipe(
@@ -106,15 +106,6 @@ export interface ZReport {
   openedImplicitly: boolean;
 }
 
-/** The drawer's cash arithmetic, in one place (server and device estimate). */
-export function expectedCashCents(parts: {
-  floatCents: number;
-  cashSalesCents: number;
-  cashRefundsCents: number;
-  paidInCents: number;
-  paidOutCents: number;
-}): number {
-  return (
-    parts.floatCents + parts.cashSalesCents - parts.cashRefundsCents + parts.paidInCents - parts.paidOutCents
-  );
-}
+// The cash arithmetic lives in drawer-cash.ts (no valibot), so the service worker's estimate can use it without
+// bundling the schemas; re-exported here so either import works.
+export { expectedCashCents } from './drawer-cash.ts';

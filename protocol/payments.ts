@@ -2,16 +2,13 @@
 // place an order's paid / due / refund-due state is derived from its ledger. Pure: no DOM, no Node.
 
 import * as v from 'valibot';
-import type { Order, Payment, PaymentMethod } from './order.ts';
 import { PAYMENT_METHODS } from './order.ts';
 import { deviceTimestampSchema, UuidSchema } from './schemas.ts';
 import { cleanTextSchema } from './text-hygiene.ts';
 
-/** One payment is at most 100,000.00 in a two-decimal currency (DESIGN "HTTP API, part 3"). */
-export const PAYMENT_AMOUNT_MAX = 10_000_000;
-/** Cash handed over may exceed the amount (change), but not absurdly: ten times the largest payment. */
-export const TENDERED_MAX = 100_000_000;
-export const REFUND_REASON_MAX = 200;
+import { PAYMENT_AMOUNT_MAX, REFUND_REASON_MAX, TENDERED_MAX } from './settlement.ts';
+
+export { PAYMENT_AMOUNT_MAX, REFUND_REASON_MAX, TENDERED_MAX };
 
 const cents = (min: number, max: number) =>
   v.pipe(
@@ -63,52 +60,7 @@ export const RefundBodySchema = refundBodySchema();
 export type RefundBody = v.InferInput<typeof RefundBodySchema>;
 export type RefundInput = v.InferOutput<typeof RefundBodySchema>;
 
-/** Cash records its change; other methods have none (principle 21). */
-export function changeCents(
-  method: PaymentMethod,
-  amountCents: number,
-  tenderedCents: number | null,
-): number {
-  return method === 'cash' && tenderedCents !== null ? tenderedCents - amountCents : 0;
-}
-
-/** What is left of a payment to refund. */
-export function refundableCents(payment: Pick<Payment, 'amountCents' | 'refunds'>): number {
-  return payment.amountCents - payment.refunds.reduce((sum, r) => sum + r.amountCents, 0);
-}
-
-export interface Settlement {
-  /** Payments − refunds. */
-  paidCents: number;
-  /** total − paid; a cancelled order owes nothing, so its due is 0 − paid. Negative = refund due. */
-  dueCents: number;
-  paid: boolean;
-}
-
-/**
- * The order's money state from its ledger (principle 21): the server stores it, the service worker applies
- * it to a queued payment at once, the page shows it. `paid` is derived: it turns false again after a refund.
- */
-export function settle(
-  order: Pick<Order, 'totalCents' | 'status'>,
-  payments: readonly Payment[],
-): Settlement {
-  const paidCents = payments.reduce((sum, p) => sum + refundableCents(p), 0);
-  const owed = order.status === 'cancelled' ? 0 : order.totalCents;
-  const dueCents = owed - paidCents;
-  return { paidCents, dueCents, paid: dueCents <= 0 };
-}
-
-/** How a row names the money state (DESIGN "Screens, part 3"): `Paid`, `Part paid` or `Refund due`. */
-export type PaymentState = 'unpaid' | 'part-paid' | 'paid' | 'refund-due';
-
-export function paymentState(
-  order: Pick<Order, 'paid'> & Partial<Pick<Order, 'paidCents' | 'dueCents'>>,
-): PaymentState {
-  const due = order.dueCents;
-  const paidCents = order.paidCents ?? 0;
-  if (due === undefined) return order.paid ? 'paid' : 'unpaid';
-  if (due < 0) return 'refund-due';
-  if (due === 0) return paidCents > 0 || order.paid ? 'paid' : 'unpaid';
-  return paidCents > 0 ? 'part-paid' : 'unpaid';
-}
+// The ledger arithmetic lives in settlement.ts (no valibot), so the service worker can use it without
+// bundling the schemas; re-exported here so either import works.
+export { changeCents, paymentState, refundableCents, settle } from './settlement.ts';
+export type { PaymentState, Settlement } from './settlement.ts';

@@ -23,6 +23,8 @@ export const ACCESS = {
   /** PATCH /api/orders/:id; kitchen may move status but not mark paid (checked in the handler). */
   changeOrder: ['owner', 'counter', 'kitchen'],
   history: ['owner', 'counter'],
+  /** Part 3: take payments and keep a cash drawer (principles 21-22); refunds and Z reports are ownerOnly. */
+  pay: ['owner', 'counter'],
   ownerOnly: ['owner'],
 } as const satisfies Record<string, Access>;
 

@@ -19,6 +19,8 @@ import { createSseHub, type SseHub } from './events.ts';
 import { isAllowedHost, LOCALHOST_NAMES, normaliseAllowedHosts } from './host-check.ts';
 import { connectionsCheckingIntervalMs, DEFAULT_LIMITS, type ServerLimits } from './limits.ts';
 import { batchRoutes } from './routes/batch-routes.ts';
+import { drawerRoutes } from './routes/drawer-routes.ts';
+import { paymentRoutes } from './routes/payment-routes.ts';
 import { backupRoutes } from './routes/backup-routes.ts';
 import { NO_BACKUPS, type BackupService } from './backup/backup-service.ts';
 import { SAMPLE_MENU } from './menu.ts';
@@ -255,6 +257,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const nowMs = () => now().getTime();
   await app.register(apiRoutes, { store: options.store, menu, hub, metrics, now: nowMs });
   await app.register(batchRoutes, { store: options.store, menu, metrics, now: nowMs });
+  await app.register(paymentRoutes, { store: options.store, metrics, now: nowMs });
+  await app.register(drawerRoutes, { store: options.store, metrics, now: nowMs });
   await app.register(menuRoutes, { menu });
   await app.register(settingsRoutes, { settings });
   await app.register(backupRoutes, {

@@ -27,9 +27,17 @@ const STATUS_RANK: Record<OrderStatus, number> = {
   cancelled: 3,
 };
 
+/** How many money events the order has seen: payments and refunds only ever accumulate (principle 21). */
+function ledgerSize(order: ClientOrder): number {
+  return (order.payments ?? []).reduce((n, p) => n + 1 + p.refunds.length, 0);
+}
+
 /** True when `next` would move `current` backwards: a stale reply racing a newer broadcast. */
 function isOlder(next: ClientOrder, current: ClientOrder): boolean {
   if (STATUS_RANK[next.status] < STATUS_RANK[current.status]) return true;
+  const ledger = ledgerSize(next) - ledgerSize(current);
+  if (ledger !== 0) return ledger < 0;
+  // Same ledger: `paid` goes back only with a refund (which grows the ledger), never on its own.
   return current.paid && !next.paid;
 }
 
@@ -40,6 +48,9 @@ function sameVersion(a: ClientOrder, b: ClientOrder): boolean {
     a.updatedAt === b.updatedAt &&
     a.status === b.status &&
     a.paid === b.paid &&
+    a.paidCents === b.paidCents &&
+    a.dueCents === b.dueCents &&
+    ledgerSize(a) === ledgerSize(b) &&
     a.syncState === b.syncState &&
     a.receivedAt === b.receivedAt &&
     a.totalCents === b.totalCents &&
@@ -50,8 +61,8 @@ function sameVersion(a: ClientOrder, b: ClientOrder): boolean {
 function changedFields(prev: ClientOrder, next: ClientOrder): Partial<ClientOrder> {
   const changes: Record<string, unknown> = {};
   for (const key of Object.keys(next) as (keyof ClientOrder)[]) {
-    if (key === 'items') {
-      if (JSON.stringify(prev.items) !== JSON.stringify(next.items)) changes.items = next.items;
+    if (key === 'items' || key === 'payments') {
+      if (JSON.stringify(prev[key]) !== JSON.stringify(next[key])) changes[key] = next[key];
     } else if (prev[key] !== next[key]) {
       changes[key] = next[key];
     }

@@ -7,14 +7,19 @@ import { Workbox } from 'workbox-window/Workbox.js';
 import {
   BROADCAST_CHANNEL,
   isBroadcast,
+  isDrawerBroadcast,
   type Broadcast,
   type DeviceIdentity,
+  type DrawerView,
+  type PaymentDraft,
   type PageRequest,
   type PageRequestType,
   type Reply,
   type ReplyValues,
   type SkipWaitingMessage,
 } from '../protocol/messages.ts';
+import type { MovementKind } from '../protocol/drawer.ts';
+import type { ClientOrder } from '../protocol/order.ts';
 import { unreachable } from '../protocol/unreachable.ts';
 import type { OrdersStore } from './orders-store.ts';
 import { decideRev } from './rev-gate.ts';
@@ -47,6 +52,8 @@ export class SwBridge {
   /** The push state last broadcast; null until the first one. */
   private pushConnected: boolean | null = null;
   private registration: Promise<ServiceWorkerRegistration> | null = null;
+  /** Who hears this device's drawer (src/drawer-store.ts): every broadcast and every drawer reply. */
+  private drawerListeners = new Set<(view: DrawerView) => void>();
 
   constructor(
     private readonly store: OrdersStore,
@@ -88,6 +95,62 @@ export class SwBridge {
    */
   paired(): Promise<DeviceIdentity> {
     return this.request({ v: 1, type: 'paired' });
+  }
+
+  /**
+   * Records a payment (principle 21). The row shows it as soon as the worker answers (the same instant path
+   * as a status change); `startedAt` is when the user confirmed, for the same-tab timing.
+   */
+  pay(orderId: string, payment: PaymentDraft, startedAt = this.now()): Promise<ClientOrder> {
+    return this.request({ v: 1, type: 'pay', orderId, payment }).then((order) => {
+      this.store.applyReply(order, startedAt);
+      return order;
+    });
+  }
+
+  /** Owner only: refunds part or all of one payment of the order. */
+  refund(
+    orderId: string,
+    paymentId: string,
+    amountCents: number,
+    reason: string,
+    startedAt = this.now(),
+  ): Promise<ClientOrder> {
+    return this.request({ v: 1, type: 'refund', orderId, paymentId, amountCents, reason }).then((order) => {
+      this.store.applyReply(order, startedAt);
+      return order;
+    });
+  }
+
+  /** This device's drawer as the worker knows it; the server's copy follows as a broadcast if it differs. */
+  getDrawer(): Promise<DrawerView> {
+    return this.drawerReply(this.request({ v: 1, type: 'drawer' }));
+  }
+
+  openDrawer(floatCents: number): Promise<DrawerView> {
+    return this.drawerReply(this.request({ v: 1, type: 'drawer-open', floatCents }));
+  }
+
+  moveDrawer(kind: MovementKind, amountCents: number, reason: string): Promise<DrawerView> {
+    return this.drawerReply(this.request({ v: 1, type: 'drawer-move', kind, amountCents, reason }));
+  }
+
+  /** Queues the close; the Z report arrives as `lastReport` once every earlier entry was answered. */
+  closeDrawer(countedCents: number): Promise<DrawerView> {
+    return this.drawerReply(this.request({ v: 1, type: 'drawer-close', countedCents }));
+  }
+
+  /** Hears every drawer view (broadcasts from any tab's intents, the worker's answers). */
+  onDrawer(listener: (view: DrawerView) => void): () => void {
+    this.drawerListeners.add(listener);
+    return () => this.drawerListeners.delete(listener);
+  }
+
+  private drawerReply(reply: Promise<DrawerView>): Promise<DrawerView> {
+    return reply.then((view) => {
+      for (const listener of this.drawerListeners) listener(view);
+      return view;
+    });
   }
 
   /** Fetches sw.js and installs it if it changed; a waiting version then shows the update prompt. */
@@ -184,6 +247,11 @@ export class SwBridge {
   }
 
   private onBroadcast(data: unknown): void {
+    // Not rev-ordered: the last drawer view wins.
+    if (isDrawerBroadcast(data)) {
+      for (const listener of this.drawerListeners) listener(data.drawer);
+      return;
+    }
     // Unknown or future messages are ignored, never thrown on (principle 8).
     if (!isBroadcast(data)) return;
     const at = this.now();

@@ -10,15 +10,18 @@ import {
   type StoreNames,
 } from 'idb';
 import type { AuthState, DeviceIdentity, MutationKind, SyncStatus } from '../protocol/messages.ts';
-import type { ClientOrder, Order, OrderStatus } from '../protocol/order.ts';
+import type { Drawer, DrawerCloseBody, DrawerMoveBody, DrawerOpenBody, ZReport } from '../protocol/drawer.ts';
+import type { ClientOrder, Order, OrderStatus, PaymentMethod } from '../protocol/order.ts';
+import type { PaymentInput, RefundInput } from '../protocol/payments.ts';
 import type { CreateOrderBody } from '../protocol/schemas.ts';
 
 export const DB_NAME = 'orderline';
 /**
  * v1: the three stores; v2: indexes for the active list, per-order outbox and waiting/dead counts; v3: the
- * device identity comes from pairing (the made-up `device` meta becomes `legacyDeviceId`).
+ * device identity comes from pairing (the made-up `device` meta becomes `legacyDeviceId`); v4: the `drawer`
+ * store (this device's cash drawer as last answered, and its last Z report).
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** One order as this device knows it. `view` is always `rebase(base, pending outbox entries)`. */
 export interface OrderRecord {
@@ -37,7 +40,26 @@ export interface OrderRecord {
 export type OutboxPayload =
   | { kind: 'create'; body: CreateOrderBody; optimistic: ClientOrder }
   | { kind: 'status'; status: OrderStatus }
-  | { kind: 'paid' };
+  | { kind: 'paid' }
+  /** Part 3 (principle 21): a payment or refund of this order; `body` is exactly what the server gets. */
+  | { kind: 'payment'; body: PaymentInput }
+  /** `method` is the refunded payment's, kept only for the drawer estimate (a cash refund leaves the drawer). */
+  | { kind: 'refund'; body: RefundInput; method: PaymentMethod }
+  /** Part 3 (principle 22): drawer intents. Their entries sit in the drawer lane (sw/drawer-lane.ts). */
+  | { kind: 'drawer-open'; body: DrawerOpenBody }
+  | { kind: 'drawer-move'; body: DrawerMoveBody }
+  | { kind: 'drawer-close'; body: DrawerCloseBody };
+
+/**
+ * This device's drawer as the server last answered it (GET /api/drawer, or a drawer op's answer), with the
+ * cash of this device's answered payments applied since; the queued intents are applied on top when read.
+ */
+export interface DrawerRecord {
+  /** The open drawer, or null when none is open (or none was ever seen). */
+  base: Drawer | null;
+  /** The Z report of this device's last close. */
+  lastReport: ZReport | null;
+}
 
 export interface DeadLetterInfo {
   httpStatus: number;
@@ -131,13 +153,17 @@ export interface OrderlineDb extends DBSchema {
   };
   /** Small singletons keyed by name (see MetaValues). */
   meta: { key: MetaKey; value: MetaValues[MetaKey] };
+  /** One record, key `DRAWER_KEY`: this device's drawer (a store of its own, so reports can be kept later). */
+  drawer: { key: string; value: DrawerRecord };
 }
 
+export const DRAWER_KEY = 'this-device';
+
 export type OrderlineDatabase = IDBPDatabase<OrderlineDb>;
-export type AllStores = ('orders' | 'outbox' | 'meta')[];
+export type AllStores = ('orders' | 'outbox' | 'meta' | 'drawer')[];
 export type WriteTx = IDBPTransaction<OrderlineDb, AllStores, 'readwrite'>;
 export type AnyTx = IDBPTransaction<OrderlineDb, AllStores, IDBTransactionMode>;
-export const ALL_STORES: AllStores = ['orders', 'outbox', 'meta'];
+export const ALL_STORES: AllStores = ['orders', 'outbox', 'meta', 'drawer'];
 
 /**
  * Opens (and if needed creates or upgrades) the database. An upgrade never drops a store's data.
@@ -166,6 +192,10 @@ export async function openOrderlineDb(name = DB_NAME, onClosed?: () => void): Pr
         // The made-up identity retires: its id is kept for pairing, its provisional code is dropped (the next
         // numbers use the paired device's code; the counter goes on, so no number repeats).
         void retireLegacyDevice(tx.objectStore('meta'));
+      }
+      if (oldVersion < 4) {
+        // Empty at first: the drawer is learnt from the server (GET /api/drawer) or from this device's intents.
+        upgradeDb.createObjectStore('drawer');
       }
     },
     blocking() {

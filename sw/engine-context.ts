@@ -1,7 +1,7 @@
 // What the sync engine is built from (injected, so Node tests run the same modules with fake-indexeddb and a
 // fault-injecting fetch) and the transaction helper every write goes through.
 
-import type { Broadcast } from '../protocol/messages.ts';
+import type { Broadcast, DrawerBroadcast, DrawerView } from '../protocol/messages.ts';
 import type { MenuResponse } from '../protocol/menu.ts';
 import { ALL_STORES, type AnyTx, type OrderlineDatabase, type SyncMeta, type WriteTx } from './db.ts';
 import { commitBroadcasts } from './broadcast.ts';
@@ -22,7 +22,8 @@ export interface EngineDeps {
   random(): number;
   /** A new UUIDv7 (order ids and mutation ids). */
   newId(): string;
-  broadcast(message: Broadcast): void;
+  /** Posts to every tab (BroadcastChannel): rev-ordered order/sync messages, and the drawer (last one wins). */
+  broadcast(message: Broadcast | DrawerBroadcast): void;
   timers: Timers;
   /** Asks the browser to wake the worker when connectivity returns (Background Sync), where it exists. */
   registerBackgroundSync?(): Promise<void>;
@@ -44,6 +45,11 @@ export interface TxOutcome<T> {
   result: T;
   changes?: (OrderChange | null)[];
   sync?: Partial<SyncMeta>;
+  /**
+   * This device's drawer changed: the view itself (posted after the commit), or `changed` when the writer did
+   * not compute it (a cash payment on the hot path); then `drawerChanged` reads and posts it afterwards.
+   */
+  drawer?: DrawerView | 'changed';
 }
 
 /** Thrown by a stopped engine's context: the work belonged to a worker that no longer exists. */
@@ -64,6 +70,8 @@ export interface EngineContext {
   writeQuiet<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
   /** From now on every transaction fails with EngineStoppedError; the DB handle closes. */
   stop(): Promise<void>;
+  /** Called after a commit whose outcome said `drawer: 'changed'` (the engine reads and broadcasts the view). */
+  drawerChanged: () => void;
 }
 
 export function createEngineContext(deps: EngineDeps): EngineContext {
@@ -106,18 +114,21 @@ export function createEngineContext(deps: EngineDeps): EngineContext {
     return result;
   }
 
-  return {
+  const context: EngineContext = {
     deps,
     db,
+    drawerChanged: () => undefined,
     async write(fn) {
-      const { result, broadcasts } = await run(async (tx) => {
+      const { result, broadcasts, drawer } = await run(async (tx) => {
         const outcome = await fn(tx);
         const changes = (outcome.changes ?? []).filter((c): c is OrderChange => c !== null);
         const messages = await commitBroadcasts(tx, changes, outcome.sync ?? {}, deps.now());
-        return { result: outcome.result, broadcasts: messages };
+        return { result: outcome.result, broadcasts: messages, drawer: outcome.drawer };
       });
       // Only after the commit: a tab must never be told about a change that could still roll back.
       for (const message of broadcasts) deps.broadcast(message);
+      if (drawer === 'changed') context.drawerChanged();
+      else if (drawer !== undefined) deps.broadcast({ v: 1, type: 'drawer', drawer });
       return result;
     },
     writeQuiet: run,
@@ -135,4 +146,5 @@ export function createEngineContext(deps: EngineDeps): EngineContext {
       if (handle) (await handle).close();
     },
   };
+  return context;
 }

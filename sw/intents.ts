@@ -36,7 +36,13 @@ export class IntentError extends Error {
       /** No identity yet: orders come only from a paired device (its code makes the numbers). */
       | 'not_paired'
       /** `paired` could not reach the server to learn who this device is. */
-      | 'unreachable',
+      | 'unreachable'
+      // Part 3 (principles 21-22): refused on the device, so they never become dead letters.
+      | 'forbidden'
+      | 'unknown_payment'
+      | 'refund_exceeds_payment'
+      | 'drawer_already_open'
+      | 'no_open_drawer',
     message: string,
   ) {
     super(message);
@@ -202,7 +208,7 @@ export async function retryDeadLetter(ctx: EngineContext, mutationId: string): P
     const entry = await deadLetter(tx, mutationId);
     await putOutboxEntry(tx, { ...entry, state: 'waiting', deadLetter: null, attempts: 0, nextAttemptAt: 0 });
     const { change } = await recomputeOrder(tx, entry.orderId);
-    return { result: null, changes: [change] };
+    return { result: null, changes: [change], drawer: 'changed' };
   });
 }
 
@@ -216,6 +222,7 @@ export async function discardDeadLetter(ctx: EngineContext, mutationId: string):
     const doomed = entry.kind === 'create' ? await outboxForOrder(tx, entry.orderId) : [entry];
     for (const e of doomed) if (e.seq !== undefined) await deleteOutboxEntry(tx, e.seq);
     const { change } = await recomputeOrder(tx, entry.orderId);
-    return { result: null, changes: [change] };
+    // A discarded drawer intent, or cash payments that went with their order, change the drawer too.
+    return { result: null, changes: [change], drawer: 'changed' };
   });
 }

@@ -1,10 +1,14 @@
 // Rebase (pure): the server base with still-pending local mutations re-applied on top (principle 2), and the
-// delta that a change of view means for the tabs. Merging is a max: statuses only move forward, paid is an OR.
+// delta that a change of view means for the tabs. Merging is a max: statuses only move forward; money is a
+// ledger (payments and refunds, each once by id) and paid / due are derived from it (principle 21).
 
 import type { RemovalReason } from '../protocol/messages.ts';
 import { isActive, type ClientOrder, type Order, type SyncState } from '../protocol/order.ts';
+import { changeCents, settle } from '../protocol/settlement.ts';
 import { applyTransition } from '../protocol/status-machine.ts';
 import { unreachable } from '../protocol/unreachable.ts';
+import type { Payment } from '../protocol/order.ts';
+import type { PaymentInput, RefundInput } from '../protocol/payments.ts';
 import type { OutboxEntry } from './db.ts';
 
 /** True when `incoming` is newer server state than `current`: never go back to an older seq. */
@@ -32,16 +36,80 @@ export function rebase(base: Order | null, pending: readonly OutboxEntry[]): Cli
         if (view === null) view = { ...payload.optimistic };
         break;
       case 'status':
-        if (view) view = { ...view, status: applyTransition(view.status, payload.status) };
+        // A cancel changes what is owed (0), so a paid order shows its refund due at once.
+        if (view) view = settled({ ...view, status: applyTransition(view.status, payload.status) });
         break;
       case 'paid':
-        if (view) view = { ...view, paid: true };
+        if (view) view = markedPaid(view, entry);
+        break;
+      case 'payment':
+        if (view) view = withPayment(view, payload.body);
+        break;
+      case 'refund':
+        if (view) view = withRefund(view, payload.body);
+        break;
+      case 'drawer-open':
+      case 'drawer-move':
+      case 'drawer-close':
+        // Drawer intents belong to no order (sw/drawer-lane.ts); they never reach an order's pending list.
         break;
       default:
         unreachable(payload);
     }
   }
   return view ? { ...view, syncState: syncStateOf(pending) } : null;
+}
+
+/** paid / paidCents / dueCents from the ledger; an order from before Part 3 (no ledger) keeps its own. */
+function settled(view: ClientOrder): ClientOrder {
+  return view.payments ? { ...view, ...settle(view, view.payments) } : view;
+}
+
+/** A queued payment (principle 21): appended once (a lost answer's replay may already be in the base). */
+function withPayment(view: ClientOrder, body: PaymentInput): ClientOrder {
+  const payments = view.payments ?? [];
+  if (payments.some((p) => p.id === body.id)) return view;
+  const tenderedCents = body.tenderedCents ?? null;
+  const payment: Payment = {
+    id: body.id,
+    method: body.method,
+    amountCents: body.amountCents,
+    tenderedCents,
+    changeCents: changeCents(body.method, body.amountCents, tenderedCents),
+    tipCents: body.tipCents ?? 0,
+    deviceId: body.deviceId,
+    createdAt: body.createdAt,
+    refunds: [],
+  };
+  return { ...view, ...settle(view, [...payments, payment]), payments: [...payments, payment] };
+}
+
+function withRefund(view: ClientOrder, body: RefundInput): ClientOrder {
+  const payments = view.payments ?? [];
+  const target = payments.find((p) => p.id === body.paymentId);
+  if (!target || target.refunds.some((r) => r.id === body.id)) return view;
+  const { id, amountCents, reason, deviceId, createdAt } = body;
+  const next = payments.map((p) =>
+    p === target ? { ...p, refunds: [...p.refunds, { id, amountCents, reason, deviceId, createdAt }] } : p,
+  );
+  return { ...view, ...settle(view, next), payments: next };
+}
+
+/**
+ * `mark-paid` (Parts 1-2): the server records a payment of the balance with method `other`. Shown the same way
+ * until it answers, under the entry's id; nothing when nothing is due (a replay already in the base).
+ */
+function markedPaid(view: ClientOrder, entry: OutboxEntry): ClientOrder {
+  if (!view.payments) return { ...view, paid: true };
+  const due = settle(view, view.payments).dueCents;
+  if (due <= 0) return settled(view);
+  return withPayment(view, {
+    id: entry.mutationId,
+    method: 'other',
+    amountCents: due,
+    deviceId: view.deviceId,
+    createdAt: entry.createdAt,
+  });
 }
 
 const ORDER_FIELDS: readonly (keyof ClientOrder)[] = [
@@ -54,6 +122,9 @@ const ORDER_FIELDS: readonly (keyof ClientOrder)[] = [
   'totalCents',
   'status',
   'paid',
+  'payments',
+  'paidCents',
+  'dueCents',
   'createdAt',
   'receivedAt',
   'updatedAt',
@@ -67,7 +138,8 @@ export function diffOrders(before: ClientOrder, after: ClientOrder): Partial<Cli
   for (const field of ORDER_FIELDS) {
     const a = before[field];
     const b = after[field];
-    const same = field === 'items' ? JSON.stringify(a) === JSON.stringify(b) : a === b;
+    const same =
+      field === 'items' || field === 'payments' ? JSON.stringify(a) === JSON.stringify(b) : a === b;
     if (!same) changes[field] = b;
   }
   return changes as Partial<ClientOrder>;

@@ -3,34 +3,20 @@
 
 import {
   MAX_BATCH_MUTATIONS,
-  type BatchMutation,
   type BatchResponse,
   type BatchResult,
 } from '../protocol/api.ts';
-import type { Order } from '../protocol/order.ts';
 import { unreachable } from '../protocol/unreachable.ts';
-import { isOrder } from './api-guards.ts';
 import type { ApiRequest } from './api-client.ts';
 import { classifyResponse, type Classification, type ExchangeFacts } from './classify-response.ts';
 import type { OutboxEntry } from './db.ts';
+import { answerBodyOf, answerGuard, mutationFor, type EntryAnswer } from './outbox-requests.ts';
+
+export { mutationFor };
 
 /** Under the server's 64 KiB body limit with room for the envelope: a batch is cut when it would pass this. */
 export const MAX_BATCH_BYTES = 56 * 1024;
 const encoder = new TextEncoder();
-
-export function mutationFor(entry: OutboxEntry): BatchMutation {
-  const payload = entry.payload;
-  switch (payload.kind) {
-    case 'create':
-      return { op: 'create', key: entry.orderId, body: payload.body };
-    case 'status':
-      return { op: 'patch', key: entry.mutationId, orderId: entry.orderId, body: { status: payload.status } };
-    case 'paid':
-      return { op: 'patch', key: entry.mutationId, orderId: entry.orderId, body: { paid: true } };
-    default:
-      return unreachable(payload);
-  }
-}
 
 /**
  * Takes the longest prefix of `entries` that fits one batch (≤ 100 mutations, ≤ MAX_BATCH_BYTES of JSON), at
@@ -73,16 +59,17 @@ export function isBatchResponseOf(count: number): (body: unknown) => body is Bat
 /** What the batch as a whole means for its entries. */
 export type BatchOutcome =
   /** Each entry's own answer, classified as if it had come alone. */
-  | { kind: 'answered'; results: Classification<Order>[] }
+  | { kind: 'answered'; results: Classification<EntryAnswer>[] }
   /** No answer for any entry (network, timeout, 5xx, 429, not the API): every entry gets this lone retry. */
-  | { kind: 'retry'; result: Classification<Order> & { outcome: 'retry' } }
+  | { kind: 'retry'; result: Classification<EntryAnswer> & { outcome: 'retry' } }
   /**
    * The batch itself was refused (an older server without /api/batch, 413, 401 …): nothing is known about the
    * entries, so none is dead-lettered; they go again alone, where each gets its own answer.
    */
   | { kind: 'refused' };
 
-export function classifyBatch(facts: ExchangeFacts, count: number): BatchOutcome {
+export function classifyBatch(facts: ExchangeFacts, entries: readonly OutboxEntry[]): BatchOutcome {
+  const count = entries.length;
   const whole = classifyResponse(facts, isBatchResponseOf(count));
   switch (whole.outcome) {
     case 'retry':
@@ -97,18 +84,13 @@ export function classifyBatch(facts: ExchangeFacts, count: number): BatchOutcome
       };
     case 'done': {
       const retryAfter = facts.kind === 'response' ? facts.retryAfter : null;
-      const results = whole.value.results.map((result) =>
-        classifyResponse<Order>(
-          {
-            kind: 'response',
-            status: result.status,
-            apiHeader: '1',
-            retryAfter,
-            body: result.error ? { error: result.error } : result.order,
-          },
-          isOrder,
-        ),
-      );
+      const results = whole.value.results.map((result, i) => {
+        const entry = entries[i] as OutboxEntry;
+        return classifyResponse<EntryAnswer>(
+          { kind: 'response', status: result.status, apiHeader: '1', retryAfter, body: answerBodyOf(entry, result) },
+          answerGuard(entry),
+        );
+      });
       return { kind: 'answered', results };
     }
     default:

@@ -3,11 +3,9 @@
 // nothing is sent unless the device is paired, and a 401 leaves the entry exactly as it was (principle 13).
 
 import { MAX_BATCH_MUTATIONS } from '../protocol/api.ts';
-import type { Order } from '../protocol/order.ts';
 import { unreachable } from '../protocol/unreachable.ts';
-import { isOrder } from './api-guards.ts';
-import { exchange, type ApiRequest } from './api-client.ts';
-import { settleMutation, recomputeOrder } from './apply-orders.ts';
+import { exchange } from './api-client.ts';
+import { recomputeOrder } from './apply-orders.ts';
 import { nextBackoffMs, parseRetryAfterMs } from './backoff.ts';
 import { readSyncMeta } from './broadcast.ts';
 import { createBatcher } from './batcher.ts';
@@ -19,6 +17,11 @@ import type { OrderChange } from './merge.ts';
 import { batchRequestFor, classifyBatch, takeBatch } from './outbox-batch.ts';
 import { mapPerOrder } from './per-order.ts';
 import { countWaiting, findByMutation, putOutboxEntry } from './outbox-store.ts';
+import { isDrawerKind } from './drawer-lane.ts';
+import { answerGuard, requestFor, type EntryAnswer } from './outbox-requests.ts';
+import { settleEntry } from './settle-entry.ts';
+
+export { requestFor };
 
 /** How many lone requests for different orders may be out at once. */
 export const FLUSH_WINDOW = 8;
@@ -66,10 +69,25 @@ export async function pickSendable(
   }
   let wakeAt: number | null = null;
   let after: number | null = null;
+  /** An earlier entry still waits for its answer (queued, held back, blocked or in flight). */
+  let earlierWaiting = false;
   for (;;) {
     const range = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
     const batch = await store.getAll(range, SCAN_BATCH);
     for (const entry of batch) {
+      // Behind a dead letter of its own lane a drawer entry waits for the user, like any order's, and holds
+      // nothing else up.
+      const behindDead = blocked.has(entry.orderId) && !busyOrders.has(entry.orderId);
+      if (isDrawerKind(entry.kind) && entry.state === 'waiting' && entry.seq !== undefined && !behindDead) {
+        // A drawer entry is a barrier for the whole device (principle 22): it goes only once every earlier
+        // entry has its answer (so a close counts every payment taken before it, and an open lands before the
+        // cash payment after it), and nothing after it goes before its own answer.
+        const ready = !earlierWaiting && !busyOrders.has(entry.orderId);
+        if (ready && entry.nextAttemptAt > nowMs) wakeAt = Math.min(wakeAt ?? Infinity, entry.nextAttemptAt);
+        else if (ready) entries.push({ ...entry, seq: entry.seq });
+        return { entries, wakeAt, serverUp };
+      }
+      if (entry.state === 'waiting') earlierWaiting = true;
       if (blocked.has(entry.orderId)) continue;
       blocked.add(entry.orderId); // only the head of each order is a candidate
       if (entry.state === 'dead' || entry.seq === undefined) continue;
@@ -84,30 +102,6 @@ export async function pickSendable(
     const last = batch.at(-1);
     if (batch.length < SCAN_BATCH || last?.seq === undefined) return { entries, wakeAt, serverUp };
     after = last.seq;
-  }
-}
-
-export function requestFor(entry: OutboxEntry): ApiRequest {
-  const payload = entry.payload;
-  switch (payload.kind) {
-    case 'create':
-      return { method: 'POST', path: '/api/orders', idempotencyKey: entry.orderId, body: payload.body };
-    case 'status':
-      return {
-        method: 'PATCH',
-        path: `/api/orders/${encodeURIComponent(entry.orderId)}`,
-        idempotencyKey: entry.mutationId,
-        body: { status: payload.status },
-      };
-    case 'paid':
-      return {
-        method: 'PATCH',
-        path: `/api/orders/${encodeURIComponent(entry.orderId)}`,
-        idempotencyKey: entry.mutationId,
-        body: { paid: true },
-      };
-    default:
-      return unreachable(payload);
   }
 }
 
@@ -127,7 +121,7 @@ export interface FlushResult {
 
 interface Answer {
   entry: Sendable;
-  result: Classification<Order>;
+  result: Classification<EntryAnswer>;
 }
 
 /** Folds one answer's connectivity patch into the batch's: later answers win, except waits (the longest holds). */
@@ -150,15 +144,20 @@ async function applyOutcome(
   { entry, result }: Answer,
   at: number,
   random: () => number,
-): Promise<{ wait: number | null; change: OrderChange | null; sync: Partial<SyncMeta> }> {
+): Promise<{
+  wait: number | null;
+  change: OrderChange | null;
+  sync: Partial<SyncMeta>;
+  drawerChanged?: boolean;
+}> {
   const sync = connectivityAfter(result, at);
   // The entry may have changed while the request was out (it cannot be discarded: only dead ones can).
   const current = await findByMutation(tx, entry.mutationId);
   if (!current || current.seq === undefined) return { wait: null, change: null, sync };
   switch (result.outcome) {
     case 'done': {
-      const change = await settleMutation(tx, current.seq, result.value);
-      return { wait: null, change, sync };
+      const { change, drawerChanged } = await settleEntry(tx, { ...current, seq: current.seq }, result.value);
+      return { wait: null, change, sync, drawerChanged };
     }
     case 'retry': {
       const attempts = current.attempts + 1;
@@ -189,6 +188,8 @@ async function applyOutcome(
           failedAt: new Date(at).toISOString(),
         },
       });
+      // A drawer entry belongs to no order; its view changes (no longer `closing`, say).
+      if (isDrawerKind(current.kind)) return { wait: null, change: null, sync, drawerChanged: true };
       const { change } = await recomputeOrder(tx, current.orderId);
       return { wait: null, change, sync };
     }
@@ -216,7 +217,13 @@ async function applyOutcomes(ctx: EngineContext, answers: Answer[]): Promise<(nu
     );
     // Folded in answer order, so "later answers win" means what it meant when they were applied one by one.
     const sync = applied.reduce<Partial<SyncMeta>>((into, { sync: patch }) => mergeSync(into, patch), {});
-    return { result: applied.map((a) => a.wait), changes: applied.map((a) => a.change), sync };
+    const drawer = applied.some((a) => a.drawerChanged === true) ? ('changed' as const) : undefined;
+    return {
+      result: applied.map((a) => a.wait),
+      changes: applied.map((a) => a.change),
+      sync,
+      ...(drawer ? { drawer } : {}),
+    };
   });
 }
 
@@ -248,7 +255,7 @@ export async function flushOutbox(ctx: EngineContext, window = FLUSH_WINDOW): Pr
 
   const draining = () => batching && width === window;
 
-  async function afterAnswer(result: Classification<Order>, wait: number | null): Promise<void> {
+  async function afterAnswer(result: Classification<EntryAnswer>, wait: number | null): Promise<void> {
     if (result.outcome === 'retry') {
       retryAt = Math.max(retryAt ?? 0, wait ?? ctx.deps.now());
       return;
@@ -263,12 +270,12 @@ export async function flushOutbox(ctx: EngineContext, window = FLUSH_WINDOW): Pr
   }
 
   async function send(entry: Sendable): Promise<void> {
-    const result = classifyResponse(await exchange(ctx.deps, requestFor(entry)), isOrder);
+    const result = classifyResponse(await exchange(ctx.deps, requestFor(entry)), answerGuard(entry));
     await afterAnswer(result, await record({ entry, result }));
   }
 
   async function sendBatch(entries: Sendable[]): Promise<void> {
-    const outcome = classifyBatch(await exchange(ctx.deps, batchRequestFor(entries)), entries.length);
+    const outcome = classifyBatch(await exchange(ctx.deps, batchRequestFor(entries)), entries);
     if (outcome.kind === 'refused') {
       // Nothing is known about these entries: they go again alone (after this task's finally frees them).
       batching = false;
@@ -277,7 +284,7 @@ export async function flushOutbox(ctx: EngineContext, window = FLUSH_WINDOW): Pr
     }
     const answers: Answer[] = entries.map((entry, i) => ({
       entry,
-      result: outcome.kind === 'retry' ? outcome.result : (outcome.results[i] as Classification<Order>),
+      result: outcome.kind === 'retry' ? outcome.result : (outcome.results[i] as Classification<EntryAnswer>),
     }));
     // Recorded together (one transaction), then each answer counts as its lone answer would.
     const waits = await Promise.all(answers.map((answer) => record(answer)));

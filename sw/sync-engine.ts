@@ -14,7 +14,9 @@ import {
   retryDeadLetter,
   setStatus,
 } from './intents.ts';
+import { closeDrawer, moveDrawer, openDrawer, readDrawer, refreshDrawer } from './drawer-intents.ts';
 import { flushOutbox } from './outbox-flush.ts';
+import { pay, refund } from './payment-intents.ts';
 import { clearBackoff, countWaiting } from './outbox-store.ts';
 import { readSyncMeta } from './broadcast.ts';
 import { refreshIdentity } from './device.ts';
@@ -63,10 +65,23 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
   const ctx = createEngineContext({
     ...deps,
     broadcast: (message) => {
-      mirror.saw(message);
-      prefetch.saw(message);
+      if (message.type !== 'drawer') {
+        mirror.saw(message);
+        prefetch.saw(message);
+      }
       deps.broadcast(message);
     },
+  });
+  // A write that changed the drawer without computing it (a cash payment, an answer): read it once afterwards
+  // and tell every tab. Serial, so a burst of answers costs one read and one broadcast per pass.
+  const drawerBroadcast = createSerialTask(async () => {
+    const drawer = await readDrawer(ctx);
+    ctx.deps.broadcast({ v: 1, type: 'drawer', drawer });
+  });
+  ctx.drawerChanged = () => track(drawerBroadcast.run());
+  /** GET /api/drawer in the background; the view goes to every tab if it changed. */
+  const drawerRefresh = createSerialTask(async () => {
+    await refreshDrawer(ctx);
   });
   const background = new Set<Promise<unknown>>();
   // Pushes that arrive while one is being applied go together in one transaction (a drain echoes every
@@ -224,14 +239,40 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
         track(pull.run());
         return check.device;
       }
-      // Part 3 money and drawer intents: the contract is in protocol/messages.ts; the engine side lands next.
-      case 'pay':
-      case 'refund':
-      case 'drawer':
-      case 'drawer-open':
-      case 'drawer-move':
-      case 'drawer-close':
-        throw new IntentError('invalid_request', `${request.type} is not handled by this worker yet`);
+      case 'pay': {
+        if (typeof request.orderId !== 'string') invalid('orderId is invalid');
+        const order = await pay(ctx, request.orderId, request.payment);
+        track(flush.run());
+        return order;
+      }
+      case 'refund': {
+        if (typeof request.orderId !== 'string') invalid('orderId is invalid');
+        const { paymentId, amountCents, reason } = request;
+        const order = await refund(ctx, request.orderId, { paymentId, amountCents, reason });
+        track(flush.run());
+        return order;
+      }
+      case 'drawer': {
+        // The device's view at once; the server's drawer follows as a `drawer` broadcast when it differs.
+        const view = await readDrawer(ctx);
+        track(drawerRefresh.run());
+        return view;
+      }
+      case 'drawer-open': {
+        const view = await openDrawer(ctx, request.floatCents);
+        track(flush.run());
+        return view;
+      }
+      case 'drawer-move': {
+        const view = await moveDrawer(ctx, request.kind, request.amountCents, request.reason);
+        track(flush.run());
+        return view;
+      }
+      case 'drawer-close': {
+        const view = await closeDrawer(ctx, request.countedCents);
+        track(flush.run());
+        return view;
+      }
       default:
         return unreachable(request);
     }

@@ -1,4 +1,5 @@
-// POST /api/batch (DESIGN.md Part 2, principle 17): up to 100 creates and changes in one request and one
+// POST /api/batch (DESIGN.md Part 2, principle 17): up to 100 creates, changes, payments, refunds and drawer
+// intents (Part 3) in one request and one
 // transaction, each judged and answered exactly as if it had been sent alone (server/order-mutations.ts).
 
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +11,14 @@ import { unreachable } from '../../protocol/unreachable.ts';
 import { sendError } from '../api-error.ts';
 import type {} from '../auth/route-access.ts';
 import type { Metrics } from '../metrics.ts';
+import {
+  answerDrawer,
+  answerMoney,
+  judgeDrawer,
+  judgeMoney,
+  moneySchemas,
+  type MoneySchemas,
+} from '../money-mutations.ts';
 import {
   answerChange,
   answerCreate,
@@ -44,6 +53,7 @@ async function judge(
   menu: MenuStore,
   createSchema: CreateSchema,
   orderVersion: OrderVersionLookup,
+  schemas: MoneySchemas,
 ): Promise<Judgement> {
   switch (mutation.op) {
     case 'create': {
@@ -63,16 +73,26 @@ async function judge(
         ? { write: { op: 'change', change: { ...judged.value, actingDeviceId: caller?.id } } }
         : { answer: judged.answer };
     }
-    // Part 3 money and drawer ops (principles 21-22): the contract is in protocol/; the store side lands next,
-    // until then each is answered alone as a route that does not exist yet would be.
+    // Part 3 money and drawer ops (principles 21-22): judged as the lone routes judge them; the key is required.
     case 'payment':
-    case 'refund':
+    case 'refund': {
+      const judged = judgeMoney(
+        mutation.op,
+        mutation.key,
+        mutation.orderId,
+        mutation.body,
+        caller,
+        schemas,
+        true,
+      );
+      return judged.ok ? { write: judged.value } : { answer: judged.answer };
+    }
     case 'drawer-open':
     case 'drawer-move':
-    case 'drawer-close':
-      return {
-        answer: { status: 404, error: { code: 'not_found', message: `${mutation.op} is not served yet` } },
-      };
+    case 'drawer-close': {
+      const judged = judgeDrawer(mutation.op, mutation.key, mutation.body, caller, schemas, true);
+      return judged.ok ? { write: judged.value } : { answer: judged.answer };
+    }
     default:
       return unreachable(mutation);
   }
@@ -84,6 +104,11 @@ function answer(written: BatchWriteResult, metrics: Metrics): MutationAnswer {
       return answerCreate(written.result, metrics);
     case 'change':
       return answerChange(written.result, metrics);
+    case 'payment':
+    case 'refund':
+      return answerMoney(written.result, metrics);
+    case 'drawer':
+      return answerDrawer(written.result);
     default:
       return unreachable(written);
   }
@@ -91,6 +116,7 @@ function answer(written: BatchWriteResult, metrics: Metrics): MutationAnswer {
 
 export async function batchRoutes(app: FastifyInstance, { store, menu, metrics, now }: BatchRoutesOptions) {
   const createSchema = createOrderBodySchema(now);
+  const schemas = moneySchemas(now);
   app.post(
     '/api/batch',
     // Open to every role that may send some mutation; each one is then checked as if alone (creates too).
@@ -106,7 +132,7 @@ export async function batchRoutes(app: FastifyInstance, { store, menu, metrics, 
       const orderVersion: OrderVersionLookup = async (orderId) =>
         created.get(orderId) ?? (await stored(orderId));
       for (const mutation of parsed.output.mutations) {
-        const judgement = await judge(mutation, request.device, menu, createSchema, orderVersion);
+        const judgement = await judge(mutation, request.device, menu, createSchema, orderVersion, schemas);
         if ('write' in judgement && judgement.write.op === 'create' && judgement.write.order.menuVersion > 0)
           created.set(judgement.write.order.id, judgement.write.order.menuVersion);
         judgements.push(judgement);

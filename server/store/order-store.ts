@@ -5,7 +5,10 @@ import type { Discount } from '../../protocol/menu.ts';
 import type { Order, OrderDiscount, OrderStatus, OrderTax } from '../../protocol/order.ts';
 import type { MenuPricing } from '../../protocol/pricing.ts';
 import type { ActivePosition } from './active-page-token.ts';
+import type { DrawerResult, DrawerWrite } from './drawer-store.ts';
+import type { MoneyResult, PaymentWrite, RefundWrite } from './payment-store.ts';
 import type { DatabaseKind, SqlDatabase } from './sql-database.ts';
+import type { CloseResult } from './z-report-store.ts';
 
 /** A validated, priced create request (the order's own fields as the client set them, with server prices), plus
  * the fingerprint a replay must match. */
@@ -80,9 +83,18 @@ export interface ActivePageRequest {
 }
 
 /** One mutation of POST /api/batch, already validated and priced like a lone request. */
-export type BatchWrite = { op: 'create'; order: NewOrder } | { op: 'change'; change: OrderChange };
+export type BatchWrite =
+  | { op: 'create'; order: NewOrder }
+  | { op: 'change'; change: OrderChange }
+  // Part 3 (principles 21-22): money and drawer intents; lone requests run them as a batch of one.
+  | { op: 'payment'; payment: PaymentWrite }
+  | { op: 'refund'; refund: RefundWrite }
+  | { op: 'drawer'; drawer: DrawerWrite };
 export type BatchWriteResult =
-  { op: 'create'; result: CreateResult } | { op: 'change'; result: ChangeResult };
+  | { op: 'create'; result: CreateResult }
+  | { op: 'change'; result: ChangeResult }
+  | { op: 'payment' | 'refund'; result: MoneyResult }
+  | { op: 'drawer'; result: DrawerResult | CloseResult };
 
 /** Orders whose new state just committed, in ascending seq. `committedAt` is performance.now(). */
 export interface CommittedBatch {

@@ -6,6 +6,7 @@ import { isActive, type Order, type Payment } from '../../protocol/order.ts';
 import { priceOrder } from '../../protocol/pricing.ts';
 import type { ChangeResult, CreateResult, NewOrder, OrderChange } from './order-store.ts';
 import { dueCents, orderColumns, rowToOrder, type OrderRow } from './order-rows.ts';
+import { insertPaymentRow } from './payment-store.ts';
 import type { SqlClient } from './sql-database.ts';
 
 export async function selectOrder(tx: SqlClient, id: string, lock: boolean): Promise<Order | null> {
@@ -226,11 +227,9 @@ export async function changeOrderIn(tx: SqlClient, change: OrderChange, at: stri
       createdAt: at,
       refunds: [],
     };
-    await tx.query(
-      `INSERT INTO payments (id, order_id, method, amount_cents, device_id, created_at)
-       VALUES ($1, $2, 'other', $3, $4, $5)`,
-      [payment.id, current.id, payment.amountCents, payment.deviceId, payment.createdAt],
-    );
+    // The same ledger write as POST …/payments (listed in the device's open drawer, if any). No fingerprint:
+    // the mutation key guards its replays, and a payments request reusing this id is a mismatch.
+    await insertPaymentRow(tx, current.id, payment, null);
     payments.push(payment);
     paidCents += balance;
   }

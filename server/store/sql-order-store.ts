@@ -19,6 +19,10 @@ import type {
 import { orderColumns, rowToOrder, type OrderRow } from './order-rows.ts';
 import { changeOrderIn, createOrderIn, createOrdersIn, selectOrder } from './order-writes.ts';
 import { boundPage } from './page-bound.ts';
+import { unreachable } from '../../protocol/unreachable.ts';
+import { moveDrawerIn, openDrawerIn, type DrawerWrite } from './drawer-store.ts';
+import { recordPaymentIn, recordRefundIn } from './payment-store.ts';
+import { closeDrawerIn } from './z-report-store.ts';
 import type { SqlClient, SqlDatabase } from './sql-database.ts';
 import { followNotifications, NOTIFY_CHANNEL } from './follow-notifications.ts';
 
@@ -60,7 +64,8 @@ const FLOOR_CHECK_MS = 60_000;
 function committedOrders(results: readonly BatchWriteResult[]): Order[] {
   const orders: Order[] = [];
   for (const { result } of results) {
-    if (result.kind === 'created' || result.kind === 'applied') orders.push(result.order);
+    if (result.kind === 'created' || result.kind === 'applied' || result.kind === 'recorded')
+      orders.push(result.order);
   }
   return orders.sort((a, b) => a.seq - b.seq);
 }
@@ -145,10 +150,7 @@ export async function createSqlOrderStore(
 
   /** One batch mutation; on PostgreSQL inside a savepoint, so a lost unique-key race retries only itself. */
   async function batchWrite(tx: SqlClient, write: BatchWrite): Promise<BatchWriteResult> {
-    const run = async (): Promise<BatchWriteResult> =>
-      write.op === 'create'
-        ? { op: 'create', result: await createOrderIn(tx, write.order, now().toISOString()) }
-        : { op: 'change', result: await changeOrderIn(tx, write.change, now().toISOString()) };
+    const run = () => runWrite(tx, write, now().toISOString());
     // PGlite has one connection and runs one transaction at a time: no race can fail a statement, so the
     // savepoint round trips are skipped there. Anything that throws fails the whole batch (a 5xx).
     if (!viaNotify) return run();
@@ -259,6 +261,37 @@ export async function createSqlOrderStore(
     );
   }
   return store;
+}
+
+/** One write inside an open transaction; `at` is the server's ISO time. */
+async function runWrite(tx: SqlClient, write: BatchWrite, at: string): Promise<BatchWriteResult> {
+  switch (write.op) {
+    case 'create':
+      return { op: 'create', result: await createOrderIn(tx, write.order, at) };
+    case 'change':
+      return { op: 'change', result: await changeOrderIn(tx, write.change, at) };
+    case 'payment':
+      return { op: 'payment', result: await recordPaymentIn(tx, write.payment, at) };
+    case 'refund':
+      return { op: 'refund', result: await recordRefundIn(tx, write.refund, at) };
+    case 'drawer':
+      return { op: 'drawer', result: await drawerWriteIn(tx, write.drawer) };
+    default:
+      return unreachable(write);
+  }
+}
+
+function drawerWriteIn(tx: SqlClient, write: DrawerWrite) {
+  switch (write.op) {
+    case 'drawer-open':
+      return openDrawerIn(tx, write.body, write.fingerprint);
+    case 'drawer-move':
+      return moveDrawerIn(tx, write.body, write.fingerprint);
+    case 'drawer-close':
+      return closeDrawerIn(tx, write.body, write.fingerprint);
+    default:
+      return unreachable(write);
+  }
 }
 
 type BatchRun = { op: 'creates'; orders: NewOrder[] } | { op: 'one'; write: BatchWrite };

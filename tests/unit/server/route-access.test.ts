@@ -55,6 +55,15 @@ const EXPECTED: Record<string, Access> = {
   'DELETE /api/print-jobs/:id': ['owner'],
   'GET /api/orders/:id/receipt': ['owner', 'counter'],
   'POST /api/orders/:id/print': ['owner', 'counter'],
+  // Part 3 money (principles 21-22): kitchen and display never pay; only the owner refunds and reads Z reports.
+  'POST /api/orders/:id/payments': ['owner', 'counter'],
+  'POST /api/orders/:id/refunds': ['owner'],
+  'POST /api/drawer/open': ['owner', 'counter'],
+  'POST /api/drawer/movements': ['owner', 'counter'],
+  'POST /api/drawer/close': ['owner', 'counter'],
+  'GET /api/drawer': ['owner', 'counter'],
+  'GET /api/reports/z/:number': ['owner'],
+  'GET /api/reports/z': ['owner'],
   'GET /healthz': 'public',
   'GET /metrics': ['owner'],
   // Without a build, `/` explains how to make one.

@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type {
   Broadcast,
   DeviceIdentity,
+  DrawerBroadcast,
   OrderDraft,
   OrdersDelta,
   PageRequest,
@@ -119,12 +120,15 @@ export function draft(menuItemId = 'flat-white', customerName = 'Ada'): OrderDra
 export interface Harness {
   engine: SyncEngine;
   deps: EngineDeps;
+  /** Rev-ordered broadcasts (orders, sync); drawer views go to `drawerBroadcasts()`. */
   broadcasts: Broadcast[];
   errors: unknown[];
   timers: ManualTimers;
   clock: { now: number };
   request<R extends PageRequest>(request: R): Promise<ReplyValues[R['type']]>;
   ordersDeltas(): OrdersDelta[];
+  /** The drawer views posted to the tabs, oldest first. */
+  drawerBroadcasts(): DrawerBroadcast[];
   /** Engines dropped by restart(): their unfinished work may still be settling. */
   retired: SyncEngine[];
   restart(): Promise<void>;
@@ -152,6 +156,7 @@ export function createHarness(handler: FetchHandler, options: HarnessOptions = {
   const clock = { now: Date.parse('2026-11-25T09:00:00.000Z') };
   const timers = createManualTimers(() => clock.now);
   const broadcasts: Broadcast[] = [];
+  const drawers: DrawerBroadcast[] = [];
   const errors: unknown[] = [];
   const fakeFetch: typeof fetch = async (input, init) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
@@ -177,7 +182,10 @@ export function createHarness(handler: FetchHandler, options: HarnessOptions = {
     now: () => clock.now,
     random: () => 0.5,
     newId: () => uuidv7(),
-    broadcast: (message) => broadcasts.push(structuredClone(message)),
+    broadcast: (message) =>
+      message.type === 'drawer'
+        ? drawers.push(structuredClone(message))
+        : broadcasts.push(structuredClone(message)),
     timers,
     reportError: (error) => errors.push(error),
     ...(options.pricingMenu ? { pricingMenu: options.pricingMenu } : {}),
@@ -193,6 +201,7 @@ export function createHarness(handler: FetchHandler, options: HarnessOptions = {
       return unwrap(await harness.engine.handle(request));
     },
     ordersDeltas: () => broadcasts.filter((b): b is OrdersDelta => b.type === 'orders'),
+    drawerBroadcasts: () => drawers,
     retired: [],
     async restart() {
       await harness.engine.stop();

@@ -5,10 +5,14 @@ import type { BatchRequest, BatchResult, ChangesResponse } from '../../../protoc
 import type { Order } from '../../../protocol/order.ts';
 import type { CreateOrderBody } from '../../../protocol/schemas.ts';
 import { applyTransition } from '../../../protocol/status-machine.ts';
+import type { PaymentInput, RefundInput } from '../../../protocol/payments.ts';
 import { apiResponse, serverOrderFrom, TEST_DEVICE, type FetchHandler } from './engine-harness.ts';
+import { createFakeMoney, type FakeMoney } from './fake-money.ts';
 
 export interface FakeApi {
   handler: FetchHandler;
+  /** Payments, refunds, drawers and Z reports (tests/unit/sw/fake-money.ts). */
+  money: FakeMoney;
   orders: Map<string, Order>;
   seq: number;
   /** Every request seen, in arrival order. */
@@ -49,10 +53,20 @@ export interface FakeApi {
   remoteOrder(options?: { prefix?: string; createdAt?: string }): Order;
 }
 
+const DRAWER_PATHS = {
+  'drawer-open': '/api/drawer/open',
+  'drawer-move': '/api/drawer/movements',
+  'drawer-close': '/api/drawer/close',
+} as const;
+const DRAWER_OPS = new Map<string, keyof typeof DRAWER_PATHS>(
+  Object.entries(DRAWER_PATHS).map(([op, path]) => [path, op as keyof typeof DRAWER_PATHS]),
+);
+
 /** The order a write is about: the created id, or the id in a PATCH path. */
 function writeTarget(method: string, url: URL, body: unknown): string {
   if (method === 'POST' && url.pathname === '/api/orders') return (body as CreateOrderBody).id;
-  return url.pathname;
+  // A payment or refund is a write of its order (/api/orders/:id/payments): the same FIFO lane.
+  return /^\/api\/orders\/[^/]+/.exec(url.pathname)?.[0] ?? url.pathname;
 }
 
 export function createFakeApi(): FakeApi {
@@ -60,6 +74,7 @@ export function createFakeApi(): FakeApi {
   const perOrder = new Map<string, number>();
   let remoteMade = 0;
   const api: FakeApi = {
+    money: createFakeMoney(),
     orders: new Map(),
     seq: 0,
     log: [],
@@ -143,6 +158,10 @@ export function createFakeApi(): FakeApi {
         };
         return apiResponse(200, response);
       }
+      if (method === 'GET' && url.pathname === '/api/drawer') {
+        const answer = api.money.getDrawer(url.searchParams.get('deviceId') ?? '');
+        return apiResponse(answer.status, answer.body);
+      }
       const batchAnswer = url.pathname === '/api/batch' ? api.scriptedBatch.shift() : undefined;
       if (batchAnswer) return batchAnswer;
       if (method === 'POST' && url.pathname === '/api/batch' && api.batchSupported) {
@@ -162,16 +181,22 @@ export function createFakeApi(): FakeApi {
               ? write('POST', new URL('/api/orders', url), m.key, m.body)
               : m.op === 'patch'
                 ? write('PATCH', new URL(`/api/orders/${m.orderId}`, url), m.key, m.body)
-                : Promise.reject(new Error(`the fake API does not serve ${m.op} yet`)),
+                : 'orderId' in m
+                  ? write('POST', new URL(`/api/orders/${m.orderId}/${m.op}s`, url), m.key, m.body)
+                  : write('POST', new URL(DRAWER_PATHS[m.op], url), m.key, m.body),
           ),
         );
         const results: BatchResult[] = [];
         for (const answer of answers) {
-          const json = (await answer.json()) as Order & { error?: BatchResult['error'] };
+          const json = (await answer.json()) as Order & Omit<BatchResult, 'status' | 'order'>;
           results.push(
             json.error
               ? { status: answer.status, error: json.error }
-              : { status: answer.status, order: json },
+              : json.drawer
+                ? { status: answer.status, drawer: json.drawer }
+                : json.report
+                  ? { status: answer.status, report: json.report }
+                  : { status: answer.status, order: json },
           );
         }
         return apiResponse(200, { results });
@@ -204,6 +229,20 @@ export function createFakeApi(): FakeApi {
         const order = serverOrderFrom(create, api.seq);
         api.orders.set(order.id, order);
         return apiResponse(201, order);
+      }
+      const money = /^\/api\/orders\/([^/]+)\/(payments|refunds)$/.exec(url.pathname);
+      if (method === 'POST' && money?.[1]) {
+        const touch = (o: Order) => api.touch(o.id, o);
+        const answer =
+          money[2] === 'payments'
+            ? api.money.payment(api.orders.get(money[1]), key, body as PaymentInput, touch)
+            : api.money.refund(api.orders.get(money[1]), key, body as RefundInput, touch);
+        return apiResponse(answer.status, answer.body);
+      }
+      const drawerOp = DRAWER_OPS.get(url.pathname);
+      if (method === 'POST' && drawerOp) {
+        const answer = api.money.drawerOp(drawerOp, body as Record<string, unknown>);
+        return apiResponse(answer.status, answer.body);
       }
       const match = /^\/api\/orders\/([^/]+)$/.exec(url.pathname);
       if (method === 'PATCH' && match?.[1]) {
