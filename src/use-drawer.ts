@@ -25,7 +25,7 @@ export function useDrawer(bridge: SwBridge): DrawerState {
   };
   useEffect(() => {
     let live = true;
-    const unsubscribe = subscribeDrawer((next) => live && apply(next));
+    const unsubscribe = subscribeDrawer(bridge, (next) => live && apply(next));
     getDrawer(bridge).then(
       (next) => live && apply(next),
       (reason: unknown) => live && setError(errorMessage(reason)),

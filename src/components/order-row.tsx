@@ -7,7 +7,7 @@ import { ReceiptButton } from './receipt-button.tsx';
 import { Component } from 'preact';
 import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
-import { paymentState, type PaymentState } from '../../protocol/payment-state.ts';
+import { paymentState, type PaymentState } from '../../protocol/settlement.ts';
 import { formatAge, formatMoney } from '../display-format.ts';
 import { lineLabel } from '../line-label.ts';
 

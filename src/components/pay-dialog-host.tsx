@@ -81,17 +81,16 @@ export function PayDialogHost(props: PayDialogHostProps) {
       </p>
     );
   if (!dialogs || order === undefined) return null;
-  // Each reply is applied with the moment of the tap, so the row's change is timed like every other intent's.
+  // The bridge applies each reply with the moment of the tap, so the row's change is timed like any intent's.
   return kind === 'pay' ? (
     <dialogs.PayDialog
       order={order}
       currency={currency}
       onConfirm={(paying, payment) => {
         const startedAt = performance.now();
-        dialogs.pay(bridge, paying.id, payment).then(
-          (updated) => store.applyReply(updated, startedAt),
-          (error: unknown) => onError(`Order ${paying.number} was not paid`, error),
-        );
+        dialogs
+          .pay(bridge, paying.id, payment, startedAt)
+          .catch((error: unknown) => onError(`Order ${paying.number} was not paid`, error));
       }}
       onClose={close}
     />
@@ -100,10 +99,7 @@ export function PayDialogHost(props: PayDialogHostProps) {
       order={order}
       currency={currency}
       onRefund={(paymentId, amountCents, reason) => {
-        const startedAt = performance.now();
-        return dialogs
-          .refund(bridge, order.id, paymentId, amountCents, reason)
-          .then((updated) => store.applyReply(updated, startedAt));
+        return dialogs.refund(bridge, order.id, paymentId, amountCents, reason);
       }}
       onClose={close}
     />

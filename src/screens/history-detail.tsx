@@ -27,11 +27,19 @@ export interface HistoryDetailProps {
   bridge: SwBridge;
   /** The owner may refund (Part 3). */
   canRefund: boolean;
+  deviceId: string | null;
   onChanged: (order: HistoryOrder) => void;
   onClose: () => void;
 }
 
-export function HistoryDetail({ order, bridge, canRefund, onChanged, onClose }: HistoryDetailProps) {
+export function HistoryDetail({
+  order,
+  bridge,
+  canRefund,
+  deviceId,
+  onChanged,
+  onClose,
+}: HistoryDetailProps) {
   const heading = `Order ${order.number}`;
   const currency = useMenuCurrency();
   return (
@@ -69,6 +77,7 @@ export function HistoryDetail({ order, bridge, canRefund, onChanged, onClose }: 
         currency={currency}
         bridge={bridge}
         canRefund={canRefund}
+        deviceId={deviceId}
         onChanged={(ledger) => onChanged({ ...order, ...ledger })}
       />
       <h4>Status times</h4>

@@ -7,7 +7,8 @@ import type { RefundDialogProps } from '../components/refund-dialog.tsx';
 import type { ComponentType } from 'preact';
 import { formatMoney } from '../display-format.ts';
 import { refund } from '../payments-bridge.ts';
-import type { SwBridge } from '../sw-bridge.ts';
+import { BridgeError, type SwBridge } from '../sw-bridge.ts';
+import { apiRequest } from '../api-request.ts';
 
 const STATE_WORD = {
   paid: 'Paid',
@@ -17,16 +18,46 @@ const STATE_WORD = {
 } as const;
 const METHOD_WORD = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
 
+/**
+ * Refunds through the SW (queued, pushed to every device); an order this device no longer keeps (History reaches
+ * further back than the SW's finished orders) goes straight to the server: History is online-only anyway.
+ */
+function refundFinished(
+  bridge: SwBridge,
+  deviceId: string | null,
+  orderId: string,
+  r: { paymentId: string; amountCents: number; reason: string },
+): Promise<Ledger> {
+  return refund(bridge, orderId, r.paymentId, r.amountCents, r.reason).catch((error: unknown) => {
+    if (!(error instanceof BridgeError) || error.code !== 'not_found' || deviceId === null) throw error;
+    const body = { id: crypto.randomUUID(), ...r, deviceId, createdAt: new Date().toISOString() };
+    return apiRequest<Order>('POST', `/api/orders/${encodeURIComponent(orderId)}/refunds`, body, {
+      'idempotency-key': body.id,
+    });
+  });
+}
+
+type Ledger = Pick<Order, 'payments' | 'paidCents' | 'dueCents' | 'paid'>;
+
 export interface HistoryPaymentsProps {
   order: Order;
   currency: string | null;
   bridge: SwBridge;
   canRefund: boolean;
+  /** This device's id: the owner's refunds name it as the drawer the money comes from. */
+  deviceId: string | null;
   /** A refund's reply: the order with its new ledger. */
-  onChanged: (order: Pick<Order, 'payments' | 'paidCents' | 'dueCents' | 'paid'>) => void;
+  onChanged: (order: Ledger) => void;
 }
 
-export function HistoryPayments({ order, currency, bridge, canRefund, onChanged }: HistoryPaymentsProps) {
+export function HistoryPayments({
+  order,
+  currency,
+  bridge,
+  canRefund,
+  deviceId,
+  onChanged,
+}: HistoryPaymentsProps) {
   const [refunding, setRefunding] = useState(false);
   // The Refunds dialog's code loads on the first tap, as the receipt's does.
   const [Dialog, setDialog] = useState<ComponentType<RefundDialogProps> | null>(null);
@@ -80,7 +111,9 @@ export function HistoryPayments({ order, currency, bridge, canRefund, onChanged 
           order={order}
           currency={currency}
           onRefund={(paymentId, amountCents, reason) =>
-            refund(bridge, order.id, paymentId, amountCents, reason).then((updated) => onChanged(updated))
+            refundFinished(bridge, deviceId, order.id, { paymentId, amountCents, reason }).then((updated) =>
+              onChanged(updated),
+            )
           }
           onClose={() => setRefunding(false)}
         />

@@ -158,6 +158,7 @@ export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'brid
             order={selected}
             bridge={bridge}
             canRefund={canRefund}
+            deviceId={store.sync?.device?.id ?? null}
             onChanged={(changed) => {
               setSelected(changed);
               setResults((r) =>

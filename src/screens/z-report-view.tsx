@@ -9,7 +9,9 @@ const METHOD_WORD = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function zReportCsvUrl(report: Pick<ZReport, 'openedAt' | 'closedAt'>): string {
-  const params = new URLSearchParams({ from: report.openedAt, to: report.closedAt, format: 'csv' });
+  // `to` as an instant is exclusive: one millisecond past the close keeps this report in the list.
+  const to = new Date(Date.parse(report.closedAt) + 1).toISOString();
+  const params = new URLSearchParams({ from: report.openedAt, to, format: 'csv' });
   return `/api/reports/z?${params.toString()}`;
 }
 
