@@ -9,6 +9,7 @@ import { changeCents } from '../../protocol/payments.ts';
 import { formatMoney } from '../display-format.ts';
 import { moneyInputText, parseMoney, quickAmounts } from '../money-input.ts';
 import './pay-dialog.css';
+import { wrapTab } from './focus-wrap.ts';
 
 export interface PayDialogProps {
   order: ClientOrder;
@@ -108,6 +109,7 @@ export default function PayDialog({ order, currency, onConfirm, onClose }: PayDi
       ref={ref}
       class="pay-dialog"
       aria-labelledby={titleId}
+      onKeyDown={wrapTab}
       onCancel={(event) => {
         event.preventDefault();
         finish();

@@ -8,6 +8,7 @@ import { formatMoney } from '../display-format.ts';
 import { errorMessage } from '../sw-bridge.ts';
 import { moneyInputText, parseMoney } from '../money-input.ts';
 import './pay-dialog.css';
+import { wrapTab } from './focus-wrap.ts';
 
 export interface RefundDialogProps {
   order: { id: string; number: string; payments?: Payment[] | undefined };
@@ -81,6 +82,7 @@ export default function RefundDialog({ order, currency, onRefund, onClose }: Ref
       ref={ref}
       class="pay-dialog"
       aria-labelledby={titleId}
+      onKeyDown={wrapTab}
       onCancel={(event) => {
         event.preventDefault();
         if (step.kind === 'list') finish();

@@ -114,7 +114,11 @@ test('open drawer → paid in/out → pay cash → close drawer → the Z report
 test('a drawer opened offline queues, shows as waiting, and lands once online', async ({ device }) => {
   const context = await device();
   const page = await context.newPage();
-  await openApp(page, '/drawer');
+  await openApp(page);
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Drawer', exact: true })
+    .click();
   await context.setOffline(true);
   await page.getByRole('textbox', { name: 'Float', exact: true }).fill('20');
   await page.getByRole('button', { name: 'Open drawer', exact: true }).click();
