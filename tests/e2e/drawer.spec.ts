@@ -84,6 +84,9 @@ test('open drawer → paid in/out → pay cash → close drawer → the Z report
     body: JSON.stringify(z, null, 2),
     contentType: 'application/json',
   });
+  // For the issue's note: ORDERLINE_Z_REPORT_OUT=path keeps the JSON after the run.
+  const out = process.env.ORDERLINE_Z_REPORT_OUT;
+  if (out) await writeFile(out, JSON.stringify(z, null, 2));
   expect(z).toMatchObject({
     number,
     floatCents: 10_000,
