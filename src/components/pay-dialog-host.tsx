@@ -88,7 +88,7 @@ export function PayDialogHost(props: PayDialogHostProps) {
       currency={currency}
       onConfirm={(paying, payment) => {
         const startedAt = performance.now();
-        dialogs
+        return dialogs
           .pay(bridge, paying.id, payment, startedAt)
           .catch((error: unknown) => onError(`Order ${paying.number} was not paid`, error));
       }}

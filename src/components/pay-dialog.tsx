@@ -14,8 +14,8 @@ import { wrapTab } from './focus-wrap.ts';
 export interface PayDialogProps {
   order: ClientOrder;
   currency: string | null;
-  /** Sends the payment; the row updates from its reply (the counter owns the bridge). */
-  onConfirm: (order: ClientOrder, payment: PaymentDraft) => void;
+  /** Sends the payment; the row updates from its reply. Settles once the worker answered (or refused). */
+  onConfirm: (order: ClientOrder, payment: PaymentDraft) => Promise<unknown>;
   onClose: () => void;
 }
 
@@ -95,13 +95,16 @@ export default function PayDialog({ order, currency, onConfirm, onClose }: PayDi
     setTried(true);
     if (!check.ok) return;
     const payment = check.payment;
-    onConfirm(order, payment);
+    const sent = onConfirm(order, payment);
     if (payment.method === 'cash')
       setChange({
         changeCents: changeCents('cash', payment.amountCents, payment.tenderedCents ?? null),
         amountCents: payment.amountCents,
       });
-    else finish();
+    // Closing a modal re-lays out the whole page: done after the reply has put `Paid` on the row, so the row's
+    // change is not queued behind it (the same-tab budget is one frame); a worker that is slow to answer
+    // still lets the dialog go after a moment.
+    else void Promise.race([sent, new Promise((resolve) => setTimeout(resolve, 250))]).finally(finish);
   };
 
   return (
