@@ -46,6 +46,8 @@ export const BUDGETS = {
   print_kitchen_ms: atMost(250, 'p95 ≤ 250 ms'),
   print_receipt_ms: atMost(250, 'p95 ≤ 250 ms'),
   print_backlog_s: atMost(5, '≤ 5 s, 0 lost, 0 twice'),
+  // Part 3, principle 22.
+  z_report_ms: atMost(200, '≤ 200 ms'),
 } as const satisfies Record<string, Budget>;
 
 export type BudgetKey = keyof typeof BUDGETS;

@@ -27,6 +27,8 @@ export const SCENARIOS = [
   'printing',
   // Part 3: `Confirm payment` → the row shows `Paid` in the same tab (latencySamples of them).
   'pay',
+  // Part 3, principle 22: closing a drawer that took 2,000 payments.
+  'z-report',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -81,6 +83,8 @@ export interface BenchOptions {
   printSamples: number;
   printBacklogJobs: number;
   printOffMs: number;
+  /** Cash payments in the drawer whose close is timed (`z_report_ms`). */
+  zReportPayments: number;
 }
 
 const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' | 'writeReadme' | 'only'>> = {
@@ -92,6 +96,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     coldStartOrdersLarge: 10_000,
     repeats: 5,
     backupOrders: 100_000,
+    zReportPayments: 2_000,
     drainOrders: 1000,
     recoveryOrders: 20,
     recoveryOutageMs: 8_000,
@@ -118,6 +123,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     coldStartOrdersLarge: 10_000,
     repeats: 5,
     backupOrders: 100_000,
+    zReportPayments: 2_000,
     drainOrders: 1000,
     recoveryOrders: 10,
     recoveryOutageMs: 8_000,
@@ -145,6 +151,7 @@ const PROFILES: Record<Profile, Omit<BenchOptions, 'profile' | 'build' | 'out' |
     coldStartOrdersLarge: 300,
     repeats: 1,
     backupOrders: 2_000,
+    zReportPayments: 200,
     drainOrders: 50,
     recoveryOrders: 3,
     recoveryOutageMs: 3_000,

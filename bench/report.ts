@@ -59,6 +59,8 @@ export interface BenchResults {
   print_backlog_s: number;
   print_backlog_lost: number;
   print_backlog_twice: number;
+  /** Part 3, principle 22: POST /api/drawer/close for a drawer with 2,000 cash payments. */
+  z_report_ms: number;
 }
 
 /** Why a measure could not run on this machine (PostgreSQL tools missing): shown instead of "failed". */
@@ -143,6 +145,7 @@ export function emptyResults(): MaybeResults {
     print_backlog_s: null,
     print_backlog_lost: null,
     print_backlog_twice: null,
+    z_report_ms: null,
   };
 }
 
@@ -352,6 +355,11 @@ export function tableRows(r: MaybeResults, baseline: BaselineFigures, unavailabl
       'Print receipt → receipt printed (loopback printer)',
       b('print_receipt_ms'),
       lat(r.print_receipt_ms, 'print_receipt_ms'),
+    ),
+    row(
+      'close a drawer that took 2,000 payments (Z report)',
+      b('z_report_ms'),
+      num('z_report_ms', r.z_report_ms, ms),
     ),
     row('printer off 60 s, 100 tickets queued → all printed', b('print_backlog_s'), {
       value:

@@ -34,6 +34,7 @@ import { measureMenuPush } from './scenarios/menu-push.ts';
 import { measurePay } from './scenarios/pay.ts';
 import { measurePostgresInstances } from './scenarios/postgres-instances.ts';
 import { measurePrinting } from './scenarios/printing.ts';
+import { measureZReport } from './scenarios/z-report.ts';
 import { measurePolls } from './scenarios/polls.ts';
 import { measureRecovery } from './scenarios/recovery.ts';
 import { measureCreateThroughput } from './scenarios/server-throughput.ts';
@@ -154,6 +155,17 @@ await measure(
     results.print_backlog_twice = printing.print_backlog_twice;
   },
   'printing',
+);
+
+// Its own server process; one close of a drawer holding options.zReportPayments cash payments.
+await measure(
+  `Z report: close a drawer that took ${options.zReportPayments} payments`,
+  async () => {
+    const z = await measureZReport(options.zReportPayments);
+    results.z_report_ms = z.ms;
+    details.zReport = z;
+  },
+  'z-report',
 );
 
 const runId = `bench${Date.now().toString(36)}`;

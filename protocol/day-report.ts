@@ -2,7 +2,7 @@
 // Pure: no DOM, no Node. Money is integer cents; hours are the shop's local clock hours.
 
 import * as v from 'valibot';
-import type { OrderTax } from './order.ts';
+import type { OrderTax, PaymentMethod } from './order.ts';
 
 export interface DayReportItem {
   menuItemId: string;
@@ -27,7 +27,20 @@ export interface DayReportPricing {
   options: { group: string; option: string; name: string; qty: number }[];
 }
 
-export interface DayReport extends Partial<DayReportPricing> {
+/** Part 3 (principle 21): payments by method on their local date, refunds on theirs, refund still due. */
+export interface DayReportPayments {
+  payments: {
+    method: PaymentMethod;
+    count: number;
+    amountCents: number;
+    tipsCents: number;
+    refundsCents: number;
+  }[];
+  /** Σ over the day's orders of what they paid beyond what they owe (−dueCents where dueCents < 0). */
+  refundDueCents: number;
+}
+
+export interface DayReport extends Partial<DayReportPricing>, Partial<DayReportPayments> {
   date: string;
   tz: string;
   /** The menu's currency (ISO 4217), for showing the amounts. */

@@ -9,13 +9,23 @@ import type { DayOrder } from './store/day-report-store.ts';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One cell: formula prefixes neutralised with a leading `'`, then quoted when it holds `"`, `,`, CR or LF. */
-export function csvCell(value: string | number | boolean): string {
+export function csvCell(value: CsvValue): string {
+  // An amount (`-8.90`: a refund due, a short drawer) is a number the server wrote, never a formula.
+  if (typeof value === 'object') return value.amount;
   let text = String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function csvRow(cells: readonly (string | number | boolean)[]): string {
+/** A cell: text (defused), or an amount from csvAmount (written as is, so a spreadsheet sums it). */
+export type CsvValue = string | number | boolean | { amount: string };
+
+/** Signed integer cents as a CSV amount cell (`-8.90` stays a number). */
+export function csvAmount(cents: number): { amount: string } {
+  return { amount: centsAsDecimal(cents) };
+}
+
+function csvRow(cells: readonly CsvValue[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
@@ -52,6 +62,20 @@ function itemsText(order: DayOrder): string {
     .join('; ');
 }
 
+/** "cash 12.00; card 5.00 tip 1.00 refunded 2.00" */
+function paymentsText(order: DayOrder): string {
+  return order.payments
+    .map((p) => {
+      const refunded = p.refunds.reduce((sum, r) => sum + r.amountCents, 0);
+      return [
+        `${p.method} ${centsAsDecimal(p.amountCents)}`,
+        p.tipCents > 0 ? ` tip ${centsAsDecimal(p.tipCents)}` : '',
+        refunded > 0 ? ` refunded ${centsAsDecimal(refunded)}` : '',
+      ].join('');
+    })
+    .join('; ');
+}
+
 function ordersCsv(report: DayReport, orders: readonly DayOrder[]): string {
   const lines = [
     csvRow([
@@ -62,6 +86,10 @@ function ordersCsv(report: DayReport, orders: readonly DayOrder[]): string {
       'customer',
       'items',
       `total (${report.currency})`,
+      // Part 3 (principle 21), after the earlier columns so older imports keep working.
+      `paid (${report.currency})`,
+      `due (${report.currency})`,
+      'payments',
     ]),
   ];
   for (const order of orders) {
@@ -74,6 +102,9 @@ function ordersCsv(report: DayReport, orders: readonly DayOrder[]): string {
         order.customerName,
         itemsText(order),
         centsAsDecimal(order.totalCents),
+        csvAmount(order.paidCents),
+        csvAmount((order.status === 'cancelled' ? 0 : order.totalCents) - order.paidCents),
+        paymentsText(order),
       ]),
     );
   }

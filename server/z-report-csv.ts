@@ -3,7 +3,7 @@
 
 import type { ZReport } from '../protocol/drawer.ts';
 import { PAYMENT_METHODS } from '../protocol/order.ts';
-import { centsAsDecimal, csvCell } from './day-report-csv.ts';
+import { csvAmount, csvCell, type CsvValue } from './day-report-csv.ts';
 
 const HEADER = [
   'number',
@@ -24,7 +24,7 @@ const HEADER = [
 ];
 
 export function zReportsCsv(reports: readonly ZReport[]): string {
-  const row = (cells: readonly (string | number | boolean)[]) => `${cells.map(csvCell).join(',')}\r\n`;
+  const row = (cells: readonly CsvValue[]) => `${cells.map(csvCell).join(',')}\r\n`;
   let out = row(HEADER);
   for (const report of reports) {
     const { cash } = report;
@@ -34,21 +34,21 @@ export function zReportsCsv(reports: readonly ZReport[]): string {
       report.deviceName,
       report.openedAt,
       report.closedAt,
-      centsAsDecimal(report.floatCents),
-      centsAsDecimal(cash.salesCents),
-      centsAsDecimal(cash.refundsCents),
-      centsAsDecimal(cash.paidInCents),
-      centsAsDecimal(cash.paidOutCents),
-      centsAsDecimal(cash.expectedCents),
-      centsAsDecimal(cash.countedCents),
-      centsAsDecimal(cash.differenceCents),
+      csvAmount(report.floatCents),
+      csvAmount(cash.salesCents),
+      csvAmount(cash.refundsCents),
+      csvAmount(cash.paidInCents),
+      csvAmount(cash.paidOutCents),
+      csvAmount(cash.expectedCents),
+      csvAmount(cash.countedCents),
+      csvAmount(cash.differenceCents),
       ...PAYMENT_METHODS.flatMap((method) => {
         const m = report.byMethod.find((entry) => entry.method === method);
         return [
           m?.count ?? 0,
-          centsAsDecimal(m?.amountCents ?? 0),
-          centsAsDecimal(m?.tipsCents ?? 0),
-          centsAsDecimal(m?.refundsCents ?? 0),
+          csvAmount(m?.amountCents ?? 0),
+          csvAmount(m?.tipsCents ?? 0),
+          csvAmount(m?.refundsCents ?? 0),
         ];
       }),
       report.openedImplicitly,

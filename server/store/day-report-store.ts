@@ -2,7 +2,8 @@
 // createdAt in `tz`; revenue is completed orders; prep time is pending → first ready in order_events.
 
 import type { DayReport, DayReportHour, DayReportItem } from '../../protocol/day-report.ts';
-import type { OrderItem, OrderStatus } from '../../protocol/order.ts';
+import type { OrderItem, OrderStatus, Payment } from '../../protocol/order.ts';
+import { dayReportPayments } from './day-report-payments.ts';
 import { dayReportPricing } from './day-report-pricing.ts';
 import type { SqlClient } from './sql-database.ts';
 
@@ -18,6 +19,9 @@ export interface DayOrder {
   customerName: string;
   items: OrderItem[];
   totalCents: number;
+  /** Part 3: payments − refunds, and the ledger (for the CSV's money columns). */
+  paidCents: number;
+  payments: Payment[];
 }
 
 interface Bounds {
@@ -52,7 +56,7 @@ const DAY = (columns: string) => `
   SELECT ${columns} FROM orders WHERE status IN ('pending', 'preparing', 'ready') AND created_at >= $1 AND created_at < $2`;
 
 export const REPORT_SQL = `
-WITH day AS MATERIALIZED (${DAY(`id, number, status, paid, customer_name, items, total_cents, created_at,
+WITH day AS MATERIALIZED (${DAY(`id, number, status, paid, customer_name, items, total_cents, created_at, paid_cents, payments,
   floor(extract(epoch FROM (created_at::timestamptz - $3::timestamptz)) / 3600)::int AS slot`)}),
 totals AS (
   SELECT count(*)::int AS orders,
@@ -93,7 +97,8 @@ SELECT
      'p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY secs)) FROM prep WHERE secs IS NOT NULL) AS prep,
   CASE WHEN $4::boolean THEN (
     SELECT coalesce(json_agg(json_build_object('number', number, 'createdAt', created_at, 'status', status,
-      'paid', paid, 'customerName', customer_name, 'items', items, 'totalCents', total_cents)
+      'paid', paid, 'customerName', customer_name, 'items', items, 'totalCents', total_cents,
+      'paidCents', paid_cents, 'payments', payments)
       ORDER BY created_at, id), '[]'::json) FROM day) END AS orders`;
 
 export interface DayReportStore {
@@ -162,8 +167,13 @@ export function createDayReportStore(db: SqlClient): DayReportStore {
           },
           // Part 3 hook: taxes, discounts and options (day-report-pricing.ts).
           ...(await dayReportPricing(db, bounds.lo_text, bounds.hi_text)),
+          ...(await dayReportPayments(db, bounds.lo_text, bounds.hi_text)),
         },
-        orders: (row.orders ?? []).map((order) => ({ ...order, totalCents: Number(order.totalCents) })),
+        orders: (row.orders ?? []).map((order) => ({
+          ...order,
+          totalCents: Number(order.totalCents),
+          paidCents: Number(order.paidCents),
+        })),
       };
     },
   };

@@ -19,10 +19,7 @@ import type {
 import { orderColumns, rowToOrder, type OrderRow } from './order-rows.ts';
 import { changeOrderIn, createOrderIn, createOrdersIn, selectOrder } from './order-writes.ts';
 import { boundPage } from './page-bound.ts';
-import { unreachable } from '../../protocol/unreachable.ts';
-import { moveDrawerIn, openDrawerIn, type DrawerWrite } from './drawer-store.ts';
-import { recordPaymentIn, recordRefundIn } from './payment-store.ts';
-import { closeDrawerIn } from './z-report-store.ts';
+import { runWrite } from './run-write.ts';
 import type { SqlClient, SqlDatabase } from './sql-database.ts';
 import { followNotifications, NOTIFY_CHANNEL } from './follow-notifications.ts';
 
@@ -261,37 +258,6 @@ export async function createSqlOrderStore(
     );
   }
   return store;
-}
-
-/** One write inside an open transaction; `at` is the server's ISO time. */
-async function runWrite(tx: SqlClient, write: BatchWrite, at: string): Promise<BatchWriteResult> {
-  switch (write.op) {
-    case 'create':
-      return { op: 'create', result: await createOrderIn(tx, write.order, at) };
-    case 'change':
-      return { op: 'change', result: await changeOrderIn(tx, write.change, at) };
-    case 'payment':
-      return { op: 'payment', result: await recordPaymentIn(tx, write.payment, at) };
-    case 'refund':
-      return { op: 'refund', result: await recordRefundIn(tx, write.refund, at) };
-    case 'drawer':
-      return { op: 'drawer', result: await drawerWriteIn(tx, write.drawer) };
-    default:
-      return unreachable(write);
-  }
-}
-
-function drawerWriteIn(tx: SqlClient, write: DrawerWrite) {
-  switch (write.op) {
-    case 'drawer-open':
-      return openDrawerIn(tx, write.body, write.fingerprint);
-    case 'drawer-move':
-      return moveDrawerIn(tx, write.body, write.fingerprint);
-    case 'drawer-close':
-      return closeDrawerIn(tx, write.body, write.fingerprint);
-    default:
-      return unreachable(write);
-  }
 }
 
 type BatchRun = { op: 'creates'; orders: NewOrder[] } | { op: 'one'; write: BatchWrite };

@@ -52,6 +52,7 @@ const NUMBER_KEYS = [
   'print_backlog_s',
   'print_backlog_lost',
   'print_backlog_twice',
+  'z_report_ms',
 ];
 
 function runBench(out: string): Promise<{ code: number | null; output: string }> {

@@ -175,8 +175,11 @@ function hourStarts(fromIso: string, count: number): string[] {
  * no discounts or options in these orders.
  */
 function expectReport(actual: DayReport, expected: DayReport, activeCents = 0): void {
-  const { taxes, discountsCents, options, ...rest } = actual;
+  const { taxes, discountsCents, options, payments, refundDueCents, ...rest } = actual;
   expect(rest).toEqual(expected);
+  // Part 3 money (day-report-payments.ts): every method listed; these orders were paid by PATCH, today.
+  expect(payments?.map((p) => p.method)).toEqual(['cash', 'card', 'other']);
+  expect(refundDueCents).toBeGreaterThanOrEqual(0);
   expect(discountsCents).toBe(0);
   expect(options).toEqual([]);
   expect(taxes?.every((tax) => tax.taxCents === 0)).toBe(true);
@@ -280,9 +283,14 @@ describe('GET /api/reports/day', () => {
       'customer',
       'items',
       'total (EUR)',
+      'paid (EUR)',
+      'due (EUR)',
+      'payments',
     ]);
-    // One table: every row after the header is an order with all seven cells (no blank line, no second header).
-    expect(rows.slice(1).every((row) => row.length === 7)).toBe(true);
+    // One table: every row after the header is an order with all ten cells (no blank line, no second header).
+    expect(rows.slice(1).every((row) => row.length === 10)).toBe(true);
+    // The cancelled, paid N-004 is a refund due: its payment shows, its due is negative.
+    expect(rows[3]?.slice(7)).toEqual(['8.90', '-8.90', 'other 8.90']);
     expect(rows.slice(1).map((row) => [row[0], row[1], row[2], row[3], row[6]])).toEqual([
       ['N-002', '2026-06-10 00:00:00', 'completed', 'yes', '7.60'],
       ['N-003', '2026-06-10 09:30:00', 'completed', 'no', '5.30'],

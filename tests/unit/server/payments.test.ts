@@ -200,3 +200,54 @@ describe('POST /api/orders/:id/refunds', () => {
     expect((await stored(elsewhere.id)).seq).toBe(elsewhere.seq);
   });
 });
+
+describe('GET /api/reports/day, money', () => {
+  it('lists payments by method with tips and refunds on their local date, and the refund due', async () => {
+    const fresh = await memoryApp();
+    try {
+      const order = (
+        await postOrder(fresh.app, createBody({ createdAt: new Date().toISOString() }))
+      ).json<Order>();
+      const cash = cashBody(order.totalCents, order.totalCents + 100);
+      await pay(fresh.app, order.id, cash);
+      await pay(fresh.app, order.id, paymentBody({ amountCents: 300, tipCents: 40 }));
+      await refund(fresh.app, order.id, refundBody(cash.id, 50));
+      const date = new Date().toISOString().slice(0, 10);
+      const res = await fresh.app.inject({
+        url: `/api/reports/day?date=${date}&tz=UTC`,
+        headers: OWNER_AUTH,
+      });
+      expect(res.statusCode).toBe(200);
+      const report = res.json<{ payments: unknown[]; refundDueCents: number }>();
+      expect(report.payments).toEqual([
+        { method: 'cash', count: 1, amountCents: order.totalCents, tipsCents: 0, refundsCents: 50 },
+        { method: 'card', count: 1, amountCents: 300, tipsCents: 40, refundsCents: 0 },
+        { method: 'other', count: 0, amountCents: 0, tipsCents: 0, refundsCents: 0 },
+      ]);
+      // Paid total + 300, refunded 50: 250 still to give back.
+      expect(report.refundDueCents).toBe(250);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('push', () => {
+  it('a payment and a refund are published to subscribers like any order change', async () => {
+    const order = await newOrder();
+    const seen: Order[] = [];
+    const stop = t.store.subscribe((batch) => seen.push(...batch.orders));
+    try {
+      const payment = paymentBody({ amountCents: 200 });
+      await pay(t.app, order.id, payment);
+      await refund(t.app, order.id, refundBody(payment.id, 50));
+      await pay(t.app, order.id, payment); // a replay publishes nothing
+    } finally {
+      stop();
+    }
+    expect(seen.map((o) => [o.id, o.paidCents])).toEqual([
+      [order.id, 200],
+      [order.id, 150],
+    ]);
+  });
+});
