@@ -62,7 +62,13 @@ export function classifyResponse<T>(
       ? { outcome: 'done', value: body }
       : { outcome: 'retry', reason: 'not-api', retryAfter, serverReached: false };
   }
-  // 409 = the same key is being applied right now; 408/429 = slow down. All safe to resend (idempotent).
+  // A 409 that names a state the intent can never pass (Part 3: `drawer_already_open`, `no_open_drawer`,
+  // `order_finished`) is a refusal like a 422: resending cannot help, so it waits for the user.
+  const conflict = status === 409 ? errorBody(body)?.code : undefined;
+  if (conflict !== undefined && conflict !== 'in_progress') {
+    return { outcome: 'dead', httpStatus: status, code: conflict, message: errorBody(body)?.message ?? '' };
+  }
+  // 409 in_progress = the same key is being applied right now; 408/429 = slow down. All safe to resend.
   if (status === 408 || status === 409 || status === 429) {
     return { outcome: 'retry', reason: 'busy', retryAfter, serverReached: true };
   }

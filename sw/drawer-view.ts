@@ -5,7 +5,14 @@
 import type { DrawerView } from '../protocol/messages.ts';
 import type { Drawer } from '../protocol/drawer.ts';
 import { expectedCashCents } from '../protocol/drawer-cash.ts';
-import { DRAWER_KEY, type AnyTx, type DrawerRecord, type OutboxEntry, type OutboxPayload, type WriteTx } from './db.ts';
+import {
+  DRAWER_KEY,
+  type AnyTx,
+  type DrawerRecord,
+  type OutboxEntry,
+  type OutboxPayload,
+  type WriteTx,
+} from './db.ts';
 import { isDrawerKind } from './drawer-lane.ts';
 import { listOutbox } from './outbox-store.ts';
 
@@ -34,14 +41,17 @@ export function touchesDrawer(payload: OutboxPayload): boolean {
 /** Float and movements as the drawer holds them; the cash taken is what `expectedCents` says beyond them. */
 function parts(drawer: Drawer) {
   const paidInCents = drawer.movements.filter((m) => m.kind === 'in').reduce((s, m) => s + m.amountCents, 0);
-  const paidOutCents = drawer.movements.filter((m) => m.kind === 'out').reduce((s, m) => s + m.amountCents, 0);
+  const paidOutCents = drawer.movements
+    .filter((m) => m.kind === 'out')
+    .reduce((s, m) => s + m.amountCents, 0);
   const cashNetCents = drawer.expectedCents - drawer.floatCents - paidInCents + paidOutCents;
   return { floatCents: drawer.floatCents, paidInCents, paidOutCents, cashNetCents };
 }
 
-function withExpected(drawer: Drawer, extraCashCents: number): Drawer {
-  const p = parts(drawer);
-  const net = p.cashNetCents + extraCashCents;
+/** `next` (movements changed, or `extraCashCents` taken) with its expected cash recomputed from `before`'s. */
+function withExpected(before: Drawer, next: Drawer, extraCashCents: number): Drawer {
+  const net = parts(before).cashNetCents + extraCashCents;
+  const p = parts({ ...next, expectedCents: 0 });
   const expectedCents = expectedCashCents({
     floatCents: p.floatCents,
     cashSalesCents: Math.max(net, 0),
@@ -49,13 +59,10 @@ function withExpected(drawer: Drawer, extraCashCents: number): Drawer {
     paidInCents: p.paidInCents,
     paidOutCents: p.paidOutCents,
   });
-  return { ...drawer, expectedCents };
+  return { ...next, expectedCents };
 }
 
-/**
- * One queued (or just answered) intent applied to the drawer. A cash payment with no open drawer opens one at
- * a float of 0, flagged, as the server does; the stand-in takes the payment's id until the server names it.
- */
+/** One queued (or just answered) intent applied to the drawer. */
 export function applyToDrawer(drawer: Drawer | null, payload: OutboxPayload): Drawer | null {
   switch (payload.kind) {
     case 'drawer-open': {
@@ -75,8 +82,11 @@ export function applyToDrawer(drawer: Drawer | null, payload: OutboxPayload): Dr
     case 'drawer-move': {
       const { id, kind, amountCents, reason, createdAt } = payload.body;
       if (drawer === null || drawer.movements.some((m) => m.id === id)) return drawer;
-      const moved = { ...drawer, movements: [...drawer.movements, { id, kind, amountCents, reason, createdAt }] };
-      return withExpected(moved, 0);
+      const moved = {
+        ...drawer,
+        movements: [...drawer.movements, { id, kind, amountCents, reason, createdAt }],
+      };
+      return withExpected(drawer, moved, 0);
     }
     case 'drawer-close':
       return null;
@@ -84,20 +94,18 @@ export function applyToDrawer(drawer: Drawer | null, payload: OutboxPayload): Dr
     case 'refund': {
       const delta = cashDelta(payload);
       if (delta === 0) return drawer;
-      const open: Drawer | null =
-        drawer ??
-        (payload.kind === 'payment'
-          ? {
-              id: payload.body.id,
-              deviceId: payload.body.deviceId,
-              openedAt: payload.body.createdAt,
-              floatCents: 0,
-              openedImplicitly: true,
-              movements: [],
-              expectedCents: 0,
-            }
-          : null);
-      return open && withExpected(open, delta);
+      // Cash in or out with no open drawer opens one at float 0, flagged, as the server does; the stand-in
+      // takes the intent's id until the server names it.
+      const open: Drawer = drawer ?? {
+        id: payload.body.id,
+        deviceId: payload.body.deviceId,
+        openedAt: payload.body.createdAt,
+        floatCents: 0,
+        openedImplicitly: true,
+        movements: [],
+        expectedCents: 0,
+      };
+      return withExpected(open, open, delta);
     }
     default:
       return drawer;

@@ -69,7 +69,8 @@ function settled(view: ClientOrder): ClientOrder {
 function withPayment(view: ClientOrder, body: PaymentInput): ClientOrder {
   const payments = view.payments ?? [];
   if (payments.some((p) => p.id === body.id)) return view;
-  const tenderedCents = body.tenderedCents ?? null;
+  // As the server records it: cash handed over exactly when no tender is given.
+  const tenderedCents = body.method === 'cash' ? (body.tenderedCents ?? body.amountCents) : null;
   const payment: Payment = {
     id: body.id,
     method: body.method,

@@ -1,11 +1,7 @@
 // Draining in batches (DESIGN.md Part 2, principle 17): turns outbox entries into one POST /api/batch and its
 // answer back into one Classification per entry, each exactly what the lone request's answer would give.
 
-import {
-  MAX_BATCH_MUTATIONS,
-  type BatchResponse,
-  type BatchResult,
-} from '../protocol/api.ts';
+import { MAX_BATCH_MUTATIONS, type BatchResponse, type BatchResult } from '../protocol/api.ts';
 import { unreachable } from '../protocol/unreachable.ts';
 import type { ApiRequest } from './api-client.ts';
 import { classifyResponse, type Classification, type ExchangeFacts } from './classify-response.ts';
@@ -87,7 +83,13 @@ export function classifyBatch(facts: ExchangeFacts, entries: readonly OutboxEntr
       const results = whole.value.results.map((result, i) => {
         const entry = entries[i] as OutboxEntry;
         return classifyResponse<EntryAnswer>(
-          { kind: 'response', status: result.status, apiHeader: '1', retryAfter, body: answerBodyOf(entry, result) },
+          {
+            kind: 'response',
+            status: result.status,
+            apiHeader: '1',
+            retryAfter,
+            body: answerBodyOf(entry, result),
+          },
           answerGuard(entry),
         );
       });

@@ -42,7 +42,8 @@ export function isDrawerResponse(value: unknown): value is { drawer: Drawer | nu
   return isRecord(value) && (value.drawer === null || isDrawer(value.drawer));
 }
 
-const isDrawerAnswer = (value: unknown): value is { drawer: Drawer } => isRecord(value) && isDrawer(value.drawer);
+const isDrawerAnswer = (value: unknown): value is { drawer: Drawer } =>
+  isRecord(value) && isDrawer(value.drawer);
 const isReportAnswer = (value: unknown): value is { report: ZReport } =>
   isRecord(value) && isZReport(value.report);
 
@@ -82,19 +83,54 @@ export function requestFor(entry: OutboxEntry): ApiRequest {
     case 'create':
       return { method: 'POST', path: '/api/orders', idempotencyKey: entry.orderId, body: payload.body };
     case 'status':
-      return { method: 'PATCH', path: orderPath(entry), idempotencyKey: entry.mutationId, body: { status: payload.status } };
+      return {
+        method: 'PATCH',
+        path: orderPath(entry),
+        idempotencyKey: entry.mutationId,
+        body: { status: payload.status },
+      };
     case 'paid':
-      return { method: 'PATCH', path: orderPath(entry), idempotencyKey: entry.mutationId, body: { paid: true } };
+      return {
+        method: 'PATCH',
+        path: orderPath(entry),
+        idempotencyKey: entry.mutationId,
+        body: { paid: true },
+      };
     case 'payment':
-      return { method: 'POST', path: orderPath(entry, '/payments'), idempotencyKey: payload.body.id, body: payload.body };
+      return {
+        method: 'POST',
+        path: orderPath(entry, '/payments'),
+        idempotencyKey: payload.body.id,
+        body: payload.body,
+      };
     case 'refund':
-      return { method: 'POST', path: orderPath(entry, '/refunds'), idempotencyKey: payload.body.id, body: payload.body };
+      return {
+        method: 'POST',
+        path: orderPath(entry, '/refunds'),
+        idempotencyKey: payload.body.id,
+        body: payload.body,
+      };
     case 'drawer-open':
-      return { method: 'POST', path: '/api/drawer/open', idempotencyKey: payload.body.id, body: payload.body };
+      return {
+        method: 'POST',
+        path: '/api/drawer/open',
+        idempotencyKey: payload.body.id,
+        body: payload.body,
+      };
     case 'drawer-move':
-      return { method: 'POST', path: '/api/drawer/movements', idempotencyKey: payload.body.id, body: payload.body };
+      return {
+        method: 'POST',
+        path: '/api/drawer/movements',
+        idempotencyKey: payload.body.id,
+        body: payload.body,
+      };
     case 'drawer-close':
-      return { method: 'POST', path: '/api/drawer/close', idempotencyKey: payload.body.id, body: payload.body };
+      return {
+        method: 'POST',
+        path: '/api/drawer/close',
+        idempotencyKey: payload.body.id,
+        body: payload.body,
+      };
     default:
       return unreachable(payload);
   }

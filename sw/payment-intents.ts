@@ -36,7 +36,8 @@ export function checkPaymentDraft(draft: PaymentDraft): PaymentDraft {
   if (!isCents(amountCents, 1, PAYMENT_AMOUNT_MAX)) invalid('amountCents must be whole minor units ≥ 1');
   if (tenderedCents !== undefined) {
     if (method !== 'cash') invalid('only cash is tendered');
-    if (!isCents(tenderedCents, amountCents, TENDERED_MAX)) invalid('tenderedCents must be at least the amount');
+    if (!isCents(tenderedCents, amountCents, TENDERED_MAX))
+      invalid('tenderedCents must be at least the amount');
   }
   if (tipCents !== undefined) {
     if (method === 'cash') invalid('cash takes no tip');
@@ -123,7 +124,8 @@ export async function refund(ctx: EngineContext, orderId: string, draft: RefundD
     // The server would answer 403; refused here, so it never becomes a dead letter.
     if (device.role !== 'owner') throw new IntentError('forbidden', 'only the owner refunds');
     const payment = current.payments?.find((p) => p.id === paymentId);
-    if (!payment) throw new IntentError('unknown_payment', `order ${current.number} has no payment ${paymentId}`);
+    if (!payment)
+      throw new IntentError('unknown_payment', `order ${current.number} has no payment ${paymentId}`);
     if (amountCents > refundableCents(payment))
       throw new IntentError('refund_exceeds_payment', 'the refund is more than is left of the payment');
     const body = {

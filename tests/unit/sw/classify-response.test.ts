@@ -31,6 +31,8 @@ describe('classifyResponse', () => {
     ['a 408', response(408, apiError('internal', 'slow')), 'retry'],
     ['a 429', response(429, apiError('rate_limited', 'slow down')), 'retry'],
     ['a 409 in_progress', response(409, apiError('in_progress', 'try later')), 'retry'],
+    ['a 409 drawer_already_open (a refusal)', response(409, apiError('drawer_already_open', 'open')), 'dead'],
+    ['a 409 no_open_drawer (a refusal)', response(409, apiError('no_open_drawer', 'none')), 'dead'],
     ['a 400', response(400, apiError('invalid_body', 'items: must have at least one line')), 'dead'],
     ['a 404 for an update', response(404, apiError('not_found', 'no such order')), 'dead'],
     ['a 422 unknown menu item', response(422, apiError('unknown_menu_item', 'not on the menu: x')), 'dead'],

@@ -101,4 +101,54 @@ describe('schema upgrade', () => {
     await h.close();
     expect(h.errors).toEqual([]);
   });
+
+  it('an upgrade from v3 keeps the outbox and adds an empty drawer store: no drawer, nothing pending', async () => {
+    const name = `orderline-upgrade-v3-${process.pid}`;
+    // The v3 schema as the last release created it (stores and indexes), with one queued mark-paid.
+    const v3 = await openDB(name, 3, {
+      upgrade(db) {
+        db.createObjectStore('orders', { keyPath: 'id' }).createIndex('by-active', 'active');
+        const outbox = db.createObjectStore('outbox', { keyPath: 'seq', autoIncrement: true });
+        outbox.createIndex('by-order', 'orderId');
+        outbox.createIndex('by-state', 'state');
+        outbox.createIndex('by-mutation', 'mutationId', { unique: true });
+        outbox.createIndex('by-next-attempt', 'nextAttemptAt');
+        db.createObjectStore('meta');
+      },
+    });
+    await v3.add('outbox', {
+      mutationId: 'm-3',
+      orderId: 'o-3',
+      orderNumber: 'B-003',
+      kind: 'paid',
+      payload: { kind: 'paid' },
+      createdAt: '2026-11-25T09:00:00.000Z',
+      attempts: 0,
+      nextAttemptAt: 0,
+      lastError: null,
+      state: 'waiting',
+      deadLetter: null,
+    });
+    v3.close();
+
+    const db = await openOrderlineDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('drawer');
+    expect(await db.count('drawer')).toBe(0);
+    expect((await db.getAll('outbox')).map((e) => e.mutationId)).toEqual(['m-3']);
+    db.close();
+
+    const api = createFakeApi();
+    api.down = true;
+    const h = createHarness(api.handler, { dbName: name });
+    expect(await h.request({ v: 1, type: 'drawer' })).toEqual({
+      drawer: null,
+      pending: 0,
+      closing: false,
+      lastReport: null,
+    });
+    const opened = await h.request({ v: 1, type: 'drawer-open', floatCents: 5_000 });
+    expect(opened).toMatchObject({ pending: 1, drawer: { floatCents: 5_000 } });
+    await h.close();
+  });
 });

@@ -25,7 +25,12 @@ export interface FakeMoney {
   /** Open drawers by device id. */
   drawers: Map<string, DrawerState>;
   reports: ZReport[];
-  payment(order: Order | undefined, key: string | null, body: PaymentInput, touch: (o: Order) => Order): Answer;
+  payment(
+    order: Order | undefined,
+    key: string | null,
+    body: PaymentInput,
+    touch: (o: Order) => Order,
+  ): Answer;
   refund(order: Order | undefined, key: string | null, body: RefundInput, touch: (o: Order) => Order): Answer;
   drawerOp(op: 'drawer-open' | 'drawer-move' | 'drawer-close', body: Record<string, unknown>): Answer;
   getDrawer(deviceId: string): Answer;
@@ -74,7 +79,9 @@ export function createFakeMoney(): FakeMoney {
       if (body.amountCents > refundableCents(target)) return error(422, 'refund_exceeds_payment', 'too much');
       const { id, amountCents, reason, deviceId, createdAt } = body;
       const next = payments.map((p) =>
-        p === target ? { ...p, refunds: [...p.refunds, { id, amountCents, reason, deviceId, createdAt }] } : p,
+        p === target
+          ? { ...p, refunds: [...p.refunds, { id, amountCents, reason, deviceId, createdAt }] }
+          : p,
       );
       const state = money.drawers.get(deviceId);
       if (state) {
@@ -136,7 +143,15 @@ export function createFakeMoney(): FakeMoney {
 
 function newDrawer(id: string, deviceId: string, openedAt: string, floatCents: number, implicit: boolean) {
   const state: DrawerState = {
-    drawer: { id, deviceId, openedAt, floatCents, openedImplicitly: implicit, movements: [], expectedCents: 0 },
+    drawer: {
+      id,
+      deviceId,
+      openedAt,
+      floatCents,
+      openedImplicitly: implicit,
+      movements: [],
+      expectedCents: 0,
+    },
     cashSalesCents: 0,
     cashRefundsCents: 0,
     byMethod: new Map(),

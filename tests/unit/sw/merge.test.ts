@@ -175,3 +175,49 @@ describe('describeChange', () => {
     });
   });
 });
+
+describe('rebase: money (principle 21)', () => {
+  const ledgered: Order = { ...base, payments: [], paidCents: 0, dueCents: 380 };
+  const payment = (id: string, amountCents: number): OutboxPayload => ({
+    kind: 'payment',
+    body: { id, method: 'card', amountCents, deviceId: base.deviceId, createdAt: base.createdAt },
+  });
+
+  it('a payment already in the base (a lost answer replayed) counts once', () => {
+    const pending = [entry(payment('0190f0a0-0000-7000-8000-0000000000a1', 200))];
+    const once = rebase(ledgered, pending);
+    const serverHasIt = {
+      ...ledgered,
+      payments: once?.payments ?? [],
+      paidCents: 200,
+      dueCents: 180,
+      seq: 4,
+    };
+    expect(rebase(serverHasIt, pending)).toMatchObject({ paidCents: 200, dueCents: 180, paid: false });
+    expect(rebase(serverHasIt, pending)?.payments).toHaveLength(1);
+  });
+
+  it('a cancel makes the paid amount a refund due; mark-paid pays only the balance', () => {
+    const paidPart = rebase(ledgered, [entry(payment('0190f0a0-0000-7000-8000-0000000000a2', 100))]);
+    expect(paidPart).toMatchObject({ paidCents: 100, dueCents: 280, paid: false });
+    const marked = rebase(ledgered, [
+      entry(payment('0190f0a0-0000-7000-8000-0000000000a3', 100)),
+      entry({ kind: 'paid' }),
+    ]);
+    expect(marked).toMatchObject({ paidCents: 380, dueCents: 0, paid: true });
+    expect(marked?.payments?.at(-1)).toMatchObject({ method: 'other', amountCents: 280 });
+    const cancelled = rebase(ledgered, [
+      entry(payment('0190f0a0-0000-7000-8000-0000000000a4', 380)),
+      entry({ kind: 'status', status: 'cancelled' }),
+    ]);
+    expect(cancelled).toMatchObject({ status: 'cancelled', dueCents: -380, paid: true });
+  });
+
+  it('a payment changes the row: paid, paidCents, dueCents and payments are in the delta', () => {
+    const before = rebase(ledgered, [])!;
+    const after = rebase(ledgered, [entry(payment('0190f0a0-0000-7000-8000-0000000000a5', 50))])!;
+    const change = describeChange(base.id, before, after);
+    expect(change).toMatchObject({ type: 'updated', changes: { paidCents: 50, dueCents: 330 } });
+    expect(change?.type === 'updated' && change.changes.payments).toHaveLength(1);
+  });
+});

@@ -2,9 +2,11 @@
 // fault-injecting fetch. Random creates, status moves and paid marks interleave with network loss, 5xx,
 // captive-portal answers, Retry-After, responses lost after the server committed, duplicated and reordered
 // pushes, worker restarts, and the owner revoking the device and pairing it again (principle 13: its kept
-// outbox is never dead-lettered for the 401). Once connectivity is back, the device is paired and the engine
-// drained, this device and the server agree field for field, every order exists exactly once, nothing waits,
-// and only poisoned creates failed.
+// outbox is never dead-lettered for the 401). Part 3 adds payments, refunds, drawer opens and closes
+// (tests/unit/sw/model-money.ts). Once connectivity is back, the device is paired and the engine drained, this
+// device and the server agree field for field, every order exists exactly once, nothing waits, only poisoned
+// creates failed, the server holds exactly the money the device took (Σ per method, each payment once), and
+// every Z report counts exactly the cash taken before its close.
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +21,9 @@ import { startServer, type RunningServer } from '../../../server/start-server.ts
 import { OWNER_AUTH, TEST_ADMIN_TOKEN } from '../server/order-fixtures.ts';
 import { createHarness, unwrap, type Harness } from './engine-harness.ts';
 import { failPut, INJECTED_MESSAGE } from './idb-put-fault.ts';
+import type { ZReport } from '../../../protocol/drawer.ts';
+import type { PaymentMethod } from '../../../protocol/order.ts';
+import * as money from './model-money.ts';
 
 const RUNS = Number(process.env.ORDERLINE_MODEL_RUNS ?? 200);
 const SEED = process.env.ORDERLINE_MODEL_SEED ? Number(process.env.ORDERLINE_MODEL_SEED) : undefined;
@@ -58,6 +63,9 @@ const stats = {
   hellosCompared: 0,
   /** Workers killed while an IndexedDB transaction was half done (the transaction aborted, then a restart). */
   killsMidTransaction: 0,
+  /** Payments taken on the device and drawer closes answered with a Z report. */
+  payments: 0,
+  closes: 0,
 };
 /** Faults that took effect, by kind: counted where the fault is injected, not where it is requested. */
 const injected: Record<Exclude<FaultKind, 'up'>, number> = {
@@ -102,7 +110,8 @@ afterAll(async () => {
       `${stats.pushes} pushes, ${stats.remoteMoves} remote moves, ${stats.deadLetters} dead letters, ` +
       `${stats.revocations} revocations, ` +
       `${stats.batches} batches (${stats.partialFailures} partial failures), ` +
-      `${stats.hellosCompared} hellos compared with IDB, ${stats.killsMidTransaction} kills mid-transaction; ` +
+      `${stats.hellosCompared} hellos compared with IDB, ${stats.killsMidTransaction} kills mid-transaction, ` +
+      `${stats.payments} payments, ${stats.closes} Z reports; ` +
       `faults that took effect ${JSON.stringify(injected)}; ms in runs ${timing.run.toFixed(0)}, checks ${timing.check.toFixed(0)}`,
   );
 }, 120_000);
@@ -146,7 +155,7 @@ interface Credential {
 }
 
 /** What the engine asked for, from the method and the path (not a URL suffix). */
-type RequestKind = 'batch' | 'create' | 'patch' | 'pull' | 'active' | 'identity' | 'other';
+type RequestKind = 'batch' | 'create' | 'patch' | 'money' | 'pull' | 'active' | 'identity' | 'other';
 
 function requestKind(input: string | URL | Request, init?: RequestInit): RequestKind {
   const url = new URL(input instanceof Request ? input.url : String(input));
@@ -155,13 +164,15 @@ function requestKind(input: string | URL | Request, init?: RequestInit): Request
   if (method === 'POST' && path === '/api/batch') return 'batch';
   if (method === 'POST' && path === '/api/orders') return 'create';
   if (method === 'PATCH' && /^\/api\/orders\/[^/]+$/.test(path)) return 'patch';
+  if (method === 'POST' && /^\/api\/(orders\/[^/]+\/(payments|refunds)|drawer\/[a-z]+)$/.test(path))
+    return 'money';
   if (method === 'GET' && path === '/api/orders/changes') return 'pull';
   if (method === 'GET' && path === '/api/orders') return 'active';
   if (method === 'GET' && path === '/api/me') return 'identity';
   return 'other';
 }
 
-const WRITES: ReadonlySet<RequestKind> = new Set(['batch', 'create', 'patch']);
+const WRITES: ReadonlySet<RequestKind> = new Set(['batch', 'create', 'patch', 'money']);
 
 function faultyFetch(faults: Faults, credential: Credential): typeof fetch {
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -241,6 +252,7 @@ interface ModelOrder {
 
 interface Model {
   orders: ModelOrder[];
+  money: money.MoneyModel;
 }
 
 interface Real {
@@ -368,9 +380,57 @@ class MarkPaidCmd implements Cmd {
     if (!target) return;
     const view = unwrap(await r.h.engine.handle({ v: 1, type: 'mark-paid', id: target.id }));
     target.paid = true;
+    m.money.markPaids += 1;
     expect(view.paid).toBe(true);
   }
   toString = () => `markPaid(#${this.pick})`;
+}
+
+/** Money changes hands for one of this device's orders, whatever its state (principle 21). */
+class PayCmd implements Cmd {
+  constructor(
+    readonly pick: number,
+    readonly method: PaymentMethod,
+    readonly amountCents: number,
+    readonly extraCents: number,
+  ) {}
+  check = (m: Readonly<Model>) => m.orders.length > 0;
+  async run(m: Model, r: Real) {
+    const target = m.orders[this.pick % m.orders.length];
+    if (!target) return;
+    await money.pay(r.h, m.money, target.id, target.poison, this.method, this.amountCents, this.extraCents);
+  }
+  toString = () => `pay(#${this.pick}, ${this.method} ${this.amountCents}+${this.extraCents})`;
+}
+
+class RefundCmd implements Cmd {
+  constructor(
+    readonly pick: number,
+    readonly fraction: number,
+  ) {}
+  check = (m: Readonly<Model>) => m.money.payments.length > 0;
+  async run(m: Model, r: Real) {
+    await money.refund(r.h, m.money, this.pick, this.fraction);
+  }
+  toString = () => `refund(#${this.pick}, ${this.fraction})`;
+}
+
+class DrawerOpenCmd implements Cmd {
+  constructor(readonly floatCents: number) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    await money.drawerOpen(r.h, m.money, this.floatCents);
+  }
+  toString = () => `drawerOpen(${this.floatCents})`;
+}
+
+class DrawerCloseCmd implements Cmd {
+  constructor(readonly countedCents: number) {}
+  check = () => true;
+  async run(m: Model, r: Real) {
+    await money.drawerClose(r.h, m.money, this.countedCents);
+  }
+  toString = () => `drawerClose(${this.countedCents})`;
 }
 
 type FaultKind =
@@ -524,7 +584,8 @@ async function pairNewDevice(deviceId?: string, oldToken?: string): Promise<Pair
   const pairing = await serverJson<PairingResponse>('/api/pairings', {
     method: 'POST',
     headers: { ...OWNER_AUTH, 'content-type': 'application/json' },
-    body: JSON.stringify({ role: 'counter' }),
+    // An owner device: it takes payments like a counter and may also refund (principle 21).
+    body: JSON.stringify({ role: 'owner' }),
   });
   // Plain fetch: the admin token authedFetch adds would stand in for the old credential.
   const response = await fetch(`${server.url}/api/pair`, {
@@ -624,6 +685,25 @@ const commands = [
   statusCmd,
   statusCmd,
   fc.nat(20).map((p) => new MarkPaidCmd(p)),
+  fc
+    .tuple(
+      fc.nat(20),
+      fc.constantFrom<PaymentMethod>('cash', 'card', 'other'),
+      fc.integer({ min: 1, max: 900 }),
+      fc.nat(300),
+    )
+    .map(([p, method, amount, extra]) => new PayCmd(p, method, amount, extra)),
+  fc
+    .tuple(
+      fc.nat(20),
+      fc.constantFrom<PaymentMethod>('cash', 'card', 'other'),
+      fc.integer({ min: 1, max: 900 }),
+      fc.nat(300),
+    )
+    .map(([p, method, amount, extra]) => new PayCmd(p, method, amount, extra)),
+  fc.tuple(fc.nat(20), fc.nat(1000)).map(([p, f]) => new RefundCmd(p, f)),
+  fc.nat(5000).map((f) => new DrawerOpenCmd(f)),
+  fc.nat(5000).map((c) => new DrawerCloseCmd(c)),
   faultCmd,
   faultCmd,
   faultCmd,
@@ -670,6 +750,10 @@ async function drain(m: Model, r: Real): Promise<void> {
     const snapshot = unwrap(await r.h.engine.handle({ v: 1, type: 'hello' }));
     for (const letter of snapshot.sync.needsAttention) {
       stats.deadLetters += 1;
+      if (money.isVoidClose(m.money, letter)) {
+        unwrap(await r.h.engine.handle({ v: 1, type: 'discard', mutationId: letter.mutationId }));
+        continue;
+      }
       const order = m.orders.find((o) => o.id === letter.orderId);
       // Only what the test made the server reject may fail: a create carrying an unknown menu item.
       expect({ kind: letter.kind, poison: order?.poison, code: letter.code }).toEqual({
@@ -709,8 +793,18 @@ async function checkAgreement(m: Model, r: Real): Promise<void> {
   expect(mine.map((o) => o.id).sort()).toEqual(expected.map((o) => o.id).sort());
   expect(new Set(mine.map((o) => o.number)).size).toBe(mine.length);
   for (const order of expected.filter((o) => !o.contested)) {
-    expect(mine.find((o) => o.id === order.id)).toMatchObject({ status: order.status, paid: order.paid });
+    // Part 3: `paid` is derived from the ledger; payments and refunds make it the server's arithmetic (checked
+    // in checkMoney), so only a plain mark-paid or no money at all says what it must be.
+    const moneyMoved = m.money.payments.some((p) => p.orderId === order.id);
+    const expectation = moneyMoved ? { status: order.status } : { status: order.status, paid: order.paid };
+    expect(mine.find((o) => o.id === order.id)).toMatchObject(expectation);
   }
+  const reports = await serverJson<{ reports: ZReport[] }>('/api/reports/z');
+  const drawer = unwrap(await r.h.engine.handle({ v: 1, type: 'drawer' }));
+  const poisoned = new Set(m.orders.filter((o) => o.poison).map((o) => o.id));
+  money.checkMoney(m.money, poisoned, mine, reports.reports, r.device.id, drawer.lastReport);
+  stats.payments += m.money.payments.length;
+  stats.closes += m.money.closes.filter((c) => c === 'real').length;
 }
 
 /** Leaves the server's active list empty for the next run (each run is one fresh device). */
@@ -748,7 +842,7 @@ describe('model: engine against the real server with faults', () => {
             baseUrl: server.url,
             pairedAs: paired.device,
           });
-          const model: Model = { orders: [] };
+          const model: Model = { orders: [], money: money.emptyMoney() };
           const real: Real = {
             h,
             faults,

@@ -111,9 +111,15 @@ describe('pay', () => {
     setup();
     api.down = true;
     const orders = [];
-    for (let i = 0; i < 3; i += 1) orders.push(await h.request({ v: 1, type: 'create-order', draft: draft() }));
+    for (let i = 0; i < 3; i += 1)
+      orders.push(await h.request({ v: 1, type: 'create-order', draft: draft() }));
     for (const order of orders) {
-      await h.request({ v: 1, type: 'pay', orderId: order.id, payment: { method: 'other', amountCents: 400 } });
+      await h.request({
+        v: 1,
+        type: 'pay',
+        orderId: order.id,
+        payment: { method: 'other', amountCents: 400 },
+      });
     }
     await backOnline();
     const ops = batches.flatMap((b) => b.mutations);
@@ -149,7 +155,9 @@ describe('pay', () => {
     setup();
     const order = await h.request({ v: 1, type: 'create-order', draft: draft() });
     await h.engine.settled();
-    api.scripted.push(apiResponse(400, { error: { code: 'invalid_body', message: 'amountCents: too much' } }));
+    api.scripted.push(
+      apiResponse(400, { error: { code: 'invalid_body', message: 'amountCents: too much' } }),
+    );
     await h.request({ v: 1, type: 'pay', orderId: order.id, payment: { method: 'card', amountCents: 400 } });
     await h.engine.settled();
     const snapshot = await h.request({ v: 1, type: 'hello' });

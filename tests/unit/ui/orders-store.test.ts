@@ -182,4 +182,32 @@ describe('OrdersStore', () => {
     expect(store.listVersion).toBe(list + 1);
     expect(store.orders.get('1')?.status).toBe('ready');
   });
+
+  it('a refund reply shows at once although paid goes back to false; a reply from before a payment does not', () => {
+    const payment = {
+      id: 'p1',
+      method: 'cash' as const,
+      amountCents: 250,
+      tenderedCents: 250,
+      changeCents: 0,
+      tipCents: 0,
+      deviceId: 'd',
+      createdAt: '2026-11-25T08:01:00.000Z',
+      refunds: [],
+    };
+    const paid = order('1', 1, { payments: [payment], paidCents: 250, dueCents: 0, paid: true });
+    const store = new OrdersStore();
+    store.applySnapshot(snapshot([paid]), 0);
+    // A stale reply (no payment yet) must not undo the payment the row shows.
+    store.applyReply(order('1', 1, { payments: [], paidCents: 0, dueCents: 250 }), 0);
+    expect(store.orders.get('1')?.paid).toBe(true);
+    const refund = { id: 'r1', amountCents: 50, reason: 'cold', deviceId: 'd', createdAt: payment.createdAt };
+    const refunded = { ...paid, payments: [{ ...payment, refunds: [refund] }], paidCents: 200, dueCents: 50 };
+    store.applyReply({ ...refunded, paid: false }, 0);
+    expect(store.orders.get('1')).toMatchObject({ paid: false, paidCents: 200, dueCents: 50 });
+    // A re-snapshot of the same ledger keeps the row's object; a part payment (paid unchanged) replaces it.
+    const shown = store.orders.get('1');
+    store.applySnapshot(snapshot([{ ...refunded, paid: false }]), 0);
+    expect(store.orders.get('1')).toBe(shown);
+  });
 });
