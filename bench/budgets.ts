@@ -22,6 +22,8 @@ export const BUDGETS = {
   bump_other_device_ms: atMost(50, 'p95 ≤ 50 ms'),
   // Principle 15: a menu edit reaches every device within a second.
   menu_push_ms: atMost(1000, 'p95 ≤ 1 s'),
+  // Part 3: `Confirm payment` → the row shows `Paid`, same tab, within a frame.
+  pay_same_tab_ms: atMost(16, 'p95 ≤ 16 ms'),
   pg_cross_instance_ms: atMost(50, 'p95 ≤ 50 ms'),
   cold_start_1000_ms: atMost(150, '≤ 150 ms'),
   cold_start_10000_ms: atMost(250, '≤ 250 ms'),

@@ -25,6 +25,8 @@ export const SCENARIOS = [
   'menu-push',
   // Part 3: kitchen tickets and receipts at a loopback virtual printer, and a printer's backlog.
   'printing',
+  // Part 3: `Confirm payment` → the row shows `Paid` in the same tab (latencySamples of them).
+  'pay',
   // Part 3, principle 22: closing a drawer that took 2,000 payments.
   'z-report',
 ] as const;

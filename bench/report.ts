@@ -42,6 +42,8 @@ export interface BenchResults {
   bump_other_device_ms: Summary;
   /** Owner's menu edit → another device's counter shows it (principle 15). */
   menu_push_ms: Summary;
+  /** `Confirm payment` → the row shows `Paid`, same tab (Part 3). */
+  pay_same_tab_ms: Summary;
   /** `other_device_ms` with both devices on https://orderline.test, trusting the local CA. */
   other_device_tls_ms: Summary;
   /** PostgreSQL, two server instances on one database: creates/s on A, and commit on A → event on B's stream. */
@@ -133,6 +135,7 @@ export function emptyResults(): MaybeResults {
     report_day_ms: null,
     bump_other_device_ms: null,
     menu_push_ms: null,
+    pay_same_tab_ms: null,
     other_device_tls_ms: null,
     pg_create_per_s: null,
     pg_cross_instance_ms: null,
@@ -219,6 +222,11 @@ export function tableRows(r: MaybeResults, baseline: BaselineFigures, unavailabl
       lat(r.bump_other_device_ms, 'bump_other_device_ms'),
     ),
     row('menu edit → another device shows it', b('menu_push_ms'), lat(r.menu_push_ms, 'menu_push_ms')),
+    row(
+      'Confirm payment → row shows Paid, same tab',
+      b('pay_same_tab_ms'),
+      lat(r.pay_same_tab_ms, 'pay_same_tab_ms'),
+    ),
     row(
       'click → row, offline, same tab',
       b('offline_ms'),

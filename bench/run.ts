@@ -31,6 +31,7 @@ import { measureHeap } from './scenarios/heap.ts';
 import { measureHistory } from './scenarios/history.ts';
 import { measureLatency } from './scenarios/latency.ts';
 import { measureMenuPush } from './scenarios/menu-push.ts';
+import { measurePay } from './scenarios/pay.ts';
 import { measurePostgresInstances } from './scenarios/postgres-instances.ts';
 import { measurePrinting } from './scenarios/printing.ts';
 import { measureZReport } from './scenarios/z-report.ts';
@@ -235,6 +236,17 @@ try {
     },
     'menu-push',
   );
+
+  await measure(
+    'Confirm payment → row shows Paid, same tab',
+    async () => {
+      const pay = await measurePay(env, options.latencySamples, runId);
+      results.pay_same_tab_ms = pay.sameTab;
+      details.pay = pay;
+    },
+    'pay',
+  );
+  await cleanUp('pay');
 
   await measure(
     'polls',

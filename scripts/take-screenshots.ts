@@ -18,6 +18,15 @@ async function place(page: Page, customer: string, items: string[]): Promise<voi
   if (customer) await row(page, customer).waitFor();
 }
 
+/** Pays an order in full with `Other` through the Pay dialog (Part 3 replaced `Mark paid`). */
+async function payOther(page: Page, text: string): Promise<void> {
+  await row(page, text).getByRole('button', { name: 'Pay', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: /^Pay / });
+  await dialog.getByRole('button', { name: 'Other', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Confirm payment', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 function row(page: Page, text: string) {
   return page
     .getByRole('list', { name: 'Active orders', exact: true })
@@ -71,8 +80,8 @@ try {
   await row(page, 'Ada Lovelace').getByRole('button', { name: 'Start preparing' }).click();
   await row(page, 'Grace Hopper').getByRole('button', { name: 'Start preparing' }).click();
   await row(page, 'Grace Hopper').getByRole('button', { name: 'Mark ready' }).click();
-  await row(page, 'Grace Hopper').getByRole('button', { name: 'Mark paid' }).click();
-  await row(page, 'Linus').getByRole('button', { name: 'Mark paid' }).click();
+  await payOther(page, 'Grace Hopper');
+  await payOther(page, 'Linus');
   await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'All changes saved' }).waitFor();
   await shoot(page, 'orders');
 

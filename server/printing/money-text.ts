@@ -1,19 +1,8 @@
 // Money and times as printed: minor units with the currency's own decimals (JPY 0, EUR 2, KWD 3) and its
 // sign, ASCII digits, no locale spaces a code page could not show. Integer arithmetic only.
 
+import { currencyDigits as currencyDecimals } from '../../protocol/currency-digits.ts';
 import { currencySign } from './codepage-choice.ts';
-
-function currencyDecimals(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    // Not an ISO 4217 code Intl knows: the common case.
-    return 2;
-  }
-}
 
 /** `1250` EUR → `€12.50`; `-70` → `-€0.70`. */
 export function moneyText(cents: number, currency: string): string {

@@ -19,6 +19,8 @@ export interface ActiveOrdersProps {
   timing: DisplayTiming;
   currency: string | null;
   onAction: (order: ClientOrder, action: OrderAction) => void;
+  /** The owner's rows offer `Refunds` (Part 3). */
+  canRefund?: boolean;
 }
 
 const AGE_TICK_MS = 15_000;
@@ -66,7 +68,7 @@ function loadVirtualRows(): Promise<RowsHook> {
   return loadingRows;
 }
 
-export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrdersProps) {
+export function ActiveOrders({ store, timing, currency, onAction, canRefund = false }: ActiveOrdersProps) {
   useSubscription(store, () => store.listVersion);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -138,7 +140,7 @@ export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrders
       {/* Keyed by how rows are chosen: a hook's instance never changes its hooks. */}
       <Rows
         key={useRows === usePlainRows ? 'plain' : 'virtual'}
-        {...{ useRows, ids, store, currency, now, onAction }}
+        {...{ useRows, ids, store, currency, now, onAction, canRefund }}
       />
     </section>
   );
@@ -151,9 +153,10 @@ interface RowsProps {
   currency: string | null;
   now: number;
   onAction: ActiveOrdersProps['onAction'];
+  canRefund: boolean;
 }
 
-function Rows({ useRows, ids, store, currency, now, onAction }: RowsProps) {
+function Rows({ useRows, ids, store, currency, now, onAction, canRefund }: RowsProps) {
   const listRef = useRef<HTMLUListElement>(null);
   const { items, paddingTop, paddingBottom } = useRows(ids, listRef);
   return (
@@ -174,6 +177,7 @@ function Rows({ useRows, ids, store, currency, now, onAction }: RowsProps) {
             currency={currency}
             now={now}
             onAction={onAction}
+            canRefund={canRefund}
           />
         );
       })}
@@ -192,7 +196,8 @@ export class PureActiveOrders extends Component<ActiveOrdersProps> {
       next.store !== prev.store ||
       next.timing !== prev.timing ||
       next.currency !== prev.currency ||
-      next.onAction !== prev.onAction
+      next.onAction !== prev.onAction ||
+      next.canRefund !== prev.canRefund
     );
   }
 

@@ -7,6 +7,7 @@ import { Component } from 'preact';
 import { afterPaint } from './after-paint.tsx';
 import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
+import { paymentState, type PaymentState } from '../../protocol/settlement.ts';
 import { formatAge, formatMoney } from '../display-format.ts';
 import { lineLabel } from '../line-label.ts';
 import { t } from '../i18n.ts';
@@ -14,13 +15,16 @@ import { t } from '../i18n.ts';
 /** Shown only on an expanded row: its own chunk, after the first paint. */
 const ReceiptButton = afterPaint(() => import('./receipt-button.tsx').then((m) => m.ReceiptButton));
 
-export type OrderAction = { kind: 'status'; status: OrderStatus } | { kind: 'paid' };
+/** `pay` opens the Pay dialog (Part 3, replacing `Mark paid`); `refund` the owner's Refunds dialog. */
+export type OrderAction = { kind: 'status'; status: OrderStatus } | { kind: 'pay' } | { kind: 'refund' };
 
 export interface OrderRowProps {
   order: ClientOrder;
   currency: string | null;
   now: number;
   onAction: (order: ClientOrder, action: OrderAction) => void;
+  /** The owner may refund (principle 21): the expanded row then offers `Refunds`. */
+  canRefund?: boolean;
 }
 
 /** `label` is a message id. */
@@ -51,6 +55,14 @@ export const STATUS_WORD: Record<OrderStatus, string> = {
   cancelled: 'status.cancelled',
 };
 
+/** The row's money mark (DESIGN "Screens, part 3"): `Paid`, `Part paid`, `Refund due` or `Unpaid`. */
+const PAYMENT_MARK: Record<PaymentState, { text: string; cls: string }> = {
+  paid: { text: 'order.paid', cls: 'paid-mark' },
+  'part-paid': { text: 'order.partPaid', cls: 'unpaid-mark part-paid' },
+  'refund-due': { text: 'order.refundDue', cls: 'unpaid-mark refund-due' },
+  unpaid: { text: 'order.unpaid', cls: 'unpaid-mark' },
+};
+
 function minuteOf(ms: number): number {
   return Math.floor(ms / 60_000);
 }
@@ -68,13 +80,16 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
       nextState.expanded !== this.state.expanded ||
       next.order !== prev.order ||
       next.currency !== prev.currency ||
+      next.canRefund !== prev.canRefund ||
       minuteOf(next.now) !== minuteOf(prev.now)
     );
   }
 
   override render() {
-    const { order, currency, now, onAction } = this.props;
+    const { order, currency, now, onAction, canRefund } = this.props;
     const step = nextStep(order);
+    const money = paymentState(order);
+    const mark = PAYMENT_MARK[money];
     const numberId = `order-number-${order.id}`;
     const itemsId = `order-items-${order.id}`;
     const { expanded } = this.state;
@@ -93,11 +108,7 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
           {order.syncState === 'attention' ? (
             <span class="sync-flag attention">{t('order.needsAttention')}</span>
           ) : null}
-          {order.paid ? (
-            <span class="paid-mark">{t('order.paid')}</span>
-          ) : (
-            <span class="unpaid-mark">{t('order.unpaid')}</span>
-          )}
+          <span class={mark.cls}>{t(mark.text)}</span>
           <span class="order-total">{formatMoney(order.totalCents, currency)}</span>
           <span class="order-age">{formatAge(order.createdAt, now)}</span>
         </div>
@@ -136,15 +147,15 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
                 {t(step.label)}
               </button>
             ) : null}
-            {order.paid ? null : (
+            {money === 'unpaid' || money === 'part-paid' ? (
               <button
                 type="button"
                 aria-describedby={numberId}
-                onClick={() => onAction(order, { kind: 'paid' })}
+                onClick={() => onAction(order, { kind: 'pay' })}
               >
-                {t('order.markPaid')}
+                {t('order.pay')}
               </button>
-            )}
+            ) : null}
             <button
               type="button"
               class="danger"
@@ -154,6 +165,15 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
               {t('order.cancel')}
             </button>
             {expanded ? <ReceiptButton orderId={order.id} number={order.number} /> : null}
+            {expanded && canRefund && (order.payments ?? []).length > 0 ? (
+              <button
+                type="button"
+                aria-describedby={numberId}
+                onClick={() => onAction(order, { kind: 'refund' })}
+              >
+                {t('order.refunds')}
+              </button>
+            ) : null}
           </div>
         </div>
       </li>

@@ -12,6 +12,8 @@ import { whenIdle } from '../components/after-paint.tsx';
 import { CancelOrderDialog, NeedsAttention, PrinterAlerts } from '../components/deferred-parts.ts';
 import { CartPanel } from '../components/cart-panel.tsx';
 import { OptionsDialogHost, preloadOptionsDialog } from '../components/options-dialog-host.tsx';
+import { LazyDrawerStatus, PayDialogHost, preloadPayDialogs } from '../components/pay-dialog-host.tsx';
+import { useSubscription } from '../use-subscription.ts';
 import { PureMenuGrid } from '../components/menu-grid.tsx';
 import type { OrderAction } from '../components/order-row.tsx';
 import type { ScreenProps } from './screen-props.ts';
@@ -98,24 +100,35 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
   };
 
   const send = useCallback(
-    (order: ClientOrder, action: OrderAction) => {
+    (order: ClientOrder, action: Extract<OrderAction, { kind: 'status' }>) => {
       const startedAt = performance.now();
-      const request =
-        action.kind === 'paid'
-          ? bridge.request({ v: 1, type: 'mark-paid', id: order.id })
-          : bridge.request({ v: 1, type: 'set-status', id: order.id, status: action.status });
-      request.then(
+      bridge.request({ v: 1, type: 'set-status', id: order.id, status: action.status }).then(
         (updated) => store.applyReply(updated, startedAt),
         (error: unknown) => fail(t('order.notChanged', { number: order.number }), error),
       );
     },
     [bridge, store, fail],
   );
-  // `Cancel order` asks first (cancel-order-dialog.tsx); every other action goes at once.
+
+  // Part 3: `Pay` opens the Pay dialog, the owner's `Refunds` the Refund dialog (one lazy chunk, after paint).
+  useEffect(preloadPayDialogs, []);
+  useSubscription(store, () => store.sync?.device?.role);
+  const canRefund = store.sync?.device?.role === 'owner';
+  const [paying, setPaying] = useState<{
+    orderId: string;
+    kind: 'pay' | 'refund';
+    opener: HTMLElement | null;
+  } | null>(null);
+  const closePay = useCallback(() => setPaying(null), []);
+
+  // `Cancel order` asks first (cancel-order-dialog.tsx); status moves go at once.
   const [cancelling, setCancelling] = useState<string | null>(null);
   const onAction = useCallback(
     (order: ClientOrder, action: OrderAction) => {
-      if (action.kind === 'status' && action.status === 'cancelled') setCancelling(order.id);
+      if (action.kind === 'pay' || action.kind === 'refund') {
+        const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        setPaying({ orderId: order.id, kind: action.kind, opener });
+      } else if (action.status === 'cancelled') setCancelling(order.id);
       else send(order, action);
     },
     [send],
@@ -163,10 +176,30 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
         />
       ) : null}
       <div class="orders-column">
+        <LazyDrawerStatus bridge={bridge} />
         <PrinterAlerts />
         <NeedsAttention store={store} onRetry={onRetry} onDiscard={onDiscard} />
-        <PureActiveOrders store={store} timing={timing} currency={currency} onAction={onAction} />
+        <PureActiveOrders
+          store={store}
+          timing={timing}
+          currency={currency}
+          onAction={onAction}
+          canRefund={canRefund}
+        />
       </div>
+      {paying === null ? null : (
+        <PayDialogHost
+          key={`${paying.kind}-${paying.orderId}`}
+          store={store}
+          orderId={paying.orderId}
+          kind={paying.kind}
+          currency={currency}
+          opener={paying.opener}
+          bridge={bridge}
+          onError={fail}
+          onClose={closePay}
+        />
+      )}
       {cancelling === null ? null : (
         <CancelOrderDialog
           store={store}

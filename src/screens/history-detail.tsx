@@ -5,6 +5,8 @@ import type { HistoryOrder, OrderEvent } from '../../protocol/history.ts';
 import { formatMoney } from '../display-format.ts';
 import { lineLabel } from '../line-label.ts';
 import { useMenuCurrency } from '../use-menu-currency.ts';
+import type { SwBridge } from '../sw-bridge.ts';
+import { HistoryPayments } from './history-payments.tsx';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
@@ -20,7 +22,24 @@ function eventText(event: OrderEvent, previous: OrderEvent | undefined): string 
   return event.paid && !previous.paid ? `${status}, paid` : status;
 }
 
-export function HistoryDetail({ order, onClose }: { order: HistoryOrder; onClose: () => void }) {
+export interface HistoryDetailProps {
+  order: HistoryOrder;
+  bridge: SwBridge;
+  /** The owner may refund (Part 3). */
+  canRefund: boolean;
+  deviceId: string | null;
+  onChanged: (order: HistoryOrder) => void;
+  onClose: () => void;
+}
+
+export function HistoryDetail({
+  order,
+  bridge,
+  canRefund,
+  deviceId,
+  onChanged,
+  onClose,
+}: HistoryDetailProps) {
   const heading = `Order ${order.number}`;
   const currency = useMenuCurrency();
   return (
@@ -53,6 +72,14 @@ export function HistoryDetail({ order, onClose }: { order: HistoryOrder; onClose
           </li>
         ))}
       </ul>
+      <HistoryPayments
+        order={order}
+        currency={currency}
+        bridge={bridge}
+        canRefund={canRefund}
+        deviceId={deviceId}
+        onChanged={(ledger) => onChanged({ ...order, ...ledger })}
+      />
       <h4>Status times</h4>
       <ol aria-label={`Status times of order ${order.number}`}>
         {order.events.map((event, index) => (

@@ -12,6 +12,7 @@ import { historyUrl, matchesFilters, NO_FILTERS, type HistoryFilters } from '../
 import { useBrowserOnline } from '../use-browser-online.ts';
 import { formatWhen, HistoryDetail } from './history-detail.tsx';
 import type { ScreenProps } from './screen-props.ts';
+import { useSubscription } from '../use-subscription.ts';
 
 const NEEDS_CONNECTION = 'Order history needs a connection to the server.';
 /** Typing settles for this long before the search is sent. */
@@ -22,7 +23,9 @@ interface Results {
   nextCursor: string | null;
 }
 
-export default function HistoryScreen({ bridge }: Pick<ScreenProps, 'bridge'>) {
+export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'bridge' | 'store'>) {
+  useSubscription(store, () => store.sync?.device?.role);
+  const canRefund = store.sync?.device?.role === 'owner';
   const online = useBrowserOnline();
   /** The finished orders this device keeps; read when the server's history is out of reach. */
   const [kept, setKept] = useState<ClientOrder[] | null>(null);
@@ -150,7 +153,21 @@ export default function HistoryScreen({ bridge }: Pick<ScreenProps, 'bridge'>) {
           ) : null}
         </div>
         {unreachable && kept !== null ? <KeptOrders orders={kept} filters={filters} /> : null}
-        {selected ? <HistoryDetail order={selected} onClose={() => setSelected(null)} /> : null}
+        {selected ? (
+          <HistoryDetail
+            order={selected}
+            bridge={bridge}
+            canRefund={canRefund}
+            deviceId={store.sync?.device?.id ?? null}
+            onChanged={(changed) => {
+              setSelected(changed);
+              setResults((r) =>
+                r === null ? r : { ...r, orders: r.orders.map((o) => (o.id === changed.id ? changed : o)) },
+              );
+            }}
+            onClose={() => setSelected(null)}
+          />
+        ) : null}
       </div>
     </main>
   );

@@ -9,6 +9,7 @@ import { dayReportUrl, deviceTimeZone, localToday } from '../history-query.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
 import { plainDuration } from '../plain-duration.ts';
 import { HourBars } from './hour-bars.tsx';
+import { ReportMoney } from './report-money.tsx';
 import { ConnectionBanners } from './connection-banners.tsx';
 
 const NEEDS_CONNECTION = 'The day report needs a connection to the server.';
@@ -68,6 +69,7 @@ export default function ReportScreen() {
             <h3 id="report-totals-heading">Totals</h3>
             <ReportTotals report={shown} />
           </section>
+          <ReportMoney report={shown} />
           <section class="panel" aria-labelledby="report-hours-heading">
             <h3 id="report-hours-heading">Orders per hour</h3>
             <HourBars hours={shown.byHour} />

@@ -39,6 +39,12 @@ export const SCREENS: readonly ScreenEntry[] = [
     load: () => import('./history-screen.tsx'),
   },
   {
+    path: '/drawer',
+    label: 'screen.drawer',
+    roles: ACCESS.createOrder,
+    load: () => import('./drawer-screen.tsx'),
+  },
+  {
     path: '/report',
     label: 'screen.report',
     roles: ACCESS.ownerOnly,

@@ -19,6 +19,7 @@ const LATENCY_KEYS = [
   'bump_other_device_ms',
   'other_device_tls_ms',
   'menu_push_ms',
+  'pay_same_tab_ms',
   'print_kitchen_ms',
   'print_receipt_ms',
 ];

@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { counter, placeOrder } from './helpers/device.ts';
 import { expect, test } from './helpers/fixtures.ts';
 import { fetchAllOrders } from './helpers/api.ts';
+import { pay } from './helpers/pay.ts';
 
 test('Cancel order asks first; Keep order keeps it, and a paid order’s question says it is paid', async ({
   app,
@@ -14,7 +15,7 @@ test('Cancel order asks first; Keep order keeps it, and a paid order’s questio
   const name = uniqueName('Paid Pat');
   const { id } = await placeOrder(app, { customerName: name, itemCount: 2 });
   const row = counter(app).row(name);
-  await row.getByRole('button', { name: 'Mark paid', exact: true }).click();
+  await pay(app, row);
   await expect(row).toContainText('Paid');
 
   await row.getByRole('button', { name: 'Cancel order', exact: true }).click();

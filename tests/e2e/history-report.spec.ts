@@ -9,6 +9,7 @@ import { readCspViolations, recordCspViolations } from './helpers/csp-violations
 import { counter, openApp, placeOrder } from './helpers/device.ts';
 import { expect, test } from './helpers/fixtures.ts';
 import { OWNER_AUTH } from './helpers/pair-device.ts';
+import { pay } from './helpers/pay.ts';
 
 /** Telemetry every 6 s (the shortest the app allows) instead of every minute, read by the app at start. */
 async function prepare(context: BrowserContext): Promise<void> {
@@ -30,8 +31,8 @@ async function complete(page: Page, name: string): Promise<void> {
   const row = counter(page).row(name);
   await row.getByRole('button', { name: 'Start preparing' }).click();
   await row.getByRole('button', { name: 'Mark ready' }).click();
-  await row.getByRole('button', { name: 'Mark paid' }).click();
-  await expect(row.getByRole('button', { name: 'Mark paid' })).toHaveCount(0);
+  await pay(page, row);
+  await expect(row.getByRole('button', { name: 'Pay', exact: true })).toHaveCount(0);
   await row.getByRole('button', { name: 'Complete' }).click();
   await expect(row).toHaveCount(0);
 }

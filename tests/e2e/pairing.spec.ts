@@ -87,6 +87,7 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
       'Kitchen',
       'Ready board',
       'History',
+      'Drawer',
       'Report',
       'Devices',
       'Menu',
@@ -133,7 +134,7 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
   await expect(till).toHaveURL(/\/$/);
   await expect
     .poll(() => navLinks(till))
-    .toEqual(['Counter', 'Kitchen', 'Ready board', 'History', 'Diagnostics']);
+    .toEqual(['Counter', 'Kitchen', 'Ready board', 'History', 'Drawer', 'Diagnostics']);
 
   // The owner's list picks the new device up by itself while the code is outstanding.
   await expect(owner.getByRole('combobox', { name: 'Role of Till 2', exact: true })).toHaveValue('counter');

@@ -4,6 +4,7 @@
 import type { Order } from '../../../protocol/order.ts';
 import { fetchAllOrders } from '../helpers/api.ts';
 import { cancelOrder, counter, openApp, placeOrder } from '../helpers/device.ts';
+import { pay } from '../helpers/pay.ts';
 import { expectConverged } from './convergence.ts';
 import { test, expect } from './fault-fixture.ts';
 import { isWrite, type ProxyLogEntry } from './fault-proxy.ts';
@@ -25,7 +26,7 @@ test('status changes made offline before the create is confirmed are applied aft
   const readyRow = screen.row('f11-ready');
   await readyRow.getByRole('button', { name: 'Start preparing' }).click();
   await readyRow.getByRole('button', { name: 'Mark ready' }).click();
-  await readyRow.getByRole('button', { name: 'Mark paid' }).click();
+  await pay(page, readyRow);
   await expect(readyRow).toContainText('Ready');
   const cancelledRow = screen.row('f11-cancelled');
   await cancelledRow.getByRole('button', { name: 'Start preparing' }).click();

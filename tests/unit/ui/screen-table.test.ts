@@ -21,6 +21,7 @@ describe('screensFor', () => {
       'Kitchen',
       'Ready board',
       'History',
+      'Drawer',
       'Report',
       'Devices',
       'Menu',
@@ -35,6 +36,7 @@ describe('screensFor', () => {
       'Kitchen',
       'Ready board',
       'History',
+      'Drawer',
       'Diagnostics',
     ]);
   });

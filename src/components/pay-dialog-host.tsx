@@ -1,0 +1,107 @@
+// Loads the counter's money chunk (pay-dialogs.ts) once the counter has painted, so it is ready on the first tap
+// and offline, and renders from it: the Pay or Refunds dialog for a live order from the store (focus goes back to
+// the row's button), and the `Drawer closed` status. Nothing of it is in the counter's first JS.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ClientOrder } from '../../protocol/order.ts';
+import type { OrdersStore } from '../orders-store.ts';
+import type { SwBridge } from '../sw-bridge.ts';
+import { useSubscription } from '../use-subscription.ts';
+
+type Dialogs = typeof import('./pay-dialogs.ts');
+let loaded: Dialogs | null = null;
+let loading: Promise<Dialogs> | null = null;
+
+export function loadPayDialogs(): Promise<Dialogs> {
+  loading ??= import('./pay-dialogs.ts').then(
+    (module) => (loaded = module),
+    (error: unknown) => {
+      loading = null; // a later tap tries again
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Fetches the chunk when the browser is idle after the first paint. */
+export function preloadPayDialogs(): void {
+  const start = () => void loadPayDialogs().catch(() => undefined);
+  if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
+  else setTimeout(start, 500);
+}
+
+function useDialogs(): [Dialogs | null, string | null] {
+  const [dialogs, setDialogs] = useState<Dialogs | null>(() => loaded);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    if (!dialogs)
+      loadPayDialogs().then(
+        (d) => setDialogs(d),
+        (e: unknown) => setFailed(String(e)),
+      );
+  }, [dialogs]);
+  return [dialogs, failed];
+}
+
+/** The counter's `Drawer closed` status, once the chunk is in (a moment after the first paint). */
+export function LazyDrawerStatus({ bridge }: { bridge: SwBridge }) {
+  const [dialogs] = useDialogs();
+  return dialogs ? <dialogs.DrawerStatus bridge={bridge} /> : null;
+}
+
+export interface PayDialogHostProps {
+  store: OrdersStore;
+  bridge: SwBridge;
+  orderId: string;
+  kind: 'pay' | 'refund';
+  currency: string | null;
+  opener: HTMLElement | null;
+  onError: (what: string, error: unknown) => void;
+  onClose: () => void;
+}
+
+export function PayDialogHost(props: PayDialogHostProps) {
+  const { store, bridge, orderId, kind, currency, opener, onError, onClose } = props;
+  useSubscription(store, () => store.orders.get(orderId));
+  const [dialogs, failed] = useDialogs();
+  const close = () => {
+    onClose();
+    if (opener?.isConnected) opener.focus();
+  };
+  // The last copy seen: a change on screen stays until dismissed even if the order is finished elsewhere.
+  const last = useRef<ClientOrder | undefined>(undefined);
+  last.current = store.orders.get(orderId) ?? last.current;
+  const order = last.current;
+  if (failed)
+    return (
+      <p class="banner problem" role="alert">
+        The payment dialog could not be loaded: {failed}{' '}
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </p>
+    );
+  if (!dialogs || order === undefined) return null;
+  // The bridge applies each reply with the moment of the tap, so the row's change is timed like any intent's.
+  return kind === 'pay' ? (
+    <dialogs.PayDialog
+      order={order}
+      currency={currency}
+      onConfirm={(paying, payment) => {
+        const startedAt = performance.now();
+        return dialogs
+          .pay(bridge, paying.id, payment, startedAt)
+          .catch((error: unknown) => onError(`Order ${paying.number} was not paid`, error));
+      }}
+      onClose={close}
+    />
+  ) : (
+    <dialogs.RefundDialog
+      order={order}
+      currency={currency}
+      onRefund={(paymentId, amountCents, reason) => {
+        return dialogs.refund(bridge, order.id, paymentId, amountCents, reason);
+      }}
+      onClose={close}
+    />
+  );
+}
