@@ -22,6 +22,7 @@ describe('screensFor', () => {
       'Devices',
       'Menu',
       'Printers',
+      'Settings',
       'Diagnostics',
     ]);
   });
