@@ -12,6 +12,7 @@ import {
 import type { AuthState, DeviceIdentity, MutationKind, SyncStatus } from '../protocol/messages.ts';
 import type { ClientOrder, Order, OrderStatus } from '../protocol/order.ts';
 import type { CreateOrderBody } from '../protocol/schemas.ts';
+import type { DiscountPayload } from './discount-intent.ts';
 
 export const DB_NAME = 'orderline';
 /**
@@ -37,7 +38,9 @@ export interface OrderRecord {
 export type OutboxPayload =
   | { kind: 'create'; body: CreateOrderBody; optimistic: ClientOrder }
   | { kind: 'status'; status: OrderStatus }
-  | { kind: 'paid' };
+  | { kind: 'paid' }
+  /** Part 3 (#21): set or remove the order's discount (sw/discount-intent.ts). */
+  | DiscountPayload;
 
 export interface DeadLetterInfo {
   httpStatus: number;

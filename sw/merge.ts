@@ -6,6 +6,7 @@ import { isActive, type ClientOrder, type Order, type SyncState } from '../proto
 import { applyTransition } from '../protocol/status-machine.ts';
 import { unreachable } from '../protocol/unreachable.ts';
 import type { OutboxEntry } from './db.ts';
+import { applyDiscountChange } from './discount-intent.ts';
 
 /** True when `incoming` is newer server state than `current`: never go back to an older seq. */
 export function isNewerServerState(current: Order | null, incoming: Order): boolean {
@@ -37,6 +38,9 @@ export function rebase(base: Order | null, pending: readonly OutboxEntry[]): Cli
       case 'paid':
         if (view) view = { ...view, paid: true };
         break;
+      case 'discount':
+        if (view) view = applyDiscountChange(view, payload);
+        break;
       default:
         unreachable(payload);
     }
@@ -52,6 +56,10 @@ const ORDER_FIELDS: readonly (keyof ClientOrder)[] = [
   'note',
   'items',
   'totalCents',
+  'subtotalCents',
+  'discount',
+  'taxes',
+  'dueCents',
   'status',
   'paid',
   'createdAt',
@@ -67,7 +75,10 @@ export function diffOrders(before: ClientOrder, after: ClientOrder): Partial<Cli
   for (const field of ORDER_FIELDS) {
     const a = before[field];
     const b = after[field];
-    const same = field === 'items' ? JSON.stringify(a) === JSON.stringify(b) : a === b;
+    const same =
+      field === 'items' || field === 'discount' || field === 'taxes'
+        ? JSON.stringify(a) === JSON.stringify(b)
+        : a === b;
     if (!same) changes[field] = b;
   }
   return changes as Partial<ClientOrder>;

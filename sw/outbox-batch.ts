@@ -13,6 +13,7 @@ import { isOrder } from './api-guards.ts';
 import type { ApiRequest } from './api-client.ts';
 import { classifyResponse, type Classification, type ExchangeFacts } from './classify-response.ts';
 import type { OutboxEntry } from './db.ts';
+import { discountMutation } from './discount-intent.ts';
 
 /** Under the server's 64 KiB body limit with room for the envelope: a batch is cut when it would pass this. */
 export const MAX_BATCH_BYTES = 56 * 1024;
@@ -27,6 +28,8 @@ export function mutationFor(entry: OutboxEntry): BatchMutation {
       return { op: 'patch', key: entry.mutationId, orderId: entry.orderId, body: { status: payload.status } };
     case 'paid':
       return { op: 'patch', key: entry.mutationId, orderId: entry.orderId, body: { paid: true } };
+    case 'discount':
+      return discountMutation(entry, payload);
     default:
       return unreachable(payload);
   }

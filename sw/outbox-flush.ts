@@ -14,6 +14,7 @@ import { createBatcher } from './batcher.ts';
 import { classifyResponse, type Classification } from './classify-response.ts';
 import { type AnyTx, type OutboxEntry, type SyncMeta, type WriteTx } from './db.ts';
 import { signedOutPatch } from './device.ts';
+import { discountRequest } from './discount-intent.ts';
 import type { EngineContext } from './engine-context.ts';
 import type { OrderChange } from './merge.ts';
 import { batchRequestFor, classifyBatch, takeBatch } from './outbox-batch.ts';
@@ -106,6 +107,8 @@ export function requestFor(entry: OutboxEntry): ApiRequest {
         idempotencyKey: entry.mutationId,
         body: { paid: true },
       };
+    case 'discount':
+      return discountRequest(entry, payload);
     default:
       return unreachable(payload);
   }

@@ -14,6 +14,7 @@ import {
   retryDeadLetter,
   setStatus,
 } from './intents.ts';
+import { setDiscount } from './discount-intent.ts';
 import { flushOutbox } from './outbox-flush.ts';
 import { clearBackoff, countWaiting } from './outbox-store.ts';
 import { readSyncMeta } from './broadcast.ts';
@@ -166,6 +167,16 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
       case 'mark-paid': {
         if (typeof request.id !== 'string') invalid('id is invalid');
         const order = await markPaid(ctx, request.id);
+        track(flush.run());
+        return order;
+      }
+      case 'set-discount': {
+        if (
+          typeof request.id !== 'string' ||
+          !(request.discount === null || typeof request.discount === 'string')
+        )
+          invalid('id or discount is invalid');
+        const order = await setDiscount(ctx, request.id, request.discount);
         track(flush.run());
         return order;
       }

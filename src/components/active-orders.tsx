@@ -4,6 +4,7 @@
 // events for what just changed and records how long the change took to show.
 import { Component } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Discount } from '../../protocol/menu.ts';
 import type { ClientOrder } from '../../protocol/order.ts';
 import type { DisplayTiming } from '../display-timing.ts';
 import { orderMatches, orderQuery } from '../order-search.ts';
@@ -16,12 +17,13 @@ export interface ActiveOrdersProps {
   store: OrdersStore;
   timing: DisplayTiming;
   currency: string | null;
+  discounts?: readonly Discount[];
   onAction: (order: ClientOrder, action: OrderAction) => void;
 }
 
 const AGE_TICK_MS = 15_000;
 
-export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrdersProps) {
+export function ActiveOrders({ store, timing, currency, discounts, onAction }: ActiveOrdersProps) {
   useSubscription(store, () => store.listVersion);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -93,6 +95,7 @@ export function ActiveOrders({ store, timing, currency, onAction }: ActiveOrders
               order={store.orders.get(id)!}
               currency={currency}
               now={now}
+              discounts={discounts}
               onAction={onAction}
             />
           );
@@ -113,6 +116,7 @@ export class PureActiveOrders extends Component<ActiveOrdersProps> {
       next.store !== prev.store ||
       next.timing !== prev.timing ||
       next.currency !== prev.currency ||
+      next.discounts !== prev.discounts ||
       next.onAction !== prev.onAction
     );
   }

@@ -19,6 +19,8 @@ function whatFailed(letter: DeadLetter): string {
       return letter.status ? `Changing the status to ${letter.status} failed` : 'Changing the status failed';
     case 'paid':
       return 'Marking it paid failed';
+    case 'discount':
+      return 'Changing the discount failed';
     case 'payment':
       return 'Recording the payment failed';
     case 'refund':

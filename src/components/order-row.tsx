@@ -3,19 +3,24 @@
 // lines) beside only the buttons valid now. `Details` opens every item and note in full. The layout is CSS
 // only (styles.css, a container query on the list's width): nothing is measured per row. Re-renders only when
 // its order, the minute or its disclosure changes.
+import { OrderDiscount } from './order-discount.tsx';
 import { ReceiptButton } from './receipt-button.tsx';
 import { Component } from 'preact';
+import type { Discount } from '../../protocol/menu.ts';
 import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
 import { formatAge, formatMoney } from '../display-format.ts';
 import { lineLabel } from '../line-label.ts';
 
-export type OrderAction = { kind: 'status'; status: OrderStatus } | { kind: 'paid' };
+export type OrderAction =
+  { kind: 'status'; status: OrderStatus } | { kind: 'paid' } | { kind: 'discount'; discount: string | null };
 
 export interface OrderRowProps {
   order: ClientOrder;
   currency: string | null;
   now: number;
+  /** The menu's discount presets, offered in Details while the order is active (#21). */
+  discounts?: readonly Discount[];
   onAction: (order: ClientOrder, action: OrderAction) => void;
 }
 
@@ -62,12 +67,13 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
       nextState.expanded !== this.state.expanded ||
       next.order !== prev.order ||
       next.currency !== prev.currency ||
+      next.discounts !== prev.discounts ||
       minuteOf(next.now) !== minuteOf(prev.now)
     );
   }
 
   override render() {
-    const { order, currency, now, onAction } = this.props;
+    const { order, currency, now, discounts, onAction } = this.props;
     const step = nextStep(order);
     const numberId = `order-number-${order.id}`;
     const itemsId = `order-items-${order.id}`;
@@ -139,6 +145,14 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
               Cancel order
             </button>
             {expanded ? <ReceiptButton orderId={order.id} number={order.number} /> : null}
+            {expanded && discounts && (discounts.length > 0 || order.discount) ? (
+              <OrderDiscount
+                order={order}
+                discounts={discounts}
+                describedBy={numberId}
+                onChange={(discount) => onAction(order, { kind: 'discount', discount })}
+              />
+            ) : null}
           </div>
         </div>
       </li>

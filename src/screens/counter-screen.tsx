@@ -100,7 +100,9 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
       const request =
         action.kind === 'paid'
           ? bridge.request({ v: 1, type: 'mark-paid', id: order.id })
-          : bridge.request({ v: 1, type: 'set-status', id: order.id, status: action.status });
+          : action.kind === 'discount'
+            ? bridge.request({ v: 1, type: 'set-discount', id: order.id, discount: action.discount })
+            : bridge.request({ v: 1, type: 'set-status', id: order.id, status: action.status });
       request.then(
         (updated) => store.applyReply(updated, startedAt),
         (error: unknown) => fail(`Order ${order.number} was not changed`, error),
@@ -162,7 +164,13 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
       <div class="orders-column">
         <PrinterAlerts />
         <NeedsAttention store={store} onRetry={onRetry} onDiscard={onDiscard} />
-        <PureActiveOrders store={store} timing={timing} currency={currency} onAction={onAction} />
+        <PureActiveOrders
+          store={store}
+          timing={timing}
+          currency={currency}
+          discounts={menu?.discounts}
+          onAction={onAction}
+        />
       </div>
       {cancelling === null ? null : (
         <CancelOrderDialog
