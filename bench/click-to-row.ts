@@ -30,6 +30,31 @@ export async function placeOrder(page: Page, marker: string): Promise<Placed> {
   return { id, clickedAt, seenAt: seen.t };
 }
 
+/**
+ * The same with option lines (#21): the first item with option groups opens its dialog, the second choice
+ * of each radio group and the first checkbox are picked, `Add to order`, then Place order is timed alike.
+ */
+export async function placeOrderWithOptions(page: Page, marker: string): Promise<Placed> {
+  const screen = counter(page);
+  await screen.customerName.fill(marker);
+  await page
+    .getByRole('button', { name: /^Add (?!one more )/ })
+    .and(page.locator('[aria-haspopup]'))
+    .first()
+    .click();
+  const dialog = page.getByRole('dialog');
+  for (const group of await dialog.getByRole('radiogroup').all())
+    await group.getByRole('radio').nth(1).check();
+  const checkbox = dialog.getByRole('checkbox').first();
+  if ((await checkbox.count()) > 0) await checkbox.check();
+  await dialog.getByRole('button', { name: 'Add to order', exact: true }).click();
+  await screen.placeOrder.click();
+  const { id, seen } = await waitRow(page, { text: marker }, 10_000);
+  const clickedAt = await page.evaluate(() => window.__bench?.clicks.at(-1) ?? NaN);
+  if (!Number.isFinite(clickedAt)) throw new Error(`no Place order click was recorded for ${marker}`);
+  return { id, clickedAt, seenAt: seen.t };
+}
+
 /** When the row of order `id` first entered the DOM of `page` (its probe's clock). */
 export async function waitSeen(page: Page, id: string, timeoutMs: number): Promise<number> {
   return (await waitRow(page, { id }, timeoutMs)).seen.t;

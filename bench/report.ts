@@ -6,6 +6,8 @@ import type { Summary } from './stats.ts';
 
 export interface BenchResults {
   same_tab_ms: Summary;
+  /** #21: the same tab, orders with option lines. */
+  same_tab_options_ms: Summary;
   other_tab_ms: Summary;
   other_device_ms: Summary;
   offline_ms: Summary;
@@ -107,6 +109,7 @@ export type MaybeResults = { [K in keyof BenchResults]: BenchResults[K] | null }
 export function emptyResults(): MaybeResults {
   return {
     same_tab_ms: null,
+    same_tab_options_ms: null,
     other_tab_ms: null,
     other_device_ms: null,
     offline_ms: null,
@@ -195,6 +198,13 @@ export function tableRows(r: MaybeResults, baseline: BaselineFigures, unavailabl
   const pglite = r.server_create_per_s;
   return [
     row('click → row, same tab', b('same_tab_ms'), lat(r.same_tab_ms, 'same_tab_ms'), basePolling, vsBase),
+    row(
+      'click → row, same tab, with option lines',
+      b('same_tab_options_ms'),
+      lat(r.same_tab_options_ms, 'same_tab_options_ms'),
+      basePolling,
+      vsBase,
+    ),
     row(
       'click → row, other tab',
       b('other_tab_ms'),

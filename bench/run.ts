@@ -189,6 +189,7 @@ try {
     async () => {
       const latency = await measureLatency(env, options.latencySamples, runId);
       results.same_tab_ms = latency.sameTab;
+      results.same_tab_options_ms = latency.sameTabOptions;
       results.other_tab_ms = latency.otherTab;
       results.other_device_ms = latency.otherDevice;
       results.offline_ms = latency.offline;

@@ -89,10 +89,13 @@ export const DayReportQuerySchema = v.strictObject({
     v.regex(/^(20[0-9]{2})-[0-9]{2}-[0-9]{2}$/, 'must be a date YYYY-MM-DD (2000–2099)'),
     v.check(isCalendarDay, 'must be a real date'),
   ),
-  tz: v.pipe(
-    v.string('must be a string'),
-    v.maxLength(64),
-    v.check(isKnownTimeZone, 'must be an IANA time zone'),
+  /** Absent: the shop's time zone from the settings (DESIGN principle 25; docs/decisions.md). */
+  tz: v.optional(
+    v.pipe(
+      v.string('must be a string'),
+      v.maxLength(64),
+      v.check(isKnownTimeZone, 'must be an IANA time zone'),
+    ),
   ),
   format: v.optional(v.picklist(['json', 'csv'], 'must be json or csv'), 'json'),
   /** Which table a CSV holds (one table per file, docs/decisions.md); ignored for JSON. */

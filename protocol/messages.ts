@@ -75,6 +75,8 @@ export type PageRequest =
   | { v: 1; type: 'create-order'; draft: OrderDraft }
   | { v: 1; type: 'set-status'; id: string; status: OrderStatus }
   | { v: 1; type: 'mark-paid'; id: string }
+  /** Part 3 (#21): set (a discount preset's id) or remove (null) an active order's discount, queued like a status move. */
+  | { v: 1; type: 'set-discount'; id: string; discount: string | null }
   /** Part 3 (principle 21): applied to the order at once, queued after its create (per-order FIFO). */
   | { v: 1; type: 'pay'; orderId: string; payment: PaymentDraft }
   /** Owner only: refunds part or all of one payment. */
@@ -136,7 +138,15 @@ export interface SyncStatus {
 }
 
 export type MutationKind =
-  'create' | 'status' | 'paid' | 'payment' | 'refund' | 'drawer-open' | 'drawer-move' | 'drawer-close';
+  | 'create'
+  | 'status'
+  | 'paid'
+  | 'discount'
+  | 'payment'
+  | 'refund'
+  | 'drawer-open'
+  | 'drawer-move'
+  | 'drawer-close';
 
 /** An outbox entry the server rejected (400/404/422): kept until the user retries or discards it. */
 export interface DeadLetter {
@@ -184,6 +194,7 @@ export interface ReplyValues {
   'create-order': ClientOrder;
   'set-status': ClientOrder;
   'mark-paid': ClientOrder;
+  'set-discount': ClientOrder;
   pay: ClientOrder;
   refund: ClientOrder;
   drawer: DrawerView;
@@ -261,6 +272,7 @@ const PAGE_REQUEST_TYPES: ReadonlySet<string> = new Set<PageRequestType>([
   'create-order',
   'set-status',
   'mark-paid',
+  'set-discount',
   'pay',
   'refund',
   'drawer',

@@ -1,7 +1,9 @@
 // Drives the real app (built, served, with its service worker) through a short counter shift and saves
-// screenshots: with orders, offline, and with a dead letter. Run against a running server:
+// screenshots: with orders (options included), the Kitchen at 1280x800 and 1920x1080, offline, and with a
+// dead letter. Run against a running server started with E2E_ADMIN_TOKEN (the device is paired with it):
 //   ORDERLINE_URL=http://localhost:8123 node --import tsx scripts/take-screenshots.ts [outDir]
 import { chromium, type Page } from '@playwright/test';
+import { pairContext } from '../tests/e2e/helpers/pair-device.ts';
 
 const baseURL = process.env.ORDERLINE_URL ?? 'http://localhost:8080';
 const outDir = process.argv[2] ?? 'docs/screenshots';
@@ -11,8 +13,31 @@ const viewport = {
 };
 const colorScheme = process.env.SCHEME === 'dark' ? 'dark' : 'light';
 
+/**
+ * `items` are menu names, with options after a colon: `Flat white: Large, Oat milk`. An item with option
+ * groups opens the options dialog (Part 3); the named options are picked there, then `Add to order`.
+ */
 async function place(page: Page, customer: string, items: string[]): Promise<void> {
-  for (const item of items) await page.getByRole('button', { name: `Add ${item}`, exact: true }).click();
+  for (const entry of items) {
+    const [item = '', options = ''] = entry.split(':');
+    await page.getByRole('button', { name: `Add ${item}`, exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: item, exact: true });
+    if (!(await dialog.isVisible().catch(() => false))) {
+      await dialog.waitFor({ timeout: 500 }).catch(() => undefined);
+    }
+    if (await dialog.isVisible()) {
+      for (const option of options
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean)) {
+        await dialog
+          .getByRole('radio', { name: new RegExp(`^${option}\\b`) })
+          .or(dialog.getByRole('checkbox', { name: new RegExp(`^${option}\\b`) }))
+          .check();
+      }
+      await dialog.getByRole('button', { name: 'Add to order', exact: true }).click();
+    }
+  }
   if (customer) await page.getByRole('textbox', { name: 'Customer name', exact: true }).fill(customer);
   await page.getByRole('button', { name: 'Place order', exact: true }).click();
   if (customer) await row(page, customer).waitFor();
@@ -66,6 +91,7 @@ const browser = await chromium.launch({
 });
 try {
   const context = await browser.newContext({ viewport, colorScheme, serviceWorkers: 'allow', baseURL });
+  await pairContext(context, baseURL, { role: 'owner' });
   const page = await context.newPage();
   await page.goto('/');
   await page
@@ -73,10 +99,14 @@ try {
     .filter({ hasText: /Online|Offline/ })
     .waitFor();
 
-  await place(page, 'Ada Lovelace', ['Flat white', 'Butter croissant']);
-  await place(page, 'Grace Hopper', ['Caffè latte', 'Caffè latte', 'Banana bread']);
+  await place(page, 'Ada Lovelace', ['Flat white: Large, Oat milk, Extra shot', 'Butter croissant']);
+  await place(page, 'Grace Hopper', [
+    'Caffè latte: Small',
+    'Caffè latte: Soy milk, Vanilla syrup',
+    'Banana bread',
+  ]);
   await place(page, 'Linus', ['Avocado toast', 'Fresh orange juice']);
-  await place(page, 'Margaret Hamilton', ['Double espresso']);
+  await place(page, 'Margaret Hamilton', ['Double espresso', 'Cappuccino: Almond milk, Caramel syrup']);
   await row(page, 'Ada Lovelace').getByRole('button', { name: 'Start preparing' }).click();
   await row(page, 'Grace Hopper').getByRole('button', { name: 'Start preparing' }).click();
   await row(page, 'Grace Hopper').getByRole('button', { name: 'Mark ready' }).click();
@@ -84,6 +114,22 @@ try {
   await payOther(page, 'Linus');
   await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'All changes saved' }).waitFor();
   await shoot(page, 'orders');
+
+  // The Kitchen with option lines, at the till's size and on a 1080p kitchen screen.
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Kitchen', exact: true })
+    .click();
+  await page.getByRole('list', { name: 'Kitchen tickets' }).waitFor();
+  await page.screenshot({ path: `${outDir}/kitchen-options-${viewport.width}x${viewport.height}.png` });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: `${outDir}/kitchen-options-1920x1080.png` });
+  await page.setViewportSize(viewport);
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Counter', exact: true })
+    .click();
+  await row(page, 'Linus').waitFor();
 
   await placeRetiredItem(page, 'Dan');
   await page.getByRole('list', { name: 'Needs attention', exact: true }).waitFor();
@@ -99,7 +145,10 @@ try {
   await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'All changes saved' }).waitFor();
   await shoot(page, 'dead-letter');
 
-  await page.getByRole('button', { name: 'Diagnostics', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('link', { name: 'Diagnostics', exact: true })
+    .click();
   await page.getByRole('heading', { name: 'Diagnostics', exact: true }).waitFor();
   await page.waitForTimeout(2_500);
   await shoot(page, 'diagnostics');

@@ -275,9 +275,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // After the rate limiter, so the page (a QR code per request) is rate limited too.
   if (options.https) await app.register(setupRoutes, { endpoint: options.https });
   await app.register(historyRoutes, { store: options.store });
-  await app.register(reportRoutes, { store: options.store });
+  await app.register(reportRoutes, {
+    store: options.store,
+    shopTimeZone: async () => (await settings.current()).timeZone,
+  });
   await app.register(telemetryRoutes, { store: options.store, metrics });
-  printing = await installPrinting(app, { store: options.store, menu, hub, settings, tuning: options.printing });
+  printing = await installPrinting(app, {
+    store: options.store,
+    menu,
+    hub,
+    settings,
+    tuning: options.printing,
+  });
 
   app.get('/healthz', { config: { access: ACCESS.public } }, async () => ({
     ok: true,

@@ -31,16 +31,11 @@ export function menuEvent(version: number): SseEvent {
 }
 
 /**
- * The shop's settings as saved. Unlike the menu the data is the settings themselves: two small numbers cost
+ * The shop's settings as saved. Unlike the menu the data is the settings themselves: a few hundred bytes cost
  * less than a nudge and a fetch, and a device shows them without another round trip. No `id`, as for menu.
  */
 export function settingsEvent(settings: ShopSettings): SseEvent {
-  const { kitchenWarningMinutes, kitchenLateMinutes } = settings;
-  return {
-    bytes: Buffer.from(
-      `event: settings\ndata: ${JSON.stringify({ kitchenWarningMinutes, kitchenLateMinutes })}\n\n`,
-    ),
-  };
+  return { bytes: Buffer.from(`event: settings\ndata: ${JSON.stringify(settings)}\n\n`) };
 }
 
 export const HEARTBEAT_EVENT: SseEvent = { bytes: Buffer.from('event: heartbeat\ndata: {}\n\n') };

@@ -14,6 +14,7 @@ import type { Drawer, DrawerCloseBody, DrawerMoveBody, DrawerOpenBody, ZReport }
 import type { ClientOrder, Order, OrderStatus, PaymentMethod } from '../protocol/order.ts';
 import type { PaymentInput, RefundInput } from '../protocol/payments.ts';
 import type { CreateOrderBody } from '../protocol/schemas.ts';
+import type { DiscountPayload } from './discount-intent.ts';
 
 export const DB_NAME = 'orderline';
 /**
@@ -48,7 +49,9 @@ export type OutboxPayload =
   /** Part 3 (principle 22): drawer intents. Their entries sit in the drawer lane (sw/drawer-lane.ts). */
   | { kind: 'drawer-open'; body: DrawerOpenBody }
   | { kind: 'drawer-move'; body: DrawerMoveBody }
-  | { kind: 'drawer-close'; body: DrawerCloseBody };
+  | { kind: 'drawer-close'; body: DrawerCloseBody }
+  /** Part 3 (#21): set or remove the order's discount (sw/discount-intent.ts). */
+  | DiscountPayload;
 
 /**
  * This device's drawer as the server last answered it (GET /api/drawer, or a drawer op's answer), with the

@@ -49,7 +49,7 @@ export class IntentError extends Error {
   }
 }
 
-function newEntry(
+export function newEntry(
   ctx: EngineContext,
   order: { id: string; number: string },
   payload: OutboxPayload,
@@ -80,7 +80,7 @@ async function viewOf(tx: WriteTx, id: string): Promise<ClientOrder> {
  * The cached menu for the estimate: from memory at once (the usual case, no await), read from the menu
  * cache only by a worker that starts cold. An unreadable cache costs the estimate its tax, never the order.
  */
-async function menuForEstimate(ctx: EngineContext): Promise<MenuResponse | null> {
+export async function menuForEstimate(ctx: EngineContext): Promise<MenuResponse | null> {
   const menu = ctx.deps.pricingMenu?.() ?? null;
   if (!(menu instanceof Promise)) return menu;
   try {

@@ -10,6 +10,7 @@ import { unreachable } from '../protocol/unreachable.ts';
 import type { Payment } from '../protocol/order.ts';
 import type { PaymentInput, RefundInput } from '../protocol/payments.ts';
 import type { OutboxEntry } from './db.ts';
+import { applyDiscountChange } from './discount-intent.ts';
 
 /** True when `incoming` is newer server state than `current`: never go back to an older seq. */
 export function isNewerServerState(current: Order | null, incoming: Order): boolean {
@@ -52,6 +53,9 @@ export function rebase(base: Order | null, pending: readonly OutboxEntry[]): Cli
       case 'drawer-move':
       case 'drawer-close':
         // Drawer intents belong to no order (sw/drawer-lane.ts); they never reach an order's pending list.
+        break;
+      case 'discount':
+        if (view) view = applyDiscountChange(view, payload);
         break;
       default:
         unreachable(payload);
@@ -121,6 +125,10 @@ const ORDER_FIELDS: readonly (keyof ClientOrder)[] = [
   'note',
   'items',
   'totalCents',
+  'subtotalCents',
+  'discount',
+  'taxes',
+  'dueCents',
   'status',
   'paid',
   'payments',
@@ -140,7 +148,9 @@ export function diffOrders(before: ClientOrder, after: ClientOrder): Partial<Cli
     const a = before[field];
     const b = after[field];
     const same =
-      field === 'items' || field === 'payments' ? JSON.stringify(a) === JSON.stringify(b) : a === b;
+      field === 'items' || field === 'payments' || field === 'discount' || field === 'taxes'
+        ? JSON.stringify(a) === JSON.stringify(b)
+        : a === b;
     if (!same) changes[field] = b;
   }
   return changes as Partial<ClientOrder>;

@@ -96,6 +96,13 @@ export function requestFor(entry: OutboxEntry): ApiRequest {
         idempotencyKey: entry.mutationId,
         body: { paid: true },
       };
+    case 'discount':
+      return {
+        method: 'PATCH',
+        path: orderPath(entry),
+        idempotencyKey: entry.mutationId,
+        body: { discount: payload.discount },
+      };
     case 'payment':
       return {
         method: 'POST',
@@ -146,6 +153,13 @@ export function mutationFor(entry: OutboxEntry): BatchMutation {
       return { op: 'patch', key: entry.mutationId, orderId: entry.orderId, body: { status: payload.status } };
     case 'paid':
       return { op: 'patch', key: entry.mutationId, orderId: entry.orderId, body: { paid: true } };
+    case 'discount':
+      return {
+        op: 'patch',
+        key: entry.mutationId,
+        orderId: entry.orderId,
+        body: { discount: payload.discount },
+      };
     case 'payment':
     case 'refund':
       return { op: payload.kind, key: payload.body.id, orderId: entry.orderId, body: payload.body };

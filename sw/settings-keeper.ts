@@ -1,4 +1,4 @@
-// Keeps the worker's offline copy of the shop's settings (the kitchen's thresholds): told of new settings (the
+// Keeps the worker's offline copy of the shop's settings (the kitchen's thresholds, the shop's details): told of new settings (the
 // leader forwards SSE `settings` events, whose data is the settings themselves), it stores them where the
 // /api/settings route serves them from when offline, and broadcasts them so every tab applies them at once.
 // Never throws at its caller: a failed store is reported (the broadcast has already gone out).
@@ -30,11 +30,10 @@ export function createSettingsKeeper(deps: SettingsKeeperDeps): (settings: unkno
   };
 
   async function store(settings: ShopSettings): Promise<void> {
-    const { kitchenWarningMinutes, kitchenLateMinutes } = settings;
     const cache = await deps.openCache();
     await cache.put(
       `${deps.baseUrl}/api/settings`,
-      new Response(JSON.stringify({ kitchenWarningMinutes, kitchenLateMinutes }), {
+      new Response(JSON.stringify(settings), {
         headers: { 'content-type': 'application/json; charset=utf-8' },
       }),
     );

@@ -15,6 +15,7 @@ import {
   setStatus,
 } from './intents.ts';
 import { closeDrawer, moveDrawer, openDrawer, readDrawer, refreshDrawer } from './drawer-intents.ts';
+import { setDiscount } from './discount-intent.ts';
 import { flushOutbox } from './outbox-flush.ts';
 import { pay, refund } from './payment-intents.ts';
 import { clearBackoff, countWaiting } from './outbox-store.ts';
@@ -181,6 +182,16 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
       case 'mark-paid': {
         if (typeof request.id !== 'string') invalid('id is invalid');
         const order = await markPaid(ctx, request.id);
+        track(flush.run());
+        return order;
+      }
+      case 'set-discount': {
+        if (
+          typeof request.id !== 'string' ||
+          !(request.discount === null || typeof request.discount === 'string')
+        )
+          invalid('id or discount is invalid');
+        const order = await setDiscount(ctx, request.id, request.discount);
         track(flush.run());
         return order;
       }

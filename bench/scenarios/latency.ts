@@ -8,10 +8,12 @@ import { newBenchDevice, type BenchEnv } from '../bench-env.ts';
 import { diagnostics } from '../sw-requests.ts';
 import { fetchOrder } from '../api-client.ts';
 import { summarize, type Summary } from '../stats.ts';
-import { placeOrder, sleep, spacingMs, waitSeen } from '../click-to-row.ts';
+import { placeOrder, placeOrderWithOptions, sleep, spacingMs, waitSeen } from '../click-to-row.ts';
 
 export interface LatencyResult {
   sameTab: Summary;
+  /** The same tab, orders carrying option lines (#21: a create with options is no slower to show). */
+  sameTabOptions: Summary;
   otherTab: Summary;
   otherDevice: Summary;
   offline: Summary;
@@ -82,6 +84,15 @@ export async function measureLatency(env: BenchEnv, samples: number, runId: stri
     const baselinePollsPerMin = polls.length < 2 ? NaN : ((polls.length - 1) / (last - first)) * 60_000;
     await baseline.close();
 
+    // Orders with option lines, the same tab in front (#21).
+    await tabA1.bringToFront();
+    const sameTabOptions: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const placed = await placeOrderWithOptions(tabA1, `${runId}-p${i}`);
+      sameTabOptions.push(placed.seenAt - placed.clickedAt);
+      await sleep(spacingMs(i));
+    }
+
     // Another tab of the same device observes, in front; tab A1 clicks from behind it.
     await tabA2.bringToFront();
     const otherTab: number[] = [];
@@ -108,6 +119,7 @@ export async function measureLatency(env: BenchEnv, samples: number, runId: stri
     const reads = diag.cacheHits + diag.cacheMisses;
     return {
       sameTab: summarize(sameTab),
+      sameTabOptions: summarize(sameTabOptions),
       otherTab: summarize(otherTab),
       otherDevice: summarize(otherDevice),
       offline: summarize(offline),

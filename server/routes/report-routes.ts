@@ -1,5 +1,6 @@
 // GET /api/reports/day (owner): the day's totals, items, hours and prep times in the shop's time zone,
-// as JSON or as CSV downloads (`table=orders` or `items`, one table per file).
+// as JSON or as CSV downloads (`table=orders` or `items`, one table per file). Without `tz` the day is the
+// shop's (settings `timeZone`).
 
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
@@ -14,13 +15,20 @@ import type { OrderStore } from '../store/order-store.ts';
 /** PostgreSQL's "time zone not recognized": a zone this runtime's Intl knows but the database does not. */
 const INVALID_PARAMETER_VALUE = '22023';
 
-export async function reportRoutes(app: FastifyInstance, { store }: { store: OrderStore }) {
+export interface ReportRoutesOptions {
+  store: OrderStore;
+  /** The shop's time zone, for a request that names none. */
+  shopTimeZone: () => Promise<string>;
+}
+
+export async function reportRoutes(app: FastifyInstance, { store, shopTimeZone }: ReportRoutesOptions) {
   const reports = createDayReportStore(store.database);
 
   app.get('/api/reports/day', { config: { access: ACCESS.ownerOnly } }, async (request, reply) => {
     const query = v.safeParse(DayReportQuerySchema, request.query);
     if (!query.success) return sendError(reply, 400, 'invalid_query', describeIssues(query.issues));
-    const { date, tz, format, table } = query.output;
+    const { date, format, table } = query.output;
+    const tz = query.output.tz ?? (await shopTimeZone());
     let result;
     try {
       result = await reports.report(date, tz, format === 'csv' && table === 'orders');

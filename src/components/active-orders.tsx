@@ -4,6 +4,7 @@
 // events for what just changed and records how long the change took to show.
 import { Component, type RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Discount } from '../../protocol/menu.ts';
 import type { ClientOrder } from '../../protocol/order.ts';
 import type { DisplayTiming } from '../display-timing.ts';
 import { orderMatches, orderQuery } from '../order-search.ts';
@@ -18,6 +19,7 @@ export interface ActiveOrdersProps {
   store: OrdersStore;
   timing: DisplayTiming;
   currency: string | null;
+  discounts?: readonly Discount[];
   onAction: (order: ClientOrder, action: OrderAction) => void;
   /** The owner's rows offer `Refunds` (Part 3). */
   canRefund?: boolean;
@@ -68,7 +70,14 @@ function loadVirtualRows(): Promise<RowsHook> {
   return loadingRows;
 }
 
-export function ActiveOrders({ store, timing, currency, onAction, canRefund = false }: ActiveOrdersProps) {
+export function ActiveOrders({
+  store,
+  timing,
+  currency,
+  discounts,
+  onAction,
+  canRefund = false,
+}: ActiveOrdersProps) {
   useSubscription(store, () => store.listVersion);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -140,7 +149,7 @@ export function ActiveOrders({ store, timing, currency, onAction, canRefund = fa
       {/* Keyed by how rows are chosen: a hook's instance never changes its hooks. */}
       <Rows
         key={useRows === usePlainRows ? 'plain' : 'virtual'}
-        {...{ useRows, ids, store, currency, now, onAction, canRefund }}
+        {...{ useRows, ids, store, currency, now, discounts, onAction, canRefund }}
       />
     </section>
   );
@@ -152,11 +161,12 @@ interface RowsProps {
   store: OrdersStore;
   currency: string | null;
   now: number;
+  discounts: ActiveOrdersProps['discounts'];
   onAction: ActiveOrdersProps['onAction'];
   canRefund: boolean;
 }
 
-function Rows({ useRows, ids, store, currency, now, onAction, canRefund }: RowsProps) {
+function Rows({ useRows, ids, store, currency, now, discounts, onAction, canRefund }: RowsProps) {
   const listRef = useRef<HTMLUListElement>(null);
   const { items, paddingTop, paddingBottom } = useRows(ids, listRef);
   return (
@@ -176,6 +186,7 @@ function Rows({ useRows, ids, store, currency, now, onAction, canRefund }: RowsP
             order={store.orders.get(id)!}
             currency={currency}
             now={now}
+            discounts={discounts}
             onAction={onAction}
             canRefund={canRefund}
           />
@@ -196,6 +207,7 @@ export class PureActiveOrders extends Component<ActiveOrdersProps> {
       next.store !== prev.store ||
       next.timing !== prev.timing ||
       next.currency !== prev.currency ||
+      next.discounts !== prev.discounts ||
       next.onAction !== prev.onAction ||
       next.canRefund !== prev.canRefund
     );

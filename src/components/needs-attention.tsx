@@ -20,6 +20,8 @@ function whatFailed(letter: DeadLetter): string {
       return letter.status ? t('attention.statusTo', { status: letter.status }) : t('attention.status');
     case 'paid':
       return t('attention.paid');
+    case 'discount':
+      return t('attention.discount');
     case 'payment':
       return t('attention.payment');
     case 'refund':

@@ -5,6 +5,7 @@
 // its order, the minute or its disclosure changes.
 import { Component } from 'preact';
 import { afterPaint } from './after-paint.tsx';
+import type { Discount } from '../../protocol/menu.ts';
 import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
 import { paymentState, type PaymentState } from '../../protocol/settlement.ts';
@@ -14,14 +15,21 @@ import { t } from '../i18n.ts';
 
 /** Shown only on an expanded row: its own chunk, after the first paint. */
 const ReceiptButton = afterPaint(() => import('./receipt-button.tsx').then((m) => m.ReceiptButton));
+const OrderDiscount = afterPaint(() => import('./order-discount.tsx').then((m) => m.OrderDiscount));
 
 /** `pay` opens the Pay dialog (Part 3, replacing `Mark paid`); `refund` the owner's Refunds dialog. */
-export type OrderAction = { kind: 'status'; status: OrderStatus } | { kind: 'pay' } | { kind: 'refund' };
+export type OrderAction =
+  | { kind: 'status'; status: OrderStatus }
+  | { kind: 'pay' }
+  | { kind: 'refund' }
+  | { kind: 'discount'; discount: string | null };
 
 export interface OrderRowProps {
   order: ClientOrder;
   currency: string | null;
   now: number;
+  /** The menu's discount presets, offered in Details while the order is active (#21). */
+  discounts?: readonly Discount[];
   onAction: (order: ClientOrder, action: OrderAction) => void;
   /** The owner may refund (principle 21): the expanded row then offers `Refunds`. */
   canRefund?: boolean;
@@ -81,12 +89,13 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
       next.order !== prev.order ||
       next.currency !== prev.currency ||
       next.canRefund !== prev.canRefund ||
+      next.discounts !== prev.discounts ||
       minuteOf(next.now) !== minuteOf(prev.now)
     );
   }
 
   override render() {
-    const { order, currency, now, onAction, canRefund } = this.props;
+    const { order, currency, now, discounts, onAction, canRefund } = this.props;
     const step = nextStep(order);
     const money = paymentState(order);
     const mark = PAYMENT_MARK[money];
@@ -173,6 +182,14 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
               >
                 {t('order.refunds')}
               </button>
+            ) : null}
+            {expanded && discounts && (discounts.length > 0 || order.discount) ? (
+              <OrderDiscount
+                order={order}
+                discounts={discounts}
+                describedBy={numberId}
+                onChange={(discount) => onAction(order, { kind: 'discount', discount })}
+              />
             ) : null}
           </div>
         </div>

@@ -5,7 +5,9 @@ import { DEFAULT_SETTINGS, type ShopSettings } from '../../protocol/settings.ts'
 import { unreachable } from '../../protocol/unreachable.ts';
 
 /** When a ticket turns `warning` and `late` in milliseconds, from the owner's settings in minutes. */
-export function thresholdsOf(settings: ShopSettings): AgeThresholds {
+export function thresholdsOf(
+  settings: Pick<ShopSettings, 'kitchenWarningMinutes' | 'kitchenLateMinutes'>,
+): AgeThresholds {
   return { warningMs: settings.kitchenWarningMinutes * 60_000, lateMs: settings.kitchenLateMinutes * 60_000 };
 }
 

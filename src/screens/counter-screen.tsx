@@ -100,9 +100,13 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
   };
 
   const send = useCallback(
-    (order: ClientOrder, action: Extract<OrderAction, { kind: 'status' }>) => {
+    (order: ClientOrder, action: Extract<OrderAction, { kind: 'status' | 'discount' }>) => {
       const startedAt = performance.now();
-      bridge.request({ v: 1, type: 'set-status', id: order.id, status: action.status }).then(
+      const request =
+        action.kind === 'discount'
+          ? bridge.request({ v: 1, type: 'set-discount', id: order.id, discount: action.discount })
+          : bridge.request({ v: 1, type: 'set-status', id: order.id, status: action.status });
+      request.then(
         (updated) => store.applyReply(updated, startedAt),
         (error: unknown) => fail(t('order.notChanged', { number: order.number }), error),
       );
@@ -128,7 +132,7 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
       if (action.kind === 'pay' || action.kind === 'refund') {
         const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
         setPaying({ orderId: order.id, kind: action.kind, opener });
-      } else if (action.status === 'cancelled') setCancelling(order.id);
+      } else if (action.kind === 'status' && action.status === 'cancelled') setCancelling(order.id);
       else send(order, action);
     },
     [send],
@@ -183,6 +187,7 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
           store={store}
           timing={timing}
           currency={currency}
+          discounts={menu?.discounts}
           onAction={onAction}
           canRefund={canRefund}
         />

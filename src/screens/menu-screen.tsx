@@ -7,7 +7,7 @@ import type { MenuItem, MenuResponse } from '../../protocol/menu.ts';
 import { describeFailure } from '../api-request.ts';
 import { archiveItem, fetchMenu, putItem } from './menu-edits.ts';
 import { itemBody, type ItemChange } from './menu-pricing-edits.ts';
-import type { MenuEdit } from './menu-run.ts';
+import { createEditQueue, type MenuEdit } from './menu-run.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
 import type { ScreenProps } from './screen-props.ts';
 import { ConnectionBanners } from './connection-banners.tsx';
@@ -33,6 +33,8 @@ export default function MenuScreen(_props: ScreenProps) {
     setShownMenu(next);
   }, []);
   const [error, setError] = useState<string | null>(null);
+  /** One edit at a time, each on the version the previous one answered (menu-run.ts). */
+  const [queue] = useState(createEditQueue);
   /** The server's message per key (an item, group, rate or discount id, or `new`, `import` …). */
   const [errors, setErrors] = useState<Record<string, string>>({});
   /** Items archived in this session, newest first, and the one the Undo banner offers. */
@@ -53,18 +55,19 @@ export default function MenuScreen(_props: ScreenProps) {
 
   /** Runs one edit on the newest menu; on success shows the menu it answered, else the message under `key`. */
   const run = useCallback(
-    async (key: string, edit: MenuEdit): Promise<boolean> => {
-      try {
-        if (!menuRef.current) throw new Error('The menu is not loaded yet.');
-        setMenu(await edit(menuRef.current));
-        setErrors(({ [key]: _gone, ...rest }) => rest);
-        return true;
-      } catch (reason) {
-        setErrors((all) => ({ ...all, [key]: describeFailure(reason, NEEDS_CONNECTION) }));
-        return false;
-      }
-    },
-    [setMenu],
+    (key: string, edit: MenuEdit): Promise<boolean> =>
+      queue(async () => {
+        try {
+          if (!menuRef.current) throw new Error('The menu is not loaded yet.');
+          setMenu(await edit(menuRef.current));
+          setErrors(({ [key]: _gone, ...rest }) => rest);
+          return true;
+        } catch (reason) {
+          setErrors((all) => ({ ...all, [key]: describeFailure(reason, NEEDS_CONNECTION) }));
+          return false;
+        }
+      }),
+    [setMenu, queue],
   );
 
   const save = useCallback(

@@ -64,6 +64,12 @@ export const SCREENS: readonly ScreenEntry[] = [
     load: () => import('./printers-screen.tsx'),
   },
   {
+    path: '/settings',
+    label: 'Settings',
+    roles: ACCESS.ownerOnly,
+    load: () => import('./settings-screen.tsx'),
+  },
+  {
     path: '/diagnostics',
     label: 'screen.diagnostics',
     roles: ANY_ROLE,

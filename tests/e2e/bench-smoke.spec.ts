@@ -11,6 +11,7 @@ import { postgresAvailable } from '../unit/server/postgres-cluster.ts';
 
 const LATENCY_KEYS = [
   'same_tab_ms',
+  'same_tab_options_ms',
   'other_tab_ms',
   'other_device_ms',
   'offline_ms',

@@ -92,6 +92,7 @@ test('an owner pairs, renames and revokes a counter device through the Devices s
       'Devices',
       'Menu',
       'Printers',
+      'Settings',
       'Diagnostics',
     ]);
 

@@ -358,6 +358,23 @@ describe('GET /api/reports/day', () => {
     ]);
   });
 
+  it("without tz the day is the shop's: UTC until the owner sets a zone, then that zone", async () => {
+    const utc = await report('date=2026-06-10');
+    expect(utc.statusCode, utc.body).toBe(200);
+    expect(utc.json<DayReport>().tz).toBe('UTC');
+    const saved = await app.inject({
+      method: 'PATCH',
+      url: '/api/settings',
+      headers: { ...OWNER_AUTH, 'content-type': 'application/json' },
+      payload: JSON.stringify({ timeZone: 'Europe/Berlin' }),
+    });
+    expect(saved.statusCode).toBe(200);
+    const shop = await report('date=2026-06-10');
+    expect(shop.json()).toEqual((await report('date=2026-06-10&tz=Europe/Berlin')).json());
+    const csv = await report('date=2026-06-10&format=csv');
+    expect(csv.body).toContain('created (Europe/Berlin)');
+  });
+
   it('answers 400 for dates that do not exist, unknown zones and other formats', async () => {
     for (const query of [
       'date=2026-02-30&tz=Europe/Berlin',
@@ -365,7 +382,6 @@ describe('GET /api/reports/day', () => {
       'date=1999-01-01&tz=Europe/Berlin',
       'date=2026-06-10&tz=Mars/Olympus_Mons',
       'date=2026-06-10&tz=+02:00',
-      'date=2026-06-10',
       'tz=Europe/Berlin',
       'date=2026-06-10&tz=Europe/Berlin&format=xml',
       'date=2026-06-10&tz=Europe/Berlin&format=csv&table=both',

@@ -6,6 +6,7 @@ import type { PushEventData } from '../../../protocol/api.ts';
 import type { DayReport } from '../../../protocol/day-report.ts';
 import type { HistoryResponse } from '../../../protocol/history.ts';
 import type { Order } from '../../../protocol/order.ts';
+import { DEFAULT_SETTINGS } from '../../../protocol/settings.ts';
 import { startServer, type RunningServer } from '../../../server/start-server.ts';
 import { OWNER_AUTH, TEST_ADMIN_TOKEN, createBody } from './order-fixtures.ts';
 import { postgresAvailable, startPostgres, type PostgresCluster } from './postgres-cluster.ts';
@@ -145,9 +146,17 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
       });
       expect(saved.status).toBe(200);
       const event = await stream.waitFor((e) => e.event === 'settings', 2_000);
-      expect(JSON.parse(event.data)).toEqual({ kitchenWarningMinutes: 7, kitchenLateMinutes: 13 });
+      expect(JSON.parse(event.data)).toEqual({
+        ...DEFAULT_SETTINGS,
+        kitchenWarningMinutes: 7,
+        kitchenLateMinutes: 13,
+      });
       const read = await fetch(`${b.url}/api/settings`, { headers: OWNER_AUTH });
-      expect(await read.json()).toEqual({ kitchenWarningMinutes: 7, kitchenLateMinutes: 13 });
+      expect(await read.json()).toEqual({
+        ...DEFAULT_SETTINGS,
+        kitchenWarningMinutes: 7,
+        kitchenLateMinutes: 13,
+      });
     } finally {
       stream.close();
     }
@@ -216,7 +225,9 @@ describe.skipIf(unavailable !== null)('PostgreSQL store', () => {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ code: `ABCD-${String(1000 + i).slice(-4)}`, name: 'Guess' }),
         });
-      const statuses = (await Promise.all(Array.from({ length: 200 }, (_, i) => guess(i)))).map((r) => r.status);
+      const statuses = (await Promise.all(Array.from({ length: 200 }, (_, i) => guess(i)))).map(
+        (r) => r.status,
+      );
       expect(statuses.filter((status) => status === 400).length).toBeLessThanOrEqual(10);
       expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(190);
     } finally {

@@ -24,6 +24,7 @@ const EXPECTED: Record<string, Access> = {
   'POST /api/menu/import': ['owner'],
   'GET /api/settings': ACCESS.read,
   'PUT /api/settings': ['owner'],
+  'PATCH /api/settings': ['owner'],
   'POST /api/orders': ['owner', 'counter'],
   'PATCH /api/orders/:id': ['owner', 'counter', 'kitchen'],
   'GET /api/orders': ACCESS.read,

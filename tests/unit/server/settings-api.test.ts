@@ -39,20 +39,20 @@ describe('GET and PUT /api/settings', () => {
   it('answers the defaults, 5 and 10 minutes, before the owner ever saved', async () => {
     const res = await getSettings();
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ kitchenWarningMinutes: 5, kitchenLateMinutes: 10 });
+    expect(res.json()).toEqual({ ...DEFAULT_SETTINGS, kitchenWarningMinutes: 5, kitchenLateMinutes: 10 });
   });
 
   it('the owner saves new thresholds; every role reads them back', async () => {
     const res = await putSettings({ kitchenWarningMinutes: 3, kitchenLateMinutes: 7 });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ kitchenWarningMinutes: 3, kitchenLateMinutes: 7 });
+    expect(res.json()).toEqual({ ...DEFAULT_SETTINGS, kitchenWarningMinutes: 3, kitchenLateMinutes: 7 });
     for (const role of ['owner', 'counter', 'kitchen', 'display'] as const) {
       const device = await pairDevice(t.app, role);
       const read = await getSettings(device.auth);
       expect([role, read.statusCode, read.json()]).toEqual([
         role,
         200,
-        { kitchenWarningMinutes: 3, kitchenLateMinutes: 7 },
+        { ...DEFAULT_SETTINGS, kitchenWarningMinutes: 3, kitchenLateMinutes: 7 },
       ]);
     }
   });
@@ -97,7 +97,11 @@ describe('GET and PUT /api/settings', () => {
   it('accepts the edges of the range, 1 and 240', async () => {
     const res = await putSettings({ kitchenWarningMinutes: 1, kitchenLateMinutes: 240 });
     expect(res.statusCode).toBe(200);
-    expect((await getSettings()).json()).toEqual({ kitchenWarningMinutes: 1, kitchenLateMinutes: 240 });
+    expect((await getSettings()).json()).toEqual({
+      ...DEFAULT_SETTINGS,
+      kitchenWarningMinutes: 1,
+      kitchenLateMinutes: 240,
+    });
   });
 
   it('a body that is not JSON is a 400 or 415 in the API error shape', async () => {
@@ -129,7 +133,11 @@ describe('settings push', () => {
     const event = await stream.waitFor(
       (e) => e.event === 'settings' && JSON.parse(e.data).kitchenWarningMinutes === 4,
     );
-    expect(JSON.parse(event.data)).toEqual({ kitchenWarningMinutes: 4, kitchenLateMinutes: 9 });
+    expect(JSON.parse(event.data)).toEqual({
+      ...DEFAULT_SETTINGS,
+      kitchenWarningMinutes: 4,
+      kitchenLateMinutes: 9,
+    });
     expect(event.id).toBeUndefined();
   });
 
@@ -141,7 +149,7 @@ describe('settings push', () => {
     await putSettings({ kitchenWarningMinutes: 2, kitchenLateMinutes: 3 });
     await stream.waitFor((e) => e.event === 'settings');
     expect(stream.events.filter((e) => e.event === 'settings').map((e) => JSON.parse(e.data))).toEqual([
-      { kitchenWarningMinutes: 2, kitchenLateMinutes: 3 },
+      { ...DEFAULT_SETTINGS, kitchenWarningMinutes: 2, kitchenLateMinutes: 3 },
     ]);
   });
 
@@ -149,16 +157,24 @@ describe('settings push', () => {
     await putSettings({ kitchenWarningMinutes: 8, kitchenLateMinutes: 15 });
     const stream = await connect({ 'last-event-id': '0' });
     const event = await stream.waitFor((e) => e.event === 'settings');
-    expect(JSON.parse(event.data)).toEqual({ kitchenWarningMinutes: 8, kitchenLateMinutes: 15 });
+    expect(JSON.parse(event.data)).toEqual({
+      ...DEFAULT_SETTINGS,
+      kitchenWarningMinutes: 8,
+      kitchenLateMinutes: 15,
+    });
   });
 });
 
 describe('settings store', () => {
   it('a second store over the same database reads what the first saved (they survive a restart)', async () => {
     const first = await createSettingsStore(t.store.database);
-    await first.put({ kitchenWarningMinutes: 11, kitchenLateMinutes: 22 });
+    await first.put({ ...DEFAULT_SETTINGS, kitchenWarningMinutes: 11, kitchenLateMinutes: 22 });
     const second = await createSettingsStore(t.store.database);
-    expect(await second.current()).toEqual({ kitchenWarningMinutes: 11, kitchenLateMinutes: 22 });
+    expect(await second.current()).toEqual({
+      ...DEFAULT_SETTINGS,
+      kitchenWarningMinutes: 11,
+      kitchenLateMinutes: 22,
+    });
   });
 
   it('tells subscribers each change once, in the order saved', async () => {
@@ -166,15 +182,15 @@ describe('settings store', () => {
     const seen: ShopSettings[] = [];
     store.subscribe((settings) => seen.push(settings));
     await Promise.all([
-      store.put({ kitchenWarningMinutes: 1, kitchenLateMinutes: 2 }),
-      store.put({ kitchenWarningMinutes: 3, kitchenLateMinutes: 4 }),
+      store.put({ ...DEFAULT_SETTINGS, kitchenWarningMinutes: 1, kitchenLateMinutes: 2 }),
+      store.put({ ...DEFAULT_SETTINGS, kitchenWarningMinutes: 3, kitchenLateMinutes: 4 }),
     ]);
-    await store.put({ kitchenWarningMinutes: 3, kitchenLateMinutes: 4 });
+    await store.put({ ...DEFAULT_SETTINGS, kitchenWarningMinutes: 3, kitchenLateMinutes: 4 });
     expect(seen.at(-1)).toEqual(await store.current());
     expect(seen).toEqual([...new Map(seen.map((s) => [JSON.stringify(s), s])).values()]);
   });
 
   it("the defaults are the design's 5 and 10 minutes", () => {
-    expect(DEFAULT_SETTINGS).toEqual({ kitchenWarningMinutes: 5, kitchenLateMinutes: 10 });
+    expect(DEFAULT_SETTINGS).toMatchObject({ kitchenWarningMinutes: 5, kitchenLateMinutes: 10 });
   });
 });

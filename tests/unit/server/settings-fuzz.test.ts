@@ -1,10 +1,10 @@
 // Property: arbitrary bodies, content types and query strings sent to /api/settings never cause a 5xx,
-// always carry the API header and error shape, and only a valid PUT changes the stored settings.
+// always carry the API header and error shape, and only a valid PUT or PATCH changes the stored settings.
 
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ShopSettingsSchema } from '../../../protocol/settings-schema.ts';
+import { SettingsPatchSchema, ShopSettingsSchema } from '../../../protocol/settings-schema.ts';
 import { OWNER_AUTH, memoryApp, type TestApp } from './order-fixtures.ts';
 
 let t: TestApp;
@@ -68,6 +68,44 @@ function isValidPut(body: string | undefined, type: string | undefined): boolean
   }
 }
 
+const lines = fc.oneof(
+  fc.array(fc.oneof(text, fc.constantFrom('Hauptstr. 1', '  10115 Berlin ', '')), { maxLength: 6 }),
+  text,
+  fc.constant(null),
+);
+const detailsLike = fc.record(
+  {
+    shopName: fc.oneof(text, fc.constantFrom('Café Aurora', ' x ', 'y'.repeat(61))),
+    address: lines,
+    taxId: fc.oneof(text, fc.constant('DE123456789')),
+    receiptFooter: fc.oneof(text, fc.constant('Thank you!')),
+    locale: fc.oneof(text, fc.constantFrom('de-DE', 'en-us', 'fr', 'zh-Hant-TW', 'ar', 'en_GB', 'x', '')),
+    timeZone: fc.oneof(
+      text,
+      fc.constantFrom('Europe/Berlin', 'UTC', 'Asia/Tokyo', 'Mars/Base', '+02:00', ''),
+    ),
+    kitchenWarningMinutes: minutes,
+    kitchenLateMinutes: minutes,
+    bogus: minutes,
+  },
+  { requiredKeys: [] },
+);
+const patchBody = fc.oneof(
+  { weight: 4, arbitrary: detailsLike.map((value) => JSON.stringify(value)) },
+  { weight: 1, arbitrary: rawBody },
+);
+
+/** What a valid PATCH would store over the fields it names (valibot's own reading: trimmed, canonical). */
+function validPatch(body: string | undefined, type: string | undefined): Record<string, unknown> | null {
+  if (body === undefined || !type?.startsWith('application/json')) return null;
+  try {
+    const result = v.safeParse(SettingsPatchSchema, JSON.parse(body));
+    return result.success ? result.output : null;
+  } catch {
+    return null;
+  }
+}
+
 async function stored(): Promise<string> {
   return (await t.app.inject({ url: '/api/settings', headers: OWNER_AUTH })).body;
 }
@@ -86,13 +124,40 @@ describe('arbitrary requests to /api/settings', () => {
         expectApiAnswer(res);
         if (isValidPut(body, type)) {
           expect(res.statusCode).toBe(200);
-          expect(JSON.parse(await stored())).toEqual(JSON.parse(body!));
+          expect(JSON.parse(await stored())).toEqual({ ...JSON.parse(before), ...JSON.parse(body!) });
         } else {
           expect(res.statusCode).toBeGreaterThanOrEqual(400);
           expect(await stored()).toBe(before);
         }
       }),
       { numRuns: 300, seed: 20261202 },
+    );
+  }, 300_000);
+
+  it('PATCH never answers 5xx; a valid subset changes exactly those fields, anything else changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(patchBody, contentType, async (body, type) => {
+        const before = JSON.parse(await stored()) as Record<string, unknown>;
+        const res = await t.app.inject({
+          method: 'PATCH',
+          url: '/api/settings',
+          headers: { ...OWNER_AUTH, ...(type ? { 'content-type': type } : {}) },
+          ...(body === undefined ? {} : { payload: body }),
+        });
+        expectApiAnswer(res);
+        const after = JSON.parse(await stored()) as Record<string, unknown>;
+        const patch = validPatch(body, type);
+        const next = patch && { ...before, ...patch };
+        if (next && (next.kitchenWarningMinutes as number) < (next.kitchenLateMinutes as number)) {
+          expect(res.statusCode).toBe(200);
+          expect(after).toEqual(next);
+          expect(res.json()).toEqual(next);
+        } else {
+          expect(res.statusCode).toBeGreaterThanOrEqual(400);
+          expect(after).toEqual(before);
+        }
+      }),
+      { numRuns: 400, seed: 20261206 },
     );
   }, 300_000);
 

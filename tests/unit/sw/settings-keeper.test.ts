@@ -2,6 +2,7 @@
 // /api/settings is served from offline; anything that is not valid settings is reported and ignored.
 import { describe, expect, it } from 'vitest';
 import type { SettingsBroadcast } from '../../../protocol/messages.ts';
+import { DEFAULT_SETTINGS } from '../../../protocol/settings.ts';
 import { createSettingsKeeper } from '../../../sw/settings-keeper.ts';
 
 /** A Cache keyed by URL: CacheStorage does not exist in Node. */
@@ -32,14 +33,26 @@ describe('settings keeper', () => {
   it('broadcasts pushed settings and stores the last of them for /api/settings', async () => {
     const cache = new MemoryCache();
     const k = keeper(async () => cache as unknown as Cache);
-    void k.keep({ kitchenWarningMinutes: 3, kitchenLateMinutes: 6 });
-    await k.keep({ kitchenWarningMinutes: 4, kitchenLateMinutes: 8 });
+    void k.keep({ ...DEFAULT_SETTINGS, kitchenWarningMinutes: 3, kitchenLateMinutes: 6 });
+    await k.keep({ ...DEFAULT_SETTINGS, kitchenWarningMinutes: 4, kitchenLateMinutes: 8 });
     expect(k.broadcasts).toEqual([
-      { v: 1, type: 'settings', settings: { kitchenWarningMinutes: 3, kitchenLateMinutes: 6 } },
-      { v: 1, type: 'settings', settings: { kitchenWarningMinutes: 4, kitchenLateMinutes: 8 } },
+      {
+        v: 1,
+        type: 'settings',
+        settings: { ...DEFAULT_SETTINGS, kitchenWarningMinutes: 3, kitchenLateMinutes: 6 },
+      },
+      {
+        v: 1,
+        type: 'settings',
+        settings: { ...DEFAULT_SETTINGS, kitchenWarningMinutes: 4, kitchenLateMinutes: 8 },
+      },
     ]);
     const stored = await cache.match('https://orderline.test/api/settings');
-    expect(await stored?.json()).toEqual({ kitchenWarningMinutes: 4, kitchenLateMinutes: 8 });
+    expect(await stored?.json()).toEqual({
+      ...DEFAULT_SETTINGS,
+      kitchenWarningMinutes: 4,
+      kitchenLateMinutes: 8,
+    });
     expect(k.errors).toEqual([]);
   });
 
@@ -58,7 +71,7 @@ describe('settings keeper', () => {
 
   it('still broadcasts when storage fails, and reports the failure', async () => {
     const k = keeper(() => Promise.reject(new Error('quota exceeded')));
-    await k.keep({ kitchenWarningMinutes: 2, kitchenLateMinutes: 5 });
+    await k.keep({ ...DEFAULT_SETTINGS, kitchenWarningMinutes: 2, kitchenLateMinutes: 5 });
     expect(k.broadcasts).toHaveLength(1);
     expect(String(k.errors[0])).toContain('quota exceeded');
   });

@@ -2,6 +2,7 @@
 // silence, and pokes the SW only while push is down or the outbox waits.
 import { describe, expect, it } from 'vitest';
 import type { PageRequest } from '../../../protocol/messages.ts';
+import { DEFAULT_SETTINGS } from '../../../protocol/settings.ts';
 import { PushStream, type PushEnv, type StreamLike } from '../../../src/push-stream.ts';
 
 class FakeStream implements StreamLike {
@@ -116,11 +117,21 @@ describe('PushStream', () => {
   it('forwards each settings event to the SW, and reports settings that are not valid', () => {
     const { latest, sent, errors } = setup();
     latest().onopen?.(new Event('open'));
-    latest().emit('settings', JSON.stringify({ kitchenWarningMinutes: 4, kitchenLateMinutes: 9 }));
-    latest().emit('settings', JSON.stringify({ kitchenWarningMinutes: 9, kitchenLateMinutes: 4 }));
+    latest().emit(
+      'settings',
+      JSON.stringify({ ...DEFAULT_SETTINGS, kitchenWarningMinutes: 4, kitchenLateMinutes: 9 }),
+    );
+    latest().emit(
+      'settings',
+      JSON.stringify({ ...DEFAULT_SETTINGS, kitchenWarningMinutes: 9, kitchenLateMinutes: 4 }),
+    );
     latest().emit('settings', 'not json');
     expect(sent.filter((m) => m.type === 'settings')).toEqual([
-      { v: 1, type: 'settings', settings: { kitchenWarningMinutes: 4, kitchenLateMinutes: 9 } },
+      {
+        v: 1,
+        type: 'settings',
+        settings: { ...DEFAULT_SETTINGS, kitchenWarningMinutes: 4, kitchenLateMinutes: 9 },
+      },
     ]);
     expect(errors).toHaveLength(2);
   });

@@ -26,6 +26,7 @@ describe('screensFor', () => {
       'Devices',
       'Menu',
       'Printers',
+      'Settings',
       'Diagnostics',
     ]);
   });
