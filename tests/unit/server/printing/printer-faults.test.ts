@@ -1,8 +1,8 @@
 // Printer faults, each proven to have happened: a printer off with a heap of jobs prints each exactly once
 // when it is back while another printer prints throughout; paper out holds jobs and says so; a printer that
 // accepts the connection but never reads is cut by the write timeout without holding up the others.
-// Loopback only. The off time is 4 s here (not DESIGN's 60 s: the backoff is capped at 1 s in this app, so
-// the recovery path is the same; bench/scenarios/print-backlog.ts measures the 60 s case).
+// Loopback only. The printer is off for DESIGN's 60 s with 100 jobs queued (issue 23), and orders keep coming
+// during the outage so the other printer is seen printing throughout, not only before it.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Printer } from '../../../../protocol/printers.ts';
@@ -52,14 +52,15 @@ async function virtual(port?: number): Promise<VirtualPrinter> {
 }
 
 describe('printer faults', () => {
-  it('a printer off with 40 jobs queued prints each once when back, while another printer keeps printing', async () => {
+  it('a printer off for 60 s with 100 jobs queued prints each once when back, while another printer keeps printing throughout', async () => {
     const off = await virtual();
     const port = off.port;
     await off.close();
     const steady = await virtual();
     await onlyPrinter('grill', port);
     await putPrinter(t.app, 'bar', printerBody(steady.port, { name: 'bar' }));
-    const orders = 40;
+    const offAt = Date.now();
+    let orders = 100;
     for (let i = 0; i < orders; i += 1) await postOrder(t.app, createBody());
     // The other printer printed everything while the grill was off.
     await steady.waitForTickets(orders, 15_000);
@@ -67,9 +68,17 @@ describe('printer faults', () => {
     expect(grill.state).toBe('offline');
     expect(grill.reason).toMatch(/refused|no answer/);
     expect(grill.queued).toBe(orders);
-    await sleep(2000);
+    // Until the grill has been off 60 s: an order every 5 s, each printed at the bar (patience 10 s).
+    while (Date.now() - offAt < 60_000) {
+      await postOrder(t.app, createBody());
+      orders += 1;
+      await steady.waitForTickets(orders, 10_000);
+      await sleep(5_000);
+    }
+    expect((await printerState('grill')).queued).toBe(orders);
     const back = await virtual(port);
-    const tickets = await back.waitForTickets(orders, 15_000);
+    // A patience limit, not a budget (bench print_backlog_s measures the speed).
+    const tickets = await back.waitForTickets(orders, 60_000);
     await sleep(500);
     expect(tickets).toHaveLength(orders);
     const ids = printedIds(back);
@@ -80,7 +89,7 @@ describe('printer faults', () => {
     expect(tickets.some((ticket) => ticket.text.includes('REPRINT'))).toBe(false);
     await until(async () => (await printerState('grill')).state === 'ok', 5000, 'grill ok');
     expect((await printerState('grill')).queued).toBe(0);
-  }, 60_000);
+  }, 200_000);
 
   it('paper out holds the jobs, says so, and prints them once paper is back', async () => {
     const printer = await virtual();
