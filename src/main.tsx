@@ -45,7 +45,8 @@ if (support !== 'ok') {
         <App key={document.documentElement.lang} store={store} ui={ui} bridge={bridge} timing={timing} />,
         root,
       );
-    void activate(startLocale()).then(() => {
+    const words = activate(startLocale());
+    words.then(() => {
       show();
       onLocaleChange(show);
     }, showStartFailure);
@@ -54,7 +55,12 @@ if (support !== 'ok') {
     // only add a request and a second file's gzip overhead.
     bridge.start().then(
       () => startSyncTriggers(bridge, store, (message) => console.warn(message), timing),
-      (error: unknown) => ui.set({ problem: t('app.couldNotStart', { error: errorMessage(error) }) }),
+      // The words may still be loading when the worker fails (t() needs them): say it once they are in.
+      (error: unknown) =>
+        void words.then(
+          () => ui.set({ problem: t('app.couldNotStart', { error: errorMessage(error) }) }),
+          () => undefined, // no words at all: showStartFailure already said so
+        ),
     );
     requestPersistentStorage().catch((error: unknown) => console.warn('storage.persist failed', error));
   } catch (error) {

@@ -52,6 +52,7 @@ export class SwBridge {
   /** The push state last broadcast; null until the first one. */
   private pushConnected: boolean | null = null;
   private registration: Promise<ServiceWorkerRegistration> | null = null;
+  private registrationFailed = false;
   /** Who hears this device's drawer (src/drawer-store.ts): every broadcast and every drawer reply. */
   private drawerListeners = new Set<(view: DrawerView) => void>();
 
@@ -71,6 +72,7 @@ export class SwBridge {
     // Ask for the snapshot at once, in parallel with registering: a returning visitor's page is already
     // controlled, and registration (workbox-window's default) waits for the load event.
     const registered = this.register().catch((error: unknown) => {
+      this.registrationFailed = true;
       this.ui.set({ problem: `The offline worker could not start: ${errorMessage(error)}` });
       throw error;
     });
@@ -216,7 +218,9 @@ export class SwBridge {
       this.lastRev = snapshot.rev;
       this.ui.set({ problem: null });
     } catch (error) {
-      this.ui.set({ problem: `Could not load orders from this device: ${errorMessage(error)}` });
+      // A worker that never registered is the problem to show; the snapshot failed only because of it.
+      if (!this.registrationFailed)
+        this.ui.set({ problem: `Could not load orders from this device: ${errorMessage(error)}` });
       // The worker may be starting, upgrading or briefly stuck: try again rather than stay blank.
       if (this.retryTimer === undefined) {
         this.retryTimer = setTimeout(() => {

@@ -17,6 +17,7 @@ const NOT_YET = new Set([
   'components/app.tsx',
   'components/drawer-status.tsx',
   'components/options-dialog-host.tsx',
+  'components/order-discount.tsx',
   'components/options-dialog.tsx',
   'components/pay-dialog-host.tsx',
   'components/pay-dialog.tsx',
@@ -55,6 +56,7 @@ const NOT_YET = new Set([
   'screens/printer-form.tsx',
   'screens/printers-screen.tsx',
   'screens/report-money.tsx',
+  'screens/settings-screen.tsx',
   'screens/report-screen.tsx',
   'screens/z-report-view.tsx',
 ]);

@@ -229,7 +229,7 @@ describe('GET /api/reports/day, money', () => {
     } finally {
       await fresh.close();
     }
-  });
+  }, 120_000); // a fresh database of its own: ~2.5 s idle, far more on a loaded machine
 });
 
 describe('push', () => {
