@@ -71,6 +71,8 @@ export async function pickSendable(
   let after: number | null = null;
   /** An earlier entry still waits for its answer (queued, held back, blocked or in flight). */
   let earlierWaiting = false;
+  /** A drawer intent waits behind a dead letter of its lane: the cash it would count waits with it. */
+  let drawerHeld = false;
   for (;;) {
     const range = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
     const batch = await store.getAll(range, SCAN_BATCH);
@@ -86,6 +88,15 @@ export async function pickSendable(
         if (ready && entry.nextAttemptAt > nowMs) wakeAt = Math.min(wakeAt ?? Infinity, entry.nextAttemptAt);
         else if (ready) entries.push({ ...entry, seq: entry.seq });
         return { entries, wakeAt, serverUp };
+      }
+      if (isDrawerKind(entry.kind) && entry.state === 'waiting' && behindDead) drawerHeld = true;
+      // Cash taken after a drawer intent the user must see to first (say an open behind a refused close) waits
+      // for it: sent ahead, it would open a drawer of its own on the server and the queued open would then be
+      // refused as already open (found by the model test). Card and other payments, and orders, go on.
+      if (drawerHeld && entry.state === 'waiting' && movesCash(entry)) {
+        earlierWaiting = true;
+        blocked.add(entry.orderId);
+        continue;
       }
       if (entry.state === 'waiting') earlierWaiting = true;
       if (blocked.has(entry.orderId)) continue;
@@ -103,6 +114,14 @@ export async function pickSendable(
     if (batch.length < SCAN_BATCH || last?.seq === undefined) return { entries, wakeAt, serverUp };
     after = last.seq;
   }
+}
+
+/** A payment or refund in cash: it counts in the device's drawer. */
+function movesCash(entry: OutboxEntry): boolean {
+  const payload = entry.payload;
+  if (payload.kind === 'payment') return payload.body.method === 'cash';
+  if (payload.kind === 'refund') return payload.method === 'cash';
+  return false;
 }
 
 /** How a failed or odd exchange changes what the tabs are told about connectivity. */
