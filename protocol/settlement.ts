@@ -18,6 +18,36 @@ export function changeCents(
   return method === 'cash' && tenderedCents !== null ? tenderedCents - amountCents : 0;
 }
 
+/** A payment body as validated (protocol/payments.ts `PaymentInput`; structural here, so no valibot). */
+export interface PaymentBodyFields {
+  id: string;
+  method: PaymentMethod;
+  amountCents: number;
+  tenderedCents?: number | undefined;
+  tipCents?: number | undefined;
+  deviceId: string;
+  createdAt: string;
+}
+
+/**
+ * The payment a body records, as the server stores it and the device shows it before the answer: cash
+ * without a tender was handed over exactly; only cash has change.
+ */
+export function paymentFromBody(body: PaymentBodyFields): Payment {
+  const tenderedCents = body.method === 'cash' ? (body.tenderedCents ?? body.amountCents) : null;
+  return {
+    id: body.id,
+    method: body.method,
+    amountCents: body.amountCents,
+    tenderedCents,
+    changeCents: changeCents(body.method, body.amountCents, tenderedCents),
+    tipCents: body.tipCents ?? 0,
+    deviceId: body.deviceId,
+    createdAt: body.createdAt,
+    refunds: [],
+  };
+}
+
 /** What is left of a payment to refund. */
 export function refundableCents(payment: Pick<Payment, 'amountCents' | 'refunds'>): number {
   return payment.amountCents - payment.refunds.reduce((sum, r) => sum + r.amountCents, 0);

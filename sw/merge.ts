@@ -4,10 +4,9 @@
 
 import type { RemovalReason } from '../protocol/messages.ts';
 import { isActive, type ClientOrder, type Order, type SyncState } from '../protocol/order.ts';
-import { changeCents, settle } from '../protocol/settlement.ts';
+import { paymentFromBody, settle } from '../protocol/settlement.ts';
 import { applyTransition } from '../protocol/status-machine.ts';
 import { unreachable } from '../protocol/unreachable.ts';
-import type { Payment } from '../protocol/order.ts';
 import type { PaymentInput, RefundInput } from '../protocol/payments.ts';
 import type { OutboxEntry } from './db.ts';
 import { applyDiscountChange } from './discount-intent.ts';
@@ -73,19 +72,8 @@ function settled(view: ClientOrder): ClientOrder {
 function withPayment(view: ClientOrder, body: PaymentInput): ClientOrder {
   const payments = view.payments ?? [];
   if (payments.some((p) => p.id === body.id)) return view;
-  // As the server records it: cash handed over exactly when no tender is given.
-  const tenderedCents = body.method === 'cash' ? (body.tenderedCents ?? body.amountCents) : null;
-  const payment: Payment = {
-    id: body.id,
-    method: body.method,
-    amountCents: body.amountCents,
-    tenderedCents,
-    changeCents: changeCents(body.method, body.amountCents, tenderedCents),
-    tipCents: body.tipCents ?? 0,
-    deviceId: body.deviceId,
-    createdAt: body.createdAt,
-    refunds: [],
-  };
+  // As the server records it (the same function).
+  const payment = paymentFromBody(body);
   return { ...view, ...settle(view, [...payments, payment]), payments: [...payments, payment] };
 }
 

@@ -3,7 +3,8 @@
 // and PATCH {paid: true} run the same SQL. Money is recorded whatever the order's state; never refused here.
 
 import type { Order, Payment, PaymentMethod, Refund } from '../../protocol/order.ts';
-import { changeCents, refundableCents, settle } from '../../protocol/payments.ts';
+import { refundableCents, settle } from '../../protocol/payments.ts';
+import { paymentFromBody } from '../../protocol/settlement.ts';
 import { drawerForCash, drawerIfOpen } from './drawer-store.ts';
 import { dueCents } from './order-rows.ts';
 import { selectOrder } from './order-writes.ts';
@@ -157,18 +158,7 @@ export async function recordPaymentIn(tx: SqlClient, write: PaymentWrite, at: st
   if (replay) return replay;
   const current = await selectOrder(tx, orderId, true);
   if (!current) return { kind: 'not_found' };
-  const tenderedCents = body.method === 'cash' ? (body.tenderedCents ?? body.amountCents) : null;
-  const payment: Payment = {
-    id: body.id,
-    method: body.method,
-    amountCents: body.amountCents,
-    tenderedCents,
-    changeCents: changeCents(body.method, body.amountCents, tenderedCents),
-    tipCents: body.tipCents ?? 0,
-    deviceId: body.deviceId,
-    createdAt: body.createdAt,
-    refunds: [],
-  };
+  const payment = paymentFromBody(body);
   await insertPaymentRow(tx, orderId, payment, fingerprint);
   const order = await saveLedger(tx, current, [...(current.payments ?? []), payment], at, body.deviceId);
   return { kind: 'recorded', order };
