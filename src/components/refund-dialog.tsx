@@ -9,6 +9,7 @@ import { errorMessage } from '../sw-bridge.ts';
 import { moneyInputText, parseMoney } from '../money-input.ts';
 import './pay-dialog.css';
 import { wrapTab } from './focus-wrap.ts';
+import { METHOD_WORD } from '../payment-words.ts';
 
 export interface RefundDialogProps {
   order: { id: string; number: string; payments?: Payment[] | undefined };
@@ -16,8 +17,6 @@ export interface RefundDialogProps {
   onRefund: (paymentId: string, amountCents: number, reason: string) => Promise<unknown>;
   onClose: () => void;
 }
-
-const METHOD_WORD = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
 
 type Step =
   | { kind: 'list' }

@@ -9,6 +9,7 @@ import { formatMoney } from '../display-format.ts';
 import { refund } from '../payments-bridge.ts';
 import { BridgeError, type SwBridge } from '../sw-bridge.ts';
 import { apiRequest } from '../api-request.ts';
+import { METHOD_WORD } from '../payment-words.ts';
 
 const STATE_WORD = {
   paid: 'Paid',
@@ -16,7 +17,6 @@ const STATE_WORD = {
   'refund-due': 'Refund due',
   unpaid: 'Unpaid',
 } as const;
-const METHOD_WORD = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
 
 /**
  * Refunds through the SW (queued, pushed to every device); an order this device no longer keeps (History reaches

@@ -4,6 +4,7 @@
 import type { DayReport } from '../../protocol/day-report.ts';
 import type { PaymentMethod } from '../../protocol/order.ts';
 import { formatMoney } from '../display-format.ts';
+import { METHOD_WORD } from '../payment-words.ts';
 
 /** GET /api/reports/day's Part 3 money fields (DESIGN "HTTP API, part 3"). */
 export interface DayReportMoney {
@@ -16,8 +17,6 @@ export interface DayReportMoney {
   }[];
   refundDueCents?: number;
 }
-
-const METHOD_WORD = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
 
 /** Basis points → "7 %" / "5.5 %" (integer arithmetic: 550 bp = 5.5 %). */
 function percent(basisPoints: number): string {

@@ -4,8 +4,8 @@
 // print route for Z reports. The owner also gets the CSV of the Z reports of that span.
 import type { ZReport } from '../../protocol/drawer.ts';
 import { formatMoney } from '../display-format.ts';
+import { METHOD_WORD } from '../payment-words.ts';
 
-const METHOD_WORD = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function zReportCsvUrl(report: Pick<ZReport, 'openedAt' | 'closedAt'>): string {
