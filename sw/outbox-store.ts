@@ -70,7 +70,9 @@ export async function clearBackoff(tx: WriteTx): Promise<number> {
   const store = tx.objectStore('outbox');
   const held = await store.index('by-next-attempt').getAll(IDBKeyRange.lowerBound(0, true));
   // Issued together: a cursor step per entry would cost a round trip each, and after a long outage every
-  // queued entry may be held.
-  await Promise.all(held.map((entry) => store.put({ ...entry, nextAttemptAt: 0 })));
+  // queued entry may be held. Each put is issued from an async step so that one throwing at once (the
+  // transaction aborted under an earlier one) rejects inside Promise.all instead of leaving the puts already
+  // issued with nobody listening (an unhandled AbortError; model test seed 606).
+  await Promise.all(held.map(async (entry) => store.put({ ...entry, nextAttemptAt: 0 })));
   return held.length;
 }

@@ -86,6 +86,8 @@ beforeAll(async () => {
     distDir: '/nonexistent-orderline-dist',
     rateLimit: false,
     adminToken: TEST_ADMIN_TOKEN,
+    // The engine and the server share this process: a slow moment must not shed the test's own reads (503).
+    limits: { maxEventLoopDelayMs: 0 },
   });
   // A server with history: since=0 would be a reset (the active snapshot), and the runs read the feed.
   const seed = await authedFetch(`${server.url}/api/orders`, {
