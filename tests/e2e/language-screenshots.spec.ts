@@ -61,6 +61,20 @@ for (const locale of ['de', 'ar'] as const) {
     await page.goto('/kitchen');
     await expect(page.locator('.ticket').first()).toBeVisible();
     await page.screenshot({ path: `docs/screenshots/kitchen-${locale}-1280x800.png` });
+    // The drawer screen with an open drawer and a paid in: its facts, movements and forms.
+    await page.goto('/drawer');
+    await page.locator('.drawer-form input').first().fill('100');
+    await page.locator('.drawer-form button[type="submit"]').click();
+    await expect(page.locator('.drawer-form')).toHaveCount(2);
+    await page.locator('.drawer-form input').nth(0).fill('5');
+    await page
+      .locator('.drawer-form input')
+      .nth(1)
+      .fill(locale === 'de' ? 'Wechselgeld von der Bank' : 'فكة من البنك');
+    await page.locator('.drawer-form button[value="in"]').click();
+    await expect(page.locator('.drawer-screen ul li')).toHaveCount(1);
+    await expect(page.locator('.drawer-screen .banner')).toHaveCount(0); // synced: no "waiting" line
+    await page.screenshot({ path: `docs/screenshots/drawer-${locale}-1280x800.png` });
     await context.close();
   });
 }
