@@ -131,7 +131,7 @@ test('a language never loaded before switches offline, without a reload', async 
   await app.context().setOffline(false);
 });
 
-/** The Pay dialog and the Drawer screen's words (issue 24, the money screens), in German and Arabic. */
+/** The Pay dialog, the Drawer screen and its Z report (issue 24, the money screens), in German and Arabic. */
 const MONEY_CASES = [
   {
     code: 'de',
@@ -147,6 +147,9 @@ const MONEY_CASES = [
     open: 'Kassenlade öffnen',
     float: 'Wechselgeld',
     counted: 'Gezähltes Bargeld',
+    close: 'Kassenlade schließen',
+    yesClose: 'Ja, Kassenlade schließen',
+    zReport: 'Z-Bericht',
   },
   {
     code: 'ar',
@@ -162,6 +165,9 @@ const MONEY_CASES = [
     open: 'فتح الدرج',
     float: 'الرصيد الافتتاحي',
     counted: 'النقد المعدود',
+    close: 'إغلاق الدرج',
+    yesClose: 'نعم، أغلق الدرج',
+    zReport: 'تقرير Z',
   },
 ] as const;
 
@@ -220,6 +226,13 @@ for (const lang of MONEY_CASES) {
     // The open drawer: its facts, the paid in / out form and the close form.
     await app.goto('/drawer');
     await expect(app.getByRole('textbox', { name: lang.counted, exact: true })).toBeVisible();
+    expect(await overflowingText(app)).toEqual([]);
+    expect(await seriousViolations(app)).toEqual([]);
+    // Closed (asked first): the Z report's cash, by-method table and movements.
+    await app.getByRole('textbox', { name: lang.counted, exact: true }).fill('105');
+    await app.getByRole('button', { name: lang.close, exact: true }).click();
+    await app.getByRole('button', { name: lang.yesClose, exact: true }).click();
+    await expect(app.getByRole('heading', { name: new RegExp(`^${lang.zReport} `) })).toBeVisible();
     expect(await overflowingText(app)).toEqual([]);
     expect(await seriousViolations(app)).toEqual([]);
   });
