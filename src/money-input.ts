@@ -2,6 +2,7 @@
 // The one place a typed amount is read: string arithmetic on digits, never a float (principle: money is cents).
 
 import { currencyDigits as digitsOf } from '../protocol/currency-digits.ts';
+import { intlLocale } from './i18n.ts';
 
 /** Minor-unit digits of a currency (EUR 2, JPY 0, KWD 3); 2 until the menu has named the currency. */
 export function currencyDigits(currency: string | null): number {
@@ -25,13 +26,22 @@ export function parseMoney(text: string, currency: string | null): number | null
   return Number.isSafeInteger(minor) ? minor : null;
 }
 
-/** Minor units → the plain text a textbox shows ("12.50", "1200" for JPY): no symbol, a dot, exact. */
-export function moneyInputText(minor: number, currency: string | null): string {
+/** The decimal mark people write in the active language: a comma where money reads "5,60 €", else a dot. */
+export function decimalMark(): '.' | ',' {
+  const part = new Intl.NumberFormat(intlLocale()).formatToParts(1.5).find((p) => p.type === 'decimal');
+  return part?.value === ',' ? ',' : '.';
+}
+
+/**
+ * Minor units → the plain text a textbox shows ("12.50", "12,50" in German, "1200" for JPY): no symbol, no
+ * thousands separator, exact; parseMoney reads either mark back.
+ */
+export function moneyInputText(minor: number, currency: string | null, mark = decimalMark()): string {
   const digits = currencyDigits(currency);
   if (digits === 0) return String(minor);
   const text = String(Math.abs(minor)).padStart(digits + 1, '0');
   const sign = minor < 0 ? '-' : '';
-  return `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
+  return `${sign}${text.slice(0, -digits)}${mark}${text.slice(-digits)}`;
 }
 
 /** Banknotes a customer hands over, in major units, by currency; other currencies use DEFAULT_NOTES. */

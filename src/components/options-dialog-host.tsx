@@ -3,16 +3,19 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { OptionsDialogProps } from './options-dialog.tsx';
+import { t, whenAllWords } from '../i18n.ts';
 
 type Dialog = ComponentType<OptionsDialogProps>;
 let loaded: Dialog | null = null;
 let loading: Promise<Dialog> | null = null;
 
 export function loadOptionsDialog(): Promise<Dialog> {
-  loading ??= import('./options-dialog.tsx').then(
-    (module) => (loaded = module.default),
-    (error: unknown) => {
+  // Its words come with it (the language's `more` catalogue), also when it fails: the alert is worded too.
+  loading ??= Promise.all([import('./options-dialog.tsx'), whenAllWords()]).then(
+    ([module]) => (loaded = module.default),
+    async (error: unknown) => {
       loading = null; // a later tap tries again
+      await whenAllWords();
       throw error;
     },
   );
@@ -43,9 +46,9 @@ export function OptionsDialogHost(props: OptionsDialogProps & { opener: HTMLElem
   if (failed)
     return (
       <p class="banner problem" role="alert">
-        The options could not be loaded: {failed}{' '}
+        {t('options.loadFailed', { error: failed })}{' '}
         <button type="button" onClick={onClose}>
-          Close
+          {t('pay.close')}
         </button>
       </p>
     );

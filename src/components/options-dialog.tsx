@@ -6,6 +6,7 @@ import type { MenuItem, MenuOption, OptionGroup } from '../../protocol/menu.ts';
 import type { PricedChoice } from '../cart.ts';
 import { formatMoney } from '../display-format.ts';
 import './options-dialog.css';
+import { t } from '../i18n.ts';
 import {
   atMax,
   choose,
@@ -30,6 +31,17 @@ function delta(option: MenuOption, currency: string | null): string {
   return `${sign}${formatMoney(Math.abs(option.priceDeltaCents), currency)}`;
 }
 
+/** Why `Add to order` is off, in words: the first group with too few choices (more than max cannot be ticked). */
+function whyNot(
+  item: MenuItem,
+  groups: readonly OptionGroup[],
+  selection: Selection,
+  reason: string,
+): string {
+  const short = itemGroups(item, groups).find((group) => (selection[group.id] ?? []).length < group.min);
+  return short ? t('options.needs', { group: short.name, min: short.min }) : reason;
+}
+
 interface GroupProps {
   item: MenuItem;
   group: OptionGroup;
@@ -43,7 +55,6 @@ function OptionGroupField({ item, group, selection, currency, onChoose }: GroupP
   const chosen = selection[group.id] ?? [];
   const headingId = `options-${item.id}-${group.id}`;
   const required = group.min >= 1;
-  const hint = kind === 'checkbox' ? `up to ${group.max}` : required ? 'required' : 'optional';
   return (
     <div
       class="options-group"
@@ -53,8 +64,10 @@ function OptionGroupField({ item, group, selection, currency, onChoose }: GroupP
     >
       <p class="options-group-name" id={headingId}>
         {group.name}
-        {required ? <span class="options-required"> (required)</span> : null}
-        {kind === 'checkbox' ? <span class="options-hint"> — {hint}</span> : null}
+        {required ? <span class="options-required"> {t('options.required')}</span> : null}
+        {kind === 'checkbox' ? (
+          <span class="options-hint"> — {t('options.upTo', { max: group.max })}</span>
+        ) : null}
       </p>
       {kind === 'radio' && !required ? (
         <label class="options-choice">
@@ -64,7 +77,7 @@ function OptionGroupField({ item, group, selection, currency, onChoose }: GroupP
             checked={chosen.length === 0}
             onChange={() => onChoose(null, true)}
           />
-          <span>None</span>
+          <span>{t('options.none')}</span>
         </label>
       ) : null}
       {group.options.map((option) => (
@@ -78,7 +91,7 @@ function OptionGroupField({ item, group, selection, currency, onChoose }: GroupP
           />
           <span>{option.name}</span>
           {option.priceDeltaCents !== 0 ? <span class="options-delta">{delta(option, currency)}</span> : null}
-          {option.available ? null : <span class="options-sold-out">Sold out</span>}
+          {option.available ? null : <span class="options-sold-out">{t('menu.soldOut')}</span>}
         </label>
       ))}
     </div>
@@ -134,18 +147,18 @@ export default function OptionsDialog({ item, groups, currency, onAdd, onClose }
         <p class="options-price" aria-live="polite">
           {priced.ok ? (
             <>
-              Price <strong>{formatMoney(priced.unitPriceCents, currency)}</strong>
+              {t('options.price')} <strong>{formatMoney(priced.unitPriceCents, currency)}</strong>
             </>
           ) : (
-            <span class="field-error">{priced.reason}</span>
+            <span class="field-error">{whyNot(item, groups, selection, priced.reason)}</span>
           )}
         </p>
         <div class="options-actions">
           <button type="button" onClick={() => finish(onClose)}>
-            Cancel
+            {t('options.cancel')}
           </button>
           <button type="submit" class="primary" disabled={!priced.ok}>
-            Add to order
+            {t('options.add')}
           </button>
         </div>
       </form>

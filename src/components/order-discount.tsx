@@ -3,6 +3,7 @@
 import './order-discount.css';
 import type { Discount } from '../../protocol/menu.ts';
 import type { ClientOrder } from '../../protocol/order.ts';
+import { t } from '../i18n.ts';
 
 export function OrderDiscount({
   order,
@@ -20,13 +21,13 @@ export function OrderDiscount({
   const gone = current !== null && !discounts.some((preset) => preset.id === current.id);
   return (
     <label class="field order-discount">
-      <span>Discount</span>
+      <span>{t('totals.discount')}</span>
       <select
         aria-describedby={describedBy}
         value={current?.id ?? ''}
         onChange={(event) => onChange(event.currentTarget.value || null)}
       >
-        <option value="">No discount</option>
+        <option value="">{t('totals.noDiscount')}</option>
         {gone ? <option value={current.id}>{current.name}</option> : null}
         {discounts.map((preset) => (
           <option key={preset.id} value={preset.id}>

@@ -6,16 +6,19 @@ import type { ClientOrder } from '../../protocol/order.ts';
 import type { OrdersStore } from '../orders-store.ts';
 import type { SwBridge } from '../sw-bridge.ts';
 import { useSubscription } from '../use-subscription.ts';
+import { t, whenAllWords } from '../i18n.ts';
 
 type Dialogs = typeof import('./pay-dialogs.ts');
 let loaded: Dialogs | null = null;
 let loading: Promise<Dialogs> | null = null;
 
 export function loadPayDialogs(): Promise<Dialogs> {
-  loading ??= import('./pay-dialogs.ts').then(
-    (module) => (loaded = module),
-    (error: unknown) => {
+  // Its words come with it (the language's `more` catalogue), also when it fails: the alert is worded too.
+  loading ??= Promise.all([import('./pay-dialogs.ts'), whenAllWords()]).then(
+    ([module]) => (loaded = module),
+    async (error: unknown) => {
       loading = null; // a later tap tries again
+      await whenAllWords();
       throw error;
     },
   );
@@ -74,9 +77,9 @@ export function PayDialogHost(props: PayDialogHostProps) {
   if (failed)
     return (
       <p class="banner problem" role="alert">
-        The payment dialog could not be loaded: {failed}{' '}
+        {t('pay.loadFailed', { error: failed })}{' '}
         <button type="button" onClick={onClose}>
-          Close
+          {t('pay.close')}
         </button>
       </p>
     );
@@ -90,7 +93,7 @@ export function PayDialogHost(props: PayDialogHostProps) {
         const startedAt = performance.now();
         return dialogs
           .pay(bridge, paying.id, payment, startedAt)
-          .catch((error: unknown) => onError(`Order ${paying.number} was not paid`, error));
+          .catch((error: unknown) => onError(t('pay.notPaid', { number: paying.number }), error));
       }}
       onClose={close}
     />

@@ -10,6 +10,8 @@ import { formatMoney } from '../display-format.ts';
 import { moneyInputText, parseMoney, quickAmounts } from '../money-input.ts';
 import './pay-dialog.css';
 import { wrapTab } from './focus-wrap.ts';
+import { t } from '../i18n.ts';
+import { methodWord } from '../payment-words.ts';
 
 export interface PayDialogProps {
   order: ClientOrder;
@@ -19,11 +21,7 @@ export interface PayDialogProps {
   onClose: () => void;
 }
 
-const METHODS: { method: PaymentMethod; label: string }[] = [
-  { method: 'cash', label: 'Cash' },
-  { method: 'card', label: 'Card' },
-  { method: 'other', label: 'Other' },
-];
+const METHODS: readonly PaymentMethod[] = ['cash', 'card', 'other'];
 
 /** What is left to pay: the ledger's due, or the whole total on an order from before Part 3. */
 export function dueOf(order: Pick<ClientOrder, 'dueCents' | 'totalCents' | 'paid'>): number {
@@ -40,18 +38,18 @@ export function checkPayment(
   currency: string | null,
 ): Check {
   const amountCents = parseMoney(fields.amount, currency);
-  if (amountCents === null || amountCents <= 0) return { ok: false, reason: 'Enter the amount to pay.' };
+  if (amountCents === null || amountCents <= 0) return { ok: false, reason: t('pay.enterAmount') };
   if (amountCents > dueCents)
-    return { ok: false, reason: `That is more than is due (${formatMoney(dueCents, currency)}).` };
+    return { ok: false, reason: t('pay.tooMuch', { due: formatMoney(dueCents, currency) }) };
   if (method === 'cash') {
     const tenderedCents = fields.tendered.trim() === '' ? amountCents : parseMoney(fields.tendered, currency);
-    if (tenderedCents === null) return { ok: false, reason: 'Enter the cash handed over.' };
+    if (tenderedCents === null) return { ok: false, reason: t('pay.enterTendered') };
     if (tenderedCents < amountCents)
-      return { ok: false, reason: `Tendered is less than ${formatMoney(amountCents, currency)}.` };
+      return { ok: false, reason: t('pay.tenderedShort', { amount: formatMoney(amountCents, currency) }) };
     return { ok: true, payment: { method, amountCents, tenderedCents } };
   }
   const tipCents = fields.tip.trim() === '' ? 0 : parseMoney(fields.tip, currency);
-  if (tipCents === null) return { ok: false, reason: 'Enter the tip, or leave it empty.' };
+  if (tipCents === null) return { ok: false, reason: t('pay.enterTip') };
   return { ok: true, payment: tipCents > 0 ? { method, amountCents, tipCents } : { method, amountCents } };
 }
 
@@ -118,19 +116,19 @@ export default function PayDialog({ order, currency, onConfirm, onClose }: PayDi
         finish();
       }}
     >
-      <h2 id={titleId}>Pay {order.number}</h2>
+      <h2 id={titleId}>{t('pay.title', { number: order.number })}</h2>
       {change ? (
         <div class="pay-done">
           <p>
-            Paid {formatMoney(change.amountCents, currency)} in cash.
-            {dueOf(order) > 0 ? ` Still due: ${formatMoney(dueOf(order), currency)}.` : ''}
+            {t('pay.paidCash', { amount: formatMoney(change.amountCents, currency) })}
+            {dueOf(order) > 0 ? ` ${t('pay.stillDue', { due: formatMoney(dueOf(order), currency) })}` : ''}
           </p>
           <p class="pay-change" role="status">
-            Change <strong>{formatMoney(change.changeCents, currency)}</strong>
+            {t('pay.change')} <strong>{formatMoney(change.changeCents, currency)}</strong>
           </p>
           <div class="pay-actions">
             <button type="button" class="primary" autofocus onClick={finish}>
-              Done
+              {t('pay.done')}
             </button>
           </div>
         </div>
@@ -142,25 +140,23 @@ export default function PayDialog({ order, currency, onConfirm, onClose }: PayDi
           }}
         >
           <p class="pay-due">
-            Due <strong>{formatMoney(dueCents, currency)}</strong>
+            {t('pay.due')} <strong>{formatMoney(dueCents, currency)}</strong>
             {(order.paidCents ?? 0) > 0 ? (
-              <span class="muted"> (paid so far {formatMoney(order.paidCents ?? 0, currency)})</span>
+              <span class="muted">
+                {' '}
+                {t('pay.paidSoFar', { amount: formatMoney(order.paidCents ?? 0, currency) })}
+              </span>
             ) : null}
           </p>
-          <div class="pay-methods" role="group" aria-label="Method">
+          <div class="pay-methods" role="group" aria-label={t('pay.method')}>
             {METHODS.map((m) => (
-              <button
-                key={m.method}
-                type="button"
-                aria-pressed={method === m.method}
-                onClick={() => setMethod(m.method)}
-              >
-                {m.label}
+              <button key={m} type="button" aria-pressed={method === m} onClick={() => setMethod(m)}>
+                {methodWord(m)}
               </button>
             ))}
           </div>
           <label class="pay-field">
-            Amount
+            {t('pay.amount')}
             <input
               type="text"
               inputMode="decimal"
@@ -172,7 +168,7 @@ export default function PayDialog({ order, currency, onConfirm, onClose }: PayDi
           {method === 'cash' ? (
             <>
               <label class="pay-field">
-                Tendered
+                {t('pay.tendered')}
                 <input
                   ref={tenderedRef}
                   type="text"
@@ -183,25 +179,27 @@ export default function PayDialog({ order, currency, onConfirm, onClose }: PayDi
                   onInput={(e) => setTendered(e.currentTarget.value)}
                 />
               </label>
-              <div class="pay-quick" role="group" aria-label="Quick amounts">
+              <div class="pay-quick" role="group" aria-label={t('pay.quick')}>
                 {quickAmounts(amountCents ?? 0, currency).map((cents, i) => (
                   <button
                     key={cents}
                     type="button"
                     onClick={() => setTendered(moneyInputText(cents, currency))}
                   >
-                    {i === 0 ? `Exact ${formatMoney(cents, currency)}` : formatMoney(cents, currency)}
+                    {i === 0
+                      ? t('pay.exact', { amount: formatMoney(cents, currency) })
+                      : formatMoney(cents, currency)}
                   </button>
                 ))}
               </div>
               <p class="pay-change" aria-live="polite">
-                Change <strong>{formatMoney(liveChange ?? 0, currency)}</strong>
+                {t('pay.change')} <strong>{formatMoney(liveChange ?? 0, currency)}</strong>
               </p>
             </>
           ) : null}
           {method === 'card' ? (
             <label class="pay-field">
-              Tip
+              {t('pay.tip')}
               <input
                 type="text"
                 inputMode="decimal"
@@ -213,7 +211,7 @@ export default function PayDialog({ order, currency, onConfirm, onClose }: PayDi
             </label>
           ) : null}
           {amountCents !== null && amountCents > 0 && amountCents < dueCents ? (
-            <p class="muted">Part payment: {formatMoney(dueCents - amountCents, currency)} stays due.</p>
+            <p class="muted">{t('pay.part', { rest: formatMoney(dueCents - amountCents, currency) })}</p>
           ) : null}
           {tried && !check.ok ? (
             <p class="field-error" role="alert">
@@ -222,10 +220,10 @@ export default function PayDialog({ order, currency, onConfirm, onClose }: PayDi
           ) : null}
           <div class="pay-actions">
             <button type="button" onClick={finish}>
-              Close
+              {t('pay.close')}
             </button>
             <button type="submit" class="primary">
-              Confirm payment
+              {t('pay.confirm')}
             </button>
           </div>
         </form>

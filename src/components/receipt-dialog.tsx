@@ -3,8 +3,7 @@
 import './receipt-dialog.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { apiRequest, describeFailure } from '../api-request.ts';
-
-const NEEDS_CONNECTION = 'Receipts need a connection to the server.';
+import { t } from '../i18n.ts';
 
 export function ReceiptDialog({
   orderId,
@@ -28,15 +27,16 @@ export function ReceiptDialog({
     fetch(`/api/orders/${orderId}/receipt?columns=42`, { credentials: 'same-origin', cache: 'no-store' })
       .then(async (response) => {
         if (!response.ok)
-          throw new Error(
-            response.status === 404 ? 'the server does not have this order yet' : `HTTP ${response.status}`,
-          );
+          throw new Error(response.status === 404 ? t('receipt.notYet') : `HTTP ${response.status}`);
         return response.text();
       })
       .then(
         (body) => live && setText(body),
         (reason: unknown) =>
-          live && setStatus(`The receipt could not be loaded: ${describeFailure(reason, NEEDS_CONNECTION)}`),
+          live &&
+          setStatus(
+            t('receipt.loadFailed', { error: describeFailure(reason, t('receipt.needsConnection')) }),
+          ),
       );
     return () => {
       live = false;
@@ -47,21 +47,21 @@ export function ReceiptDialog({
     setPrinting(true);
     try {
       await apiRequest('POST', `/api/orders/${orderId}/print`, { id: requestId, kind: 'receipt' });
-      setStatus('Sent to the printer.');
+      setStatus(t('receipt.sent'));
     } catch (reason) {
-      setStatus(`Not printed: ${describeFailure(reason, NEEDS_CONNECTION)}`);
+      setStatus(t('receipt.notPrinted', { error: describeFailure(reason, t('receipt.needsConnection')) }));
     } finally {
       setPrinting(false);
     }
   };
 
   return (
-    <dialog ref={dialog} class="receipt-dialog" aria-label={`Receipt ${number}`} onClose={onClose}>
-      <h3>Receipt {number}</h3>
+    <dialog ref={dialog} class="receipt-dialog" aria-label={t('receipt.title', { number })} onClose={onClose}>
+      <h3>{t('receipt.title', { number })}</h3>
       {text === null ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('receipt.loading')}</p>
       ) : (
-        <pre class="receipt-preview" aria-label="Receipt preview">
+        <pre class="receipt-preview" aria-label={t('receipt.preview')}>
           {text}
         </pre>
       )}
@@ -73,10 +73,10 @@ export function ReceiptDialog({
           disabled={printing || text === null}
           onClick={() => void print()}
         >
-          Print receipt
+          {t('receipt.print')}
         </button>
         <button type="button" onClick={() => dialog.current?.close()}>
-          Close
+          {t('pay.close')}
         </button>
       </div>
     </dialog>

@@ -9,7 +9,8 @@ import { errorMessage } from '../sw-bridge.ts';
 import { moneyInputText, parseMoney } from '../money-input.ts';
 import './pay-dialog.css';
 import { wrapTab } from './focus-wrap.ts';
-import { METHOD_WORD } from '../payment-words.ts';
+import { methodWord } from '../payment-words.ts';
+import { t } from '../i18n.ts';
 
 export interface RefundDialogProps {
   order: { id: string; number: string; payments?: Payment[] | undefined };
@@ -51,11 +52,11 @@ export default function RefundDialog({ order, currency, onRefund, onClose }: Ref
     const reason = s.reason.trim();
     const error =
       amountCents === null || amountCents <= 0
-        ? 'Enter the amount to refund.'
+        ? t('refund.enterAmount')
         : amountCents > left
-          ? `At most ${money(left)} is left of this payment.`
+          ? t('refund.tooMuch', { left: money(left) })
           : reason === ''
-            ? 'Enter the reason.'
+            ? t('drawer.enterReason')
             : null;
     if (error !== null || amountCents === null) setStep({ ...s, error });
     else setStep({ kind: 'ask', payment: s.payment, amountCents, reason });
@@ -70,7 +71,7 @@ export default function RefundDialog({ order, currency, onRefund, onClose }: Ref
       },
       (error: unknown) => {
         setBusy(false);
-        setProblem(`The refund was not recorded: ${errorMessage(error)}`);
+        setProblem(t('refund.failed', { error: errorMessage(error) }));
       },
     );
   };
@@ -88,7 +89,7 @@ export default function RefundDialog({ order, currency, onRefund, onClose }: Ref
         else setStep({ kind: 'list' });
       }}
     >
-      <h2 id={titleId}>Refunds {order.number}</h2>
+      <h2 id={titleId}>{t('refund.title', { number: order.number })}</h2>
       {problem ? (
         <p class="field-error" role="alert">
           {problem}
@@ -96,17 +97,19 @@ export default function RefundDialog({ order, currency, onRefund, onClose }: Ref
       ) : null}
       {step.kind === 'list' ? (
         <>
-          {payments.length === 0 ? <p>No payments recorded.</p> : null}
-          <ul class="refund-payments" aria-label={`Payments of order ${order.number}`}>
+          {payments.length === 0 ? <p>{t('refund.none')}</p> : null}
+          <ul class="refund-payments" aria-label={t('refund.payments', { number: order.number })}>
             {payments.map((p) => {
               const left = refundableCents(p);
-              const label = `${METHOD_WORD[p.method]} ${money(p.amountCents)}`;
+              const label = `${methodWord(p.method)} ${money(p.amountCents)}`;
               return (
                 <li key={p.id}>
                   <span>
                     {label}
-                    {p.tipCents > 0 ? `, tip ${money(p.tipCents)}` : ''}
-                    {p.refunds.length > 0 ? `, refunded ${money(p.amountCents - left)}` : ''}
+                    {p.tipCents > 0 ? t('refund.tip', { amount: money(p.tipCents) }) : ''}
+                    {p.refunds.length > 0
+                      ? t('refund.refunded', { amount: money(p.amountCents - left) })
+                      : ''}
                   </span>
                   {left > 0 ? (
                     <button
@@ -122,10 +125,10 @@ export default function RefundDialog({ order, currency, onRefund, onClose }: Ref
                         })
                       }
                     >
-                      Refund {label}
+                      {t('refund.refundOne', { payment: label })}
                     </button>
                   ) : (
-                    <span class="muted">Refunded</span>
+                    <span class="muted">{t('refund.done')}</span>
                   )}
                 </li>
               );
@@ -133,7 +136,7 @@ export default function RefundDialog({ order, currency, onRefund, onClose }: Ref
           </ul>
           <div class="pay-actions">
             <button type="button" onClick={finish}>
-              Close
+              {t('pay.close')}
             </button>
           </div>
         </>
@@ -146,11 +149,14 @@ export default function RefundDialog({ order, currency, onRefund, onClose }: Ref
           }}
         >
           <p>
-            {METHOD_WORD[step.payment.method]} payment of {money(step.payment.amountCents)}; at most{' '}
-            {money(refundableCents(step.payment))} can go back.
+            {t('refund.what', {
+              method: step.payment.method,
+              amount: money(step.payment.amountCents),
+              left: money(refundableCents(step.payment)),
+            })}
           </p>
           <label class="pay-field">
-            Amount
+            {t('pay.amount')}
             <input
               type="text"
               inputMode="decimal"
@@ -160,7 +166,7 @@ export default function RefundDialog({ order, currency, onRefund, onClose }: Ref
             />
           </label>
           <label class="pay-field">
-            Reason
+            {t('drawer.reason')}
             <input
               type="text"
               autocomplete="off"
@@ -177,10 +183,10 @@ export default function RefundDialog({ order, currency, onRefund, onClose }: Ref
           ) : null}
           <div class="pay-actions">
             <button type="button" onClick={() => setStep({ kind: 'list' })}>
-              Back
+              {t('refund.back')}
             </button>
             <button type="submit" class="danger">
-              Refund
+              {t('refund.refund')}
             </button>
           </div>
         </form>
@@ -188,16 +194,19 @@ export default function RefundDialog({ order, currency, onRefund, onClose }: Ref
       {step.kind === 'ask' ? (
         <div>
           <p>
-            Give {money(step.amountCents)} back from the {step.payment.method} payment ({step.reason})? This
-            cannot be undone.
+            {t('refund.ask', {
+              amount: money(step.amountCents),
+              method: step.payment.method,
+              reason: step.reason,
+            })}
           </p>
           <div class="pay-actions">
             {/* The safe answer has the focus, so a stray Enter keeps the money where it is. */}
             <button type="button" autofocus onClick={() => setStep({ kind: 'list' })}>
-              Keep payment
+              {t('refund.keep')}
             </button>
             <button type="button" class="danger" disabled={busy} onClick={() => refund(step)}>
-              Yes, refund {money(step.amountCents)}
+              {t('refund.yes', { amount: money(step.amountCents) })}
             </button>
           </div>
         </div>

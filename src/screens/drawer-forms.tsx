@@ -2,7 +2,8 @@
 // `Reason`), `Close drawer` (`Counted cash`, asked first: a closed drawer's Z report never changes).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MovementKind } from '../../protocol/drawer.ts';
-import { parseMoney } from '../money-input.ts';
+import { currencyDigits, moneyInputText, parseMoney } from '../money-input.ts';
+import { t } from '../i18n.ts';
 
 export function OpenForm(props: {
   money: (cents: number) => string;
@@ -14,7 +15,7 @@ export function OpenForm(props: {
   return (
     <form
       class="panel drawer-form"
-      aria-label="Open drawer"
+      aria-label={t('drawer.open')}
       onSubmit={(event) => {
         event.preventDefault();
         const floatCents = float.trim() === '' ? 0 : parseMoney(float, props.currency);
@@ -22,9 +23,9 @@ export function OpenForm(props: {
         if (floatCents !== null) void props.onOpen(floatCents);
       }}
     >
-      <p>No drawer is open on this device.</p>
+      <p>{t('drawer.noneOpen')}</p>
       <label class="pay-field">
-        Float
+        {t('drawer.float')}
         <input
           type="text"
           inputMode="decimal"
@@ -36,11 +37,13 @@ export function OpenForm(props: {
       </label>
       {invalid ? (
         <p class="field-error" role="alert">
-          Enter the float as an amount, e.g. 100.00.
+          {t('drawer.enterFloat', {
+            example: moneyInputText(100 * 10 ** currencyDigits(props.currency), props.currency),
+          })}
         </p>
       ) : null}
       <button type="submit" class="primary">
-        Open drawer
+        {t('drawer.open')}
       </button>
     </form>
   );
@@ -58,9 +61,9 @@ export function MoveForm(props: {
     const why = reason.trim();
     const message =
       amountCents === null || amountCents <= 0
-        ? 'Enter the amount.'
+        ? t('drawer.enterAmount')
         : why === ''
-          ? 'Enter the reason.'
+          ? t('drawer.enterReason')
           : null;
     setInvalid(message);
     if (message !== null || amountCents === null) return;
@@ -73,16 +76,16 @@ export function MoveForm(props: {
   return (
     <form
       class="drawer-form"
-      aria-label="Paid in or out"
+      aria-label={t('drawer.moveLabel')}
       onSubmit={(event) => {
         event.preventDefault();
         const submitter = (event as SubmitEvent).submitter;
         submit(submitter?.getAttribute('value') === 'out' ? 'out' : 'in');
       }}
     >
-      <h4>Paid in / paid out</h4>
+      <h4>{t('drawer.moveHeading')}</h4>
       <label class="pay-field">
-        Amount
+        {t('pay.amount')}
         <input
           type="text"
           inputMode="decimal"
@@ -92,7 +95,7 @@ export function MoveForm(props: {
         />
       </label>
       <label class="pay-field">
-        Reason
+        {t('drawer.reason')}
         <input
           type="text"
           autocomplete="off"
@@ -108,10 +111,10 @@ export function MoveForm(props: {
       ) : null}
       <div class="dialog-actions">
         <button type="submit" value="in">
-          Paid in
+          {t('drawer.paidIn')}
         </button>
         <button type="submit" value="out">
-          Paid out
+          {t('drawer.paidOut')}
         </button>
       </div>
     </form>
@@ -135,7 +138,7 @@ export function CloseForm(props: {
   return (
     <form
       class="drawer-form"
-      aria-label="Close drawer"
+      aria-label={t('drawer.close')}
       onSubmit={(event) => {
         event.preventDefault();
         const countedCents = parseMoney(counted, props.currency);
@@ -143,9 +146,9 @@ export function CloseForm(props: {
         if (countedCents !== null) setAsking(countedCents);
       }}
     >
-      <h4>Close the drawer</h4>
+      <h4>{t('drawer.closeHeading')}</h4>
       <label class="pay-field">
-        Counted cash
+        {t('drawer.counted')}
         <input
           type="text"
           inputMode="decimal"
@@ -159,29 +162,31 @@ export function CloseForm(props: {
       </label>
       {invalid ? (
         <p class="field-error" role="alert">
-          Enter the cash counted in the drawer.
+          {t('drawer.enterCounted')}
         </p>
       ) : null}
       {asking === null ? (
         <button type="submit" class="danger">
-          Close drawer
+          {t('drawer.close')}
         </button>
       ) : (
-        <div class="confirm-inline" role="group" aria-label="Close the drawer?">
+        <div class="confirm-inline" role="group" aria-label={t('drawer.closeAsk')}>
           <p>
-            Close the drawer with {props.money(asking)} counted (expected so far{' '}
-            {props.money(props.expectedCents)})? A closed drawer's Z report never changes.
+            {t('drawer.closeQuestion', {
+              counted: props.money(asking),
+              expected: props.money(props.expectedCents),
+            })}
           </p>
           <div class="dialog-actions">
             <button type="button" ref={keep} onClick={() => setAsking(null)}>
-              Keep open
+              {t('drawer.keepOpen')}
             </button>
             <button
               type="button"
               class="danger"
               onClick={() => void props.onClose(asking).then(() => setAsking(null))}
             >
-              Yes, close drawer
+              {t('drawer.yesClose')}
             </button>
           </div>
         </div>

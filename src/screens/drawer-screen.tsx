@@ -13,8 +13,8 @@ import { useSubscription } from '../use-subscription.ts';
 import type { ScreenProps } from './screen-props.ts';
 import { CloseForm, MoveForm, OpenForm } from './drawer-forms.tsx';
 import { ZReportView } from './z-report-view.tsx';
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { t } from '../i18n.ts';
+import { formatDateTime } from '../when-format.ts';
 
 export default function DrawerScreen({ bridge, store }: ScreenProps) {
   const { view, error, apply } = useDrawer(bridge);
@@ -33,7 +33,7 @@ export default function DrawerScreen({ bridge, store }: ScreenProps) {
         return true;
       },
       (reason: unknown) => {
-        setProblem(`${what}: ${errorMessage(reason)}`);
+        setProblem(t('drawer.problem', { what, error: errorMessage(reason) }));
         return false;
       },
     );
@@ -41,10 +41,10 @@ export default function DrawerScreen({ bridge, store }: ScreenProps) {
   const drawer = view?.drawer ?? null;
   return (
     <main class="screen drawer-screen">
-      <h2>Drawer</h2>
+      <h2>{t('screen.drawer')}</h2>
       {error !== null && view === null ? (
         <p class="banner problem" role="alert">
-          The drawer could not be read from this device: {error}
+          {t('drawer.unreadable', { error })}
         </p>
       ) : null}
       {problem ? (
@@ -54,38 +54,35 @@ export default function DrawerScreen({ bridge, store }: ScreenProps) {
       ) : null}
       {view !== null && (view.pending > 0 || view.closing) ? (
         <p class="banner" role="status">
-          {view.closing
-            ? 'Closing: the count is sent once every earlier change of this device has been answered.'
-            : `${view.pending} drawer ${view.pending === 1 ? 'change is' : 'changes are'} waiting to sync.`}
+          {view.closing ? t('drawer.closing') : t('drawer.pending', { count: view.pending })}
         </p>
       ) : null}
-      {view === null && error === null ? <p class="muted">Reading the drawer…</p> : null}
+      {view === null && error === null ? <p class="muted">{t('drawer.reading')}</p> : null}
       {view !== null && drawer === null && !view.closing ? (
         <OpenForm
           money={money}
           currency={currency}
-          onOpen={(f) => act('The drawer was not opened', openDrawer(bridge, f))}
+          onOpen={(f) => act(t('drawer.notOpened'), openDrawer(bridge, f))}
         />
       ) : null}
       {drawer !== null ? (
         <section class="panel" aria-labelledby="drawer-open-heading">
-          <h3 id="drawer-open-heading">Drawer open</h3>
+          <h3 id="drawer-open-heading">{t('drawer.isOpen')}</h3>
           <dl class="device-facts">
-            <dt>Opened</dt>
-            <dd>{when.format(new Date(drawer.openedAt))}</dd>
-            <dt>Float</dt>
+            <dt>{t('drawer.opened')}</dt>
+            <dd>{formatDateTime(drawer.openedAt)}</dd>
+            <dt>{t('drawer.float')}</dt>
             <dd>{money(drawer.floatCents)}</dd>
-            <dt>Expected cash</dt>
+            <dt>{t('drawer.expectedCash')}</dt>
             <dd>{money(drawer.expectedCents)}</dd>
           </dl>
-          {drawer.openedImplicitly ? (
-            <p class="warning">Opened by a cash payment with no open drawer (float 0).</p>
-          ) : null}
+          {drawer.openedImplicitly ? <p class="warning">{t('drawer.implicit')}</p> : null}
           {drawer.movements.length > 0 ? (
-            <ul aria-label="Movements">
+            <ul aria-label={t('drawer.movements')}>
               {drawer.movements.map((m) => (
                 <li key={m.id}>
-                  {m.kind === 'in' ? 'Paid in' : 'Paid out'} {money(m.amountCents)}: {m.reason}
+                  {m.kind === 'in' ? t('drawer.paidIn') : t('drawer.paidOut')} {money(m.amountCents)}:{' '}
+                  {m.reason}
                 </li>
               ))}
             </ul>
@@ -95,14 +92,14 @@ export default function DrawerScreen({ bridge, store }: ScreenProps) {
               <MoveForm
                 currency={currency}
                 onMove={(kind, amount, reason) =>
-                  act('The movement was not recorded', moveDrawer(bridge, kind, amount, reason))
+                  act(t('drawer.notMoved'), moveDrawer(bridge, kind, amount, reason))
                 }
               />
               <CloseForm
                 money={money}
                 currency={currency}
                 expectedCents={drawer.expectedCents}
-                onClose={(counted) => act('The drawer was not closed', closeDrawer(bridge, counted))}
+                onClose={(counted) => act(t('drawer.notClosed'), closeDrawer(bridge, counted))}
               />
             </>
           )}

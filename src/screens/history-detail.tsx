@@ -7,19 +7,29 @@ import { lineLabel } from '../line-label.ts';
 import { useMenuCurrency } from '../use-menu-currency.ts';
 import type { SwBridge } from '../sw-bridge.ts';
 import { HistoryPayments } from './history-payments.tsx';
+import type { OrderStatus } from '../../protocol/order.ts';
+import { t } from '../i18n.ts';
+import { formatDateTime } from '../when-format.ts';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+/** Message ids of the status words (the counter's, in the first paint's catalogue). */
+export const STATUS_WORD: Record<OrderStatus, string> = {
+  pending: 'status.pending',
+  preparing: 'status.preparing',
+  ready: 'status.ready',
+  completed: 'status.completed',
+  cancelled: 'status.cancelled',
+};
 
 export function formatWhen(iso: string): string {
-  return timeFormat.format(new Date(iso));
+  return formatDateTime(iso, 'medium');
 }
 
 /** What an event changed, read against the one before it (a payment keeps the status). */
 function eventText(event: OrderEvent, previous: OrderEvent | undefined): string {
-  if (previous === undefined) return 'Created';
-  if (event.paid && !previous.paid && event.status === previous.status) return 'Paid';
-  const status = event.status.charAt(0).toUpperCase() + event.status.slice(1);
-  return event.paid && !previous.paid ? `${status}, paid` : status;
+  if (previous === undefined) return t('history.created');
+  if (event.paid && !previous.paid && event.status === previous.status) return t('history.paid');
+  const status = t(STATUS_WORD[event.status]);
+  return event.paid && !previous.paid ? t('history.statusPaid', { status }) : status;
 }
 
 export interface HistoryDetailProps {
@@ -40,30 +50,30 @@ export function HistoryDetail({
   onChanged,
   onClose,
 }: HistoryDetailProps) {
-  const heading = `Order ${order.number}`;
+  const heading = t('history.order', { number: order.number });
   const currency = useMenuCurrency();
   return (
     <section class="panel history-detail" aria-labelledby="history-detail-heading">
       <h3 id="history-detail-heading">{heading}</h3>
       <dl class="device-facts">
-        <dt>Customer</dt>
-        <dd>{order.customerName === '' ? 'No name' : order.customerName}</dd>
-        <dt>Status</dt>
+        <dt>{t('history.customer')}</dt>
+        <dd>{order.customerName === '' ? t('history.noName') : order.customerName}</dd>
+        <dt>{t('history.status')}</dt>
         <dd>
-          {order.status}
-          {order.paid ? ', paid' : ', not paid'}
+          {t('history.statusWord', { status: order.status })}
+          {order.paid ? t('history.isPaid') : t('history.notPaid')}
         </dd>
-        <dt>Total</dt>
+        <dt>{t('history.total')}</dt>
         <dd>{formatMoney(order.totalCents, currency)}</dd>
         {order.note === '' ? null : (
           <>
-            <dt>Note</dt>
+            <dt>{t('history.note')}</dt>
             <dd>{order.note}</dd>
           </>
         )}
       </dl>
-      <h4>Items</h4>
-      <ul aria-label={`Items of order ${order.number}`}>
+      <h4>{t('history.items')}</h4>
+      <ul aria-label={t('history.itemsOf', { number: order.number })}>
         {order.items.map((item, index) => (
           <li key={`${item.menuItemId}-${index}`}>
             {item.qty} × {lineLabel(item.name, item.options)} —{' '}
@@ -80,8 +90,8 @@ export function HistoryDetail({
         deviceId={deviceId}
         onChanged={(ledger) => onChanged({ ...order, ...ledger })}
       />
-      <h4>Status times</h4>
-      <ol aria-label={`Status times of order ${order.number}`}>
+      <h4>{t('history.times')}</h4>
+      <ol aria-label={t('history.timesOf', { number: order.number })}>
         {order.events.map((event, index) => (
           <li key={`${event.at}-${index}`}>
             {eventText(event, order.events[index - 1])}:{' '}
@@ -91,7 +101,7 @@ export function HistoryDetail({
       </ol>
       <ReceiptButton orderId={order.id} number={order.number} />
       <button type="button" onClick={onClose}>
-        Close order {order.number}
+        {t('history.closeOrder', { number: order.number })}
       </button>
     </section>
   );

@@ -9,13 +9,15 @@ import { formatMoney } from '../display-format.ts';
 import { refund } from '../payments-bridge.ts';
 import { BridgeError, type SwBridge } from '../sw-bridge.ts';
 import { apiRequest } from '../api-request.ts';
-import { METHOD_WORD } from '../payment-words.ts';
+import { methodWord } from '../payment-words.ts';
+import { t } from '../i18n.ts';
 
+/** Message ids of an order's payment state (the row's words, without the row's check mark for `Paid`). */
 const STATE_WORD = {
-  paid: 'Paid',
-  'part-paid': 'Part paid',
-  'refund-due': 'Refund due',
-  unpaid: 'Unpaid',
+  paid: 'history.paid',
+  'part-paid': 'order.partPaid',
+  'refund-due': 'order.refundDue',
+  unpaid: 'order.unpaid',
 } as const;
 
 /**
@@ -66,7 +68,7 @@ export function HistoryPayments({
     if (refunding && Dialog === null)
       import('../components/refund-dialog.tsx').then(
         (m) => setDialog(() => m.default),
-        (e: unknown) => setFailed(`The refunds could not be opened: ${String(e)}`),
+        (e: unknown) => setFailed(t('history.refundsFailed', { error: String(e) })),
       );
   }, [refunding, Dialog]);
   const money = (cents: number) => formatMoney(cents, currency);
@@ -74,26 +76,28 @@ export function HistoryPayments({
   const state = paymentState(order);
   return (
     <>
-      <h4>Payments</h4>
+      <h4>{t('report.payments')}</h4>
       <p class={`payment-state payment-${state}`}>
-        {STATE_WORD[state]}
-        {order.dueCents !== undefined && order.dueCents < 0 ? `: ${money(-order.dueCents)} to give back` : ''}
+        {t(STATE_WORD[state])}
+        {order.dueCents !== undefined && order.dueCents < 0
+          ? t('history.giveBack', { amount: money(-order.dueCents) })
+          : ''}
         {order.dueCents !== undefined && order.dueCents > 0 && state === 'part-paid'
-          ? `: ${money(order.dueCents)} still due`
+          ? t('history.stillDue', { amount: money(order.dueCents) })
           : ''}
       </p>
       {payments.length === 0 ? null : (
-        <ul aria-label={`Payments of order ${order.number}`}>
+        <ul aria-label={t('refund.payments', { number: order.number })}>
           {payments.map((p) => (
             <li key={p.id}>
-              {METHOD_WORD[p.method]} {money(p.amountCents)}
+              {methodWord(p.method)} {money(p.amountCents)}
               {p.tenderedCents !== null
-                ? `, tendered ${money(p.tenderedCents)}, change ${money(p.changeCents)}`
+                ? t('history.tendered', { tendered: money(p.tenderedCents), change: money(p.changeCents) })
                 : ''}
-              {p.tipCents > 0 ? `, tip ${money(p.tipCents)}` : ''}
+              {p.tipCents > 0 ? t('refund.tip', { amount: money(p.tipCents) }) : ''}
               {p.refunds.map((r) => (
                 <span key={r.id} class="muted">
-                  {`; refunded ${money(r.amountCents)} (${r.reason})`}
+                  {t('history.refunded', { amount: money(r.amountCents), reason: r.reason })}
                 </span>
               ))}
             </li>
@@ -102,7 +106,7 @@ export function HistoryPayments({
       )}
       {canRefund && payments.length > 0 ? (
         <button type="button" onClick={() => setRefunding(true)}>
-          Refunds
+          {t('order.refunds')}
         </button>
       ) : null}
       {failed ? <p role="alert">{failed}</p> : null}

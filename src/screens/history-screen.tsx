@@ -10,11 +10,10 @@ import { formatMoney } from '../display-format.ts';
 import { useMenuCurrency } from '../use-menu-currency.ts';
 import { historyUrl, matchesFilters, NO_FILTERS, type HistoryFilters } from '../history-query.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
-import { formatWhen, HistoryDetail } from './history-detail.tsx';
+import { formatWhen, HistoryDetail, STATUS_WORD } from './history-detail.tsx';
 import type { ScreenProps } from './screen-props.ts';
 import { useSubscription } from '../use-subscription.ts';
-
-const NEEDS_CONNECTION = 'Order history needs a connection to the server.';
+import { t } from '../i18n.ts';
 /** Typing settles for this long before the search is sent. */
 const SEARCH_DELAY_MS = 250;
 
@@ -43,7 +42,7 @@ export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'brid
     try {
       const page = await apiRequest<HistoryResponse>('GET', historyUrl(query, cursor));
       if (request !== latest.current) return;
-      if (!Array.isArray(page.orders)) throw new Error('The history answer was not a list.');
+      if (!Array.isArray(page.orders)) throw new Error(t('history.notAList'));
       setResults((previous) => ({
         orders: cursor === null || previous === null ? page.orders : [...previous.orders, ...page.orders],
         nextCursor: page.nextCursor,
@@ -51,7 +50,7 @@ export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'brid
       setError(null);
     } catch (reason) {
       if (request === latest.current)
-        setError(`Order history could not be loaded: ${describeFailure(reason, NEEDS_CONNECTION)}`);
+        setError(t('history.loadFailed', { error: describeFailure(reason, t('history.needsConnection')) }));
     } finally {
       if (request === latest.current) setLoading(false);
     }
@@ -76,10 +75,10 @@ export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'brid
 
   return (
     <main class="screen history">
-      <h2>Order history</h2>
+      <h2>{t('history.heading')}</h2>
       {online ? null : (
         <p class="banner problem" role="status">
-          {NEEDS_CONNECTION} This device is offline; only orders finished on it recently are shown.
+          {t('history.needsConnection')} {t('history.offline')}
         </p>
       )}
       {error ? (
@@ -89,30 +88,30 @@ export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'brid
       ) : null}
       <form class="history-filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <label>
-          Search orders
+          {t('history.search')}
           <input
             type="search"
             value={filters.search}
-            placeholder="Number, customer or item"
+            placeholder={t('history.searchHint')}
             onInput={(event) => update({ search: event.currentTarget.value })}
           />
         </label>
         <label>
-          Status
+          {t('history.status')}
           <select
             value={filters.status}
             onChange={(event) => update({ status: event.currentTarget.value as HistoryFilters['status'] })}
           >
-            <option value="any">Any</option>
+            <option value="any">{t('history.any')}</option>
             {FINISHED_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {status === 'completed' ? 'Completed' : 'Cancelled'}
+                {t(STATUS_WORD[status])}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Day
+          {t('history.day')}
           <input
             type="date"
             value={filters.day}
@@ -123,11 +122,11 @@ export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'brid
       <div class="history-body">
         <div class="history-results">
           {results === null ? (
-            <p class="muted">{online ? 'Loading order history…' : 'Order history is shown when online.'}</p>
+            <p class="muted">{online ? t('history.loading') : t('history.whenOnline')}</p>
           ) : results.orders.length === 0 ? (
-            <p class="empty">No finished orders match.</p>
+            <p class="empty">{t('history.noMatch')}</p>
           ) : (
-            <ul aria-label="Order history" class="history-list" aria-busy={loading}>
+            <ul aria-label={t('history.heading')} class="history-list" aria-busy={loading}>
               {results.orders.map((order) => (
                 <li key={order.id} data-order-id={order.id} class="history-order">
                   <button
@@ -148,7 +147,7 @@ export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'brid
               disabled={!online || loading}
               onClick={() => void load(filters, results.nextCursor)}
             >
-              More orders
+              {t('history.more')}
             </button>
           ) : null}
         </div>
@@ -178,13 +177,11 @@ function KeptOrders({ orders, filters }: { orders: ClientOrder[]; filters: Histo
   const shown = orders.filter((order) => matchesFilters(order, filters));
   return (
     <section class="history-kept" aria-labelledby="history-kept-heading">
-      <h3 id="history-kept-heading">Recently finished on this device</h3>
+      <h3 id="history-kept-heading">{t('history.kept')}</h3>
       {shown.length === 0 ? (
-        <p class="empty">
-          {orders.length === 0 ? 'No finished orders are kept on this device.' : 'No kept order matches.'}
-        </p>
+        <p class="empty">{orders.length === 0 ? t('history.noneKept') : t('history.noKeptMatch')}</p>
       ) : (
-        <ul aria-label="Recently finished on this device" class="history-list">
+        <ul aria-label={t('history.kept')} class="history-list">
           {shown.map((order) => (
             <li key={order.id} data-order-id={order.id} class="history-order">
               <OrderName order={order} />
@@ -202,7 +199,7 @@ type Summary = Pick<ClientOrder, 'number' | 'customerName' | 'status' | 'totalCe
 function OrderName({ order }: { order: Summary }) {
   return (
     <>
-      <strong>{order.number}</strong> {order.customerName === '' ? 'No name' : order.customerName}
+      <strong>{order.number}</strong> {order.customerName === '' ? t('history.noName') : order.customerName}
     </>
   );
 }
@@ -212,7 +209,8 @@ function OrderFacts({ order, at }: { order: Summary; at: string }) {
   const currency = useMenuCurrency();
   return (
     <span>
-      {order.status} · {formatMoney(order.totalCents, currency)} · <time dateTime={at}>{formatWhen(at)}</time>
+      {t('history.statusWord', { status: order.status })} · {formatMoney(order.totalCents, currency)} ·{' '}
+      <time dateTime={at}>{formatWhen(at)}</time>
     </span>
   );
 }

@@ -2,6 +2,7 @@
 // bar carries its value as text, so the chart reads the same to a screen reader as it looks.
 import type { DayReportHour } from '../../protocol/day-report.ts';
 import { hourChart } from '../hour-chart.ts';
+import { t } from '../i18n.ts';
 
 const BAR_WIDTH = 28;
 const GAP = 6;
@@ -11,7 +12,7 @@ const VALUE_SPACE = 18;
 
 export function HourBars({ hours }: { hours: readonly DayReportHour[] }) {
   const chart = hourChart(hours);
-  if (chart.bars.length === 0) return <p class="empty">No orders this day.</p>;
+  if (chart.bars.length === 0) return <p class="empty">{t('report.noOrders')}</p>;
   const width = chart.bars.length * (BAR_WIDTH + GAP) + GAP;
   const height = VALUE_SPACE + PLOT_HEIGHT + LABEL_SPACE;
   return (
@@ -28,7 +29,7 @@ export function HourBars({ hours }: { hours: readonly DayReportHour[] }) {
           const top = VALUE_SPACE + PLOT_HEIGHT - barHeight;
           return (
             <g key={bar.key}>
-              <title>{`${bar.label}: ${bar.orders} orders`}</title>
+              <title>{t('report.barTitle', { hour: bar.label, count: bar.orders })}</title>
               <rect class="hour-bar" x={x} y={top} width={BAR_WIDTH} height={barHeight} />
               <text class="hour-value" x={x + BAR_WIDTH / 2} y={top - 4} text-anchor="middle">
                 {bar.orders}
@@ -46,11 +47,14 @@ export function HourBars({ hours }: { hours: readonly DayReportHour[] }) {
         })}
       </svg>
       <figcaption id="hour-chart-caption">
-        Orders per hour (axis up to {chart.axisMax}):{' '}
-        {chart.bars
-          .filter((bar) => bar.orders > 0)
-          .map((bar) => `${bar.label} ${bar.orders}`)
-          .join(', ') || 'none'}
+        {t('report.chartCaption', {
+          max: chart.axisMax,
+          bars:
+            chart.bars
+              .filter((bar) => bar.orders > 0)
+              .map((bar) => `${bar.label} ${bar.orders}`)
+              .join(', ') || t('report.none'),
+        })}
       </figcaption>
     </figure>
   );

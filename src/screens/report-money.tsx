@@ -4,7 +4,9 @@
 import type { DayReport } from '../../protocol/day-report.ts';
 import type { PaymentMethod } from '../../protocol/order.ts';
 import { formatMoney } from '../display-format.ts';
-import { METHOD_WORD } from '../payment-words.ts';
+import { methodWord } from '../payment-words.ts';
+import { intlLocale, t } from '../i18n.ts';
+import { MethodHeadings } from './method-headings.tsx';
 
 /** GET /api/reports/day's Part 3 money fields (DESIGN "HTTP API, part 3"). */
 export interface DayReportMoney {
@@ -18,11 +20,9 @@ export interface DayReportMoney {
   refundDueCents?: number;
 }
 
-/** Basis points → "7 %" / "5.5 %" (integer arithmetic: 550 bp = 5.5 %). */
+/** Basis points → "7 %" / "5.5 %" (German "5,5 %"): display only, as the cart writes a rate. */
 function percent(basisPoints: number): string {
-  const whole = Math.trunc(basisPoints / 100);
-  const rest = basisPoints % 100;
-  return rest === 0 ? `${whole} %` : `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')} %`;
+  return `${(basisPoints / 100).toLocaleString(intlLocale(), { maximumFractionDigits: 2 })} %`;
 }
 
 export function ReportMoney({ report }: { report: DayReport & DayReportMoney }) {
@@ -35,25 +35,17 @@ export function ReportMoney({ report }: { report: DayReport & DayReportMoney }) 
     <>
       {payments === undefined ? null : (
         <section class="panel" aria-labelledby="report-payments-heading">
-          <h3 id="report-payments-heading">Payments</h3>
+          <h3 id="report-payments-heading">{t('report.payments')}</h3>
           {payments.length === 0 ? (
-            <p class="empty">No payments this day.</p>
+            <p class="empty">{t('report.noPayments')}</p>
           ) : (
             <table class="report-items">
-              <caption class="visually-hidden">Payments by method on {report.date}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Method</th>
-                  <th scope="col">Payments</th>
-                  <th scope="col">Amount</th>
-                  <th scope="col">Tips</th>
-                  <th scope="col">Refunds</th>
-                </tr>
-              </thead>
+              <caption class="visually-hidden">{t('report.paymentsOn', { date: report.date })}</caption>
+              <MethodHeadings />
               <tbody>
                 {payments.map((p) => (
                   <tr key={p.method}>
-                    <th scope="row">{METHOD_WORD[p.method]}</th>
+                    <th scope="row">{methodWord(p.method)}</th>
                     <td>{p.count}</td>
                     <td>{money(p.amountCents)}</td>
                     <td>{money(p.tipsCents)}</td>
@@ -64,14 +56,14 @@ export function ReportMoney({ report }: { report: DayReport & DayReportMoney }) 
             </table>
           )}
           <dl class="device-facts report-totals">
-            <dt>Tips</dt>
+            <dt>{t('report.tips')}</dt>
             <dd>{money(sum((p) => p.tipsCents))}</dd>
-            <dt>Refunds</dt>
+            <dt>{t('order.refunds')}</dt>
             <dd>{money(sum((p) => p.refundsCents))}</dd>
             {report.refundDueCents === undefined ? null : (
               <>
-                <dt>Refund due</dt>
-                <dd>{report.refundDueCents === 0 ? 'nothing' : money(report.refundDueCents)}</dd>
+                <dt>{t('order.refundDue')}</dt>
+                <dd>{report.refundDueCents === 0 ? t('report.nothing') : money(report.refundDueCents)}</dd>
               </>
             )}
           </dl>
@@ -79,29 +71,29 @@ export function ReportMoney({ report }: { report: DayReport & DayReportMoney }) 
       )}
       {taxes === undefined ? null : (
         <section class="panel" aria-labelledby="report-taxes-heading">
-          <h3 id="report-taxes-heading">Taxes</h3>
+          <h3 id="report-taxes-heading">{t('report.taxes')}</h3>
           {taxes.length === 0 ? (
-            <p class="empty">No taxes this day.</p>
+            <p class="empty">{t('report.noTaxes')}</p>
           ) : (
             <table class="report-items">
-              <caption class="visually-hidden">Taxes per rate on {report.date}</caption>
+              <caption class="visually-hidden">{t('report.taxesOn', { date: report.date })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Rate</th>
-                  <th scope="col">Net</th>
-                  <th scope="col">Tax</th>
-                  <th scope="col">Gross</th>
+                  <th scope="col">{t('report.rate')}</th>
+                  <th scope="col">{t('report.net')}</th>
+                  <th scope="col">{t('report.tax')}</th>
+                  <th scope="col">{t('report.gross')}</th>
                 </tr>
               </thead>
               <tbody>
-                {taxes.map((t) => (
-                  <tr key={t.rate}>
+                {taxes.map((tax) => (
+                  <tr key={tax.rate}>
                     <th scope="row">
-                      {t.name} ({percent(t.rateBasisPoints)})
+                      {tax.name} ({percent(tax.rateBasisPoints)})
                     </th>
-                    <td>{money(t.netCents)}</td>
-                    <td>{money(t.taxCents)}</td>
-                    <td>{money(t.grossCents)}</td>
+                    <td>{money(tax.netCents)}</td>
+                    <td>{money(tax.taxCents)}</td>
+                    <td>{money(tax.grossCents)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -109,7 +101,7 @@ export function ReportMoney({ report }: { report: DayReport & DayReportMoney }) 
           )}
           {report.discountsCents === undefined ? null : (
             <dl class="device-facts report-totals">
-              <dt>Discounts</dt>
+              <dt>{t('report.discounts')}</dt>
               <dd>{money(report.discountsCents)}</dd>
             </dl>
           )}

@@ -7,12 +7,21 @@ import { apiRequest, describeFailure } from '../api-request.ts';
 import { formatMoney } from '../display-format.ts';
 import { dayReportUrl, deviceTimeZone, localToday } from '../history-query.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
-import { plainDuration } from '../plain-duration.ts';
 import { HourBars } from './hour-bars.tsx';
 import { ReportMoney } from './report-money.tsx';
 import { ConnectionBanners } from './connection-banners.tsx';
+import { t } from '../i18n.ts';
 
-const NEEDS_CONNECTION = 'The day report needs a connection to the server.';
+/** A preparation time in words: "under a minute", "4 min", "1 h 5 min" (the counter's age words). */
+function prepTime(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return t('report.notMeasured');
+  if (seconds < 60) return t('report.underMinute');
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return t('age.minutes', { minutes });
+  const rest = minutes % 60;
+  const hours = Math.floor(minutes / 60);
+  return rest === 0 ? t('age.hours', { hours }) : t('age.hoursMinutes', { hours, minutes: rest });
+}
 
 export default function ReportScreen() {
   const online = useBrowserOnline();
@@ -31,7 +40,8 @@ export default function ReportScreen() {
         setError(null);
       },
       (reason: unknown) => {
-        if (live) setError(`The report could not be loaded: ${describeFailure(reason, NEEDS_CONNECTION)}`);
+        if (live)
+          setError(t('report.loadFailed', { error: describeFailure(reason, t('report.needsConnection')) }));
       },
     );
     return () => {
@@ -42,50 +52,50 @@ export default function ReportScreen() {
   const shown = report !== null && report.date === day ? report : null;
   return (
     <main class="screen report">
-      <h2>Day report</h2>
-      <ConnectionBanners online={online} needsConnection={NEEDS_CONNECTION} error={error} />
+      <h2>{t('report.heading')}</h2>
+      <ConnectionBanners online={online} needsConnection={t('report.needsConnection')} error={error} />
       <div class="report-controls">
         <label>
-          Report day
+          {t('report.day')}
           <input type="date" value={day} required onInput={(event) => setDay(event.currentTarget.value)} />
         </label>
-        <span class="muted">Time zone: {tz}</span>
+        <span class="muted">{t('report.timeZone', { tz })}</span>
         {day === '' ? null : (
           <>
             <a href={dayReportUrl(day, tz, 'csv')} download>
-              Download CSV
+              {t('report.csv')}
             </a>
             <a href={dayReportUrl(day, tz, 'csv', 'items')} download>
-              Download items CSV
+              {t('report.itemsCsv')}
             </a>
           </>
         )}
       </div>
       {shown === null ? (
-        <p class="muted">{online ? 'Loading the report…' : 'The report is shown when online.'}</p>
+        <p class="muted">{online ? t('report.loading') : t('report.whenOnline')}</p>
       ) : (
         <div class="report-body">
           <section class="panel" aria-labelledby="report-totals-heading">
-            <h3 id="report-totals-heading">Totals</h3>
+            <h3 id="report-totals-heading">{t('report.totals')}</h3>
             <ReportTotals report={shown} />
           </section>
           <ReportMoney report={shown} />
           <section class="panel" aria-labelledby="report-hours-heading">
-            <h3 id="report-hours-heading">Orders per hour</h3>
+            <h3 id="report-hours-heading">{t('report.perHour')}</h3>
             <HourBars hours={shown.byHour} />
           </section>
           <section class="panel report-items-panel" aria-labelledby="report-items-heading">
-            <h3 id="report-items-heading">Items sold</h3>
+            <h3 id="report-items-heading">{t('report.itemsSold')}</h3>
             {shown.items.length === 0 ? (
-              <p class="empty">Nothing sold this day.</p>
+              <p class="empty">{t('report.nothingSold')}</p>
             ) : (
               <table class="report-items">
-                <caption class="visually-hidden">Items sold on {shown.date}</caption>
+                <caption class="visually-hidden">{t('report.itemsSoldOn', { date: shown.date })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Item</th>
-                    <th scope="col">Quantity</th>
-                    <th scope="col">Revenue</th>
+                    <th scope="col">{t('report.item')}</th>
+                    <th scope="col">{t('report.quantity')}</th>
+                    <th scope="col">{t('report.revenue')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -112,34 +122,37 @@ function ReportTotals({ report }: { report: DayReport }) {
   const toCollect = report.unpaidCents + report.activeUnpaidCents;
   return (
     <dl class="device-facts report-totals">
-      <dt>Orders</dt>
+      <dt>{t('report.orders')}</dt>
       <dd>{report.orders}</dd>
-      <dt>Active</dt>
+      <dt>{t('report.active')}</dt>
       <dd>{report.active}</dd>
-      <dt>Completed</dt>
+      <dt>{t('status.completed')}</dt>
       <dd>{report.completed}</dd>
-      <dt>Cancelled</dt>
+      <dt>{t('status.cancelled')}</dt>
       <dd>{report.cancelled}</dd>
-      <dt>Revenue</dt>
+      <dt>{t('report.revenue')}</dt>
       <dd>
-        {money(report.revenueCents)} <span class="muted">(completed orders)</span>
+        {money(report.revenueCents)} <span class="muted">{t('report.revenueOf')}</span>
       </dd>
-      <dt>Paid</dt>
+      <dt>{t('history.paid')}</dt>
       <dd>{money(report.paidCents)}</dd>
-      <dt>Unpaid</dt>
+      <dt>{t('order.unpaid')}</dt>
       <dd>
         {report.unpaidOrders === 0
-          ? 'nothing'
-          : `${report.unpaidOrders} ${report.unpaidOrders === 1 ? 'order' : 'orders'}, ${money(toCollect)}`}{' '}
+          ? t('report.nothing')
+          : t('report.unpaid', { count: report.unpaidOrders, amount: money(toCollect) })}{' '}
         {report.activeUnpaidCents > 0 ? (
-          <span class="muted">(of which {money(report.activeUnpaidCents)} on orders still active)</span>
+          <span class="muted">{t('report.ofWhichActive', { amount: money(report.activeUnpaidCents) })}</span>
         ) : null}
       </dd>
-      <dt>Preparation time</dt>
+      <dt>{t('report.prepTime')}</dt>
       <dd>
         {report.prepSeconds.p50 === null
-          ? 'no order was marked ready this day'
-          : `half of the orders were ready in ${plainDuration(report.prepSeconds.p50)}, nine in ten in ${plainDuration(report.prepSeconds.p90)}`}
+          ? t('report.noneReady')
+          : t('report.prepHalf', {
+              half: prepTime(report.prepSeconds.p50),
+              most: prepTime(report.prepSeconds.p90),
+            })}
       </dd>
     </dl>
   );

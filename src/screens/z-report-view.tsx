@@ -4,9 +4,10 @@
 // print route for Z reports. The owner also gets the CSV of the Z reports of that span.
 import type { ZReport } from '../../protocol/drawer.ts';
 import { formatMoney } from '../display-format.ts';
-import { METHOD_WORD } from '../payment-words.ts';
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { methodWord } from '../payment-words.ts';
+import { t } from '../i18n.ts';
+import { formatDateTime } from '../when-format.ts';
+import { MethodHeadings } from './method-headings.tsx';
 
 export function zReportCsvUrl(report: Pick<ZReport, 'openedAt' | 'closedAt'>): string {
   // `to` as an instant is exclusive: one millisecond past the close keeps this report in the list.
@@ -32,50 +33,39 @@ export function ZReportView({
   const difference = cash.differenceCents === 0 ? 'none' : cash.differenceCents > 0 ? 'over' : 'short';
   return (
     <section class="panel z-report" aria-labelledby={headingId}>
-      <h3 id={headingId}>Z report {report.number}</h3>
+      <h3 id={headingId}>{t('zreport.title', { number: report.number })}</h3>
       <p class="muted">
-        {report.deviceName}: {when.format(new Date(report.openedAt))} –{' '}
-        {when.format(new Date(report.closedAt))}
+        {report.deviceName}: {formatDateTime(report.openedAt)} – {formatDateTime(report.closedAt)}
       </p>
-      {report.openedImplicitly ? (
-        <p class="warning">Opened by a cash payment with no open drawer (float 0).</p>
-      ) : null}
-      <dl class="device-facts z-cash" aria-label="Cash">
-        <dt>Float</dt>
+      {report.openedImplicitly ? <p class="warning">{t('drawer.implicit')}</p> : null}
+      <dl class="device-facts z-cash" aria-label={t('pay.cash')}>
+        <dt>{t('drawer.float')}</dt>
         <dd>{money(report.floatCents)}</dd>
-        <dt>Cash sales</dt>
+        <dt>{t('zreport.cashSales')}</dt>
         <dd>{money(cash.salesCents)}</dd>
-        <dt>Cash refunds</dt>
+        <dt>{t('zreport.cashRefunds')}</dt>
         <dd>{money(cash.refundsCents)}</dd>
-        <dt>Paid in</dt>
+        <dt>{t('drawer.paidIn')}</dt>
         <dd>{money(cash.paidInCents)}</dd>
-        <dt>Paid out</dt>
+        <dt>{t('drawer.paidOut')}</dt>
         <dd>{money(cash.paidOutCents)}</dd>
-        <dt>Expected</dt>
+        <dt>{t('zreport.expected')}</dt>
         <dd>{money(cash.expectedCents)}</dd>
-        <dt>Counted</dt>
+        <dt>{t('zreport.counted')}</dt>
         <dd>{money(cash.countedCents)}</dd>
-        <dt>Difference</dt>
+        <dt>{t('zreport.difference')}</dt>
         <dd class={`z-difference z-${difference}`}>
           {money(cash.differenceCents)}
-          {difference === 'none' ? '' : ` (${difference})`}
+          {difference === 'none' ? '' : ` ${t('zreport.overShort', { difference })}`}
         </dd>
       </dl>
       <table class="z-methods">
-        <caption>By method</caption>
-        <thead>
-          <tr>
-            <th scope="col">Method</th>
-            <th scope="col">Payments</th>
-            <th scope="col">Amount</th>
-            <th scope="col">Tips</th>
-            <th scope="col">Refunds</th>
-          </tr>
-        </thead>
+        <caption>{t('zreport.byMethod')}</caption>
+        <MethodHeadings />
         <tbody>
           {report.byMethod.map((m) => (
             <tr key={m.method}>
-              <th scope="row">{METHOD_WORD[m.method]}</th>
+              <th scope="row">{methodWord(m.method)}</th>
               <td>{m.count}</td>
               <td>{money(m.amountCents)}</td>
               <td>{money(m.tipsCents)}</td>
@@ -85,27 +75,27 @@ export function ZReportView({
         </tbody>
       </table>
       <p>
-        Tips {money(tips)} · Refunds {money(refunds)}
+        {t('report.tips')} {money(tips)} · {t('order.refunds')} {money(refunds)}
       </p>
-      <h4>Movements</h4>
+      <h4>{t('drawer.movements')}</h4>
       {report.movements.length === 0 ? (
-        <p class="muted">No paid in or paid out.</p>
+        <p class="muted">{t('zreport.noMovements')}</p>
       ) : (
-        <ul aria-label="Movements">
+        <ul aria-label={t('drawer.movements')}>
           {report.movements.map((m) => (
             <li key={m.id}>
-              {m.kind === 'in' ? 'Paid in' : 'Paid out'} {money(m.amountCents)}: {m.reason}
+              {m.kind === 'in' ? t('drawer.paidIn') : t('drawer.paidOut')} {money(m.amountCents)}: {m.reason}
             </li>
           ))}
         </ul>
       )}
       <div class="dialog-actions z-actions">
         <button type="button" onClick={() => window.print()}>
-          Print
+          {t('zreport.print')}
         </button>
         {canDownload ? (
           <a href={zReportCsvUrl(report)} download>
-            Download Z reports CSV
+            {t('zreport.csv')}
           </a>
         ) : null}
       </div>

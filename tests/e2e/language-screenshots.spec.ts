@@ -1,4 +1,4 @@
-// Screenshots of the counter and the kitchen in German and Arabic (right to left) at 1280×800 into
+// Screenshots of the counter, its Pay dialog and the kitchen in German and Arabic (right to left) at 1280×800 into
 // docs/screenshots/ (issue 24). Not a test: runs only with ORDERLINE_SCREENSHOTS=1.
 import { pairContext } from './helpers/pair-device.ts';
 import { expect, test } from './helpers/fixtures.ts';
@@ -16,7 +16,7 @@ test.afterAll(async () => {
 });
 
 for (const locale of ['de', 'ar'] as const) {
-  test(`counter and kitchen in ${locale} at 1280x800`, async ({ browser }) => {
+  test(`counter, pay dialog and kitchen in ${locale} at 1280x800`, async ({ browser }) => {
     // The browser's language picks the app's (no choice stored on the device yet).
     const context = await browser.newContext({
       baseURL: server.url,
@@ -44,9 +44,37 @@ for (const locale of ['de', 'ar'] as const) {
     }
     await page.locator('.menu-item:not([aria-haspopup])').nth(1).click();
     await page.screenshot({ path: `docs/screenshots/counter-${locale}-1280x800.png` });
+    // The Pay dialog on the first order, cash with a tendered amount (its words once the `more` ones are in).
+    const pay = { de: 'Bezahlen', ar: 'دفع' }[locale];
+    await page
+      .locator('.order')
+      .filter({ hasText: 'Lena' })
+      .getByRole('button', { name: pay, exact: true })
+      .first() // this run's Lena: the newest order is on top (the server is shared with the other language's run)
+      .click();
+    const dialog = page.locator('dialog.pay-dialog');
+    await expect(dialog.locator('input').nth(1)).toBeVisible();
+    await dialog.locator('input').nth(1).fill('50');
+    await page.screenshot({ path: `docs/screenshots/pay-dialog-${locale}-1280x800.png` });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
     await page.goto('/kitchen');
     await expect(page.locator('.ticket').first()).toBeVisible();
     await page.screenshot({ path: `docs/screenshots/kitchen-${locale}-1280x800.png` });
+    // The drawer screen with an open drawer and a paid in: its facts, movements and forms.
+    await page.goto('/drawer');
+    await page.locator('.drawer-form input').first().fill('100');
+    await page.locator('.drawer-form button[type="submit"]').click();
+    await expect(page.locator('.drawer-form')).toHaveCount(2);
+    await page.locator('.drawer-form input').nth(0).fill('5');
+    await page
+      .locator('.drawer-form input')
+      .nth(1)
+      .fill(locale === 'de' ? 'Wechselgeld von der Bank' : 'فكة من البنك');
+    await page.locator('.drawer-form button[value="in"]').click();
+    await expect(page.locator('.drawer-screen ul li')).toHaveCount(1);
+    await expect(page.locator('.drawer-screen .banner')).toHaveCount(0); // synced: no "waiting" line
+    await page.screenshot({ path: `docs/screenshots/drawer-${locale}-1280x800.png` });
     await context.close();
   });
 }

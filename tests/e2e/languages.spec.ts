@@ -130,3 +130,110 @@ test('a language never loaded before switches offline, without a reload', async 
   await expect(app.getByRole('heading', { name: 'التشخيص', exact: true })).toBeVisible();
   await app.context().setOffline(false);
 });
+
+/** The Pay dialog, the Drawer screen and its Z report (issue 24, the money screens), in German and Arabic. */
+const MONEY_CASES = [
+  {
+    code: 'de',
+    name: 'Deutsch',
+    dir: 'ltr',
+    pay: 'Bezahlen',
+    cash: 'Bar',
+    tendered: 'Gegeben',
+    confirm: 'Zahlung bestätigen',
+    change: 'Rückgeld',
+    done: 'Fertig',
+    drawer: 'Kassenlade',
+    open: 'Kassenlade öffnen',
+    float: 'Wechselgeld',
+    counted: 'Gezähltes Bargeld',
+    close: 'Kassenlade schließen',
+    yesClose: 'Ja, Kassenlade schließen',
+    zReport: 'Z-Bericht',
+  },
+  {
+    code: 'ar',
+    name: 'العربية',
+    dir: 'rtl',
+    pay: 'دفع',
+    cash: 'نقدًا',
+    tendered: 'المبلغ المُسلَّم',
+    confirm: 'تأكيد الدفع',
+    change: 'الباقي',
+    done: 'تم',
+    drawer: 'درج النقود',
+    open: 'فتح الدرج',
+    float: 'الرصيد الافتتاحي',
+    counted: 'النقد المعدود',
+    close: 'إغلاق الدرج',
+    yesClose: 'نعم، أغلق الدرج',
+    zReport: 'تقرير Z',
+  },
+] as const;
+
+for (const lang of MONEY_CASES) {
+  test(`the pay dialog and the drawer screen in ${lang.code}: its words, ${lang.dir}, nothing clipped, no serious axe violation`, async ({
+    app,
+    uniqueName,
+  }) => {
+    await app.setViewportSize({ width: 1280, height: 800 });
+    const name = uniqueName('Kasse');
+    await placeOrder(app, { customerName: name, itemCount: 2 });
+    await chooseLanguage(app, 'Language', lang.name);
+    await expect(app.locator('html')).toHaveAttribute('dir', lang.dir);
+
+    // No drawer yet: the `Open drawer` form.
+    await app.goto('/drawer');
+    await expect(app.getByRole('heading', { name: lang.drawer, exact: true })).toBeVisible();
+    const open = app.getByRole('form', { name: lang.open, exact: true });
+    await expect(open.getByRole('textbox', { name: lang.float, exact: true })).toBeVisible();
+    expect(await overflowingText(app)).toEqual([]);
+    expect(await seriousViolations(app)).toEqual([]);
+    await open.getByRole('textbox', { name: lang.float, exact: true }).fill('100');
+    await open.getByRole('button', { name: lang.open, exact: true }).click();
+
+    await app.goto('/');
+    const row = app.getByRole('listitem').filter({ hasText: name });
+    await row.getByRole('button', { name: lang.pay, exact: true }).click();
+    const dialog = app.getByRole('dialog', { name: new RegExp(`^${lang.pay} `) });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: lang.cash, exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    const tendered = dialog.getByRole('textbox', { name: lang.tendered, exact: true });
+    await expect(tendered).toBeVisible();
+    // Laid out in the page's direction: in Arabic the dialog is mirrored (its first method on the right).
+    expect(await dialog.evaluate((element) => getComputedStyle(element).direction)).toBe(lang.dir);
+    const [cash, card] = await Promise.all(
+      [0, 1].map((i) =>
+        dialog
+          .locator('.pay-methods button')
+          .nth(i)
+          .evaluate((b) => b.getBoundingClientRect().left),
+      ),
+    );
+    expect(lang.dir === 'rtl' ? cash! > card! : cash! < card!).toBe(true);
+    expect(await overflowingText(app)).toEqual([]);
+    expect(await seriousViolations(app)).toEqual([]);
+    await tendered.fill('100');
+    await dialog.getByRole('button', { name: lang.confirm, exact: true }).click();
+    await expect(dialog.getByRole('status')).toContainText(lang.change);
+    expect(await overflowingText(app)).toEqual([]);
+    await dialog.getByRole('button', { name: lang.done, exact: true }).click();
+    await expect(dialog).toBeHidden();
+
+    // The open drawer: its facts, the paid in / out form and the close form.
+    await app.goto('/drawer');
+    await expect(app.getByRole('textbox', { name: lang.counted, exact: true })).toBeVisible();
+    expect(await overflowingText(app)).toEqual([]);
+    expect(await seriousViolations(app)).toEqual([]);
+    // Closed (asked first): the Z report's cash, by-method table and movements.
+    await app.getByRole('textbox', { name: lang.counted, exact: true }).fill('105');
+    await app.getByRole('button', { name: lang.close, exact: true }).click();
+    await app.getByRole('button', { name: lang.yesClose, exact: true }).click();
+    await expect(app.getByRole('heading', { name: new RegExp(`^${lang.zReport} `) })).toBeVisible();
+    expect(await overflowingText(app)).toEqual([]);
+    expect(await seriousViolations(app)).toEqual([]);
+  });
+}

@@ -1,5 +1,6 @@
 // The one parser of typed amounts and the cash quick amounts (src/money-input.ts): integer minor units only.
 import { describe, expect, it } from 'vitest';
+import { activate } from '../../../src/i18n.ts';
 import { currencyDigits, moneyInputText, parseMoney, quickAmounts } from '../../../src/money-input.ts';
 
 describe('parseMoney', () => {
@@ -27,6 +28,16 @@ describe('parseMoney', () => {
     for (const cents of [0, 7, 50, 1250, 123456])
       expect(parseMoney(moneyInputText(cents, 'EUR'), 'EUR')).toBe(cents);
     expect(moneyInputText(1200, 'JPY')).toBe('1200');
+  });
+  it('writes the decimal mark of the active language: a comma in German, French and Spanish', async () => {
+    expect(moneyInputText(1250, 'EUR')).toBe('12.50');
+    expect(moneyInputText(1234, 'KWD', ',')).toBe('1,234');
+    for (const locale of ['de', 'fr', 'es', 'ar', 'en'] as const) {
+      await activate(locale);
+      const text = moneyInputText(1250, 'EUR');
+      expect(text, locale).toBe(locale === 'ar' || locale === 'en' ? '12.50' : '12,50');
+      expect(parseMoney(text, 'EUR'), locale).toBe(1250);
+    }
   });
 });
 
