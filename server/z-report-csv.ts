@@ -91,7 +91,12 @@ export function zReportsCsv(reports: readonly ZReport[], shop: ZCsvShop = ENGLIS
       amount(cash.differenceCents),
       ...PAYMENT_METHODS.flatMap((method) => {
         const m = report.byMethod.find((entry) => entry.method === method);
-        return [m?.count ?? 0, amount(m?.amountCents ?? 0), amount(m?.tipsCents ?? 0), amount(m?.refundsCents ?? 0)];
+        return [
+          m?.count ?? 0,
+          amount(m?.amountCents ?? 0),
+          amount(m?.tipsCents ?? 0),
+          amount(m?.refundsCents ?? 0),
+        ];
       }),
       report.openedImplicitly,
     ]);

@@ -51,7 +51,10 @@ export function kitchenTicket(
   if (items.length === 0) return null;
   const lines: PrintLine[] = [...heading(order, timeZone, words), { rule: true }, ...itemLines(items)];
   if (order.note.trim() !== '')
-    lines.push({ rule: true }, { text: words.t('server.ticket.note', { note: order.note.trim() }), large: true });
+    lines.push(
+      { rule: true },
+      { text: words.t('server.ticket.note', { note: order.note.trim() }), large: true },
+    );
   return { columns: printer.columns, lines };
 }
 

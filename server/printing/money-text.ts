@@ -71,7 +71,8 @@ export function localTimeText(iso: string, timeZone?: string, words: ShopWords =
     hourCycle: 'h23',
   };
   try {
-    if (words.locale !== 'en') return printable(new Intl.DateTimeFormat(words.intlLocale, options).format(date));
+    if (words.locale !== 'en')
+      return printable(new Intl.DateTimeFormat(words.intlLocale, options).format(date));
     // English receipts keep the day-first form they always had (a US shop reads it as printed so far).
     const parts = new Intl.DateTimeFormat('en-GB', options).formatToParts(date);
     const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';

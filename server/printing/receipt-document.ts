@@ -55,7 +55,8 @@ function paymentLines(payment: Payment, currency: string, width: number, words: 
     lines.push(...rows(`  ${t('server.receipt.tendered')}`, money(payment.tenderedCents), width));
     lines.push(...rows(`  ${t('server.receipt.change')}`, money(payment.changeCents), width));
   }
-  if (payment.tipCents > 0) lines.push(...rows(`  ${t('server.receipt.tip')}`, money(payment.tipCents), width));
+  if (payment.tipCents > 0)
+    lines.push(...rows(`  ${t('server.receipt.tip')}`, money(payment.tipCents), width));
   for (const refund of payment.refunds) {
     const reason = t('server.receipt.refund', { reason: refund.reason });
     lines.push(...rows(`  ${reason}`, money(-refund.amountCents), width));
@@ -98,7 +99,8 @@ export function receiptDocument(
     if (item.note.trim() !== '') lines.push({ text: `   ${item.note.trim()}` });
   }
   lines.push({ rule: true });
-  if (order.subtotalCents !== undefined) lines.push(...rows(t('server.receipt.subtotal'), money(order.subtotalCents), width));
+  if (order.subtotalCents !== undefined)
+    lines.push(...rows(t('server.receipt.subtotal'), money(order.subtotalCents), width));
   if (order.discount) lines.push(...rows(order.discount.name, money(-order.discount.amountCents), width));
   for (const tax of order.taxes ?? []) {
     lines.push(

@@ -89,7 +89,13 @@ export async function receiptRoutes(app: FastifyInstance, options: ReceiptRoutes
         // Asked for by hand: the printer's own lines, or every line when none of them are its.
         document =
           kitchenTicket(order, printer, categoryOf, timeZone, words) ??
-          (kitchenTicket(order, { ...printer, categories: [] }, categoryOf, timeZone, words) as PrintDocument);
+          (kitchenTicket(
+            order,
+            { ...printer, categories: [] },
+            categoryOf,
+            timeZone,
+            words,
+          ) as PrintDocument);
       }
       const { job } = await printers.enqueue({
         printerId: printer.id,
