@@ -34,3 +34,11 @@ export function minorUnitsText(minor: number, digits: number): string {
   if (digits === 0) return `${sign}${whole}`;
   return `${sign}${whole.slice(0, -digits)}.${whole.slice(-digits)}`;
 }
+
+let codes: ReadonlySet<string> | null = null;
+
+/** An ISO 4217 code this runtime's Intl formats (`EUR`, `JPY`, `KWD`), not merely three capital letters. */
+export function isKnownCurrency(code: string): boolean {
+  codes ??= new Set(Intl.supportedValuesOf('currency'));
+  return codes.has(code);
+}
