@@ -1,13 +1,13 @@
 // How money and ages read on the screens ("€4.50", "2 min"), in the active language and the menu's currency
 // with that currency's own decimals (JPY 0, EUR 2, KWD 3).
-import { currencyDigits, minorToMajor } from '../protocol/currency-digits.ts';
+import { currencyDigits, minorToMajor, minorUnitsText } from '../protocol/currency-digits.ts';
 import { intlLocale, t } from './i18n.ts';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** `currency` is null until the menu (which names it) has loaded: then the amount shows without a symbol. */
 export function formatMoney(cents: number, currency: string | null): string {
-  if (currency === null) return (cents / 100).toFixed(2);
+  if (currency === null) return minorUnitsText(cents, 2);
   const locale = intlLocale();
   const key = `${locale}/${currency}`;
   let format = moneyFormats.get(key);
