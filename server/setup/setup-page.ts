@@ -53,7 +53,12 @@ const PLATFORMS = [
 ] as const;
 
 const LINUX_COMMAND =
-  '<code>sudo cp orderline-ca.crt /usr/local/share/ca-certificates/ &amp;&amp; sudo update-ca-certificates</code>';
+  'sudo cp orderline-ca.crt /usr/local/share/ca-certificates/ &amp;&amp; sudo update-ca-certificates';
+
+/** In a right-to-left page, commands, fingerprints and addresses still read left to right. */
+function ltr(words: ShopWords): string {
+  return isRtl(words.locale) ? ' dir="ltr"' : '';
+}
 
 function installSection(info: SetupInfo, words: ShopWords): string {
   const h = (id: string, markup?: Record<string, string>) => html(words, id, markup);
@@ -65,7 +70,7 @@ function installSection(info: SetupInfo, words: ShopWords): string {
   }
   const steps = PLATFORMS.map(([name, steps]) => `<li><strong>${h(name)}</strong>: ${h(steps)}</li>`);
   steps.push(
-    `<li><strong>${h('server.setup.linuxSystem')}</strong> ${h('server.setup.linuxSystemSteps', { command: LINUX_COMMAND })}</li>`,
+    `<li><strong>${h('server.setup.linuxSystem')}</strong> ${h('server.setup.linuxSystemSteps', { command: `<code${ltr(words)}>${LINUX_COMMAND}</code>` })}</li>`,
   );
   return `<section aria-labelledby="install">
 <h2 id="install">${h('server.setup.installHeading')}</h2>
@@ -76,7 +81,7 @@ function installSection(info: SetupInfo, words: ShopWords): string {
 ${steps.join('\n')}
 </ul>
 <p>${h('server.setup.checkFingerprint')}</p>
-<p><code class="fingerprint">${escapeHtml(info.caFingerprint)}</code></p>
+<p><code class="fingerprint"${ltr(words)}>${escapeHtml(info.caFingerprint)}</code></p>
 <p class="warning">${h('server.setup.compareWhy', { compare: `<strong>${h('server.setup.compare')}</strong>` })}</p>
 </section>`;
 }
@@ -117,7 +122,7 @@ ${installSection(info, words)}
 <section aria-labelledby="open">
 <h2 id="open">${h('server.setup.openHeading')}</h2>
 <p>${h('server.setup.openText')}</p>
-<p><a class="address" href="${url}">${url}</a></p>
+<p><a class="address" href="${url}"${ltr(words)}>${url}</a></p>
 <img class="qr" src="${qr}" alt="${escapeHtml(words.t('server.setup.qrAlt', { url: info.httpsUrl }))}" width="224" height="224">
 </section>
 <section aria-labelledby="pair">

@@ -60,6 +60,9 @@ describe('the setup page in the shop’s language', () => {
     const html = await renderSetupPage(INFO, shopWords('ar'));
     expect(html).toContain('<html lang="ar" dir="rtl">');
     expect(html).toContain('3. اقرن هذا الجهاز');
+    // Fingerprint, command and address still read left to right.
+    expect(html).toContain('<code class="fingerprint" dir="ltr">AB:CD:EF</code>');
+    expect(html).toContain('<a class="address" href="https://shop.test:8443" dir="ltr">');
   });
 });
 
