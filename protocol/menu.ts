@@ -2,6 +2,7 @@
 // /api/menu*, the edit bodies and the seed file, as valibot schemas. Shared by server, SW and page.
 
 import * as v from 'valibot';
+import { isKnownCurrency } from './currency-digits.ts';
 import { MENU_ITEM_ID_PATTERN, textSchema } from './schemas.ts';
 
 export const MENU_NAME_MAX = 80;
@@ -175,7 +176,12 @@ export const IF_MATCH_PATTERN = /^"?([0-9]{1,9})"?$/;
 /** ORDERLINE_MENU_FILE: the menu a new database starts with. Categories are listed in order. */
 export const MenuFileSchema = v.strictObject({
   currency: v.optional(
-    v.pipe(v.string('must be a string'), v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code')),
+    v.pipe(
+      v.string('must be a string'),
+      v.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code'),
+      // Any three letters would pass the pattern and then print with two decimals: JPY needs 0, KWD 3.
+      v.check(isKnownCurrency, 'must be a currency this server knows (ISO 4217, e.g. EUR, JPY, KWD)'),
+    ),
   ),
   categories: v.pipe(
     v.array(v.strictObject({ id: MenuSlugSchema, name: NameSchema }), 'must be a list of categories'),

@@ -258,7 +258,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(apiRoutes, { store: options.store, menu, hub, metrics, now: nowMs });
   await app.register(batchRoutes, { store: options.store, menu, metrics, now: nowMs });
   await app.register(paymentRoutes, { store: options.store, metrics, now: nowMs });
-  await app.register(drawerRoutes, { store: options.store, metrics, now: nowMs });
+  await app.register(drawerRoutes, {
+    store: options.store,
+    metrics,
+    now: nowMs,
+    shop: async () => {
+      const [{ locale, timeZone }, { currency }] = await Promise.all([settings.current(), menu.current()]);
+      return { locale, timeZone, currency };
+    },
+  });
   await app.register(menuRoutes, { menu });
   await app.register(settingsRoutes, { settings });
   await app.register(backupRoutes, {
@@ -273,11 +281,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(deviceRoutes, { devices, metrics });
   // After the rate limiter, so the page (a QR code per request) is rate limited too.
-  if (options.https) await app.register(setupRoutes, { endpoint: options.https });
+  if (options.https)
+    await app.register(setupRoutes, {
+      endpoint: options.https,
+      locale: async () => (await settings.current()).locale,
+    });
   await app.register(historyRoutes, { store: options.store });
   await app.register(reportRoutes, {
     store: options.store,
     shopTimeZone: async () => (await settings.current()).timeZone,
+    shopLocale: async () => (await settings.current()).locale,
   });
   await app.register(telemetryRoutes, { store: options.store, metrics });
   printing = await installPrinting(app, {

@@ -1,9 +1,12 @@
 // The day report as RFC 4180 CSV downloads, one table per file (docs/decisions.md): the day's orders, or the
 // items sold. Amounts in major units with a decimal point, times on the shop's local clock (the zone is named
-// in the column header). Cells that a spreadsheet would run as a formula are defused.
+// in the column header). Cells that a spreadsheet would run as a formula are defused. The header row and the
+// words in cells are in the shop's language (server catalogue); numbers, times and status codes stay as a
+// machine reads them in every language (docs/decisions.md).
 
-import { currencyDigits } from '../protocol/currency-digits.ts';
+import { currencyDigits, minorUnitsText } from '../protocol/currency-digits.ts';
 import type { DayReport, DayReportTable } from '../protocol/day-report.ts';
+import { ENGLISH, type ShopWords } from './shop-words.ts';
 import type { DayOrder } from './store/day-report-store.ts';
 
 /** Leading characters that make Excel, LibreOffice or Sheets read a cell as a formula (OWASP CSV injection). */
@@ -36,10 +39,7 @@ function csvRow(cells: readonly CsvValue[]): string {
  * dot in every locale (a spreadsheet's CSV import reads it).
  */
 export function centsAsDecimal(cents: number, digits = 2): string {
-  const sign = cents < 0 ? '-' : '';
-  const whole = String(Math.abs(Math.trunc(cents))).padStart(digits + 1, '0');
-  if (digits === 0) return `${sign}${whole}`;
-  return `${sign}${whole.slice(0, -digits)}.${whole.slice(-digits)}`;
+  return minorUnitsText(cents, digits);
 }
 
 /** `2026-06-10 08:02:00` on the clock of `tz` (no zone suffix: the header names the zone). */
@@ -65,35 +65,36 @@ function itemsText(order: DayOrder): string {
     .join('; ');
 }
 
-/** "cash 12.00; card 5.00 tip 1.00 refunded 2.00" */
-function paymentsText(order: DayOrder, digits: number): string {
+/** "cash 12.00; card 5.00 tip 1.00 refunded 2.00" (the method as the API names it, in every language) */
+function paymentsText(order: DayOrder, digits: number, t: ShopWords['t']): string {
   return order.payments
     .map((p) => {
       const refunded = p.refunds.reduce((sum, r) => sum + r.amountCents, 0);
       return [
         `${p.method} ${centsAsDecimal(p.amountCents, digits)}`,
-        p.tipCents > 0 ? ` tip ${centsAsDecimal(p.tipCents, digits)}` : '',
-        refunded > 0 ? ` refunded ${centsAsDecimal(refunded, digits)}` : '',
+        p.tipCents > 0 ? ` ${t('server.csv.tip')} ${centsAsDecimal(p.tipCents, digits)}` : '',
+        refunded > 0 ? ` ${t('server.csv.refunded')} ${centsAsDecimal(refunded, digits)}` : '',
       ].join('');
     })
     .join('; ');
 }
 
-function ordersCsv(report: DayReport, orders: readonly DayOrder[]): string {
+function ordersCsv(report: DayReport, orders: readonly DayOrder[], { t }: ShopWords): string {
   const digits = currencyDigits(report.currency);
+  const { tz, currency } = report;
   const lines = [
     csvRow([
-      'number',
-      `created (${report.tz})`,
-      'status',
-      'paid',
-      'customer',
-      'items',
-      `total (${report.currency})`,
+      t('server.csv.number'),
+      t('server.csv.created', { tz }),
+      t('server.csv.status'),
+      t('server.csv.paid'),
+      t('server.csv.customer'),
+      t('server.csv.items'),
+      t('server.csv.total', { currency }),
       // Part 3 (principle 21), after the earlier columns so older imports keep working.
-      `paid (${report.currency})`,
-      `due (${report.currency})`,
-      'payments',
+      t('server.csv.paidAmount', { currency }),
+      t('server.csv.due', { currency }),
+      t('server.csv.payments'),
     ]),
   ];
   for (const order of orders) {
@@ -102,21 +103,27 @@ function ordersCsv(report: DayReport, orders: readonly DayOrder[]): string {
         order.number,
         localTimestamp(order.createdAt, report.tz),
         order.status,
-        order.paid ? 'yes' : 'no',
+        t(order.paid ? 'server.csv.yes' : 'server.csv.no'),
         order.customerName,
         itemsText(order),
         centsAsDecimal(order.totalCents, digits),
         csvAmount(order.paidCents, digits),
         csvAmount((order.status === 'cancelled' ? 0 : order.totalCents) - order.paidCents, digits),
-        paymentsText(order, digits),
+        paymentsText(order, digits, t),
       ]),
     );
   }
   return lines.join('');
 }
 
-function itemsCsv(report: DayReport): string {
-  const lines = [csvRow(['menu item id', 'name', 'quantity', `revenue (${report.currency})`])];
+function itemsCsv(report: DayReport, { t }: ShopWords): string {
+  const header = [
+    t('server.csv.menuItemId'),
+    t('server.csv.name'),
+    t('server.csv.quantity'),
+    t('server.csv.revenue', { currency: report.currency }),
+  ];
+  const lines = [csvRow(header)];
   for (const item of report.items)
     lines.push(
       csvRow([
@@ -129,11 +136,16 @@ function itemsCsv(report: DayReport): string {
   return lines.join('');
 }
 
-export function dayReportCsv(report: DayReport, orders: readonly DayOrder[], table: DayReportTable): string {
+export function dayReportCsv(
+  report: DayReport,
+  orders: readonly DayOrder[],
+  table: DayReportTable,
+  words: ShopWords = ENGLISH,
+): string {
   switch (table) {
     case 'orders':
-      return ordersCsv(report, orders);
+      return ordersCsv(report, orders, words);
     case 'items':
-      return itemsCsv(report);
+      return itemsCsv(report, words);
   }
 }

@@ -5,23 +5,25 @@ import { intlLocale, t } from './i18n.ts';
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-/** `currency` is null until the menu (which names it) has loaded: then the amount shows without a symbol. */
+/**
+ * `currency` is null until the menu (which names it) has loaded: then the amount shows without a symbol, two
+ * decimals (currencyDigits of no code), in the same locale.
+ */
 export function formatMoney(cents: number, currency: string | null): string {
-  if (currency === null) return (cents / 100).toFixed(2);
+  const code = currency ?? '';
   const locale = intlLocale();
-  const key = `${locale}/${currency}`;
+  const key = `${locale}/${code}`;
   let format = moneyFormats.get(key);
   if (!format) {
-    const digits = currencyDigits(currency);
+    const digits = currencyDigits(code);
     format = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
+      ...(currency === null ? {} : { style: 'currency', currency }),
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     });
     moneyFormats.set(key, format);
   }
-  return format.format(minorToMajor(cents, currency));
+  return format.format(minorToMajor(cents, code));
 }
 
 /** Whole minutes since `iso` at `nowMs`: "just now" under a minute, then "N min", then "N h M min". */

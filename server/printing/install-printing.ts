@@ -47,7 +47,8 @@ export async function installPrinting(
   if (options.tuning === false) await queue.stop();
   // Before the store closes: a worker mid-job must not find its database gone.
   app.addHook('preClose', async () => queue.stop());
-  await app.register(printerRoutes, { printers, queue });
+  const locale = async () => (await options.settings.current()).locale;
+  await app.register(printerRoutes, { printers, queue, locale });
   await app.register(printJobRoutes, { printers, queue });
   await app.register(receiptRoutes, { store: options.store, menu: options.menu, printers, queue, settings });
   return {

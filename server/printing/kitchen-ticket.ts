@@ -3,6 +3,7 @@
 
 import type { Order, OrderItem } from '../../protocol/order.ts';
 import type { PrinterConfig } from '../../protocol/printers.ts';
+import { ENGLISH, type ShopWords } from '../shop-words.ts';
 import { localTimeText } from './money-text.ts';
 import type { PrintDocument, PrintLine } from './print-document.ts';
 
@@ -30,11 +31,11 @@ function itemLines(items: readonly OrderItem[]): PrintLine[] {
   return lines;
 }
 
-function heading(order: Order, timeZone: string | undefined): PrintLine[] {
+function heading(order: Order, timeZone: string | undefined, words: ShopWords): PrintLine[] {
   const lines: PrintLine[] = [{ text: order.number, large: true, bold: true, align: 'center' }];
   if (order.customerName.trim() !== '')
     lines.push({ text: order.customerName.trim(), large: true, align: 'center' });
-  lines.push({ text: localTimeText(order.createdAt, timeZone), align: 'center' });
+  lines.push({ text: localTimeText(order.createdAt, timeZone, words), align: 'center' });
   return lines;
 }
 
@@ -44,12 +45,16 @@ export function kitchenTicket(
   printer: PrinterConfig,
   categoryOf: CategoryOf,
   timeZone?: string,
+  words: ShopWords = ENGLISH,
 ): PrintDocument | null {
   const items = linesForPrinter(order, printer, categoryOf);
   if (items.length === 0) return null;
-  const lines: PrintLine[] = [...heading(order, timeZone), { rule: true }, ...itemLines(items)];
+  const lines: PrintLine[] = [...heading(order, timeZone, words), { rule: true }, ...itemLines(items)];
   if (order.note.trim() !== '')
-    lines.push({ rule: true }, { text: `Note: ${order.note.trim()}`, large: true });
+    lines.push(
+      { rule: true },
+      { text: words.t('server.ticket.note', { note: order.note.trim() }), large: true },
+    );
   return { columns: printer.columns, lines };
 }
 
@@ -59,35 +64,38 @@ export function cancelledSlip(
   printer: PrinterConfig,
   categoryOf: CategoryOf,
   timeZone?: string,
+  words: ShopWords = ENGLISH,
 ): PrintDocument | null {
   const items = linesForPrinter(order, printer, categoryOf);
   if (items.length === 0) return null;
   return {
     columns: printer.columns,
     lines: [
-      { text: 'CANCELLED', large: true, bold: true, align: 'center' },
-      ...heading(order, timeZone),
+      { text: words.t('server.ticket.cancelled'), large: true, bold: true, align: 'center' },
+      ...heading(order, timeZone, words),
       { rule: true },
       ...itemLines(items),
       { rule: true },
-      { text: 'CANCELLED - do not make', large: true, bold: true, align: 'center' },
+      { text: words.t('server.ticket.doNotMake'), large: true, bold: true, align: 'center' },
     ],
   };
 }
 
 /** The test page: what the printer is set to, and the letters its code page must get right. */
-export function testPage(printer: PrinterConfig, sample: string): PrintDocument {
+export function testPage(printer: PrinterConfig, sample: string, words: ShopWords = ENGLISH): PrintDocument {
+  const { t } = words;
+  const kind = t(printer.kind === 'kitchen' ? 'server.ticket.kitchen' : 'server.ticket.receipt');
   return {
     columns: printer.columns,
     lines: [
-      { text: 'Orderline test page', large: true, bold: true, align: 'center' },
+      { text: t('server.ticket.testPage'), large: true, bold: true, align: 'center' },
       { rule: true },
-      { text: `Printer: ${printer.name}` },
-      { text: `Address: ${printer.host}:${printer.port}` },
-      { text: `Kind: ${printer.kind}, ${printer.columns} columns` },
-      { text: `Letters: ${sample}` },
+      { text: t('server.ticket.printer', { name: printer.name }) },
+      { text: t('server.ticket.address', { address: `${printer.host}:${printer.port}` }) },
+      { text: t('server.ticket.kind', { kind, columns: printer.columns }) },
+      { text: t('server.ticket.letters', { letters: sample }) },
       { text: '1234567890'.repeat(Math.ceil(printer.columns / 10)).slice(0, printer.columns) },
-      { text: 'Large type', large: true },
+      { text: t('server.ticket.largeType'), large: true },
     ],
   };
 }

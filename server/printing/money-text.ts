@@ -1,41 +1,80 @@
-// Money and times as printed: minor units with the currency's own decimals (JPY 0, EUR 2, KWD 3) and its
-// sign, ASCII digits, no locale spaces a code page could not show. Integer arithmetic only.
+// Money, rates and times as printed, in the shop's locale (Intl): minor units with the currency's own decimals
+// (JPY 0, EUR 2, KWD 3) and the sign the printer's code page has, plain spaces (no locale no-break spaces a
+// code page could not show). The amount reaches Intl as exact decimal text, never as a float.
 
-import { currencyDigits as currencyDecimals } from '../../protocol/currency-digits.ts';
+import { currencyDigits, minorUnitsText } from '../../protocol/currency-digits.ts';
+import { ENGLISH, type ShopWords } from '../shop-words.ts';
 import { currencySign } from './codepage-choice.ts';
 
-/** `1250` EUR → `€12.50`; `-70` → `-€0.70`. */
-export function moneyText(cents: number, currency: string): string {
-  const decimals = currencyDecimals(currency);
-  const sign = cents < 0 ? '-' : '';
-  const digits = String(Math.abs(cents)).padStart(decimals + 1, '0');
-  const whole = digits.slice(0, digits.length - decimals);
-  const fraction = decimals > 0 ? `.${digits.slice(-decimals)}` : '';
+const formats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: string, currency: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}/${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'code',
+      // No thousands separators, as receipts always printed (`€1234.50`): narrow columns, one style per shop.
+      useGrouping: false,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** Intl's spaces (no-break, narrow no-break) and direction marks as what any code page prints. */
+function printable(text: string): string {
+  return text.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/[\u200e\u200f\u061c]/g, '');
+}
+
+/** `1250` EUR → `€12.50` (en), `12,50 €` (de); `-70` → `-€0.70`; KWD `KWD 0.930`; JPY `¥930`. */
+export function moneyText(cents: number, currency: string, words: ShopWords = ENGLISH): string {
+  const digits = currencyDigits(currency);
   const symbol = currencySign(currency);
-  return `${sign}${symbol}${symbol.length > 1 ? ' ' : ''}${whole}${fraction}`;
+  let parts: Intl.NumberFormatPart[];
+  try {
+    // Intl.NumberFormat takes a decimal string exactly (ES2023 "Intl.NumberFormat v3").
+    parts = moneyFormat(words.intlLocale, currency, digits).formatToParts(
+      minorUnitsText(cents, digits) as unknown as number,
+    );
+  } catch {
+    return `${symbol} ${minorUnitsText(cents, digits)}`;
+  }
+  const text = printable(parts.map((part) => (part.type === 'currency' ? symbol : part.value)).join(''));
+  // A one-glyph sign (`€`, `¥`) written before the amount sits next to the digits (`€12.50`), as Intl's own
+  // symbols do; a sign of letters (`KWD 0.930`) or one after the amount (`12,50 €`) keeps its space.
+  return symbol.length === 1 ? text.replace(`${symbol} `, symbol) : text;
 }
 
-/** `1900` → `19%`, `750` → `7.5%`. */
-export function rateText(basisPoints: number): string {
-  const whole = Math.trunc(basisPoints / 100);
-  const rest = basisPoints % 100;
-  return rest === 0 ? `${whole}%` : `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}%`;
+/** `1900` → `19%`, `750` → `7.5%` (en); `7,5 %` (de). */
+export function rateText(basisPoints: number, words: ShopWords = ENGLISH): string {
+  const format = new Intl.NumberFormat(words.intlLocale, { style: 'percent', maximumFractionDigits: 2 });
+  // Display only: a basis-point count over 10,000 is exact enough for two decimals of a per cent.
+  return printable(format.format(basisPoints / 10_000));
 }
 
-/** Local date and time as printed (`06/12/2026 14:05`), in the shop's time zone when known. */
-export function localTimeText(iso: string, timeZone?: string): string {
+/** Local date and time as printed (`06/12/2026 14:05` in English), in the shop's time zone when known. */
+export function localTimeText(iso: string, timeZone?: string, words: ShopWords = ENGLISH): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  };
   try {
-    const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(date);
+    if (words.locale !== 'en')
+      return printable(new Intl.DateTimeFormat(words.intlLocale, options).format(date));
+    // English receipts keep the day-first form they always had (a US shop reads it as printed so far).
+    const parts = new Intl.DateTimeFormat('en-GB', options).formatToParts(date);
     const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
     return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
   } catch {

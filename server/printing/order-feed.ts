@@ -9,6 +9,7 @@ import type { PrinterConfig } from '../../protocol/printers.ts';
 import type { MenuStore } from '../store/menu-store.ts';
 import type { OrderStore } from '../store/order-store.ts';
 import type { PrinterStore } from '../store/printer-store.ts';
+import { shopWords } from '../shop-words.ts';
 import { cancelledSlip, kitchenTicket, type CategoryOf } from './kitchen-ticket.ts';
 
 const PAGE = 500;
@@ -25,6 +26,8 @@ export interface OrderFeedDeps {
   orders: OrderStore;
   menu: MenuStore;
   timeZone: () => Promise<string | undefined>;
+  /** The shop's `locale` setting: tickets are worded in it. */
+  locale: () => Promise<string | undefined>;
 }
 
 async function categoriesAt(menu: MenuStore, order: Order): Promise<CategoryOf> {
@@ -65,7 +68,8 @@ export async function pumpOrderFeed(deps: OrderFeedDeps): Promise<Set<string>> {
       document: NonNullable<ReturnType<typeof kitchenTicket>>;
     }> = [];
     if (kitchens.length > 0) {
-      const timeZone = await deps.timeZone();
+      const [timeZone, locale] = await Promise.all([deps.timeZone(), deps.locale()]);
+      const words = shopWords(locale);
       for (const event of events) {
         const kind = printable(event);
         if (!kind) continue;
@@ -78,6 +82,7 @@ export async function pumpOrderFeed(deps: OrderFeedDeps): Promise<Set<string>> {
             printer,
             categoryOf,
             timeZone,
+            words,
           );
           if (document) jobs.push({ printer, kind, order, document });
         }

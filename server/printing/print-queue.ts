@@ -178,6 +178,7 @@ export function startPrintQueue(options: PrintQueueOptions): PrintQueue {
           orders: options.orders,
           menu: options.menu,
           timeZone: async () => text(await options.settings(), 'timeZone'),
+          locale: async () => text(await options.settings(), 'locale'),
         });
         for (const id of woken) workers.get(id)?.wake();
         if (woken.size > 0) publishSoon();

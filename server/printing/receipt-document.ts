@@ -1,8 +1,10 @@
 // The receipt as a document (principle 24): shop details, number and local time, lines with options and
 // prices, discount, subtotal, one line per tax rate, total, payments and refunds, and the order id. Every
-// Part 3 field is optional on an order today: what is there is printed, nothing is recomputed here.
+// Part 3 field is optional on an order today: what is there is printed, nothing is recomputed here. Words,
+// money and time in the shop's locale (server/shop-words.ts).
 
 import type { Order, Payment } from '../../protocol/order.ts';
+import { ENGLISH, shopWords, type ShopWords } from '../shop-words.ts';
 import { localTimeText, moneyText, rateText } from './money-text.ts';
 import { pairLine, type PrintDocument, type PrintLine } from './print-document.ts';
 
@@ -13,6 +15,8 @@ export interface ReceiptShop {
   taxId?: string;
   receiptFooter?: string;
   timeZone?: string;
+  /** The words and number formats of the shop's `locale` setting (English when it has none). */
+  words?: ShopWords;
 }
 
 /** Reads the receipt's shop details from whatever the settings hold; unknown fields are ignored. */
@@ -29,29 +33,33 @@ export function receiptShopFrom(settings: object): ReceiptShop {
     taxId: text(record.taxId),
     receiptFooter: text(record.receiptFooter),
     timeZone: text(record.timeZone),
+    words: shopWords(text(record.locale)),
   };
 }
 
-const METHOD_NAMES: Readonly<Record<Payment['method'], string>> = {
-  cash: 'Cash',
-  card: 'Card',
-  other: 'Other',
+const METHOD_WORDS: Readonly<Record<Payment['method'], string>> = {
+  cash: 'server.receipt.cash',
+  card: 'server.receipt.card',
+  other: 'server.receipt.other',
 };
 
 function rows(left: string, right: string, width: number): PrintLine[] {
   return pairLine(left, right, width).map((text) => ({ text }));
 }
 
-function paymentLines(payment: Payment, currency: string, width: number): PrintLine[] {
-  const money = (cents: number) => moneyText(cents, currency);
-  const lines = rows(METHOD_NAMES[payment.method], money(payment.amountCents), width);
+function paymentLines(payment: Payment, currency: string, width: number, words: ShopWords): PrintLine[] {
+  const { t } = words;
+  const money = (cents: number) => moneyText(cents, currency, words);
+  const lines = rows(t(METHOD_WORDS[payment.method]), money(payment.amountCents), width);
   if (payment.method === 'cash' && payment.tenderedCents !== null) {
-    lines.push(...rows('  Tendered', money(payment.tenderedCents), width));
-    lines.push(...rows('  Change', money(payment.changeCents), width));
+    lines.push(...rows(`  ${t('server.receipt.tendered')}`, money(payment.tenderedCents), width));
+    lines.push(...rows(`  ${t('server.receipt.change')}`, money(payment.changeCents), width));
   }
-  if (payment.tipCents > 0) lines.push(...rows('  Tip', money(payment.tipCents), width));
+  if (payment.tipCents > 0)
+    lines.push(...rows(`  ${t('server.receipt.tip')}`, money(payment.tipCents), width));
   for (const refund of payment.refunds) {
-    lines.push(...rows(`  Refund: ${refund.reason}`, money(-refund.amountCents), width));
+    const reason = t('server.receipt.refund', { reason: refund.reason });
+    lines.push(...rows(`  ${reason}`, money(-refund.amountCents), width));
   }
   return lines;
 }
@@ -63,16 +71,19 @@ export function receiptDocument(
   columns: number,
 ): PrintDocument {
   const width = columns;
-  const money = (cents: number) => moneyText(cents, currency);
+  const words = shop.words ?? ENGLISH;
+  const { t } = words;
+  const money = (cents: number) => moneyText(cents, currency, words);
   const lines: PrintLine[] = [];
   if (shop.shopName) lines.push({ text: shop.shopName, large: true, bold: true, align: 'center' });
   const address = typeof shop.address === 'string' ? shop.address.split('\n') : (shop.address ?? []);
   for (const line of address.slice(0, 4)) lines.push({ text: line, align: 'center' });
-  if (shop.taxId) lines.push({ text: `Tax id: ${shop.taxId}`, align: 'center' });
+  if (shop.taxId) lines.push({ text: t('server.receipt.taxId', { taxId: shop.taxId }), align: 'center' });
   if (lines.length > 0) lines.push({ rule: true });
-  lines.push(...rows(`Order ${order.number}`, localTimeText(order.createdAt, shop.timeZone), width));
+  const when = localTimeText(order.createdAt, shop.timeZone, words);
+  lines.push(...rows(t('server.receipt.order', { number: order.number }), when, width));
   if (order.customerName.trim() !== '') lines.push({ text: order.customerName.trim() });
-  if (order.status === 'cancelled') lines.push({ text: 'CANCELLED', bold: true });
+  if (order.status === 'cancelled') lines.push({ text: t('server.receipt.cancelled'), bold: true });
   lines.push({ rule: true });
   for (const item of order.items) {
     const lineTotal = item.lineTotalCents ?? item.qty * item.unitPriceCents;
@@ -88,19 +99,24 @@ export function receiptDocument(
     if (item.note.trim() !== '') lines.push({ text: `   ${item.note.trim()}` });
   }
   lines.push({ rule: true });
-  if (order.subtotalCents !== undefined) lines.push(...rows('Subtotal', money(order.subtotalCents), width));
+  if (order.subtotalCents !== undefined)
+    lines.push(...rows(t('server.receipt.subtotal'), money(order.subtotalCents), width));
   if (order.discount) lines.push(...rows(order.discount.name, money(-order.discount.amountCents), width));
   for (const tax of order.taxes ?? []) {
     lines.push(
       ...rows(
-        `${tax.name} ${rateText(tax.rateBasisPoints)} of ${money(tax.netCents)}`,
+        t('server.receipt.taxLine', {
+          name: tax.name,
+          rate: rateText(tax.rateBasisPoints, words),
+          net: money(tax.netCents),
+        }),
         money(tax.taxCents),
         width,
       ),
     );
   }
   lines.push(
-    ...pairLine('TOTAL', money(order.totalCents), Math.floor(width / 2)).map((text) => ({
+    ...pairLine(t('server.receipt.total'), money(order.totalCents), Math.floor(width / 2)).map((text) => ({
       text,
       large: true,
       bold: true,
@@ -109,15 +125,15 @@ export function receiptDocument(
   const payments = order.payments ?? [];
   if (payments.length > 0) {
     lines.push({ rule: true });
-    for (const payment of payments) lines.push(...paymentLines(payment, currency, width));
+    for (const payment of payments) lines.push(...paymentLines(payment, currency, width, words));
   }
   if (order.dueCents !== undefined && order.dueCents > 0)
-    lines.push(...rows('Due', money(order.dueCents), width));
+    lines.push(...rows(t('server.receipt.due'), money(order.dueCents), width));
   if (order.dueCents !== undefined && order.dueCents < 0)
-    lines.push(...rows('Refund due', money(-order.dueCents), width));
-  if (payments.length === 0 && order.paid) lines.push({ text: 'Paid' });
+    lines.push(...rows(t('server.receipt.refundDue'), money(-order.dueCents), width));
+  if (payments.length === 0 && order.paid) lines.push({ text: t('server.receipt.paid') });
   lines.push({ rule: true });
   if (shop.receiptFooter) lines.push({ text: shop.receiptFooter, align: 'center' });
-  lines.push({ text: `Order id ${order.id}`, align: 'center' });
+  lines.push({ text: t('server.receipt.orderId', { id: order.id }), align: 'center' });
   return { columns, lines };
 }

@@ -19,6 +19,7 @@ import { judgeDrawer, moneySchemas, type DrawerOp } from '../money-mutations.ts'
 import { readOpenDrawer } from '../store/drawer-store.ts';
 import type { OrderStore } from '../store/order-store.ts';
 import { listZReports, readZReport } from '../store/z-report-store.ts';
+import { shopWords } from '../shop-words.ts';
 import { zReportsCsv } from '../z-report-csv.ts';
 import { sendMoneyAnswer, writeOne } from './payment-routes.ts';
 
@@ -26,9 +27,11 @@ export interface DrawerRoutesOptions {
   store: OrderStore;
   metrics: Metrics;
   now: () => number;
+  /** The shop's locale and time zone (settings) and the menu's currency, for the Z report CSV. */
+  shop: () => Promise<{ locale: string; timeZone: string; currency: string }>;
 }
 
-export async function drawerRoutes(app: FastifyInstance, { store, metrics, now }: DrawerRoutesOptions) {
+export async function drawerRoutes(app: FastifyInstance, { store, metrics, now, shop }: DrawerRoutesOptions) {
   const schemas = moneySchemas(now);
   const db = store.database;
   const intent = (op: DrawerOp, path: string) =>
@@ -78,9 +81,10 @@ export async function drawerRoutes(app: FastifyInstance, { store, metrics, now }
     const range = zListRange(query.output.from, query.output.to);
     const reports = await listZReports(db, range.from, range.to);
     if (query.output.format === 'json') return { reports };
+    const { locale, timeZone, currency } = await shop();
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="orderline-z-reports.csv"')
-      .send(zReportsCsv(reports));
+      .send(zReportsCsv(reports, { words: shopWords(locale), timeZone, currency }));
   });
 }

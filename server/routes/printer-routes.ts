@@ -8,6 +8,7 @@ import { describeIssues } from '../../protocol/schemas.ts';
 import { PrinterBodySchema, PrinterIdSchema } from '../../protocol/printer-schema.ts';
 import type { PrintersResponse } from '../../protocol/printers.ts';
 import { sendError } from '../api-error.ts';
+import { shopWords } from '../shop-words.ts';
 import { testPage } from '../printing/kitchen-ticket.ts';
 import type { PrintQueue } from '../printing/print-queue.ts';
 import { publicJob, type PrinterStore } from '../store/printer-store.ts';
@@ -15,12 +16,14 @@ import { publicJob, type PrinterStore } from '../store/printer-store.ts';
 export interface PrinterRoutesOptions {
   printers: PrinterStore;
   queue: PrintQueue;
+  /** The shop's `locale` setting: the test page is worded in it. */
+  locale: () => Promise<string | undefined>;
 }
 
 /** What the test page prints to prove the code page: the signs and letters shops report as garbage. */
 const TEST_LETTERS = '€ £ ä ö ü ß é è ñ ç';
 
-export async function printerRoutes(app: FastifyInstance, { printers, queue }: PrinterRoutesOptions) {
+export async function printerRoutes(app: FastifyInstance, { printers, queue, locale }: PrinterRoutesOptions) {
   app.get('/api/printers', { config: { access: ACCESS.ownerOnly } }, async (): Promise<PrintersResponse> => ({
     printers: await queue.printers(),
   }));
@@ -63,7 +66,7 @@ export async function printerRoutes(app: FastifyInstance, { printers, queue }: P
         printerId: printer.id,
         kind: 'test',
         orderId: null,
-        document: testPage(printer, TEST_LETTERS),
+        document: testPage(printer, TEST_LETTERS, shopWords(await locale())),
       });
       queue.wake(printer.id);
       return reply.code(202).send({ job: publicJob(job) });

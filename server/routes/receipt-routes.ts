@@ -85,10 +85,17 @@ export async function receiptRoutes(app: FastifyInstance, options: ReceiptRoutes
           (order.menuVersion !== undefined ? await menu.atVersion(order.menuVersion) : null) ??
           (await menu.current());
         const categoryOf = (itemId: string) => snapshot.items.find((item) => item.id === itemId)?.category;
+        const { timeZone, words } = receiptShopFrom(await settings());
         // Asked for by hand: the printer's own lines, or every line when none of them are its.
         document =
-          kitchenTicket(order, printer, categoryOf) ??
-          (kitchenTicket(order, { ...printer, categories: [] }, categoryOf) as PrintDocument);
+          kitchenTicket(order, printer, categoryOf, timeZone, words) ??
+          (kitchenTicket(
+            order,
+            { ...printer, categories: [] },
+            categoryOf,
+            timeZone,
+            words,
+          ) as PrintDocument);
       }
       const { job } = await printers.enqueue({
         printerId: printer.id,

@@ -1,6 +1,6 @@
 // GET /api/reports/day (owner): the day's totals, items, hours and prep times in the shop's time zone,
 // as JSON or as CSV downloads (`table=orders` or `items`, one table per file). Without `tz` the day is the
-// shop's (settings `timeZone`).
+// shop's (settings `timeZone`); the CSV is worded in the shop's `locale`.
 
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
@@ -9,6 +9,7 @@ import { ACCESS } from '../../protocol/roles.ts';
 import { describeIssues } from '../../protocol/schemas.ts';
 import { sendError } from '../api-error.ts';
 import { dayReportCsv } from '../day-report-csv.ts';
+import { shopWords } from '../shop-words.ts';
 import { createDayReportStore } from '../store/day-report-store.ts';
 import type { OrderStore } from '../store/order-store.ts';
 
@@ -19,9 +20,14 @@ export interface ReportRoutesOptions {
   store: OrderStore;
   /** The shop's time zone, for a request that names none. */
   shopTimeZone: () => Promise<string>;
+  /** The shop's locale: the CSV's header row and words are in its language. */
+  shopLocale: () => Promise<string>;
 }
 
-export async function reportRoutes(app: FastifyInstance, { store, shopTimeZone }: ReportRoutesOptions) {
+export async function reportRoutes(
+  app: FastifyInstance,
+  { store, shopTimeZone, shopLocale }: ReportRoutesOptions,
+) {
   const reports = createDayReportStore(store.database);
 
   app.get('/api/reports/day', { config: { access: ACCESS.ownerOnly } }, async (request, reply) => {
@@ -45,7 +51,7 @@ export async function reportRoutes(app: FastifyInstance, { store, shopTimeZone }
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="orderline-${date}-${table}.csv"`)
-          .send(dayReportCsv(result.report, result.orders, table));
+          .send(dayReportCsv(result.report, result.orders, table, shopWords(await shopLocale())));
     }
   });
 }

@@ -3,27 +3,31 @@
 import { useState } from 'preact/hooks';
 import type { Discount, DiscountKind } from '../../protocol/menu.ts';
 import { formatMoney } from '../display-format.ts';
+import { moneyInputText } from '../money-input.ts';
 import { centsFrom } from './menu-edits.ts';
 import { basisPointsFrom, putDiscount } from './menu-pricing-edits.ts';
 import { freshId, type MenuPartProps, type MenuRun } from './menu-run.ts';
 import { MenuError } from './menu-error.tsx';
 
-function valueText(discount: Discount): string {
-  return discount.kind === 'percent' ? String(discount.value / 100) : (discount.value / 100).toFixed(2);
+function valueText(discount: Discount, currency: string): string {
+  // A per cent in basis points (750 → "7.5"); an amount in the currency's own digits.
+  return discount.kind === 'percent'
+    ? String(discount.value / 100)
+    : moneyInputText(discount.value, currency);
 }
 
 function DiscountRow(props: { discount: Discount | null; run: MenuRun; error?: string; currency: string }) {
-  const { discount, run, error } = props;
+  const { discount, run, error, currency } = props;
   const [name, setName] = useState(discount?.name ?? '');
   const [kind, setKind] = useState<DiscountKind>(discount?.kind ?? 'percent');
-  const [value, setValue] = useState(discount ? valueText(discount) : '');
+  const [value, setValue] = useState(discount ? valueText(discount, currency) : '');
   const label = discount ? discount.name : 'new discount';
   const key = discount?.id ?? 'discount-new';
   const save = (active: boolean) => {
     const body = {
       name,
       kind,
-      value: kind === 'percent' ? basisPointsFrom(value) : centsFrom(value),
+      value: kind === 'percent' ? basisPointsFrom(value) : centsFrom(value, currency),
       active,
     };
     void run(key, (menu) =>

@@ -3,6 +3,7 @@
 import type { MenuCategory, MenuItemBody, MenuResponse } from '../../protocol/menu.ts';
 import { apiRequest } from '../api-request.ts';
 import { parseMenu } from '../menu.ts';
+import { parseMoney } from '../money-input.ts';
 
 const ifMatch = (menu: MenuResponse) => ({ 'if-match': `"${menu.version}"` });
 
@@ -62,8 +63,10 @@ export function newItemId(name: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
-/** "3.50" or "3,50" → 350; anything else → NaN, which the server answers with its own message. */
-export function centsFrom(text: string): number {
-  const trimmed = text.trim().replace(',', '.');
-  return /^[0-9]+(\.[0-9]{1,2})?$/.test(trimmed) ? Math.round(Number(trimmed) * 100) : Number.NaN;
+/**
+ * "3.50" or "3,50" → 350 in the menu's currency's digits (JPY "350" → 350, KWD "1.250" → 1250); anything else
+ * → NaN, which the server answers with its own message. The one reader of typed money (src/money-input.ts).
+ */
+export function centsFrom(text: string, currency: string | null = null): number {
+  return parseMoney(text, currency) ?? Number.NaN;
 }

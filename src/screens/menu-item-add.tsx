@@ -12,7 +12,7 @@ export function MenuItemAdd({ menu, run, errors }: MenuPartProps) {
     event.preventDefault();
     const body = {
       name,
-      priceCents: centsFrom(price),
+      priceCents: centsFrom(price, menu.currency),
       category: category || menu.categories[0]?.id || '',
       available: true,
     };

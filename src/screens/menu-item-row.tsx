@@ -5,6 +5,7 @@ import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { MenuCategory, MenuItem, OptionGroup, TaxRate } from '../../protocol/menu.ts';
 import { formatMoney } from '../display-format.ts';
+import { moneyInputText } from '../money-input.ts';
 import { centsFrom } from './menu-edits.ts';
 import type { ItemChange } from './menu-pricing-edits.ts';
 
@@ -22,9 +23,9 @@ export interface MenuItemRowProps {
 }
 
 function ItemForm(props: MenuItemRowProps & { onDone: () => void }) {
-  const { item, categories, groups, taxRates, error } = props;
+  const { item, categories, currency, groups, taxRates, error } = props;
   const [name, setName] = useState(item.name);
-  const [price, setPrice] = useState((item.priceCents / 100).toFixed(2));
+  const [price, setPrice] = useState(moneyInputText(item.priceCents, currency));
   const [category, setCategory] = useState(item.category);
   const [chosen, setChosen] = useState<string[]>(item.optionGroups ?? []);
   const [rate, setRate] = useState(item.taxRate ?? taxRates?.[0]?.id ?? '');
@@ -33,7 +34,7 @@ function ItemForm(props: MenuItemRowProps & { onDone: () => void }) {
     event.preventDefault();
     const change = {
       name,
-      priceCents: centsFrom(price),
+      priceCents: centsFrom(price, currency),
       category,
       ...(groups
         ? { optionGroups: (groups ?? []).map((g) => g.id).filter((id) => chosen.includes(id)) }

@@ -7,6 +7,7 @@ import { formatMoney } from '../display-format.ts';
 import { archiveOptionGroup, deltaCentsFrom, putOptionGroup } from './menu-pricing-edits.ts';
 import { freshId, type MenuRun } from './menu-run.ts';
 import { MenuError } from './menu-error.tsx';
+import { moneyInputText } from '../money-input.ts';
 
 interface DraftOption {
   id: string;
@@ -15,13 +16,13 @@ interface DraftOption {
   available: boolean;
 }
 
-const draftOf = (group: OptionGroup | null): DraftOption[] =>
+const draftOf = (group: OptionGroup | null, currency: string): DraftOption[] =>
   group?.options.map((o) => ({
     id: o.id,
     name: o.name,
-    delta: (o.priceDeltaCents / 100).toFixed(2),
+    delta: moneyInputText(o.priceDeltaCents, currency),
     available: o.available,
-  })) ?? [{ id: '', name: '', delta: '0.00', available: true }];
+  })) ?? [{ id: '', name: '', delta: moneyInputText(0, currency), available: true }];
 
 export interface OptionGroupEditorProps {
   group: OptionGroup | null;
@@ -31,11 +32,11 @@ export interface OptionGroupEditorProps {
   onDone: () => void;
 }
 
-export function OptionGroupEditor({ group, run, error, onDone }: OptionGroupEditorProps) {
+export function OptionGroupEditor({ group, currency, run, error, onDone }: OptionGroupEditorProps) {
   const [name, setName] = useState(group?.name ?? '');
   const [min, setMin] = useState(String(group?.min ?? 0));
   const [max, setMax] = useState(String(group?.max ?? 1));
-  const [options, setOptions] = useState<DraftOption[]>(() => draftOf(group));
+  const [options, setOptions] = useState<DraftOption[]>(() => draftOf(group, currency));
   const label = group?.name ?? 'new option group';
   const edit = (index: number, change: Partial<DraftOption>) =>
     setOptions((all) => all.map((o, i) => (i === index ? { ...o, ...change } : o)));
@@ -50,7 +51,12 @@ export function OptionGroupEditor({ group, run, error, onDone }: OptionGroupEdit
       options: options.map((o) => {
         const id = o.id || freshId(o.name, [...ids, ...options.map((x) => x.id)]);
         ids.push(id);
-        return { id, name: o.name, priceDeltaCents: deltaCentsFrom(o.delta), available: o.available };
+        return {
+          id,
+          name: o.name,
+          priceDeltaCents: deltaCentsFrom(o.delta, currency),
+          available: o.available,
+        };
       }),
     };
     void run(group?.id ?? 'group-new', (menu) =>

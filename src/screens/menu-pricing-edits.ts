@@ -4,6 +4,7 @@
 import type { MenuResponse, MenuItem, MenuItemBody, DiscountKind } from '../../protocol/menu.ts';
 import { apiRequest } from '../api-request.ts';
 import { parseMenu } from '../menu.ts';
+import { parseMoney } from '../money-input.ts';
 
 const ifMatch = (menu: MenuResponse) => ({ 'if-match': `"${menu.version}"` });
 const at = (kind: string, id: string) => `/api/menu/${kind}/${encodeURIComponent(id)}`;
@@ -90,8 +91,10 @@ export function basisPointsFrom(text: string): number {
   return /^[0-9]+(\.[0-9]{1,2})?$/.test(trimmed) ? Math.round(Number(trimmed) * 100) : Number.NaN;
 }
 
-/** "-0.30", "0,40" → signed cents for an option's delta; anything else → NaN. */
-export function deltaCentsFrom(text: string): number {
-  const trimmed = text.trim().replace(',', '.').replace('−', '-');
-  return /^-?[0-9]+(\.[0-9]{1,2})?$/.test(trimmed) ? Math.round(Number(trimmed) * 100) : Number.NaN;
+/** "-0.30", "0,40" → signed minor units of the menu's currency for an option's delta; anything else → NaN. */
+export function deltaCentsFrom(text: string, currency: string | null = null): number {
+  const trimmed = text.trim().replace('−', '-');
+  const negative = trimmed.startsWith('-');
+  const minor = parseMoney(negative ? trimmed.slice(1) : trimmed, currency);
+  return minor === null ? Number.NaN : negative ? -minor : minor;
 }

@@ -42,8 +42,8 @@ export function placeholders(message: CompiledMessage): Set<string> {
   return names;
 }
 
-/** `messages`: the first paint's words; `more`: the rest (src/i18n.ts). */
-const FILES = ['messages', 'more'] as const;
+/** `messages`: the first paint's words; `more`: the rest (src/i18n.ts); `server`: the server's (shop-words.ts). */
+const FILES = ['messages', 'more', 'server'] as const;
 const catalogue = (locale: string, file: string) =>
   readPo(readFileSync(join(root, `src/locales/${locale}/${file}.po`), 'utf8'));
 const englishFiles = FILES.map((file) => catalogue('en', file));

@@ -1,7 +1,9 @@
 // The Menu screen's pure helpers: prices typed by a person, ids made from names, and the grouping
 // that keeps empty categories (so an item can be moved into one).
 import { describe, expect, it } from 'vitest';
+import { moneyInputText } from '../../../src/money-input.ts';
 import { centsFrom, newItemId, slugFor } from '../../../src/screens/menu-edits.ts';
+import { deltaCentsFrom } from '../../../src/screens/menu-pricing-edits.ts';
 import { groupItems } from '../../../src/screens/menu-groups.ts';
 
 describe('menu screen helpers', () => {
@@ -11,6 +13,27 @@ describe('menu screen helpers', () => {
     expect(centsFrom('12')).toBe(1200);
     expect(centsFrom('0.29')).toBe(29);
     for (const text of ['three', '3.755', '-1', '', '1e3']) expect(centsFrom(text)).toBeNaN();
+  });
+
+  it('reads and shows prices in the menu currency’s own digits (JPY 0, KWD 3), never as hundredths', () => {
+    expect(centsFrom('980', 'JPY')).toBe(980);
+    expect(centsFrom('9.80', 'JPY')).toBeNaN();
+    expect(centsFrom('1.250', 'KWD')).toBe(1250);
+    expect(centsFrom('1,25', 'KWD')).toBe(1250);
+    expect(centsFrom('3.50', 'EUR')).toBe(350);
+    expect(deltaCentsFrom('-0.125', 'KWD')).toBe(-125);
+    expect(deltaCentsFrom('−50', 'JPY')).toBe(-50);
+    expect(deltaCentsFrom('0,40', 'EUR')).toBe(40);
+    expect(deltaCentsFrom('0.4.0', 'EUR')).toBeNaN();
+    // What an edit form starts with: the stored price back as typed text, unchanged when saved.
+    for (const [minor, currency, text] of [
+      [980, 'JPY', '980'],
+      [1250, 'KWD', '1.250'],
+      [-30, 'EUR', '-0.30'],
+    ] as const) {
+      expect(moneyInputText(minor, currency)).toBe(text);
+      expect(minor < 0 ? deltaCentsFrom(text, currency) : centsFrom(text, currency)).toBe(minor);
+    }
   });
 
   it('makes a slug id from an item name', () => {

@@ -1,5 +1,6 @@
 // The receipt with the shop's settings (DESIGN principle 24): name, address, tax id and footer as the owner
-// saved them with PATCH /api/settings, and the order's local date and time in the shop's time zone.
+// saved them with PATCH /api/settings, and the order's local date and time in the shop's time zone, worded in
+// the shop's locale (a de-DE shop prints German).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../../../protocol/order.ts';
@@ -61,15 +62,15 @@ describe('receipt with the shop settings', () => {
       'Café Aurora',
       'Hauptstraße 1',
       '10115 Berlin',
-      'Tax id: DE123456789',
+      'USt-IdNr.: DE123456789',
     ]);
     expect(lines[0]).toMatch(/^ +Café Aurora$/);
-    expect(text).toContain('26/11/2026 00:30');
-    expect(text).not.toContain('25/11/2026 23:30');
+    expect(text).toContain('26.11.2026, 00:30');
+    expect(text).not.toContain('25.11.2026, 23:30');
     // The footer, wrapped at the width, just before the order id.
     const footerAt = lines.findIndex((line) => line.includes('Danke für Ihren Besuch!'));
     expect(footerAt).toBeGreaterThan(0);
-    const idAt = lines.findIndex((line) => line.trim() === 'Order id');
+    const idAt = lines.findIndex((line) => line.trim() === 'Bestell-ID');
     const footer = lines
       .slice(footerAt, idAt)
       .map((line) => line.trim())
@@ -88,6 +89,6 @@ describe('receipt with the shop settings', () => {
 
   it('a changed time zone shows on the next receipt at once', async () => {
     await patch({ timeZone: 'America/New_York' });
-    expect(await receipt()).toContain('25/11/2026 18:30');
+    expect(await receipt()).toContain('25.11.2026, 18:30');
   });
 });
