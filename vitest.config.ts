@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // PGlite databases are heavy (~0.7 GB each): keep file-level parallelism modest on 2 cores.
     maxWorkers: 2,
+    // In-process servers do not shed the test's own requests under machine load (see the file).
+    setupFiles: ['tests/unit/setup/no-load-shedding.ts'],
   },
 });
