@@ -176,12 +176,10 @@ export function OptionGroupRow(props: {
         />
       </li>
     );
-  const summary = group.options
-    .map(
-      (o) =>
-        `${o.name}${o.priceDeltaCents ? ` ${o.priceDeltaCents > 0 ? '+' : '−'}${formatMoney(Math.abs(o.priceDeltaCents), currency)}` : ''}${o.available ? '' : ` ${t('menu.soldOutNote')}`}`,
-    )
-    .join(', ');
+  const summary = group.options.map(
+    (o) =>
+      `${o.name}${o.priceDeltaCents ? ` ${o.priceDeltaCents > 0 ? '+' : '−'}${formatMoney(Math.abs(o.priceDeltaCents), currency)}` : ''}${o.available ? '' : ` ${t('menu.soldOutNote')}`}`,
+  );
   return (
     <li class="menu-row" data-group-id={group.id}>
       <span class="menu-row-name">
@@ -190,7 +188,15 @@ export function OptionGroupRow(props: {
           ({group.min}–{group.max})
         </span>
       </span>
-      <span class="menu-row-detail">{summary}</span>
+      {/* Each option isolated (bdi): right to left, a Latin name and its signed price still read in order. */}
+      <span class="menu-row-detail">
+        {summary.map((text, i) => (
+          <span key={i}>
+            {i > 0 ? ', ' : ''}
+            <bdi>{text}</bdi>
+          </span>
+        ))}
+      </span>
       <button
         type="button"
         aria-label={t('menu.editNamed', { name: group.name })}

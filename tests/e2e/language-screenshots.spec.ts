@@ -73,6 +73,9 @@ for (const locale of ['de', 'ar'] as const) {
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
       await expect(page.locator('.menu-row').first()).toBeVisible();
       await page.screenshot({ path: `docs/screenshots/menu-${locale}-${size}.png` });
+      // Further down: option groups, tax rates and discounts, where the words run longest.
+      await page.locator('.menu-parts').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `docs/screenshots/menu-parts-${locale}-${size}.png` });
       await page.goto('/devices');
       await expect(page.locator('.device').first()).toBeVisible();
       await page.screenshot({ path: `docs/screenshots/devices-${locale}-${size}.png` });
