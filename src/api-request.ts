@@ -1,5 +1,6 @@
 // Plain API calls the page makes itself (pairing, device management): never queued, never retried. Every
 // failure becomes an ApiRequestError whose message is fit to show, the server's own message when it sent one.
+import { t } from './i18n.ts';
 
 /** `status` 0 = no answer at all (offline, server down). `code` is the server's error code when it sent one. */
 export class ApiRequestError extends Error {
@@ -12,8 +13,6 @@ export class ApiRequestError extends Error {
     this.name = 'ApiRequestError';
   }
 }
-
-export const NO_CONNECTION = 'No connection to the server.';
 
 function serverError(body: unknown): { code: string; message: string } | null {
   if (typeof body !== 'object' || body === null) return null;
@@ -44,7 +43,7 @@ export async function apiRequest<T>(
     throw new ApiRequestError(
       0,
       'offline',
-      `${NO_CONNECTION} (${error instanceof Error ? error.message : String(error)})`,
+      t('app.noConnection', { error: error instanceof Error ? error.message : String(error) }),
     );
   }
   if (response.status === 204) return undefined as T;
@@ -58,24 +57,15 @@ export async function apiRequest<T>(
   if (!response.ok) {
     const error = serverError(parsed);
     if (response.status === 429) {
-      throw new ApiRequestError(
-        429,
-        error?.code ?? 'rate_limited',
-        'Too many attempts: wait a minute, then try again.',
-      );
+      throw new ApiRequestError(429, error?.code ?? 'rate_limited', t('app.tooManyAttempts'));
     }
     throw new ApiRequestError(
       response.status,
       error?.code ?? `http_${response.status}`,
-      error?.message ?? `The server answered HTTP ${response.status}.`,
+      error?.message ?? t('app.serverHttp', { status: response.status }),
     );
   }
-  if (parsed === null)
-    throw new ApiRequestError(
-      response.status,
-      'not_json',
-      'The server answer was not JSON (a captive portal?).',
-    );
+  if (parsed === null) throw new ApiRequestError(response.status, 'not_json', t('app.notJson'));
   return parsed as T;
 }
 

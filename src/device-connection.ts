@@ -2,6 +2,7 @@
 // "Never connected". From GET /api/devices: `connected` (its live stream is open now) and `lastSeenAt` (its last
 // request, written at most once a minute, so "recent" allows two minutes).
 import type { DeviceListEntry } from '../protocol/pairing.ts';
+import { intlLocale, t } from './i18n.ts';
 
 const RECENT_MS = 2 * 60_000;
 
@@ -17,20 +18,21 @@ export function connectionState(
   return now - Date.parse(device.lastSeenAt) <= RECENT_MS ? 'reachable' : 'offline';
 }
 
-function minutesAgo(iso: string, now: number): string {
+/** "just now", "35 min ago", "3 h ago", "2 d ago" in the active language (also the Devices list's "Last seen"). */
+export function minutesAgo(iso: string, now: number): string {
   const minutes = Math.floor((now - Date.parse(iso)) / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return t('devices.justNow');
+  if (minutes < 60) return t('devices.minAgo', { n: minutes });
   const hours = Math.floor(minutes / 60);
-  return hours < 24 ? `${hours} h ago` : `${Math.floor(hours / 24)} d ago`;
+  return hours < 24 ? t('devices.hAgo', { n: hours }) : t('devices.dAgo', { n: Math.floor(hours / 24) });
 }
 
 function clock(iso: string, now: number): string {
   const at = new Date(iso);
   const sameDay = new Date(now).toDateString() === at.toDateString();
   return sameDay
-    ? at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-    : at.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+    ? at.toLocaleTimeString(intlLocale(), { hour: '2-digit', minute: '2-digit' })
+    : at.toLocaleString(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function connectionText(
@@ -40,14 +42,17 @@ export function connectionText(
   const state = connectionState(device, now);
   switch (state) {
     case 'revoked':
-      return 'Revoked';
+      return t('devices.revoked');
     case 'online':
-      return 'Online: receives orders live';
+      return t('devices.online');
     case 'reachable':
-      return `Online, but without live updates (last contact ${minutesAgo(device.lastSeenAt!, now)})`;
+      return t('devices.reachable', { ago: minutesAgo(device.lastSeenAt!, now) });
     case 'offline':
-      return `Offline since ${clock(device.lastSeenAt!, now)} (${minutesAgo(device.lastSeenAt!, now)})`;
+      return t('devices.offlineSince', {
+        time: clock(device.lastSeenAt!, now),
+        ago: minutesAgo(device.lastSeenAt!, now),
+      });
     case 'never':
-      return 'Never connected';
+      return t('devices.neverConnected');
   }
 }

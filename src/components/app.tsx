@@ -17,6 +17,7 @@ import { ScreenNav } from './screen-nav.tsx';
 import { SyncStatusBar } from './sync-status.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { t } from '../i18n.ts';
+import { roleWord } from '../role-words.ts';
 
 /** The owner's tip after pairing: its own chunk, after the first paint. */
 const OwnerWelcomeBanner = afterPaint(() =>
@@ -183,7 +184,10 @@ function RoleGate({ entry, role, Screen }: RoleGateProps) {
   return (
     <main class="screen">
       <p class="banner problem" role="alert">
-        {t('app.notAvailable', { screen: t(entry.label), role: role ?? 'unknown' })}{' '}
+        {t('app.notAvailable', {
+          screen: t(entry.label),
+          role: role === null ? t('app.role.unknown') : roleWord(role),
+        })}{' '}
         <a href={homePathFor(role)}>{t('app.goHome')}</a>
       </p>
     </main>

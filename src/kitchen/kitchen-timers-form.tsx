@@ -7,8 +7,7 @@ import { apiRequest, describeFailure } from '../api-request.ts';
 import { useBrowserOnline } from '../use-browser-online.ts';
 import { ConnectionBanners } from '../screens/connection-banners.tsx';
 import { settingsSaved } from './use-shop-settings.ts';
-
-const NEEDS_CONNECTION = 'Changing the kitchen timers needs a connection to the server.';
+import { t } from '../i18n.ts';
 
 export function KitchenTimersForm({ settings }: { settings: ShopSettings }) {
   const online = useBrowserOnline();
@@ -38,7 +37,7 @@ export function KitchenTimersForm({ settings }: { settings: ShopSettings }) {
       setError(null);
       setSaved(true);
     } catch (reason) {
-      setError(`The kitchen timers were not saved: ${describeFailure(reason, NEEDS_CONNECTION)}`);
+      setError(t('timers.saveFailed', { reason: describeFailure(reason, t('timers.needsConnection')) }));
     } finally {
       setSaving(false);
     }
@@ -46,14 +45,14 @@ export function KitchenTimersForm({ settings }: { settings: ShopSettings }) {
 
   return (
     <form class="kitchen-timers" aria-labelledby="kitchen-timers-heading" onSubmit={save}>
-      <h2 id="kitchen-timers-heading">Kitchen timers</h2>
-      <ConnectionBanners online={online} needsConnection={NEEDS_CONNECTION} error={error} />
+      <h2 id="kitchen-timers-heading">{t('timers.heading')}</h2>
+      <ConnectionBanners online={online} needsConnection={t('timers.needsConnection')} error={error} />
       <fieldset disabled={!online || saving}>
-        <MinutesInput label="Warning after (minutes)" value={warning} onChange={setWarning} />
-        <MinutesInput label="Late after (minutes)" value={late} onChange={setLate} />
-        <button type="submit">Save kitchen timers</button>
+        <MinutesInput label={t('timers.warning')} value={warning} onChange={setWarning} />
+        <MinutesInput label={t('timers.late')} value={late} onChange={setLate} />
+        <button type="submit">{t('timers.save')}</button>
       </fieldset>
-      {saved ? <p role="status">Kitchen timers saved.</p> : null}
+      {saved ? <p role="status">{t('timers.saved')}</p> : null}
     </form>
   );
 }

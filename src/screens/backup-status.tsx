@@ -3,14 +3,16 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { backupOverdue, type BackupStatus } from '../../protocol/backup.ts';
 import { apiRequest, describeFailure } from '../api-request.ts';
+import { intlLocale, t } from '../i18n.ts';
 
-const sizeFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** In the active language's numbers and dates (made per call: the language can change while open). */
+const sizeFormat = () => new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 1 });
+const timeFormat = () => new Intl.DateTimeFormat(intlLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 
 function describeSize(bytes: number): string {
   return bytes >= 1024 * 1024
-    ? `${sizeFormat.format(bytes / 1024 / 1024)} MB`
-    : `${sizeFormat.format(bytes / 1024)} KB`;
+    ? t('backup.mb', { size: sizeFormat().format(bytes / 1024 / 1024) })
+    : t('backup.kb', { size: sizeFormat().format(bytes / 1024) });
 }
 
 export function BackupStatusPanel({ online, now = () => new Date() }: { online: boolean; now?: () => Date }) {
@@ -22,7 +24,7 @@ export function BackupStatusPanel({ online, now = () => new Date() }: { online: 
       setStatus(await apiRequest<BackupStatus>('GET', '/api/backups'));
       setError(null);
     } catch (reason) {
-      setError(`The backup status could not be loaded: ${describeFailure(reason, 'It needs a connection.')}`);
+      setError(t('backup.loadFailed', { reason: describeFailure(reason, t('backup.needsConnection')) }));
     }
   }, []);
   useEffect(() => {
@@ -32,36 +34,38 @@ export function BackupStatusPanel({ online, now = () => new Date() }: { online: 
   const latest = status?.backups[0];
   return (
     <section class="backup-status" aria-labelledby="backup-status-heading">
-      <h3 id="backup-status-heading">Backups</h3>
+      <h3 id="backup-status-heading">{t('backup.heading')}</h3>
       {error !== null && <p class="banner problem">{error}</p>}
       {status === null ? (
-        error === null && (
-          <p class="muted">{online ? 'Loading backups…' : 'Backups are shown when online.'}</p>
-        )
+        error === null && <p class="muted">{online ? t('backup.loading') : t('backup.shownOnline')}</p>
       ) : !status.enabled ? (
-        <p class="muted">This server keeps its data in memory: there is nothing to back up.</p>
+        <p class="muted">{t('backup.inMemory')}</p>
       ) : (
         <>
           <p>
             {latest
-              ? `Last backup: ${timeFormat.format(new Date(latest.createdAt))}, ${describeSize(latest.sizeBytes)}.`
-              : 'No backup has been taken yet.'}
+              ? t('backup.last', {
+                  time: timeFormat().format(new Date(latest.createdAt)),
+                  size: describeSize(latest.sizeBytes),
+                })
+              : t('backup.none')}
           </p>
           {backupOverdue(latest, now()) && (
             <p class="banner problem" role="alert">
-              No backup has succeeded in the last 48 hours. Run <code>npm run backup</code> on the server, or
-              check its disk.
+              {t('backup.overdueBefore')} <code>{'npm run backup'}</code> {t('backup.overdueAfter')}
             </p>
           )}
           {status.lastFailure && (
             <p class="warning">
-              The last backup failed at {timeFormat.format(new Date(status.lastFailure.at))}:{' '}
-              {status.lastFailure.message}
+              {t('backup.failedAt', {
+                time: timeFormat().format(new Date(status.lastFailure.at)),
+                message: status.lastFailure.message,
+              })}
             </p>
           )}
           {latest && (
             <a href="/api/backups/latest" download={latest.name}>
-              Download latest backup
+              {t('backup.download')}
             </a>
           )}
         </>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SetupResponse } from '../../protocol/pairing.ts';
 import { apiRequest } from '../api-request.ts';
+import { t } from '../i18n.ts';
 
 export function CaFingerprint({ online }: { online: boolean }) {
   const [fingerprint, setFingerprint] = useState<string | null>(null);
@@ -15,12 +16,10 @@ export function CaFingerprint({ online }: { online: boolean }) {
   if (fingerprint === null) return null;
   return (
     <section aria-labelledby="ca-fingerprint" class="ca-fingerprint">
-      <h3 id="ca-fingerprint">Certificate fingerprint</h3>
-      <p class="muted">
-        A new device’s set-up page must show this same SHA-256 fingerprint before you install the certificate.
-      </p>
+      <h3 id="ca-fingerprint">{t('devices.fingerprint')}</h3>
+      <p class="muted">{t('devices.fingerprintHelp')}</p>
       <p>
-        <code aria-label="CA fingerprint (SHA-256)">{fingerprint}</code>
+        <code aria-label={t('devices.fingerprintLabel')}>{fingerprint}</code>
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
 // The two banners every online-only screen (Devices, Menu, Report) shows above its content: why it is
 // disabled while the device is offline, and the last failure, as an alert.
+import { t } from '../i18n.ts';
 
 export interface ConnectionBannersProps {
   online: boolean;
@@ -13,7 +14,7 @@ export function ConnectionBanners({ online, needsConnection, error }: Connection
     <>
       {online ? null : (
         <p class="banner problem" role="status">
-          {needsConnection} This device is offline.
+          {needsConnection} {t('banner.offline')}
         </p>
       )}
       {error ? (

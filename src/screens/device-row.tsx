@@ -3,15 +3,15 @@
 import { useState } from 'preact/hooks';
 import type { DeviceListEntry } from '../../protocol/pairing.ts';
 import { ROLES, type Role } from '../../protocol/roles.ts';
-import { connectionText } from '../device-connection.ts';
+import { connectionText, minutesAgo } from '../device-connection.ts';
+import { intlLocale, t } from '../i18n.ts';
+import { roleWord } from '../role-words.ts';
 
 export function lastSeenText(lastSeenAt: string | null, now: number): string {
-  if (lastSeenAt === null) return 'never';
+  if (lastSeenAt === null) return t('devices.never');
   const seconds = Math.max(0, Math.round((now - Date.parse(lastSeenAt)) / 1000));
-  if (seconds < 60) return 'just now';
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
-  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
-  return new Date(lastSeenAt).toLocaleDateString();
+  if (seconds < 86_400) return minutesAgo(lastSeenAt, now);
+  return new Date(lastSeenAt).toLocaleDateString(intlLocale());
 }
 
 interface DeviceRowProps {
@@ -38,25 +38,26 @@ export function DeviceRow({ device, isThisDevice, disabled, onRename, onRevoke, 
   return (
     <li class={`device ${device.revoked ? 'revoked' : ''}`} data-device-id={device.id}>
       <p class="device-title">
-        <strong>{device.name}</strong> {isThisDevice ? <span class="muted">(this device)</span> : null}
+        <strong>{device.name}</strong>{' '}
+        {isThisDevice ? <span class="muted">{t('devices.thisDevice')}</span> : null}
       </p>
       <dl class="device-facts">
-        <dt>Role</dt>
-        <dd>{device.role}</dd>
-        <dt>Ticket code</dt>
+        <dt>{t('devices.role')}</dt>
+        <dd>{roleWord(device.role)}</dd>
+        <dt>{t('devices.ticketCode')}</dt>
         <dd>{device.code}</dd>
-        <dt>Last seen</dt>
+        <dt>{t('devices.lastSeen')}</dt>
         <dd>{lastSeenText(device.lastSeenAt, Date.now())}</dd>
         {device.revoked ? null : (
           <>
-            <dt>Connection</dt>
+            <dt>{t('devices.connection')}</dt>
             <dd>{connectionText(device, Date.now())}</dd>
           </>
         )}
         {device.revoked ? (
           <>
-            <dt>Status</dt>
-            <dd>Revoked</dd>
+            <dt>{t('devices.status')}</dt>
+            <dd>{t('devices.revoked')}</dd>
           </>
         ) : null}
       </dl>
@@ -68,7 +69,7 @@ export function DeviceRow({ device, isThisDevice, disabled, onRename, onRevoke, 
             if (name.trim() !== '' && name.trim() !== device.name) run(() => onRename(name.trim()));
           }}
         >
-          <label for={inputId}>New name for {device.name}</label>
+          <label for={inputId}>{t('devices.newNameFor', { name: device.name })}</label>
           <input
             id={inputId}
             value={name}
@@ -77,12 +78,12 @@ export function DeviceRow({ device, isThisDevice, disabled, onRename, onRevoke, 
             disabled={disabled || busy}
           />
           <button type="submit" disabled={disabled || busy}>
-            Rename {device.name}
+            {t('devices.renameNamed', { name: device.name })}
           </button>
           {/* The owner's own device keeps its role and credential here: changing them would lock it out. */}
           {isThisDevice ? null : (
             <>
-              <label for={roleId}>Role of {device.name}</label>
+              <label for={roleId}>{t('devices.roleOf', { name: device.name })}</label>
               <select
                 id={roleId}
                 value={pendingRole ?? device.role}
@@ -95,7 +96,7 @@ export function DeviceRow({ device, isThisDevice, disabled, onRename, onRevoke, 
               >
                 {ROLES.map((option) => (
                   <option key={option} value={option}>
-                    {option}
+                    {roleWord(option)}
                   </option>
                 ))}
               </select>
@@ -111,14 +112,16 @@ export function DeviceRow({ device, isThisDevice, disabled, onRename, onRevoke, 
                 setPendingRole(null);
               }}
             >
-              Revoke {device.name}
+              {t('devices.revokeNamed', { name: device.name })}
             </button>
           )}
           {pendingRole === null ? null : (
-            <div class="confirm-step" role="group" aria-label={`Confirm the role of ${device.name}`}>
-              <p>
-                Make {device.name} a {pendingRole} device? It switches screens at its next sync.
-              </p>
+            <div
+              class="confirm-step"
+              role="group"
+              aria-label={t('devices.confirmRole', { name: device.name })}
+            >
+              <p>{t('devices.roleAsk', { name: device.name, role: roleWord(pendingRole) })}</p>
               <button
                 type="button"
                 disabled={disabled || busy}
@@ -128,19 +131,20 @@ export function DeviceRow({ device, isThisDevice, disabled, onRename, onRevoke, 
                   run(() => onRole(role));
                 }}
               >
-                Change role to {pendingRole}
+                {t('devices.changeRoleTo', { role: roleWord(pendingRole) })}
               </button>
               <button type="button" onClick={() => setPendingRole(null)}>
-                Keep {device.role}
+                {t('devices.keepNamed', { name: roleWord(device.role) })}
               </button>
             </div>
           )}
           {confirmRevoke ? (
-            <div class="confirm-step" role="group" aria-label={`Confirm revoking ${device.name}`}>
-              <p>
-                Revoke {device.name}? It stops syncing at once and must be paired again with a new code.
-                Orders it has not sent yet stay on it.
-              </p>
+            <div
+              class="confirm-step"
+              role="group"
+              aria-label={t('devices.confirmRevoke', { name: device.name })}
+            >
+              <p>{t('devices.revokeAsk', { name: device.name })}</p>
               <button
                 type="button"
                 class="danger"
@@ -150,10 +154,10 @@ export function DeviceRow({ device, isThisDevice, disabled, onRename, onRevoke, 
                   run(onRevoke);
                 }}
               >
-                Yes, revoke {device.name}
+                {t('devices.revokeYes', { name: device.name })}
               </button>
               <button type="button" onClick={() => setConfirmRevoke(false)}>
-                Keep {device.name}
+                {t('devices.keepNamed', { name: device.name })}
               </button>
             </div>
           ) : null}

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DeviceListEntry, DevicesResponse } from '../../protocol/pairing.ts';
 import { apiRequest, describeFailure } from '../api-request.ts';
 import { connectionState, connectionText } from '../device-connection.ts';
+import { t } from '../i18n.ts';
+import { roleWord } from '../role-words.ts';
 
 const REFRESH_MS = 5_000;
 
@@ -21,8 +23,7 @@ export function DeviceStatusList({ ownId }: { ownId: string | null }) {
           setError(null);
           setNow(Date.now());
         },
-        (reason: unknown) =>
-          live && setError(describeFailure(reason, 'The device list needs a connection to the server.')),
+        (reason: unknown) => live && setError(describeFailure(reason, t('devices.listNeedsConnection'))),
       );
     void refresh();
     const timer = setInterval(() => void refresh(), REFRESH_MS);
@@ -35,18 +36,20 @@ export function DeviceStatusList({ ownId }: { ownId: string | null }) {
   const offline = devices?.filter((device) => connectionState(device, now) === 'offline') ?? [];
   return (
     <section class="panel device-status" aria-labelledby="device-status-heading">
-      <h3 id="device-status-heading">Devices</h3>
-      {error ? <p class="error">Could not read the devices: {error}</p> : null}
+      <h3 id="device-status-heading">{t('screen.devices')}</h3>
+      {error ? <p class="error">{t('devices.readFailed', { error })}</p> : null}
       {offline.length > 0 ? (
         <p class="warning">
-          ⚠ Offline: {offline.map((device) => device.name).join(', ')}. Check that{' '}
-          {offline.length === 1 ? 'it is' : 'they are'} switched on and on the shop's Wi-Fi.
+          {t('devices.offlineWarning', {
+            count: offline.length,
+            names: offline.map((device) => device.name).join(', '),
+          })}
         </p>
       ) : null}
       {devices === null ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('devices.loadingShort')}</p>
       ) : (
-        <ul aria-label="Device connections" class="device-status-list">
+        <ul aria-label={t('devices.connections')} class="device-status-list">
           {devices.map((device) => (
             <li
               key={device.id}
@@ -54,7 +57,8 @@ export function DeviceStatusList({ ownId }: { ownId: string | null }) {
               class={`connection-${connectionState(device, now)}`}
             >
               <strong>{device.name}</strong>
-              {device.id === ownId ? ' (this device)' : ''} <span class="muted">{device.role}</span>
+              {device.id === ownId ? ` ${t('devices.thisDevice')}` : ''}{' '}
+              <span class="muted">{roleWord(device.role)}</span>
               <span class="connection-text">{connectionText(device, now)}</span>
             </li>
           ))}

@@ -11,11 +11,10 @@ import { PairNewDevice } from './pair-new-device.tsx';
 import { BackupStatusPanel } from './backup-status.tsx';
 import type { ScreenProps } from './screen-props.ts';
 import { ConnectionBanners } from './connection-banners.tsx';
-
-const NEEDS_CONNECTION = 'Managing devices needs a connection to the server.';
+import { t } from '../i18n.ts';
 
 function failureText(error: unknown): string {
-  return describeFailure(error, NEEDS_CONNECTION);
+  return describeFailure(error, t('devices.needsConnection'));
 }
 
 export default function DevicesScreen({ store }: ScreenProps) {
@@ -27,11 +26,11 @@ export default function DevicesScreen({ store }: ScreenProps) {
   const refresh = useCallback(async () => {
     try {
       const body = await apiRequest<DevicesResponse>('GET', '/api/devices');
-      if (!Array.isArray(body.devices)) throw new Error('The device list answer was not a list.');
+      if (!Array.isArray(body.devices)) throw new Error(t('devices.notAList'));
       setDevices(body.devices);
       setError(null);
     } catch (reason) {
-      setError(`The device list could not be loaded: ${failureText(reason)}`);
+      setError(t('devices.loadFailed', { reason: failureText(reason) }));
     }
   }, []);
 
@@ -46,7 +45,7 @@ export default function DevicesScreen({ store }: ScreenProps) {
         await action();
         setError(null);
       } catch (reason) {
-        setError(`${what} failed: ${failureText(reason)}`);
+        setError(t('devices.changeFailed', { what, reason: failureText(reason) }));
       }
       await refresh();
     },
@@ -56,17 +55,17 @@ export default function DevicesScreen({ store }: ScreenProps) {
   const ownId = store.sync?.device?.id ?? null;
   return (
     <main class="screen devices">
-      <h2>Devices</h2>
-      <ConnectionBanners online={online} needsConnection={NEEDS_CONNECTION} error={error} />
+      <h2>{t('screen.devices')}</h2>
+      <ConnectionBanners online={online} needsConnection={t('devices.needsConnection')} error={error} />
       {/* First: pairing is what the owner comes here for, and the new code must show without scrolling. */}
       <PairNewDevice online={online} deviceCount={devices?.length ?? null} onWatch={refresh} />
       <button type="button" onClick={() => void refresh()} disabled={!online}>
-        Refresh device list
+        {t('devices.refresh')}
       </button>
       {devices === null ? (
-        <p class="muted">{online ? 'Loading devices…' : 'The device list is shown when online.'}</p>
+        <p class="muted">{online ? t('devices.loading') : t('devices.shownOnline')}</p>
       ) : (
-        <ul aria-label="Devices" class="device-list">
+        <ul aria-label={t('screen.devices')} class="device-list">
           {devices.map((device) => (
             <DeviceRow
               key={device.id}
@@ -74,17 +73,19 @@ export default function DevicesScreen({ store }: ScreenProps) {
               isThisDevice={device.id === ownId}
               disabled={!online}
               onRename={(name) =>
-                change(`Renaming ${device.name}`, () =>
+                change(t('devices.renaming', { name: device.name }), () =>
                   apiRequest('PATCH', `/api/devices/${device.id}`, { name }),
                 )
               }
               onRole={(role) =>
-                change(`Changing the role of ${device.name}`, () =>
+                change(t('devices.changingRole', { name: device.name }), () =>
                   apiRequest('PATCH', `/api/devices/${device.id}`, { role }),
                 )
               }
               onRevoke={() =>
-                change(`Revoking ${device.name}`, () => apiRequest('DELETE', `/api/devices/${device.id}`))
+                change(t('devices.revoking', { name: device.name }), () =>
+                  apiRequest('DELETE', `/api/devices/${device.id}`),
+                )
               }
             />
           ))}

@@ -21,10 +21,10 @@ function ms(value: number | null): string {
 }
 
 function ago(iso: string | null, now: number): string {
-  if (!iso) return 'never';
+  if (!iso) return t('devices.never');
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (seconds < 90) return `${seconds} s ago`;
-  return `${Math.round(seconds / 60)} min ago`;
+  if (seconds < 90) return t('diagnostics.sAgo', { n: seconds });
+  return t('devices.minAgo', { n: Math.round(seconds / 60) });
 }
 
 export default function DiagnosticsScreen({ bridge, timing, store }: ScreenProps) {
@@ -60,14 +60,9 @@ export default function DiagnosticsScreen({ bridge, timing, store }: ScreenProps
   const hitRatio = diag && lookups > 0 ? `${((diag.cacheHits / lookups) * 100).toFixed(1)} %` : '—';
   const oldestMs = diag?.oldestWaitingAt ? now - Date.parse(diag.oldestWaitingAt) : null;
   const warnings: string[] = [];
-  if (p95 !== null && p95 > SLOW_DISPLAY_MS)
-    warnings.push(
-      `Orders are slow to show on this device: 1 in 20 takes ${p95.toFixed(0)} ms (the aim is 100 ms).`,
-    );
+  if (p95 !== null && p95 > SLOW_DISPLAY_MS) warnings.push(t('diagnostics.slow', { ms: p95.toFixed(0) }));
   if (oldestMs !== null && oldestMs > STUCK_WAITING_MS)
-    warnings.push(
-      `A change has waited ${Math.round(oldestMs / 60_000) || 1} min to reach the server: check the Wi-Fi and that the server runs.`,
-    );
+    warnings.push(t('diagnostics.stuck', { minutes: Math.round(oldestMs / 60_000) || 1 }));
   const waiting = diag?.outboxDepth ?? 0;
 
   return (
@@ -81,58 +76,64 @@ export default function DiagnosticsScreen({ bridge, timing, store }: ScreenProps
             ⚠ {warning}
           </p>
         ))}
-        {error ? <p class="error">Could not read the worker's counters: {error}</p> : null}
+        {error ? <p class="error">{t('diagnostics.workerFailed', { error })}</p> : null}
         <dl class="device-facts">
-          <dt>Showing orders</dt>
+          <dt>{t('diagnostics.showing')}</dt>
           <dd>
             {p50 === null
-              ? 'not measured yet'
-              : `${plainDelay(p50)} usually; the slowest 1 in 20: ${plainDelay(p95)}`}
+              ? t('diagnostics.notMeasured')
+              : t('diagnostics.usually', { p50: plainDelay(p50), p95: plainDelay(p95) })}
           </dd>
-          <dt>Waiting to be sent</dt>
+          <dt>{t('diagnostics.waiting')}</dt>
           <dd>
             {diag === null
               ? '…'
               : waiting === 0
-                ? 'nothing: every change reached the server'
-                : `${waiting} ${waiting === 1 ? 'change' : 'changes'}${oldestMs === null ? '' : `, the oldest for ${Math.max(1, Math.round(oldestMs / 60_000))} min`}`}
+                ? t('diagnostics.nothingWaiting')
+                : oldestMs === null
+                  ? t('diagnostics.changes', { count: waiting })
+                  : t('diagnostics.changesOldest', {
+                      count: waiting,
+                      minutes: Math.max(1, Math.round(oldestMs / 60_000)),
+                    })}
           </dd>
-          <dt>Live updates</dt>
+          <dt>{t('diagnostics.live')}</dt>
           <dd>
-            {diag === null
-              ? '…'
-              : diag.pushConnected
-                ? 'connected: orders from other devices show at once'
-                : 'not connected: this device asks the server every few seconds instead'}
+            {diag === null ? '…' : diag.pushConnected ? t('diagnostics.liveOn') : t('diagnostics.liveOff')}
           </dd>
-          <dt>Last contact with the server</dt>
+          <dt>{t('diagnostics.lastContact')}</dt>
           <dd>{diag ? ago(diag.lastSyncAt, now) : '…'}</dd>
         </dl>
         <details class="technical">
-          <summary>Technical details</summary>
+          <summary>{t('diagnostics.technical')}</summary>
           <dl>
-            <dt>Display time p50 / p95</dt>
+            <dt>{t('diagnostics.displayTime')}</dt>
             <dd>
-              {ms(p50)} / {ms(p95)} <span class="muted">({timing.count} samples)</span>
+              {ms(p50)} / {ms(p95)}{' '}
+              <span class="muted">{t('diagnostics.samples', { count: timing.count })}</span>
             </dd>
-            <dt>Cache hit ratio</dt>
+            <dt>{t('diagnostics.cacheHits')}</dt>
             <dd>{hitRatio}</dd>
-            <dt>Outbox depth</dt>
+            <dt>{t('diagnostics.outboxDepth')}</dt>
             <dd>{diag ? diag.outboxDepth : '—'}</dd>
-            <dt>Oldest waiting</dt>
-            <dd>{oldestMs === null ? 'nothing waiting' : `${Math.round(oldestMs / 1000)} s`}</dd>
-            <dt>Push connected</dt>
-            <dd>{diag ? (diag.pushConnected ? 'Yes' : 'No') : '—'}</dd>
-            <dt>Pulls per minute</dt>
+            <dt>{t('diagnostics.oldestWaiting')}</dt>
+            <dd>
+              {oldestMs === null
+                ? t('diagnostics.nothingWaitingShort')
+                : t('diagnostics.sShort', { n: Math.round(oldestMs / 1000) })}
+            </dd>
+            <dt>{t('diagnostics.pushConnected')}</dt>
+            <dd>{diag ? (diag.pushConnected ? t('diagnostics.yes') : t('diagnostics.no')) : '—'}</dd>
+            <dt>{t('diagnostics.pulls')}</dt>
             <dd>{diag ? diag.pullsLastMinute : '—'}</dd>
-            <dt>Recovery times</dt>
+            <dt>{t('diagnostics.recovery')}</dt>
             <dd>
               {diag && diag.recoveryTimesMs.length > 0
                 ? diag.recoveryTimesMs
                     .slice(-5)
-                    .map((t) => `${Math.round(t)} ms`)
+                    .map((time) => `${Math.round(time)} ms`)
                     .join(', ')
-                : 'none yet'}
+                : t('diagnostics.noneYet')}
             </dd>
           </dl>
         </details>

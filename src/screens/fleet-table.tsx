@@ -5,6 +5,8 @@ import type { DevicesResponse } from '../../protocol/pairing.ts';
 import { FLAG_DISPLAY_P95_MS, type FleetDevice, type FleetResponse } from '../../protocol/telemetry.ts';
 import { apiRequest, describeFailure } from '../api-request.ts';
 import { formatAge } from '../display-format.ts';
+import { t } from '../i18n.ts';
+import { roleWord } from '../role-words.ts';
 
 const REFRESH_MS = 5_000;
 
@@ -34,8 +36,7 @@ export function FleetTable({ ownId }: { ownId: string | null }) {
           setError(null);
           setNow(Date.now());
         },
-        (reason: unknown) =>
-          live && setError(describeFailure(reason, 'The fleet table needs a connection to the server.')),
+        (reason: unknown) => live && setError(describeFailure(reason, t('diagnostics.fleetNeedsConnection'))),
       );
     };
     refresh();
@@ -49,38 +50,34 @@ export function FleetTable({ ownId }: { ownId: string | null }) {
   const flagged = devices?.filter((device) => device.flagged) ?? [];
   return (
     <section class="panel fleet" aria-labelledby="fleet-heading">
-      <h3 id="fleet-heading">Display speed per device</h3>
-      <p class="muted">
-        How fast each device showed orders in the last hour (p50: usually; p95: the slowest 1 in 20). Devices
-        send these every few minutes while open.
-      </p>
-      {error ? <p class="error">Could not read the fleet: {error}</p> : null}
+      <h3 id="fleet-heading">{t('diagnostics.fleetHeading')}</h3>
+      <p class="muted">{t('diagnostics.fleetIntro')}</p>
+      {error ? <p class="error">{t('diagnostics.fleetFailed', { error })}</p> : null}
       {flagged.length > 0 ? (
         <p class="warning">
-          ⚠ Display p95 over {FLAG_DISPLAY_P95_MS} ms in the last hour:{' '}
-          {flagged.map((device) => names.get(device.deviceId) ?? device.deviceId).join(', ')}
+          {t('diagnostics.fleetSlow', {
+            ms: FLAG_DISPLAY_P95_MS,
+            names: flagged.map((device) => names.get(device.deviceId) ?? device.deviceId).join(', '),
+          })}
         </p>
       ) : null}
       {devices === null ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('devices.loadingShort')}</p>
       ) : devices.length === 0 ? (
-        <p class="empty">
-          No speed measurements in the last hour yet: a device sends them every few minutes while it is open.
-          Whether each device is online is shown above.
-        </p>
+        <p class="empty">{t('diagnostics.fleetEmpty')}</p>
       ) : (
         <table class="fleet-table">
-          <caption>Device telemetry, last hour</caption>
+          <caption>{t('diagnostics.fleetCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Device</th>
-              <th scope="col">Role</th>
-              <th scope="col">Display p50</th>
-              <th scope="col">Display p95</th>
-              <th scope="col">Last seen</th>
-              <th scope="col">Outbox</th>
-              <th scope="col">Version</th>
-              <th scope="col">Flag</th>
+              <th scope="col">{t('diagnostics.colDevice')}</th>
+              <th scope="col">{t('devices.role')}</th>
+              <th scope="col">{t('diagnostics.colP50')}</th>
+              <th scope="col">{t('diagnostics.colP95')}</th>
+              <th scope="col">{t('devices.lastSeen')}</th>
+              <th scope="col">{t('diagnostics.colOutbox')}</th>
+              <th scope="col">{t('diagnostics.colVersion')}</th>
+              <th scope="col">{t('diagnostics.colFlag')}</th>
             </tr>
           </thead>
           <tbody>
@@ -92,15 +89,19 @@ export function FleetTable({ ownId }: { ownId: string | null }) {
               >
                 <th scope="row">
                   {names.get(device.deviceId) ?? device.deviceId}
-                  {device.deviceId === ownId ? ' (this device)' : ''}
+                  {device.deviceId === ownId ? ` ${t('devices.thisDevice')}` : ''}
                 </th>
-                <td>{device.role}</td>
+                <td>{roleWord(device.role)}</td>
                 <td>{ms(device.lastHour.p50)}</td>
                 <td>{ms(device.lastHour.p95)}</td>
                 <td>{formatAge(device.lastSeenAt, now)}</td>
                 <td>{device.outboxDepth}</td>
                 <td>{device.appVersion}</td>
-                <td>{device.flagged ? `Slow: p95 over ${FLAG_DISPLAY_P95_MS} ms` : 'OK'}</td>
+                <td>
+                  {device.flagged
+                    ? t('diagnostics.flagSlow', { ms: FLAG_DISPLAY_P95_MS })
+                    : t('diagnostics.flagOk')}
+                </td>
               </tr>
             ))}
           </tbody>

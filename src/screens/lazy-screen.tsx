@@ -2,7 +2,7 @@
 // a broken cache) becomes a visible alert with a way out, never a blank area.
 import type { ComponentType } from 'preact';
 import { lazy } from 'preact-iso';
-import { whenAllWords } from '../i18n.ts';
+import { t, whenAllWords } from '../i18n.ts';
 import { errorMessage } from '../sw-bridge.ts';
 import type { ScreenProps } from './screen-props.ts';
 
@@ -18,9 +18,9 @@ export function lazyScreen(
           return (
             <main class="screen">
               <p class="banner problem" role="alert">
-                This screen could not be loaded: {errorMessage(error)}.{' '}
+                {t('app.screenLoadFailed', { error: errorMessage(error) })}{' '}
                 <button type="button" onClick={() => location.reload()}>
-                  Reload
+                  {t('update.reload')}
                 </button>
               </p>
             </main>

@@ -1,6 +1,7 @@
 // Items archived in this session, each with `Restore <item>` (the newest also as `Undo` right after the
 // archive): archiving is one tap, and this is how it is undone (DESIGN "Screens, part 3": ask or undo).
 import type { MenuItem } from '../../protocol/menu.ts';
+import { t } from '../i18n.ts';
 
 export interface MenuArchivedProps {
   archived: readonly MenuItem[];
@@ -14,21 +15,25 @@ export function MenuArchived({ archived, justArchived, restore }: MenuArchivedPr
     <>
       {justArchived ? (
         <p class="banner menu-undo" role="status">
-          {justArchived.name} archived.{' '}
+          {t('menu.archivedOne', { name: justArchived.name })}{' '}
           <button type="button" onClick={() => restore(justArchived)}>
-            Undo
+            {t('menu.undo')}
           </button>
         </p>
       ) : null}
       {archived.length > 0 ? (
         <section class="menu-part" aria-labelledby="menu-archived-heading">
-          <h3 id="menu-archived-heading">Archived items</h3>
-          <ul class="menu-rows" aria-label="Archived items">
+          <h3 id="menu-archived-heading">{t('menu.archived')}</h3>
+          <ul class="menu-rows" aria-label={t('menu.archived')}>
             {archived.map((item) => (
               <li class="menu-row" key={item.id}>
                 <span class="menu-row-name">{item.name}</span>
-                <button type="button" aria-label={`Restore ${item.name}`} onClick={() => restore(item)}>
-                  Restore
+                <button
+                  type="button"
+                  aria-label={t('menu.restoreItem', { name: item.name })}
+                  onClick={() => restore(item)}
+                >
+                  {t('menu.restore')}
                 </button>
               </li>
             ))}

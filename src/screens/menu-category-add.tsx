@@ -3,13 +3,14 @@ import { useState } from 'preact/hooks';
 import { addCategory } from './menu-pricing-edits.ts';
 import { freshId, type MenuPartProps } from './menu-run.ts';
 import { MenuError } from './menu-error.tsx';
+import { t } from '../i18n.ts';
 
 export function MenuCategoryAdd({ run, errors }: Omit<MenuPartProps, 'menu'>) {
   const [name, setName] = useState('');
   return (
     <form
       class="menu-inline-form"
-      aria-label="Add a category"
+      aria-label={t('menu.addCategoryForm')}
       onSubmit={(event) => {
         event.preventDefault();
         void run('category-new', (menu) =>
@@ -25,12 +26,13 @@ export function MenuCategoryAdd({ run, errors }: Omit<MenuPartProps, 'menu'>) {
       }}
     >
       <input
-        aria-label="Name of the new category"
-        placeholder="New category"
+        aria-label={t('menu.newCategoryName')}
+        placeholder={t('menu.newCategory')}
         value={name}
         onInput={(e) => setName(e.currentTarget.value)}
       />
-      <button type="submit">Add category</button>
+      <button type="submit">{t('menu.addCategory')}</button>
+
       <MenuError message={errors['category-new']} />
     </form>
   );

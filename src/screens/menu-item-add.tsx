@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { centsFrom, newItemId, putItem } from './menu-edits.ts';
 import type { MenuPartProps } from './menu-run.ts';
 import { MenuError } from './menu-error.tsx';
+import { t } from '../i18n.ts';
 
 export function MenuItemAdd({ menu, run, errors }: MenuPartProps) {
   const [name, setName] = useState('');
@@ -25,13 +26,13 @@ export function MenuItemAdd({ menu, run, errors }: MenuPartProps) {
     }
   };
   return (
-    <form class="menu-add menu-inline-form" onSubmit={submit} aria-label="Add an item">
-      <h3>Add an item</h3>
+    <form class="menu-add menu-inline-form" onSubmit={submit} aria-label={t('menu.addItemForm')}>
+      <h3>{t('menu.addItemForm')}</h3>
       <label>
-        Name <input value={name} onInput={(event) => setName(event.currentTarget.value)} />
+        {t('menu.name')} <input value={name} onInput={(event) => setName(event.currentTarget.value)} />
       </label>
       <label>
-        Price{' '}
+        {t('menu.price')}{' '}
         <input
           class="menu-narrow"
           value={price}
@@ -40,7 +41,7 @@ export function MenuItemAdd({ menu, run, errors }: MenuPartProps) {
         />
       </label>
       <label>
-        Category
+        {t('menu.category')}
         <select
           value={category || menu.categories[0]?.id}
           onChange={(event) => setCategory(event.currentTarget.value)}
@@ -53,7 +54,7 @@ export function MenuItemAdd({ menu, run, errors }: MenuPartProps) {
         </select>
       </label>
       <button type="submit" class="primary">
-        Add item
+        {t('menu.addItem')}
       </button>
       <MenuError message={errors.new} />
     </form>

@@ -8,6 +8,7 @@ import { formatMoney } from '../display-format.ts';
 import { moneyInputText } from '../money-input.ts';
 import { centsFrom } from './menu-edits.ts';
 import type { ItemChange } from './menu-pricing-edits.ts';
+import { t } from '../i18n.ts';
 
 export interface MenuItemRowProps {
   item: MenuItem;
@@ -44,32 +45,32 @@ function ItemForm(props: MenuItemRowProps & { onDone: () => void }) {
     if (await props.save(item, change)) props.onDone();
   };
   return (
-    <form class="menu-item-form" onSubmit={submit} aria-label={`Edit ${item.name}`}>
+    <form class="menu-item-form" onSubmit={submit} aria-label={t('menu.editNamed', { name: item.name })}>
       <label>
-        Name
+        {t('menu.name')}
         <input
           value={name}
           onInput={(event) => setName(event.currentTarget.value)}
-          aria-label={`Name of ${item.name}`}
+          aria-label={t('menu.nameOf', { name: item.name })}
           aria-describedby={error ? errorId : undefined}
         />
       </label>
       <label>
-        Price
+        {t('menu.price')}
         <input
           value={price}
           inputMode="decimal"
           onInput={(event) => setPrice(event.currentTarget.value)}
-          aria-label={`Price of ${item.name}`}
+          aria-label={t('menu.priceOf', { name: item.name })}
           aria-describedby={error ? errorId : undefined}
         />
       </label>
       <label>
-        Category
+        {t('menu.category')}
         <select
           value={category}
           onChange={(event) => setCategory(event.currentTarget.value)}
-          aria-label={`Category of ${item.name}`}
+          aria-label={t('menu.categoryOf', { name: item.name })}
         >
           {categories.map((option) => (
             <option key={option.id} value={option.id}>
@@ -80,11 +81,11 @@ function ItemForm(props: MenuItemRowProps & { onDone: () => void }) {
       </label>
       {taxRates && taxRates.length > 0 ? (
         <label>
-          Tax rate
+          {t('menu.taxRate')}
           <select
             value={rate}
             onChange={(e) => setRate(e.currentTarget.value)}
-            aria-label={`Tax rate of ${item.name}`}
+            aria-label={t('menu.taxRateOf', { name: item.name })}
           >
             {taxRates.map((r) => (
               <option key={r.id} value={r.id}>
@@ -96,7 +97,7 @@ function ItemForm(props: MenuItemRowProps & { onDone: () => void }) {
       ) : null}
       {groups && groups.length > 0 ? (
         <fieldset class="menu-item-groups">
-          <legend>Options of {item.name}</legend>
+          <legend>{t('menu.optionsOf', { name: item.name })}</legend>
           {groups.map((group) => (
             <label class="menu-switch" key={group.id}>
               <input
@@ -114,10 +115,10 @@ function ItemForm(props: MenuItemRowProps & { onDone: () => void }) {
       ) : null}
       <span class="menu-item-form-actions">
         <button type="submit" class="primary">
-          Save
+          {t('menu.save')}
         </button>
         <button type="button" onClick={props.onDone}>
-          Cancel
+          {t('menu.cancel')}
         </button>
       </span>
     </form>
@@ -146,15 +147,23 @@ export const MenuItemRow = memo(function MenuItemRow(props: MenuItemRowProps) {
               type="checkbox"
               checked={!item.available}
               onChange={(event) => void props.save(item, { available: !event.currentTarget.checked })}
-              aria-label={`Sold out: ${item.name}`}
+              aria-label={t('menu.soldOutOf', { name: item.name })}
             />
-            <span aria-hidden="true">Sold out</span>
+            <span aria-hidden="true">{t('menu.soldOut')}</span>
           </label>
-          <button type="button" onClick={() => setEditing(true)} aria-label={`Edit ${item.name}`}>
-            Edit
+          <button
+            type="button"
+            onClick={() => setEditing(true)}
+            aria-label={t('menu.editNamed', { name: item.name })}
+          >
+            {t('menu.edit')}
           </button>
-          <button type="button" onClick={() => props.archive(item)} aria-label={`Archive ${item.name}`}>
-            Archive
+          <button
+            type="button"
+            onClick={() => props.archive(item)}
+            aria-label={t('menu.archiveNamed', { name: item.name })}
+          >
+            {t('menu.archive')}
           </button>
         </>
       )}

@@ -6,6 +6,7 @@ import type { ItemChange } from './menu-pricing-edits.ts';
 import type { MenuPartProps } from './menu-run.ts';
 import { MenuItemRow } from './menu-item-row.tsx';
 import { MenuError } from './menu-error.tsx';
+import { t } from '../i18n.ts';
 
 export interface MenuItemsProps extends MenuPartProps {
   save(item: MenuItem, change: ItemChange): Promise<boolean>;
@@ -14,7 +15,7 @@ export interface MenuItemsProps extends MenuPartProps {
 
 export function MenuItems({ menu, run, errors, save, archive }: MenuItemsProps) {
   return (
-    <div class="menu-items" role="region" aria-label="Items">
+    <div class="menu-items" role="region" aria-label={t('menu.items')}>
       {groupItems(menu).map(({ category, items }, index, groups) => (
         <section key={category.id} class="menu-category" aria-labelledby={`menu-category-${category.id}`}>
           <div class="menu-category-head">
@@ -23,17 +24,17 @@ export function MenuItems({ menu, run, errors, save, archive }: MenuItemsProps) 
               type="button"
               disabled={index === 0}
               onClick={() => void run(category.id, (m) => moveCategory(m, category.id, -1))}
-              aria-label={`Move ${category.name} up`}
+              aria-label={t('menu.moveUp', { name: category.name })}
             >
-              Up
+              {t('menu.up')}
             </button>
             <button
               type="button"
               disabled={index === groups.length - 1}
               onClick={() => void run(category.id, (m) => moveCategory(m, category.id, 1))}
-              aria-label={`Move ${category.name} down`}
+              aria-label={t('menu.moveDown', { name: category.name })}
             >
-              Down
+              {t('menu.down')}
             </button>
           </div>
           <MenuError message={errors[category.id]} />

@@ -8,6 +8,7 @@ import { archiveOptionGroup, deltaCentsFrom, putOptionGroup } from './menu-prici
 import { freshId, type MenuRun } from './menu-run.ts';
 import { MenuError } from './menu-error.tsx';
 import { moneyInputText } from '../money-input.ts';
+import { t } from '../i18n.ts';
 
 interface DraftOption {
   id: string;
@@ -37,7 +38,8 @@ export function OptionGroupEditor({ group, currency, run, error, onDone }: Optio
   const [min, setMin] = useState(String(group?.min ?? 0));
   const [max, setMax] = useState(String(group?.max ?? 1));
   const [options, setOptions] = useState<DraftOption[]>(() => draftOf(group, currency));
-  const label = group?.name ?? 'new option group';
+  // A new group has its own words (no name to put in), so each language can word it as it must.
+  const of = (named: string, unnamed: string) => (group ? t(named, { name: group.name }) : t(unnamed));
   const edit = (index: number, change: Partial<DraftOption>) =>
     setOptions((all) => all.map((o, i) => (i === index ? { ...o, ...change } : o)));
 
@@ -75,18 +77,18 @@ export function OptionGroupEditor({ group, currency, run, error, onDone }: Optio
   return (
     <form
       class="menu-group-form"
-      aria-label={group ? `Edit ${group.name}` : 'Add an option group'}
+      aria-label={group ? t('menu.editNamed', { name: group.name }) : t('menu.addOptionGroup')}
       onSubmit={submit}
     >
       <div class="menu-inline-form">
         <input
-          aria-label={`Name of ${label}`}
-          placeholder="Group name"
+          aria-label={of('menu.nameOf', 'menu.newGroupName')}
+          placeholder={t('menu.groupName')}
           value={name}
           onInput={(e) => setName(e.currentTarget.value)}
         />
         <label>
-          At least{' '}
+          {t('menu.atLeast')}{' '}
           <input
             class="menu-narrow"
             inputMode="numeric"
@@ -95,7 +97,7 @@ export function OptionGroupEditor({ group, currency, run, error, onDone }: Optio
           />
         </label>
         <label>
-          At most{' '}
+          {t('menu.atMost')}{' '}
           <input
             class="menu-narrow"
             inputMode="numeric"
@@ -104,20 +106,20 @@ export function OptionGroupEditor({ group, currency, run, error, onDone }: Optio
           />
         </label>
       </div>
-      <ul class="menu-options" aria-label={`Options of ${label}`}>
+      <ul class="menu-options" aria-label={of('menu.optionsOf', 'menu.newGroupOptions')}>
         {options.map((option, i) => {
-          const what = option.name || `option ${i + 1}`;
+          const what = option.name || t('menu.optionN', { n: i + 1 });
           return (
             <li key={i} class="menu-inline-form">
               <input
-                aria-label={`Name of ${what}`}
-                placeholder="Option"
+                aria-label={t('menu.nameOf', { name: what })}
+                placeholder={t('menu.option')}
                 value={option.name}
                 onInput={(e) => edit(i, { name: e.currentTarget.value })}
               />
               <input
                 class="menu-narrow"
-                aria-label={`Price change of ${what}`}
+                aria-label={t('menu.priceChangeOf', { name: what })}
                 inputMode="decimal"
                 value={option.delta}
                 onInput={(e) => edit(i, { delta: e.currentTarget.value })}
@@ -128,14 +130,14 @@ export function OptionGroupEditor({ group, currency, run, error, onDone }: Optio
                   checked={!option.available}
                   onChange={(e) => edit(i, { available: !e.currentTarget.checked })}
                 />
-                <span>Sold out</span>
+                <span>{t('menu.soldOut')}</span>
               </label>
               <button
                 type="button"
-                aria-label={`Remove ${what}`}
+                aria-label={t('menu.removeNamed', { name: what })}
                 onClick={() => setOptions((all) => all.filter((_, j) => j !== i))}
               >
-                Remove
+                {t('menu.remove')}
               </button>
             </li>
           );
@@ -145,17 +147,13 @@ export function OptionGroupEditor({ group, currency, run, error, onDone }: Optio
         type="button"
         onClick={() => setOptions((all) => [...all, { id: '', name: '', delta: '0.00', available: true }])}
       >
-        Add an option
+        {t('menu.addOption')}
       </button>
-      <button
-        type="submit"
-        class="primary"
-        aria-label={group ? `Save ${group.name}` : `Save the new option group`}
-      >
-        Save
+      <button type="submit" class="primary" aria-label={of('menu.saveNamed', 'menu.saveNewGroup')}>
+        {t('menu.save')}
       </button>
       <button type="button" onClick={onDone}>
-        Cancel
+        {t('menu.cancel')}
       </button>
       <MenuError message={error} />
     </form>
@@ -184,12 +182,10 @@ export function OptionGroupRow(props: {
         />
       </li>
     );
-  const summary = group.options
-    .map(
-      (o) =>
-        `${o.name}${o.priceDeltaCents ? ` ${o.priceDeltaCents > 0 ? '+' : '−'}${formatMoney(Math.abs(o.priceDeltaCents), currency)}` : ''}${o.available ? '' : ' (sold out)'}`,
-    )
-    .join(', ');
+  const summary = group.options.map(
+    (o) =>
+      `${o.name}${o.priceDeltaCents ? ` ${o.priceDeltaCents > 0 ? '+' : '−'}${formatMoney(Math.abs(o.priceDeltaCents), currency)}` : ''}${o.available ? '' : ` ${t('menu.soldOutNote')}`}`,
+  );
   return (
     <li class="menu-row" data-group-id={group.id}>
       <span class="menu-row-name">
@@ -198,27 +194,43 @@ export function OptionGroupRow(props: {
           ({group.min}–{group.max})
         </span>
       </span>
-      <span class="menu-row-detail">{summary}</span>
-      <button type="button" aria-label={`Edit ${group.name}`} onClick={() => setEditing(true)}>
-        Edit
+      {/* Each option isolated (bdi): right to left, a Latin name and its signed price still read in order. */}
+      <span class="menu-row-detail">
+        {summary.map((text, i) => (
+          <span key={i}>
+            {i > 0 ? ', ' : ''}
+            <bdi>{text}</bdi>
+          </span>
+        ))}
+      </span>
+      <button
+        type="button"
+        aria-label={t('menu.editNamed', { name: group.name })}
+        onClick={() => setEditing(true)}
+      >
+        {t('menu.edit')}
       </button>
       {confirming ? (
-        <span class="menu-confirm" role="group" aria-label={`Archive ${group.name}?`}>
-          <span>Take it off every item?</span>
+        <span class="menu-confirm" role="group" aria-label={t('menu.archiveAsk', { name: group.name })}>
+          <span>{t('menu.archiveGroupWhat')}</span>
           <button
             type="button"
             class="danger"
             onClick={() => void run(group.id, (m) => archiveOptionGroup(m, group.id))}
           >
-            Yes, archive {group.name}
+            {t('menu.archiveYes', { name: group.name })}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Keep
+            {t('menu.keep')}
           </button>
         </span>
       ) : (
-        <button type="button" aria-label={`Archive ${group.name}`} onClick={() => setConfirming(true)}>
-          Archive
+        <button
+          type="button"
+          aria-label={t('menu.archiveNamed', { name: group.name })}
+          onClick={() => setConfirming(true)}
+        >
+          {t('menu.archive')}
         </button>
       )}
       <MenuError message={error} />

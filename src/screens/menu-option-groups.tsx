@@ -2,13 +2,14 @@
 import { useState } from 'preact/hooks';
 import type { MenuPartProps } from './menu-run.ts';
 import { OptionGroupEditor, OptionGroupRow } from './menu-option-group.tsx';
+import { t } from '../i18n.ts';
 
 export function MenuOptionGroups({ menu, run, errors }: MenuPartProps) {
   const [adding, setAdding] = useState(false);
   return (
     <section class="menu-part" aria-labelledby="menu-groups-heading">
-      <h3 id="menu-groups-heading">Option groups</h3>
-      <ul class="menu-rows" aria-label="Option groups">
+      <h3 id="menu-groups-heading">{t('menu.optionGroups')}</h3>
+      <ul class="menu-rows" aria-label={t('menu.optionGroups')}>
         {(menu.optionGroups ?? []).map((group) => (
           <OptionGroupRow
             key={`${group.id}-${menu.version}`}
@@ -29,7 +30,7 @@ export function MenuOptionGroups({ menu, run, errors }: MenuPartProps) {
         />
       ) : (
         <button type="button" onClick={() => setAdding(true)}>
-          Add an option group
+          {t('menu.addOptionGroup')}
         </button>
       )}
     </section>

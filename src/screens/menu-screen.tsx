@@ -19,9 +19,11 @@ import { MenuArchived } from './menu-archived.tsx';
 import { MenuOptionGroups } from './menu-option-groups.tsx';
 import { MenuTaxRates } from './menu-tax-rates.tsx';
 import { MenuDiscounts } from './menu-discounts.tsx';
+import { t } from '../i18n.ts';
 import './menu-screen.css';
 
-const NEEDS_CONNECTION = 'Editing the menu needs a connection to the server; edits are not kept offline.';
+/** A function, not a constant: the words are the active language's at the time they are shown. */
+const needsConnection = () => t('menu.needsConnection');
 
 export default function MenuScreen(_props: ScreenProps) {
   const online = useBrowserOnline();
@@ -49,7 +51,7 @@ export default function MenuScreen(_props: ScreenProps) {
         setError(null);
       },
       (reason: unknown) =>
-        setError(`The menu could not be loaded: ${describeFailure(reason, NEEDS_CONNECTION)}`),
+        setError(t('menu.loadFailed', { reason: describeFailure(reason, needsConnection()) })),
     );
   }, [online, setMenu]);
 
@@ -58,12 +60,12 @@ export default function MenuScreen(_props: ScreenProps) {
     (key: string, edit: MenuEdit): Promise<boolean> =>
       queue(async () => {
         try {
-          if (!menuRef.current) throw new Error('The menu is not loaded yet.');
+          if (!menuRef.current) throw new Error(t('menu.notLoaded'));
           setMenu(await edit(menuRef.current));
           setErrors(({ [key]: _gone, ...rest }) => rest);
           return true;
         } catch (reason) {
-          setErrors((all) => ({ ...all, [key]: describeFailure(reason, NEEDS_CONNECTION) }));
+          setErrors((all) => ({ ...all, [key]: describeFailure(reason, needsConnection()) }));
           return false;
         }
       }),
@@ -98,11 +100,12 @@ export default function MenuScreen(_props: ScreenProps) {
 
   return (
     <main class="screen menu-editor">
-      <h2>Menu</h2>
-      <ConnectionBanners online={online} needsConnection={NEEDS_CONNECTION} error={error} />
+      <h2>{t('screen.menu')}</h2>
+      <ConnectionBanners online={online} needsConnection={needsConnection()} error={error} />
       {menu ? (
         <fieldset disabled={!online} class="menu-editor-body">
-          <legend class="visually-hidden">Menu editor (version {menu.version})</legend>
+          <legend class="visually-hidden">{t('menu.editor', { version: menu.version })}</legend>
+
           <div class="menu-toolbar">
             <MenuItemAdd menu={menu} run={run} errors={errors} />
             <MenuCategoryAdd run={run} errors={errors} />

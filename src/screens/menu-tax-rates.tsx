@@ -5,15 +5,17 @@ import type { TaxRate } from '../../protocol/menu.ts';
 import { basisPointsFrom, putTaxRate, setPricesIncludeTax } from './menu-pricing-edits.ts';
 import { freshId, type MenuPartProps, type MenuRun } from './menu-run.ts';
 import { MenuError } from './menu-error.tsx';
+import { t } from '../i18n.ts';
 
 function RateRow({ rate, run, error }: { rate: TaxRate | null; run: MenuRun; error?: string }) {
   const [name, setName] = useState(rate?.name ?? '');
   const [percent, setPercent] = useState(rate ? String(rate.rateBasisPoints / 100) : '');
-  const label = rate ? rate.name : 'new tax rate';
+  // A new rate has its own words (no name to put in), so each language can word it as it must.
+  const of = (named: string, unnamed: string) => (rate ? t(named, { name: rate.name }) : t(unnamed));
   return (
     <form
       class="menu-inline-form"
-      aria-label={rate ? `Tax rate ${rate.name}` : 'Add a tax rate'}
+      aria-label={rate ? t('menu.taxRateNamed', { name: rate.name }) : t('menu.addTaxRateForm')}
       onSubmit={(event) => {
         event.preventDefault();
         const body = { name, rateBasisPoints: basisPointsFrom(percent) };
@@ -36,22 +38,22 @@ function RateRow({ rate, run, error }: { rate: TaxRate | null; run: MenuRun; err
       }}
     >
       <input
-        aria-label={`Name of ${label}`}
-        placeholder="Name"
+        aria-label={of('menu.nameOf', 'menu.newTaxRateName')}
+        placeholder={t('menu.name')}
         value={name}
         onInput={(e) => setName(e.currentTarget.value)}
       />
       <input
         class="menu-narrow"
-        aria-label={`Rate of ${label} (per cent)`}
+        aria-label={of('menu.rateOf', 'menu.newTaxRateRate')}
         placeholder="%"
         inputMode="decimal"
         value={percent}
         onInput={(e) => setPercent(e.currentTarget.value)}
       />
       <span aria-hidden="true">%</span>
-      <button type="submit" aria-label={rate ? `Save ${rate.name}` : undefined}>
-        {rate ? 'Save' : 'Add rate'}
+      <button type="submit" aria-label={rate ? t('menu.saveNamed', { name: rate.name }) : undefined}>
+        {rate ? t('menu.save') : t('menu.addRate')}
       </button>
       <MenuError message={error} />
     </form>
@@ -63,7 +65,7 @@ export function MenuTaxRates({ menu, run, errors }: MenuPartProps) {
   const includes = menu.pricesIncludeTax ?? true;
   return (
     <section class="menu-part" aria-labelledby="menu-tax-heading">
-      <h3 id="menu-tax-heading">Tax rates</h3>
+      <h3 id="menu-tax-heading">{t('menu.taxRates')}</h3>
       <label class="menu-switch">
         <input
           type="checkbox"
@@ -73,7 +75,7 @@ export function MenuTaxRates({ menu, run, errors }: MenuPartProps) {
             void run('prices-include-tax', (m) => setPricesIncludeTax(m, next));
           }}
         />
-        <span>Prices include tax</span>
+        <span>{t('menu.pricesIncludeTax')}</span>
       </label>
       <MenuError message={errors['prices-include-tax']} />
       {rates.map((rate) => (

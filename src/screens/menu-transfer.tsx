@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { exportHref, importMenu } from './menu-pricing-edits.ts';
 import type { MenuPartProps } from './menu-run.ts';
 import { MenuError } from './menu-error.tsx';
+import { t } from '../i18n.ts';
 
 export function MenuTransfer({ run, errors }: Omit<MenuPartProps, 'menu'>) {
   const [done, setDone] = useState<string | null>(null);
@@ -19,22 +20,27 @@ export function MenuTransfer({ run, errors }: Omit<MenuPartProps, 'menu'>) {
       parsed = JSON.parse(await file.text());
     } catch (error) {
       setLocalError(
-        `${file.name} is not a JSON file: ${error instanceof Error ? error.message : String(error)}`,
+        t('menu.notJson', {
+          file: file.name,
+          error: error instanceof Error ? error.message : String(error),
+        }),
       );
       return;
     }
-    if (await run('import', (menu) => importMenu(menu, parsed))) setDone(`Imported ${file.name}.`);
+    if (await run('import', (menu) => importMenu(menu, parsed)))
+      setDone(t('menu.imported', { file: file.name }));
   };
   return (
-    <div class="menu-transfer" role="group" aria-label="Export and import">
+    <div class="menu-transfer" role="group" aria-label={t('menu.transfer')}>
       <a class="button-link" href={exportHref('json')} download="menu.json">
-        Export menu (JSON)
+        {t('menu.exportJson')}
       </a>
       <a class="button-link" href={exportHref('csv')} download="menu.csv">
-        Export menu (CSV)
+        {t('menu.exportCsv')}
       </a>
       <label class="button-link">
-        Import menu
+        {t('menu.import')}
+
         <input
           type="file"
           accept="application/json,.json"

@@ -6,6 +6,8 @@ import type { PairingResponse } from '../../protocol/pairing.ts';
 import { ROLES, type Role } from '../../protocol/roles.ts';
 import { apiRequest, describeFailure } from '../api-request.ts';
 import { displayPairingCode } from '../pairing-code.ts';
+import { intlLocale, t } from '../i18n.ts';
+import { roleWord } from '../role-words.ts';
 
 /** While a code is outstanding, re-read the device list this often, so the new device shows up by itself. */
 const WATCH_MS = 3_000;
@@ -82,7 +84,7 @@ export function PairNewDevice({ online, deviceCount, onWatch }: PairNewDevicePro
       },
       (reason: unknown) => {
         setError(
-          `No pairing code was created: ${describeFailure(reason, 'creating a code needs a connection to the server.')}`,
+          t('pairing.notCreated', { reason: describeFailure(reason, t('pairing.createNeedsConnection')) }),
         );
         setBusy(false);
       },
@@ -91,19 +93,19 @@ export function PairNewDevice({ online, deviceCount, onWatch }: PairNewDevicePro
 
   return (
     <section class="panel pair-new" aria-labelledby="pair-new-heading">
-      <h3 id="pair-new-heading">Pair a new device</h3>
-      <label for="pair-role">Role</label>
+      <h3 id="pair-new-heading">{t('pairing.pairNew')}</h3>
+      <label for="pair-role">{t('devices.role')}</label>
       <select id="pair-role" value={role} onChange={(event) => setRole(event.currentTarget.value as Role)}>
         {ROLES.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {roleWord(option)}
           </option>
         ))}
       </select>
       <button type="button" onClick={create} disabled={busy || !online}>
-        Create pairing code
+        {t('pairing.create')}
       </button>
-      {online ? null : <p class="muted">Creating a pairing code needs a connection to the server.</p>}
+      {online ? null : <p class="muted">{t('pairing.createOffline')}</p>}
       {error ? (
         <p class="banner problem" role="alert">
           {error}
@@ -115,24 +117,27 @@ export function PairNewDevice({ online, deviceCount, onWatch }: PairNewDevicePro
           ref={shownRef}
           tabIndex={-1}
           role="group"
-          aria-label={`New pairing code for a ${shown.role} device`}
+          aria-label={t('pairing.newCodeFor', { role: roleWord(shown.role) })}
         >
           <p>
-            On the new device, open Orderline and enter this code, or scan the QR code. It pairs one{' '}
-            {shown.role} device and expires at {new Date(shown.expiresAt).toLocaleTimeString()}.
+            {t('pairing.howTo', {
+              role: roleWord(shown.role),
+              time: new Date(shown.expiresAt).toLocaleTimeString(intlLocale()),
+            })}
           </p>
           <p class="muted">
-            A tablet that shows a certificate warning at this address needs the shop's certificate first: open{' '}
-            {setupUrlFor(shown.pairUrl) ?? "the setup page (its address is in the server's start-up message)"}{' '}
-            on it.
+            {t('pairing.certWarning', {
+              setup: setupUrlFor(shown.pairUrl) ?? t('pairing.setupPage'),
+            })}
           </p>
           <p>
-            Code: <strong class="pairing-code">{displayPairingCode(shown.code)}</strong>
+            {t('pairing.code')} <strong class="pairing-code">{displayPairingCode(shown.code)}</strong>
           </p>
           <img
             class="pairing-qr"
             src={shown.qrDataUrl}
-            alt={`QR code that opens ${shown.pairUrl}`}
+            alt={t('pairing.qrAlt', { url: shown.pairUrl })}
+
             width={200}
             height={200}
           />

@@ -12,9 +12,10 @@ import { useSubscription } from '../use-subscription.ts';
 import { keptChangesText } from './kept-changes.ts';
 import type { ScreenProps } from './screen-props.ts';
 import { homePathFor } from './screen-table.ts';
+import { t } from '../i18n.ts';
 
 function pairingFailure(error: unknown): string {
-  return describeFailure(error, 'Pairing needs a connection to the server, and there is none right now.');
+  return describeFailure(error, t('pairing.needsConnection'));
 }
 
 export default function PairingScreen({ store, bridge }: ScreenProps) {
@@ -66,31 +67,23 @@ export default function PairingScreen({ store, bridge }: ScreenProps) {
       route(homePathFor(identity.role), true);
     } catch (reason) {
       setBusy(false);
-      setError(
-        `This device is paired, but its offline worker did not take the pairing: ${errorMessage(reason)}`,
-      );
+      setError(t('pairing.workerFailed', { error: errorMessage(reason) }));
     }
   };
 
   return (
     <main class="screen pairing">
-      <h2>{signedOut ? 'Signed out: pair this device again' : 'Pair this device'}</h2>
+      <h2>{signedOut ? t('pairing.signedOutHeading') : t('pairing.heading')}</h2>
       {signedOut ? (
-        <p>
-          The server no longer accepts this device (it was revoked, or its sign-in was lost). Ask the owner
-          for a new pairing code.
-        </p>
+        <p>{t('pairing.signedOut')}</p>
       ) : ownerExists === false ? (
-        <p>
-          No owner device is paired yet. If this code came from the server's start-up message, pairing makes
-          this the owner's device, which pairs the tablets and edits the menu: give it a name and pair it.
-        </p>
+        <p>{t('pairing.firstOwner')}</p>
       ) : (
-        <p>Ask the owner for a pairing code (Devices screen, "Pair a new device"), or scan its QR code.</p>
+        <p>{t('pairing.askOwner', { screen: t('screen.devices'), button: t('pairing.pairNew') })}</p>
       )}
       {sync && sync.waiting > 0 ? <p class="kept">{keptChangesText(sync.waiting)}</p> : null}
       <form class="pairing-form" onSubmit={(event) => void pair(event)}>
-        <label for="pairing-code">Pairing code</label>
+        <label for="pairing-code">{t('pairing.codeField')}</label>
         <input
           id="pairing-code"
           name="code"
@@ -99,21 +92,21 @@ export default function PairingScreen({ store, bridge }: ScreenProps) {
           autocomplete="off"
           autocapitalize="characters"
           spellcheck={false}
-          placeholder="ABCD-EFGH"
+          placeholder={'ABCD-EFGH'}
           required
         />
-        <label for="device-name">Device name</label>
+        <label for="device-name">{t('pairing.deviceName')}</label>
         <input
           id="device-name"
           name="name"
           value={name}
           onInput={(event) => setName(event.currentTarget.value)}
           maxLength={60}
-          placeholder="Front counter"
+          placeholder={t('pairing.namePlaceholder')}
           required
         />
         <button type="submit" disabled={busy}>
-          Pair this device
+          {t('pairing.heading')}
         </button>
       </form>
       {error ? (

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { MenuCategory } from '../../protocol/menu.ts';
 import { PRINTER_COLUMNS, type PrinterBody, type PrinterConfig } from '../../protocol/printers.ts';
+import { t } from '../i18n.ts';
 
 export const EMPTY_PRINTER: PrinterBody = {
   name: '',
@@ -28,7 +29,7 @@ export function PrinterForm({
   const [body, setBody] = useState<PrinterBody>(initial ?? EMPTY_PRINTER);
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<PrinterBody>) => setBody((current) => ({ ...current, ...patch }));
-  const title = initial ? `Edit printer ${initial.name}` : 'Add printer';
+  const title = initial ? t('printers.editNamed', { name: initial.name }) : t('printers.add');
   return (
     <form
       class="panel printer-form"
@@ -41,7 +42,7 @@ export function PrinterForm({
     >
       <h3>{title}</h3>
       <label>
-        Name{' '}
+        {t('printers.name')}{' '}
         <input
           required
           maxLength={60}
@@ -50,16 +51,16 @@ export function PrinterForm({
         />
       </label>
       <label>
-        Host{' '}
+        {t('printers.host')}{' '}
         <input
           required
-          placeholder="192.168.1.50 or printer.local"
+          placeholder={t('printers.hostPlaceholder')}
           value={body.host}
           onInput={(e) => set({ host: e.currentTarget.value.trim() })}
         />
       </label>
       <label>
-        Port{' '}
+        {t('printers.port')}{' '}
         <input
           type="number"
           min={1}
@@ -70,7 +71,7 @@ export function PrinterForm({
         />
       </label>
       <label>
-        Columns{' '}
+        {t('printers.columns')}{' '}
         <select
           value={String(body.columns)}
           onChange={(e) => set({ columns: Number(e.currentTarget.value) as PrinterBody['columns'] })}
@@ -83,18 +84,18 @@ export function PrinterForm({
         </select>
       </label>
       <label>
-        Kind{' '}
+        {t('printers.kind')}{' '}
         <select
           value={body.kind}
           onChange={(e) => set({ kind: e.currentTarget.value as PrinterBody['kind'] })}
         >
-          <option value="receipt">Receipt</option>
-          <option value="kitchen">Kitchen</option>
+          <option value="receipt">{t('printers.receipt')}</option>
+          <option value="kitchen">{t('printers.kitchen')}</option>
         </select>
       </label>
       {body.kind === 'kitchen' ? (
         <fieldset>
-          <legend>Categories (none ticked = every category)</legend>
+          <legend>{t('printers.categories')}</legend>
           {categories.map((category) => (
             <label key={category.id}>
               <input
@@ -119,15 +120,15 @@ export function PrinterForm({
             checked={body.drawerKick}
             onChange={(e) => set({ drawerKick: e.currentTarget.checked })}
           />{' '}
-          Open the cash drawer on cash receipts
+          {t('printers.drawerKick')}
         </label>
       )}
       <div class="dialog-actions">
         <button type="submit" class="primary" disabled={saving}>
-          Save printer
+          {t('printers.save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('printers.cancel')}
         </button>
       </div>
     </form>

@@ -8,12 +8,14 @@ import { apiRequest, describeFailure } from '../api-request.ts';
 import { subscribePrinters } from '../printer-status-channel.ts';
 import { PrinterForm } from './printer-form.tsx';
 import type { ScreenProps } from './screen-props.ts';
+import { t } from '../i18n.ts';
 
-const NEEDS_CONNECTION = 'Managing printers needs a connection to the server.';
+const failure = (reason: unknown) => describeFailure(reason, t('printers.needsConnection'));
+/** Message ids of each state's word. */
 const STATE_WORDS: Record<Printer['state'], string> = {
-  ok: 'Ready',
-  offline: 'Offline',
-  paper_out: 'Out of paper',
+  ok: 'printers.stateOk',
+  offline: 'printers.stateOffline',
+  paper_out: 'printers.statePaperOut',
 };
 
 /** A printer id from its name: `Grill printer` → `grill-printer` (unique against `taken`). */
@@ -31,11 +33,10 @@ function idFor(name: string, taken: readonly string[]): string {
 }
 
 function queueText(printer: Printer): string {
-  if (printer.queued === 0) return 'Nothing queued';
-  const since = printer.oldestQueuedAt
-    ? `, oldest ${Math.max(0, Math.round((Date.now() - Date.parse(printer.oldestQueuedAt)) / 1000))} s`
-    : '';
-  return `${printer.queued} queued${since}`;
+  if (printer.queued === 0) return t('printers.nothingQueued');
+  if (!printer.oldestQueuedAt) return t('printers.queued', { count: printer.queued });
+  const seconds = Math.max(0, Math.round((Date.now() - Date.parse(printer.oldestQueuedAt)) / 1000));
+  return t('printers.queuedOldest', { count: printer.queued, seconds });
 }
 
 export default function PrintersScreen(_props: ScreenProps) {
@@ -50,7 +51,7 @@ export default function PrintersScreen(_props: ScreenProps) {
       const body = await apiRequest<PrintersResponse>('GET', '/api/printers');
       setPrinters(body.printers);
     } catch (reason) {
-      setMessage(`The printers could not be loaded: ${describeFailure(reason, NEEDS_CONNECTION)}`);
+      setMessage(t('printers.loadFailed', { reason: failure(reason) }));
     }
   }, []);
 
@@ -64,12 +65,13 @@ export default function PrintersScreen(_props: ScreenProps) {
     return subscribePrinters(() => void refresh());
   }, [refresh]);
 
-  const act = async (what: string, work: () => Promise<unknown>, done: string) => {
+  /** `failedId`: the message id of the failure, which gets the reason as `{reason}`. */
+  const act = async (failedId: string, work: () => Promise<unknown>, done: string) => {
     try {
       await work();
       setMessage(done);
     } catch (reason) {
-      setMessage(`${what} failed: ${describeFailure(reason, NEEDS_CONNECTION)}`);
+      setMessage(t(failedId, { reason: failure(reason) }));
     }
     await refresh();
   };
@@ -85,32 +87,30 @@ export default function PrintersScreen(_props: ScreenProps) {
     try {
       await apiRequest('PUT', `/api/printers/${id}`, body);
       setEditing(null);
-      setMessage(`Saved ${body.name}.`);
+      setMessage(t('printers.saved', { name: body.name }));
     } catch (reason) {
-      setMessage(`Saving failed: ${describeFailure(reason, NEEDS_CONNECTION)}`);
+      setMessage(t('printers.saveFailed', { reason: failure(reason) }));
     }
     await refresh();
   };
 
   return (
     <main class="screen printers">
-      <h2>Printers</h2>
-      <p class="muted">
-        Network receipt and kitchen printers (ESC/POS, usually port 9100). Kitchen printers print each new
-        order's lines of their categories; receipt printers print on request.
-      </p>
+      <h2>{t('screen.printers')}</h2>
+      <p class="muted">{t('printers.intro')}</p>
       {message ? <p role="status">{message}</p> : null}
-      {printers === null ? null : printers.length === 0 ? <p class="empty">No printers yet.</p> : null}
-      <ul class="printer-list" aria-label="Printers">
+      {printers === null ? null : printers.length === 0 ? <p class="empty">{t('printers.none')}</p> : null}
+      <ul class="printer-list" aria-label={t('screen.printers')}>
         {(printers ?? []).map((printer) => (
           <li key={printer.id} class={`printer printer-${printer.state}`}>
             <div class="printer-head">
               <strong id={`printer-${printer.id}`}>{printer.name}</strong>{' '}
-              <span class={`printer-state state-${printer.state}`}>{STATE_WORDS[printer.state]}</span>
+              <span class={`printer-state state-${printer.state}`}>{t(STATE_WORDS[printer.state])}</span>
             </div>
             <div class="muted">
-              {printer.kind === 'kitchen' ? 'Kitchen' : 'Receipt'} · {printer.host}:{printer.port} ·{' '}
-              {printer.columns} columns{printer.drawerKick ? ' · opens the drawer' : ''}
+              {printer.kind === 'kitchen' ? t('printers.kitchen') : t('printers.receipt')} · {printer.host}:
+              {printer.port} · {t('printers.columnsN', { n: printer.columns })}
+              {printer.drawerKick ? ` · ${t('printers.opensDrawer')}` : ''}
             </div>
             {printer.reason ? <div class="printer-reason">{printer.reason}</div> : null}
             <div>{queueText(printer)}</div>
@@ -120,40 +120,40 @@ export default function PrintersScreen(_props: ScreenProps) {
                 aria-describedby={`printer-${printer.id}`}
                 onClick={() =>
                   void act(
-                    'The test page',
+                    'printers.testFailed',
                     () => apiRequest('POST', `/api/printers/${printer.id}/test`, {}),
-                    `Test page sent to ${printer.name}.`,
+                    t('printers.testSent', { name: printer.name }),
                   )
                 }
               >
-                Print test page
+                {t('printers.test')}
               </button>
               <button
                 type="button"
                 aria-describedby={`printer-${printer.id}`}
                 onClick={() => setEditing(printer)}
               >
-                Edit
+                {t('printers.edit')}
               </button>
               {removing === printer.id ? (
                 <>
-                  <span>Remove {printer.name}? Its queued jobs are cancelled.</span>
+                  <span>{t('printers.removeAsk', { name: printer.name })}</span>
                   <button
                     type="button"
                     class="danger"
                     onClick={() => {
                       setRemoving(null);
                       void act(
-                        'Removing',
+                        'printers.removeFailed',
                         () => apiRequest('DELETE', `/api/printers/${printer.id}`),
-                        `Removed ${printer.name}.`,
+                        t('printers.removed', { name: printer.name }),
                       );
                     }}
                   >
-                    Yes, remove {printer.name}
+                    {t('printers.removeYes', { name: printer.name })}
                   </button>
                   <button type="button" onClick={() => setRemoving(null)}>
-                    Keep
+                    {t('printers.keep')}
                   </button>
                 </>
               ) : (
@@ -163,7 +163,7 @@ export default function PrintersScreen(_props: ScreenProps) {
                   aria-describedby={`printer-${printer.id}`}
                   onClick={() => setRemoving(printer.id)}
                 >
-                  Remove
+                  {t('printers.remove')}
                 </button>
               )}
             </div>
@@ -172,7 +172,7 @@ export default function PrintersScreen(_props: ScreenProps) {
       </ul>
       {editing === null ? (
         <button type="button" class="primary" onClick={() => setEditing('new')}>
-          Add printer
+          {t('printers.add')}
         </button>
       ) : (
         <PrinterForm

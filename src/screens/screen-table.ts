@@ -65,7 +65,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   },
   {
     path: '/settings',
-    label: 'Settings',
+    label: 'screen.settings',
     roles: ACCESS.ownerOnly,
     load: () => import('./settings-screen.tsx'),
   },

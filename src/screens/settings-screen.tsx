@@ -7,8 +7,9 @@ import { apiRequest, describeFailure } from '../api-request.ts';
 import { settingsSaved } from '../kitchen/use-shop-settings.ts';
 import type { ScreenProps } from './screen-props.ts';
 import { addressLines, localeChoices, timeZoneChoices } from './settings-choices.ts';
+import { t } from '../i18n.ts';
 
-const NEEDS_CONNECTION = 'Saving the settings needs a connection to the server. Nothing was saved.';
+const failure = (reason: unknown) => describeFailure(reason, t('settings.needsConnection'));
 
 interface Draft {
   shopName: string;
@@ -33,21 +34,20 @@ export default function SettingsScreen(_props: ScreenProps) {
   useEffect(() => {
     apiRequest<ShopSettings>('GET', '/api/settings').then(
       (settings) => setDraft(draftOf(settings)),
-      (reason: unknown) =>
-        setError(`The settings could not be loaded: ${describeFailure(reason, NEEDS_CONNECTION)}`),
+      (reason: unknown) => setError(t('settings.loadFailed', { reason: failure(reason) })),
     );
   }, []);
 
   if (draft === null) {
     return (
       <main class="screen settings">
-        <h2>Settings</h2>
+        <h2>{t('settings.heading')}</h2>
         {error ? (
           <p role="alert" class="error">
             {error}
           </p>
         ) : (
-          <p class="muted">Loading…</p>
+          <p class="muted">{t('settings.loading')}</p>
         )}
       </main>
     );
@@ -63,7 +63,7 @@ export default function SettingsScreen(_props: ScreenProps) {
     event.preventDefault();
     setStatus(null);
     if (lines.length > ADDRESS_LINES_MAX) {
-      setError(`The address has ${lines.length} lines; a receipt has room for ${ADDRESS_LINES_MAX}.`);
+      setError(t('settings.addressTooLong', { lines: lines.length, max: ADDRESS_LINES_MAX }));
       return;
     }
     setSaving(true);
@@ -79,9 +79,9 @@ export default function SettingsScreen(_props: ScreenProps) {
       settingsSaved(saved);
       setDraft(draftOf(saved));
       setError(null);
-      setStatus('Settings saved. New receipts and reports use them.');
+      setStatus(t('settings.saved'));
     } catch (reason) {
-      setError(`The settings were not saved: ${describeFailure(reason, NEEDS_CONNECTION)}`);
+      setError(t('settings.saveFailed', { reason: failure(reason) }));
     } finally {
       setSaving(false);
     }
@@ -89,13 +89,17 @@ export default function SettingsScreen(_props: ScreenProps) {
 
   return (
     <main class="screen settings">
-      <h2>Settings</h2>
-      <form class="panel settings-form" aria-label="Shop settings" onSubmit={(event) => void save(event)}>
+      <h2>{t('settings.heading')}</h2>
+      <form
+        class="panel settings-form"
+        aria-label={t('settings.form')}
+        onSubmit={(event) => void save(event)}
+      >
         <fieldset>
-          <legend>Shop details</legend>
-          <p class="muted">Printed at the top of every receipt.</p>
+          <legend>{t('settings.shopDetails')}</legend>
+          <p class="muted">{t('settings.shopDetailsHelp')}</p>
           <label>
-            <span>Shop name</span>
+            <span>{t('settings.shopName')}</span>
             <input
               name="shopName"
               maxLength={SETTINGS_TEXT_MAX.shopName}
@@ -105,7 +109,7 @@ export default function SettingsScreen(_props: ScreenProps) {
             />
           </label>
           <label>
-            <span>Address</span>
+            <span>{t('settings.address')}</span>
             <textarea
               name="address"
               rows={ADDRESS_LINES_MAX}
@@ -116,10 +120,10 @@ export default function SettingsScreen(_props: ScreenProps) {
             />
           </label>
           <p id="settings-address-hint" class={lines.length > ADDRESS_LINES_MAX ? 'error' : 'muted'}>
-            Up to {ADDRESS_LINES_MAX} lines ({lines.length} now).
+            {t('settings.addressHint', { max: ADDRESS_LINES_MAX, now: lines.length })}
           </p>
           <label>
-            <span>Tax ID</span>
+            <span>{t('settings.taxId')}</span>
             <input
               name="taxId"
               maxLength={SETTINGS_TEXT_MAX.taxId}
@@ -128,7 +132,7 @@ export default function SettingsScreen(_props: ScreenProps) {
             />
           </label>
           <label>
-            <span>Receipt footer</span>
+            <span>{t('settings.receiptFooter')}</span>
             <textarea
               name="receiptFooter"
               rows={2}
@@ -139,10 +143,10 @@ export default function SettingsScreen(_props: ScreenProps) {
           </label>
         </fieldset>
         <fieldset>
-          <legend>Locale and time</legend>
-          <p class="muted">Receipts, the day report and CSV show dates, times and numbers this way.</p>
+          <legend>{t('settings.localeAndTime')}</legend>
+          <p class="muted">{t('settings.localeHelp')}</p>
           <label>
-            <span>Locale</span>
+            <span>{t('settings.locale')}</span>
             <select value={draft.locale} onChange={(e) => set({ locale: e.currentTarget.value })}>
               {localeChoices(draft.locale).map((choice) => (
                 <option key={choice.value} value={choice.value}>
@@ -152,7 +156,7 @@ export default function SettingsScreen(_props: ScreenProps) {
             </select>
           </label>
           <label>
-            <span>Time zone</span>
+            <span>{t('settings.timeZone')}</span>
             <select value={draft.timeZone} onChange={(e) => set({ timeZone: e.currentTarget.value })}>
               {timeZoneChoices(draft.timeZone).map((zone) => (
                 <option key={zone} value={zone}>
@@ -169,7 +173,7 @@ export default function SettingsScreen(_props: ScreenProps) {
         ) : null}
         <div class="settings-actions">
           <button type="submit" class="primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save'}
+            {saving ? t('settings.saving') : t('settings.save')}
           </button>
           <span role="status">{status}</span>
         </div>

@@ -1,4 +1,5 @@
-// Screenshots of the counter, its Pay dialog and the kitchen in German and Arabic (right to left) at 1280×800 into
+// Screenshots of the counter, its Pay dialog, the drawer and the kitchen (1280×800) and the owner's Menu and
+// Devices (1280×800, 768×1024) in German and Arabic (right to left) into
 // docs/screenshots/ (issue 24). Not a test: runs only with ORDERLINE_SCREENSHOTS=1.
 import { pairContext } from './helpers/pair-device.ts';
 import { expect, test } from './helpers/fixtures.ts';
@@ -77,4 +78,36 @@ for (const locale of ['de', 'ar'] as const) {
     await page.screenshot({ path: `docs/screenshots/drawer-${locale}-1280x800.png` });
     await context.close();
   });
+}
+
+for (const locale of ['de', 'ar'] as const) {
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 768, height: 1024 },
+  ]) {
+    const size = `${viewport.width}x${viewport.height}`;
+    test(`the owner's Menu and Devices in ${locale} at ${size}`, async ({ browser }) => {
+      const context = await browser.newContext({
+        baseURL: server.url,
+        serviceWorkers: 'allow',
+        viewport,
+        locale,
+      });
+      await pairContext(context, server.url, { role: 'owner' });
+      const page = await context.newPage();
+      await page.addInitScript(() => localStorage.removeItem('orderline.language'));
+      await page.goto('/menu');
+      await waitForServiceWorkerControl(page);
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await expect(page.locator('.menu-row').first()).toBeVisible();
+      await page.screenshot({ path: `docs/screenshots/menu-${locale}-${size}.png` });
+      // Further down: option groups, tax rates and discounts, where the words run longest.
+      await page.locator('.menu-parts').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `docs/screenshots/menu-parts-${locale}-${size}.png` });
+      await page.goto('/devices');
+      await expect(page.locator('.device').first()).toBeVisible();
+      await page.screenshot({ path: `docs/screenshots/devices-${locale}-${size}.png` });
+      await context.close();
+    });
+  }
 }

@@ -3,7 +3,7 @@
 // violation — and a language never loaded before switches offline (every catalogue is precached).
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { counter, placeOrder } from './helpers/device.ts';
+import { counter, openApp, placeOrder } from './helpers/device.ts';
 import { expect, test } from './helpers/fixtures.ts';
 import { waitForServiceWorkerControl } from './helpers/device.ts';
 
@@ -113,6 +113,88 @@ for (const lang of CASES) {
     // Still there after a reload: the choice is kept on the device.
     await app.reload();
     await expect(app.locator('html')).toHaveAttribute('lang', lang.code);
+  });
+}
+
+/** The owner's Menu and Devices screens in each language: their own words (none of the English left), RTL in Arabic. */
+const OWNER_CASES = [
+  {
+    code: 'de',
+    name: 'Deutsch',
+    dir: 'ltr',
+    menu: 'Speisekarte',
+    items: 'Artikel',
+    addCategory: 'Kategorie hinzufügen',
+    edit: 'Bearbeiten',
+    devices: 'Geräte',
+    pairNew: 'Neues Gerät koppeln',
+    createCode: 'Kopplungscode erstellen',
+  },
+  {
+    code: 'ar',
+    name: 'العربية',
+    dir: 'rtl',
+    menu: 'القائمة',
+    items: 'العناصر',
+    addCategory: 'أضف الفئة',
+    edit: 'تعديل',
+    devices: 'الأجهزة',
+    pairNew: 'إقران جهاز جديد',
+    createCode: 'إنشاء رمز إقران',
+  },
+] as const;
+
+/** English words these two screens showed before they were translated: none may be left on the page. */
+const ENGLISH = [
+  'Add an item',
+  'Add category',
+  'Archive',
+  'Option groups',
+  'Tax rates',
+  'Discounts',
+  'Export menu',
+  'Pair a new device',
+  'Create pairing code',
+  'Refresh device list',
+  'Last seen',
+  'Ticket code',
+  'Backups',
+];
+
+async function englishLeft(page: Page): Promise<string[]> {
+  const text = await page.locator('main').innerText();
+  return ENGLISH.filter((words) => text.includes(words));
+}
+
+for (const lang of OWNER_CASES) {
+  test(`the owner's Menu and Devices screens in ${lang.code}: its words, ${lang.dir}, nothing clipped, no serious axe violation`, async ({
+    device,
+  }) => {
+    const owner = await (await device({ role: 'owner' })).newPage();
+    await owner.setViewportSize({ width: 1280, height: 800 });
+    await openApp(owner);
+    await chooseLanguage(owner, 'Language', lang.name);
+    await expect(owner.locator('html')).toHaveAttribute('dir', lang.dir);
+
+    await owner.goto('/menu');
+    await expect(owner.getByRole('heading', { name: lang.menu, exact: true })).toBeVisible();
+    const items = owner.getByRole('region', { name: lang.items, exact: true });
+    // Each row's button reads the word; its accessible name adds the item ("Latte bearbeiten").
+    await expect(items.locator('button').filter({ hasText: lang.edit }).first()).toBeVisible();
+    await expect(owner.getByRole('button', { name: lang.addCategory, exact: true })).toBeVisible();
+    expect(await englishLeft(owner)).toEqual([]);
+    expect(await overflowingText(owner)).toEqual([]);
+    expect(await seriousViolations(owner)).toEqual([]);
+
+    await owner.goto('/devices');
+    await expect(owner.getByRole('heading', { name: lang.devices, exact: true })).toBeVisible();
+    await expect(owner.getByRole('heading', { name: lang.pairNew, exact: true })).toBeVisible();
+    await expect(owner.getByRole('list', { name: lang.devices, exact: true })).toBeVisible();
+    await owner.getByRole('button', { name: lang.createCode, exact: true }).click();
+    await expect(owner.locator('.pairing-code')).toBeVisible();
+    expect(await englishLeft(owner)).toEqual([]);
+    expect(await overflowingText(owner)).toEqual([]);
+    expect(await seriousViolations(owner)).toEqual([]);
   });
 }
 

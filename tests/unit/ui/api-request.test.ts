@@ -4,11 +4,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRequest, ApiRequestError, describeFailure } from '../../../src/api-request.ts';
+import { activate } from '../../../src/i18n.ts';
 
 let server: Server;
 let base = '';
 
 beforeAll(async () => {
+  // The words come from the English catalogues, as on a device whose language is English.
+  await activate('en', { waitForAll: true });
   server = createServer((request, response) => {
     const send = (status: number, body: string, type = 'application/json') => {
       response.writeHead(status, { 'content-type': type });

@@ -1,6 +1,10 @@
 // The owner's plain "online / offline since …" for each device, from its live stream and its last request.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { activate } from '../../../src/i18n.ts';
 import { connectionState, connectionText } from '../../../src/device-connection.ts';
+
+// The words come from the English catalogues, as on a device whose language is English.
+beforeAll(() => activate('en', { waitForAll: true }));
 
 const now = Date.parse('2026-12-01T12:00:00.000Z');
 const minutesBefore = (minutes: number) => new Date(now - minutes * 60_000).toISOString();

@@ -1,6 +1,10 @@
 // Durations in words on the Report and Diagnostics screens: no "p50", no "115 s / 2.2 min".
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { activate } from '../../../src/i18n.ts';
 import { plainDelay, plainDuration } from '../../../src/plain-duration.ts';
+
+// The words come from the English catalogues, as on a device whose language is English.
+beforeAll(() => activate('en', { waitForAll: true }));
 
 describe('plainDuration', () => {
   it('reads as minutes and hours, rounded', () => {

@@ -1,7 +1,11 @@
 // Why a page gets no service worker decides what the never-blank notice says.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { activate } from '../../../src/i18n.ts';
 import { workerSupport } from '../../../src/worker-support.ts';
 import { keptChangesText } from '../../../src/screens/kept-changes.ts';
+
+// The words come from the English catalogues, as on a device whose language is English.
+beforeAll(() => activate('en', { waitForAll: true }));
 
 describe('workerSupport', () => {
   it('blames plain HTTP first: an insecure context never gets a service worker', () => {
