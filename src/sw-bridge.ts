@@ -1,5 +1,6 @@
 // The page's only door to the service worker: registers it (workbox-window), sends intents over a
-// MessageChannel, and keeps the OrdersStore in step with the BroadcastChannel. Never touches IDB or the API.
+// MessageChannel, and keeps the OrdersStore in step with the BroadcastChannel. Never writes IDB nor calls the
+// API; only its first snapshot is read from IDB directly (src/local-snapshot.ts).
 
 // workbox-window (its modern ESM build) is bundled with the page, not a chunk of its own: every start registers
 // the worker, so a lazy chunk saved nothing and cost a second file's gzip overhead and import glue.
@@ -17,11 +18,13 @@ import {
   type Reply,
   type ReplyValues,
   type SkipWaitingMessage,
+  type Snapshot,
 } from '../protocol/messages.ts';
 import type { MovementKind } from '../protocol/drawer.ts';
 import type { ClientOrder } from '../protocol/order.ts';
 import { unreachable } from '../protocol/unreachable.ts';
 import type { OrdersStore } from './orders-store.ts';
+import { readLocalSnapshot } from './local-snapshot.ts';
 import { decideRev } from './rev-gate.ts';
 import type { UiState } from './ui-state.ts';
 
@@ -63,6 +66,9 @@ export class SwBridge {
   ) {}
 
   async start(): Promise<void> {
+    // The first snapshot is read from IndexedDB by the page itself, while the worker boots (a browser stops
+    // idle workers; booting one and posting 10,000 orders across took most of a cold start).
+    const local = readLocalSnapshot().catch(() => null);
     const channel = new BroadcastChannel(BROADCAST_CHANNEL);
     channel.onmessage = (event: MessageEvent<unknown>) => this.onBroadcast(event.data);
     document.addEventListener('visibilitychange', () => {
@@ -76,7 +82,7 @@ export class SwBridge {
       this.ui.set({ problem: `The offline worker could not start: ${errorMessage(error)}` });
       throw error;
     });
-    await Promise.all([registered, this.resnapshot()]);
+    await Promise.all([registered, this.resnapshot(local)]);
   }
 
   private async register(): Promise<void> {
@@ -202,8 +208,11 @@ export class SwBridge {
     });
   }
 
-  /** Re-reads the whole state from the SW: on start, after a rev gap, on visibility and controller change. */
-  async resnapshot(): Promise<void> {
+  /**
+   * Re-reads the whole state from the SW: on start, after a rev gap, on visibility and controller change.
+   * `local` is the page's own read of the same snapshot (start only); the SW answers when it has none.
+   */
+  async resnapshot(local: Promise<Snapshot | null> | null = null): Promise<void> {
     if (this.snapshotting) {
       this.snapshotAgain = true;
       return;
@@ -212,7 +221,7 @@ export class SwBridge {
     try {
       const at = this.now();
       performance.mark('orderline:snapshot-requested');
-      const snapshot = await this.request({ v: 1, type: 'hello' });
+      const snapshot = (await local) ?? (await this.request({ v: 1, type: 'hello' }));
       performance.mark('orderline:snapshot-received', { detail: { orders: snapshot.orders.length } });
       this.store.applySnapshot(snapshot, at);
       this.lastRev = snapshot.rev;

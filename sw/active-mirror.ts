@@ -16,6 +16,8 @@ export interface ActiveMirror {
   saw(message: Broadcast): void;
   /** The active orders newest first (a new array), if the mirror is exact at `rev`; else null. */
   ordersAt(rev: number): ClientOrder[] | null;
+  /** The rev the mirror is exact at, or null while it is empty. */
+  rev(): number | null;
 }
 
 export function createActiveMirror(): ActiveMirror {
@@ -51,6 +53,7 @@ export function createActiveMirror(): ActiveMirror {
       for (const { orderId } of message.removed) byId.delete(orderId);
       sorted = null;
     },
+    rev: () => rev,
     ordersAt(at) {
       if (rev !== at) return null;
       sorted ??= [...byId.values()].sort(compareNewestFirst);

@@ -120,6 +120,9 @@ export async function commitBroadcasts(
     out.push(message);
     sync.lastBroadcast = status;
   }
-  await Promise.all([putMeta(tx, 'sync', sync), putMeta(tx, 'rev', rev)]);
+  const writes = [putMeta(tx, 'sync', sync), putMeta(tx, 'rev', rev)];
+  // The orders changed at this rev: an `active-list` record older than it no longer stands for the list.
+  if (changes.length > 0) writes.push(putMeta(tx, 'ordersRev', out[0]!.rev));
+  await Promise.all(writes);
   return out;
 }

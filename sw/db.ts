@@ -20,9 +20,21 @@ export const DB_NAME = 'orderline';
 /**
  * v1: the three stores; v2: indexes for the active list, per-order outbox and waiting/dead counts; v3: the
  * device identity comes from pairing (the made-up `device` meta becomes `legacyDeviceId`); v4: the `drawer`
- * store (this device's cash drawer as last answered, and its last Z report).
+ * store (this device's cash drawer as last answered, and its last Z report); v5: the `active-list` store (the
+ * active orders as one JSON value, sw/active-list-keeper.ts) and the `ordersRev` meta.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
+
+/**
+ * The active orders newest first as one JSON string, exact at `rev`: a starting page reads this one value
+ * instead of deserialising every active order record. Key `ACTIVE_LIST_KEY`.
+ */
+export interface ActiveListRecord {
+  rev: number;
+  json: string;
+}
+
+export const ACTIVE_LIST_KEY = 'active';
 
 /** One order as this device knows it. `view` is always `rebase(base, pending outbox entries)`. */
 export interface OrderRecord {
@@ -138,6 +150,11 @@ export interface MetaValues {
    * so the server gives it back and the orders queued under it keep their `deviceId`.
    */
   legacyDeviceId: string;
+  /**
+   * The rev of the last transaction that changed an order (an `orders` broadcast). The `active-list` record
+   * stands for the current list while its rev is at least this.
+   */
+  ordersRev: number;
   /** Last ticket counter used for this device's order numbers. */
   ticketCounter: number;
   sync: SyncMeta;
@@ -158,6 +175,11 @@ export interface OrderlineDb extends DBSchema {
   meta: { key: MetaKey; value: MetaValues[MetaKey] };
   /** One record, key `DRAWER_KEY`: this device's drawer (a store of its own, so reports can be kept later). */
   drawer: { key: string; value: DrawerRecord };
+  /**
+   * One record (sw/active-list-keeper.ts). Not in ALL_STORES: writing its megabytes must never hold up the
+   * transactions of intents, so it is written in a transaction of its own.
+   */
+  'active-list': { key: string; value: ActiveListRecord };
 }
 
 export const DRAWER_KEY = 'this-device';
@@ -200,6 +222,11 @@ export async function openOrderlineDb(name = DB_NAME, onClosed?: () => void): Pr
         // Empty at first: the drawer is learnt from the server (GET /api/drawer) or from this device's intents.
         upgradeDb.createObjectStore('drawer');
       }
+      if (oldVersion < 5) {
+        upgradeDb.createObjectStore('active-list');
+        // No order changed after the current rev: the first record the keeper writes is trusted at once.
+        void markOrdersRev(tx.objectStore('meta'));
+      }
     },
     blocking() {
       // A newer SW version wants to upgrade: step aside; the caller reopens on its next use.
@@ -237,6 +264,13 @@ async function retireLegacyDevice(
   if (legacy === undefined) return;
   await meta.put(legacy.deviceId, 'legacyDeviceId');
   await meta.delete('device' as MetaKey);
+}
+
+async function markOrdersRev(
+  meta: IDBPObjectStore<OrderlineDb, ArrayLike<StoreNames<OrderlineDb>>, 'meta', 'versionchange'>,
+): Promise<void> {
+  const rev = (await meta.get('rev')) as number | undefined;
+  await meta.put(rev ?? 0, 'ordersRev');
 }
 
 export async function getMeta<K extends MetaKey>(tx: AnyTx, key: K): Promise<MetaValues[K] | undefined> {

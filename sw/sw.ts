@@ -78,8 +78,6 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(versionResponse());
     return;
   }
-  // The page this navigation loads asks for the snapshot first thing: read it while the page loads.
-  if (event.request.mode === 'navigate') engine.prefetchSnapshot();
   const response = routeFetch(event.request, {
     origin,
     precacheKeyFor: getCacheKeyForURL,

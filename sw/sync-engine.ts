@@ -31,9 +31,9 @@ import {
   readDiagnostics,
   readSnapshot,
 } from './snapshot.ts';
-import { createSnapshotPrefetch } from './snapshot-prefetch.ts';
 import { createStorageErrorReporter } from './storage-error.ts';
 import { createActiveMirror } from './active-mirror.ts';
+import { activeListKeeperFor } from './active-list-keeper.ts';
 
 export interface SyncEngine {
   handle<R extends PageRequest>(request: R): Promise<Reply<ReplyValues[R['type']]>>;
@@ -44,8 +44,6 @@ export interface SyncEngine {
   serverMaybeBack(): Promise<void>;
   activeOrdersFromCache: () => ReturnType<typeof activeOrdersFromCache>;
   countNetworkRead(): Promise<void>;
-  /** A navigation reached the worker: its page will ask for `hello` soon, so start reading the snapshot. */
-  prefetchSnapshot(): void;
   /** Resolves once every flush/pull this engine started has finished. */
   settled(): Promise<void>;
   /** Stops like a killed worker: timers cleared, nothing more written, the DB handle closed. */
@@ -60,19 +58,18 @@ function invalid(message: string): never {
 
 export function createSyncEngine(deps: EngineDeps): SyncEngine {
   const mirror = createActiveMirror();
-  const prefetch = createSnapshotPrefetch({ read: () => readSnapshot(ctx, mirror), now: () => deps.now() });
-  // Every broadcast also reaches the in-memory active orders and a snapshot read ahead for a page that is not
-  // listening yet.
+  // Every broadcast also reaches the in-memory active orders and the keeper of the `active-list` record.
   const ctx = createEngineContext({
     ...deps,
     broadcast: (message) => {
       if (message.type !== 'drawer') {
         mirror.saw(message);
-        prefetch.saw(message);
+        activeList.saw(message);
       }
       deps.broadcast(message);
     },
   });
+  const activeList = activeListKeeperFor(ctx, mirror);
   // A write that changed the drawer without computing it (a cash payment, an answer): read it once afterwards
   // and tell every tab. Serial, so a burst of answers costs one read and one broadcast per pass.
   const drawerBroadcast = createSerialTask(async () => {
@@ -162,7 +159,7 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
   async function dispatch(request: PageRequest): Promise<ReplyValues[PageRequest['type']]> {
     switch (request.type) {
       case 'hello': {
-        const snapshot = (await prefetch.take()) ?? (await readSnapshot(ctx, mirror));
+        const snapshot = await readSnapshot(ctx, mirror);
         track(countSnapshotHit(ctx));
         return snapshot;
       }
@@ -312,6 +309,8 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
       await refreshIdentity(ctx);
       track(pull.run());
       track(flush.run());
+      // A worker stopped before it rewrote the record left it stale: the next page start would read slowly.
+      activeList.check();
       await engine.settled();
     },
     async syncNow(_reason) {
@@ -326,7 +325,6 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
     },
     activeOrdersFromCache: () => activeOrdersFromCache(ctx),
     countNetworkRead: () => countNetworkRead(ctx),
-    prefetchSnapshot: () => prefetch.start(),
     async settled() {
       while (background.size > 0) await Promise.all([...background]);
     },

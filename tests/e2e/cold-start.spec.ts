@@ -1,0 +1,90 @@
+// A reload after the browser stopped the worker (a tablet waking from sleep): the page reads its first snapshot
+// from IndexedDB itself (src/local-snapshot.ts), the active list from one record (sw/active-list-keeper.ts).
+// Every active order must be there, not just the rows on screen, with the right count; and a change made just
+// before the stop, which the record may not hold yet, must show as made.
+import type { Page } from '@playwright/test';
+import {
+  fetchMenuItems,
+  inParallel,
+  newOrderBody,
+  postOrder,
+  registerDevice,
+} from '../../bench/api-client.ts';
+import { fetchActiveOrders } from './helpers/api.ts';
+import { stopAllServiceWorkers } from './helpers/cdp.ts';
+import { counter, placeOrder, scrollToRow, waitForFirstSnapshot } from './helpers/device.ts';
+import { expect, test } from './helpers/fixtures.ts';
+
+const SEEDED = 300;
+
+/** Whether the `active-list` record stands for the current list (read like the page reads it). */
+function recordState(page: Page): Promise<'fresh' | 'stale' | 'none'> {
+  return page.evaluate(
+    () =>
+      new Promise<'fresh' | 'stale' | 'none'>((resolve, reject) => {
+        const open = indexedDB.open('orderline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['meta', 'active-list']);
+          const record = tx.objectStore('active-list').get('active');
+          const ordersRev = tx.objectStore('meta').get('ordersRev');
+          tx.oncomplete = () => {
+            db.close();
+            const value = record.result as { rev: number } | undefined;
+            if (value === undefined) resolve('none');
+            else resolve(value.rev >= (ordersRev.result as number) ? 'fresh' : 'stale');
+          };
+        };
+      }),
+  );
+}
+
+async function reloadStopped(page: Page): Promise<void> {
+  await stopAllServiceWorkers(page);
+  await page.reload();
+  await waitForFirstSnapshot(page);
+}
+
+test('a reload with the worker stopped shows every active order and its count, and a change made just before', async ({
+  app,
+  server,
+  uniqueName,
+}) => {
+  test.setTimeout(180_000);
+  const device = await registerDevice(server.url);
+  const [item] = await fetchMenuItems(server.url);
+  const prefix = uniqueName('Cold');
+  const bodies = Array.from({ length: SEEDED }, (_, i) => newOrderBody(device, item!.id, `${prefix}-${i}-`));
+  await inParallel(bodies, 8, (body) => postOrder(server.url, body));
+  const screen = counter(app);
+  const count = app.locator('#active-orders-heading .count');
+  const total = (await fetchActiveOrders(server.url)).length;
+  await expect(count).toHaveText(String(total), { timeout: 60_000 });
+
+  // The record caught up with the list: this reload reads the list from it.
+  await expect.poll(() => recordState(app), { timeout: 15_000 }).toBe('fresh');
+  await reloadStopped(app);
+  await expect(count).toHaveText(String(total));
+  await expect(screen.rows.first()).toHaveAttribute('aria-setsize', String(total));
+  // The oldest seeded order is far below the first screen: it is in the list, not only its first rows.
+  await expect(await scrollToRow(app, `${prefix}-0-`)).toBeVisible();
+
+  // Changes the record may not hold yet (the keeper writes a moment later): the worker is stopped right away.
+  const newest = `${prefix}-${SEEDED - 1}-`;
+  const added = uniqueName('ColdAdded');
+  await scrollToRow(app, newest);
+  await screen.row(newest).getByRole('button', { name: 'Start preparing' }).click();
+  await expect(screen.row(newest)).toContainText('Preparing');
+  await placeOrder(app, { customerName: added });
+  await stopAllServiceWorkers(app);
+  test
+    .info()
+    .annotations.push({ type: 'active-list record before the reload', description: await recordState(app) });
+  await app.reload();
+  await waitForFirstSnapshot(app);
+  await expect(count).toHaveText(String(total + 1));
+  await expect(screen.row(added)).toHaveCount(1);
+  await expect(await scrollToRow(app, newest)).toContainText('Preparing');
+  await expect(await scrollToRow(app, `${prefix}-0-`)).toBeVisible();
+});
