@@ -94,6 +94,9 @@ test('settings: shop details, locale and time zone by keyboard, saved, on the re
   const preview = till.getByRole('dialog', { name: /^Receipt / }).getByLabel('Receipt preview');
   await expect(preview).toContainText('Café Aurora');
   await expect(preview).toContainText('Hauptstraße 1');
-  await expect(preview).toContainText('Tax id: DE123456789');
+  // The shop's locale (de-DE) words the receipt, whatever language the device shows (issue 24).
+  await expect(preview).toContainText('USt-IdNr.: DE123456789');
+  await expect(preview).toContainText('Bestellung');
+  await expect(preview).toContainText('2,80 €');
   await expect(preview).toContainText('Danke für Ihren Besuch!');
 });
