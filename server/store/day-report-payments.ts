@@ -14,10 +14,18 @@ SELECT
   (SELECT coalesce(json_agg(r), '[]'::json) FROM (
      SELECT method, sum(amount_cents) AS amount
      FROM refunds WHERE created_at >= $1 AND created_at < $2 GROUP BY method) r) AS refunds,
-  -- What the day's orders paid beyond what they owe (a cancelled order owes nothing): dueCents < 0.
+  -- What the day's orders paid beyond what they owe (a cancelled order owes nothing): dueCents < 0. The day is
+  -- read through the two partial indexes (finished, active) as the report's other halves are: on all orders
+  -- the planner scanned the whole table (527 ms for a 2,000-order day among 1,000,000, 6 December).
   (SELECT coalesce(sum(paid_cents - CASE WHEN status = 'cancelled' THEN 0 ELSE total_cents END), 0)
-   FROM orders WHERE created_at >= $1 AND created_at < $2 AND paid_cents > 0
-     AND paid_cents > CASE WHEN status = 'cancelled' THEN 0 ELSE total_cents END) AS refund_due`;
+   FROM (
+     SELECT status, paid_cents, total_cents FROM orders
+     WHERE status IN ('completed', 'cancelled') AND created_at >= $1 AND created_at < $2
+     UNION ALL
+     SELECT status, paid_cents, total_cents FROM orders
+     WHERE status IN ('pending', 'preparing', 'ready') AND created_at >= $1 AND created_at < $2
+   ) AS day
+   WHERE paid_cents > 0 AND paid_cents > CASE WHEN status = 'cancelled' THEN 0 ELSE total_cents END) AS refund_due`;
 
 type Cents = number | string;
 interface PaymentsRow {
