@@ -2,23 +2,16 @@
 // drawer it counts in, and the order's payments / paidCents / paid with a new seq, so a lone request, a batch
 // and PATCH {paid: true} run the same SQL. Money is recorded whatever the order's state; never refused here.
 
-import type { Order, Payment, PaymentMethod, Refund } from '../../protocol/order.ts';
+import type { Order, Payment, Refund } from '../../protocol/order.ts';
 import { refundableCents, settle } from '../../protocol/payments.ts';
-import { paymentFromBody } from '../../protocol/settlement.ts';
+import { paymentFromBody, type PaymentBodyFields } from '../../protocol/settlement.ts';
 import { drawerForCash, drawerIfOpen } from './drawer-store.ts';
 import { dueCents } from './order-rows.ts';
 import { selectOrder } from './order-writes.ts';
 import type { SqlClient } from './sql-database.ts';
 
-export interface PaymentInput {
-  id: string;
-  method: PaymentMethod;
-  amountCents: number;
-  tenderedCents?: number | undefined;
-  tipCents?: number | undefined;
-  deviceId: string;
-  createdAt: string;
-}
+/** A payment body as validated: the shape `settle` and the device's queued view read too. */
+export type PaymentInput = PaymentBodyFields;
 export interface RefundInput {
   id: string;
   paymentId: string;

@@ -7,18 +7,9 @@ import { lineLabel } from '../line-label.ts';
 import { useMenuCurrency } from '../use-menu-currency.ts';
 import type { SwBridge } from '../sw-bridge.ts';
 import { HistoryPayments } from './history-payments.tsx';
-import type { OrderStatus } from '../../protocol/order.ts';
 import { t } from '../i18n.ts';
+import { STATUS_WORD } from '../components/order-row.tsx';
 import { formatDateTime } from '../when-format.ts';
-
-/** Message ids of the status words (the counter's, in the first paint's catalogue). */
-export const STATUS_WORD: Record<OrderStatus, string> = {
-  pending: 'status.pending',
-  preparing: 'status.preparing',
-  ready: 'status.ready',
-  completed: 'status.completed',
-  cancelled: 'status.cancelled',
-};
 
 export function formatWhen(iso: string): string {
   return formatDateTime(iso, 'medium');
