@@ -6,6 +6,7 @@
 
 import { currencyDigits, minorUnitsText } from '../protocol/currency-digits.ts';
 import type { DayReport, DayReportTable } from '../protocol/day-report.ts';
+import { clockParts } from './clock-parts.ts';
 import { ENGLISH, type ShopWords } from './shop-words.ts';
 import type { DayOrder } from './store/day-report-store.ts';
 
@@ -44,18 +45,8 @@ export function centsAsDecimal(cents: number, digits = 2): string {
 
 /** `2026-06-10 08:02:00` on the clock of `tz` (no zone suffix: the header names the zone). */
 export function localTimestamp(iso: string, tz: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: tz,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`;
+  const c = clockParts(new Date(iso), tz);
+  return `${c.year}-${c.month}-${c.day} ${c.hour}:${c.minute}:${c.second}`;
 }
 
 /** "2× Flat white; 1× Croissant (warm)" */

@@ -6,6 +6,7 @@ import { currencyDigits } from '../protocol/currency-digits.ts';
 import type { ZReport } from '../protocol/drawer.ts';
 import { PAYMENT_METHODS } from '../protocol/order.ts';
 import { csvAmount, csvCell, type CsvValue } from './day-report-csv.ts';
+import { clockParts } from './clock-parts.ts';
 import { ENGLISH, type ShopWords } from './shop-words.ts';
 
 /** What the CSV needs of the shop: its words, its clock and the menu's currency. */
@@ -50,22 +51,10 @@ function header({ t }: ShopWords): string[] {
 export function zonedIso(iso: string, timeZone: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'longOffset',
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const offset = part('timeZoneName').replace(/^GMT/, '');
-  if (offset === '' || offset === '+00:00') return date.toISOString();
+  const c = clockParts(date, timeZone);
+  if (c.offset === '' || c.offset === '+00:00') return date.toISOString();
   const millis = String(date.getUTCMilliseconds()).padStart(3, '0');
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}:${part('second')}.${millis}${offset}`;
+  return `${c.year}-${c.month}-${c.day}T${c.hour}:${c.minute}:${c.second}.${millis}${c.offset}`;
 }
 
 export function zReportsCsv(reports: readonly ZReport[], shop: ZCsvShop = ENGLISH_SHOP): string {

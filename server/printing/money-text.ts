@@ -4,6 +4,7 @@
 
 import { currencyDigits, minorUnitsText } from '../../protocol/currency-digits.ts';
 import { ENGLISH, type ShopWords } from '../shop-words.ts';
+import { clockParts } from '../clock-parts.ts';
 import { currencySign } from './codepage-choice.ts';
 
 const formats = new Map<string, Intl.NumberFormat>();
@@ -74,9 +75,8 @@ export function localTimeText(iso: string, timeZone?: string, words: ShopWords =
     if (words.locale !== 'en')
       return printable(new Intl.DateTimeFormat(words.intlLocale, options).format(date));
     // English receipts keep the day-first form they always had (a US shop reads it as printed so far).
-    const parts = new Intl.DateTimeFormat('en-GB', options).formatToParts(date);
-    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-    return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+    const c = clockParts(date, timeZone);
+    return `${c.day}/${c.month}/${c.year} ${c.hour}:${c.minute}`;
   } catch {
     return iso;
   }
