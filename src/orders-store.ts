@@ -151,6 +151,21 @@ export class OrdersStore {
     if (this.upsert(order, startedAt, true)) this.listChanged();
   }
 
+  /**
+   * Shows `order` before the worker has stored it (a confirmed payment: the row must change within a frame,
+   * and the worker's round trip takes longer). The worker's reply or broadcast replaces it moments later. The
+   * returned undo puts the row back when the worker refuses, unless something newer replaced it meanwhile.
+   */
+  showUnconfirmed(order: ClientOrder, startedAt: number): (undoneAt: number) => void {
+    const before = this.orders.get(order.id);
+    if (before === undefined || !this.upsert(order, startedAt, true)) return () => undefined;
+    this.listChanged();
+    return (undoneAt) => {
+      if (this.orders.get(order.id) !== order) return;
+      if (this.upsert(before, undoneAt, false)) this.listChanged();
+    };
+  }
+
   applySync(sync: SyncStatus): void {
     this.sync = sync;
     this.syncVersion++;

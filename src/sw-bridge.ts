@@ -106,8 +106,8 @@ export class SwBridge {
   }
 
   /**
-   * Records a payment (principle 21). The row shows it as soon as the worker answers (the same instant path
-   * as a status change); `startedAt` is when the user confirmed, for the same-tab timing.
+   * Records a payment (principle 21). The worker's answer replaces the row the money chunk already showed
+   * (src/payments-bridge.ts); `startedAt` is when the user confirmed, for the same-tab timing.
    */
   pay(orderId: string, payment: PaymentDraft, startedAt = this.now()): Promise<ClientOrder> {
     return this.request({ v: 1, type: 'pay', orderId, payment }).then((order) => {

@@ -92,7 +92,7 @@ export function PayDialogHost(props: PayDialogHostProps) {
       onConfirm={(paying, payment) => {
         const startedAt = performance.now();
         return dialogs
-          .pay(bridge, paying.id, payment, startedAt)
+          .pay(bridge, store, paying.id, payment, startedAt)
           .catch((error: unknown) => onError(t('pay.notPaid', { number: paying.number }), error));
       }}
       onClose={close}

@@ -210,4 +210,50 @@ describe('OrdersStore', () => {
     store.applySnapshot(snapshot([{ ...refunded, paid: false }]), 0);
     expect(store.orders.get('1')).toBe(shown);
   });
+  describe('showUnconfirmed (a payment before the worker answers)', () => {
+    const paidView = (o: ClientOrder): ClientOrder => ({ ...o, paid: true, paidCents: 250, dueCents: 0 });
+
+    it("shows the change at once, and the worker's reply then replaces it", () => {
+      const store = new OrdersStore();
+      store.applySnapshot(snapshot([order('1', 1)]), 0);
+      store.drainEvents();
+      const shown = paidView(order('1', 1));
+      store.showUnconfirmed(shown, 5);
+      expect(store.orders.get('1')).toBe(shown);
+      expect(store.drainEvents().map((e) => [e.event.name, e.startedAt])).toEqual([
+        ['activeOrderUpdated', 5],
+      ]);
+      const reply = { ...shown, syncState: 'waiting' as const, updatedAt: '2026-11-25T08:30:00.000Z' };
+      store.applyReply(reply, 5);
+      expect(store.orders.get('1')).toBe(reply);
+    });
+
+    it('puts the row back when the worker refuses', () => {
+      const store = new OrdersStore();
+      const before = order('1', 1);
+      store.applySnapshot(snapshot([before]), 0);
+      const undo = store.showUnconfirmed(paidView(before), 5);
+      const version = store.listVersion;
+      undo(9);
+      expect(store.orders.get('1')).toBe(before);
+      expect(store.listVersion).toBe(version + 1);
+    });
+
+    it('leaves a newer version alone when undone late', () => {
+      const store = new OrdersStore();
+      store.applySnapshot(snapshot([order('1', 1)]), 0);
+      const undo = store.showUnconfirmed(paidView(order('1', 1)), 5);
+      const newer = order('1', 1, { status: 'preparing', seq: 4 });
+      store.applyDelta(delta({ updated: [{ order: newer, changes: { status: 'preparing' } }] }), 6);
+      undo(9);
+      expect(store.orders.get('1')).toBe(newer);
+    });
+
+    it('does nothing for an order the tab does not hold', () => {
+      const store = new OrdersStore();
+      store.applySnapshot(snapshot([]), 0);
+      store.showUnconfirmed(paidView(order('1', 1)), 5)(9);
+      expect(store.orders.size).toBe(0);
+    });
+  });
 });
