@@ -17,7 +17,7 @@ const CATALOGUES: Record<Locale, Catalogue> = {
   ar: () => import('./locales/ar/messages.ts'),
 };
 
-/** The rest of each language's words (other screens, dialogs, alerts), loaded right after the first paint's. */
+/** The rest of each language's words (other screens, dialogs, alerts), loaded once the first list is painted. */
 const MORE: Record<Locale, Catalogue> = {
   en: () => import('./locales/en/more.ts'),
   de: () => import('./locales/de/more.ts'),
@@ -26,10 +26,16 @@ const MORE: Record<Locale, Catalogue> = {
   ar: () => import('./locales/ar/more.ts'),
 };
 
-let allWords: Promise<void> = Promise.resolve();
+/** Loads the active language's `more` words once; until the first call nothing is fetched. */
+let loadMore: () => Promise<void> = () => Promise.resolve();
+let allWords: Promise<void> | null = null;
 
-/** Resolves once the active language's `more` words are in: lazy screens and parts wait for it. */
+/**
+ * Resolves once the active language's `more` words are in: lazy screens and parts wait for it. The first call
+ * starts the load: main.tsx calls it once the first list is painted, a tap on a dialog sooner.
+ */
 export function whenAllWords(): Promise<void> {
+  allWords ??= loadMore();
   return allWords;
 }
 
@@ -68,15 +74,18 @@ export function startLocale(): Locale {
 
 /** Loads a language's catalogue and makes it the page's: `<html lang dir>` follow, so Arabic lays out RTL. */
 export async function activate(locale: Locale, { waitForAll = false } = {}): Promise<void> {
-  const more = MORE[locale]();
-  const [{ messages }] = await Promise.all([CATALOGUES[locale](), waitForAll ? more : null]);
+  const more = waitForAll ? MORE[locale]() : null;
+  const { messages } = await CATALOGUES[locale]();
   i18n.loadAndActivate({ locale, messages });
-  // Merged in when it comes (a re-render, not a remount: the language is the same).
-  allWords = more.then(
-    (rest) => i18n.load(locale, rest.messages),
-    (error: unknown) => console.warn(`the ${locale} words for other screens did not load`, error),
-  );
-  if (waitForAll) await allWords;
+  // Merged in when it comes (a re-render, not a remount: the language is the same). A start loads them after
+  // the first list is painted: evaluating hundreds of other screens' messages must not delay it.
+  allWords = null;
+  loadMore = () =>
+    (more ?? MORE[locale]()).then(
+      (rest) => i18n.load(locale, rest.messages),
+      (error: unknown) => console.warn(`the ${locale} words for other screens did not load`, error),
+    );
+  if (waitForAll) await whenAllWords();
   if (typeof document === 'undefined') return; // unit tests
   const root = document.documentElement;
   root.lang = locale;

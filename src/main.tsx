@@ -7,7 +7,8 @@ import { App } from './components/app.tsx';
 import { DisplayTiming } from './display-timing.ts';
 import { startSyncTriggers } from './leader.ts';
 import { OrdersStore } from './orders-store.ts';
-import { activate, onLocaleChange, startLocale, t } from './i18n.ts';
+import { afterFirstSnapshot } from './components/after-paint.tsx';
+import { activate, onLocaleChange, startLocale, t, whenAllWords } from './i18n.ts';
 import { errorMessage, SwBridge } from './sw-bridge.ts';
 import { UiState } from './ui-state.ts';
 import { workerSupport } from './worker-support.ts';
@@ -49,6 +50,8 @@ if (support !== 'ok') {
     words.then(() => {
       show();
       onLocaleChange(show);
+      // The other screens' words come once the list is painted (a tap on a dialog asks for them sooner).
+      void afterFirstSnapshot().then(whenAllWords);
     }, showStartFailure);
     // Leader election and the push stream start once the worker answered (they talk to it). They are in the
     // main bundle: every counter start needs them for live orders from other devices, so a lazy chunk would

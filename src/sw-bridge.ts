@@ -24,6 +24,7 @@ import type { MovementKind } from '../protocol/drawer.ts';
 import type { ClientOrder } from '../protocol/order.ts';
 import { unreachable } from '../protocol/unreachable.ts';
 import type { OrdersStore } from './orders-store.ts';
+import { firstSnapshotApplied } from './components/after-paint.tsx';
 import { readLocalSnapshot } from './local-snapshot.ts';
 import { decideRev } from './rev-gate.ts';
 import type { UiState } from './ui-state.ts';
@@ -224,6 +225,7 @@ export class SwBridge {
       const snapshot = (await local) ?? (await this.request({ v: 1, type: 'hello' }));
       performance.mark('orderline:snapshot-received', { detail: { orders: snapshot.orders.length } });
       this.store.applySnapshot(snapshot, at);
+      firstSnapshotApplied();
       this.lastRev = snapshot.rev;
       this.ui.set({ problem: null });
     } catch (error) {

@@ -1,5 +1,5 @@
 // Parts of a screen that its first paint does not need (printer alerts, dead letters, the owner's tip, the
-// cancel question): each is its own chunk, fetched when the browser is idle after the first paint, so the
+// cancel question): each is its own chunk, fetched when the browser is idle after the first list is painted, so the
 // counter's start pays only for what it paints (bench `bundle_gzip_kib`). Precached like every chunk.
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -11,10 +11,35 @@ export interface AfterPaint<P> {
   load(): Promise<ComponentType<P>>;
 }
 
-/** Runs `start` when the browser is idle (or soon, where there is no idle callback). */
+// The moment the first list is on screen: what the first paint does not need (the rest of the words, the pay
+// dialogs, alerts) waits for it, so none of it competes with reading and drawing the list at a cold start.
+// A screen whose snapshot never comes (the worker failed) still gets them, a few seconds late.
+const FALLBACK_MS = 3_000;
+
+let markShown: () => void = () => undefined;
+const shown = new Promise<void>((resolve) => {
+  markShown = resolve;
+});
+if (typeof setTimeout === 'function') setTimeout(() => markShown(), FALLBACK_MS);
+
+/** Called once the first snapshot was applied: resolves after the frame that paints it. */
+export function firstSnapshotApplied(): void {
+  if (typeof requestAnimationFrame !== 'function') return markShown();
+  // The callback runs before that frame's paint; the task it queues runs after it.
+  requestAnimationFrame(() => setTimeout(markShown, 0));
+}
+
+/** Resolves once the first list was painted (or the fallback passed). */
+export function afterFirstSnapshot(): Promise<void> {
+  return shown;
+}
+
+/** Runs `start` when the browser is idle after the first list was painted. */
 export function whenIdle(start: () => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
-  else setTimeout(start, 500);
+  void afterFirstSnapshot().then(() => {
+    if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
+    else setTimeout(start, 500);
+  });
 }
 
 /** A component that renders nothing until its chunk is in, then renders it with the same props. */

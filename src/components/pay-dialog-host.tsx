@@ -7,6 +7,7 @@ import type { OrdersStore } from '../orders-store.ts';
 import type { SwBridge } from '../sw-bridge.ts';
 import { useSubscription } from '../use-subscription.ts';
 import { t, whenAllWords } from '../i18n.ts';
+import { whenIdle } from './after-paint.tsx';
 
 type Dialogs = typeof import('./pay-dialogs.ts');
 let loaded: Dialogs | null = null;
@@ -25,29 +26,35 @@ export function loadPayDialogs(): Promise<Dialogs> {
   return loading;
 }
 
-/** Fetches the chunk when the browser is idle after the first paint. */
+/** Fetches the chunk when the browser is idle after the first list was painted. */
 export function preloadPayDialogs(): void {
-  const start = () => void loadPayDialogs().catch(() => undefined);
-  if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
-  else setTimeout(start, 500);
+  whenIdle(() => void loadPayDialogs().catch(() => undefined));
 }
 
-function useDialogs(): [Dialogs | null, string | null] {
+/** `when: 'idle'` waits for the idle moment after the first list's paint; `now` is a tap that needs them. */
+function useDialogs(when: 'now' | 'idle'): [Dialogs | null, string | null] {
   const [dialogs, setDialogs] = useState<Dialogs | null>(() => loaded);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
-    if (!dialogs)
+    if (dialogs) return;
+    let live = true;
+    const load = () =>
       loadPayDialogs().then(
-        (d) => setDialogs(d),
-        (e: unknown) => setFailed(String(e)),
+        (d) => live && setDialogs(d),
+        (e: unknown) => live && setFailed(String(e)),
       );
+    if (when === 'now') void load();
+    else whenIdle(() => void load());
+    return () => {
+      live = false;
+    };
   }, [dialogs]);
   return [dialogs, failed];
 }
 
-/** The counter's `Drawer closed` status, once the chunk is in (a moment after the first paint). */
+/** The counter's `Drawer closed` status, once the chunk is in (a moment after the first list's paint). */
 export function LazyDrawerStatus({ bridge }: { bridge: SwBridge }) {
-  const [dialogs] = useDialogs();
+  const [dialogs] = useDialogs('idle');
   return dialogs ? <dialogs.DrawerStatus bridge={bridge} /> : null;
 }
 
@@ -65,7 +72,7 @@ export interface PayDialogHostProps {
 export function PayDialogHost(props: PayDialogHostProps) {
   const { store, bridge, orderId, kind, currency, opener, onError, onClose } = props;
   useSubscription(store, () => store.orders.get(orderId));
-  const [dialogs, failed] = useDialogs();
+  const [dialogs, failed] = useDialogs('now');
   const close = () => {
     onClose();
     if (opener?.isConnected) opener.focus();
