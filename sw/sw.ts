@@ -16,6 +16,7 @@ import { createMenuMemory } from './menu-memory.ts';
 import type { MenuResponse } from '../protocol/menu.ts';
 import { createSettingsKeeper } from './settings-keeper.ts';
 import { createSyncEngine } from './sync-engine.ts';
+import { addStartRoutes, copyStartShell } from './start-routes.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -98,17 +99,24 @@ function startEngine(): void {
   engine.start().catch(reportError);
 }
 
-self.addEventListener('install', () => {
+self.addEventListener('install', (event) => {
   // A first install (no version active on this device): nothing else owns the outbox, so the engine starts
   // now, beside the precache, and a new device's orders are in IndexedDB by the time the page asks. An update
   // must not: the active version owns the outbox until this one activates.
   if (self.registration.active === null) startEngine();
+  addStartRoutes(event, reportError);
 });
 
 self.addEventListener('activate', (event) => {
   // Take over open tabs at once. Activation must not wait for the network (navigations queue behind it), so
   // the engine starts beside it: the new version keeps flushing the outbox the old one left in IndexedDB.
-  event.waitUntil(self.clients.claim());
+  // The start routes' shell is this version's from now on (a few cache writes, no network).
+  event.waitUntil(
+    Promise.all([
+      self.clients.claim(),
+      copyStartShell(origin, () => matchPrecache('index.html'), caches).catch(reportError),
+    ]),
+  );
   startEngine();
 });
 

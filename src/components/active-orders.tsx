@@ -86,19 +86,23 @@ export function ActiveOrders({
   }, []);
 
   const [useRows, setUseRows] = useState<RowsHook>(() => virtualRows ?? usePlainRows);
+  // A list longer than the plain rows needs the virtualiser to scroll: fetched at once. A short one can wait
+  // for the idle moment after the first list's paint.
+  const needsRows = store.ids.length > PLAIN_ROWS;
   useEffect(() => {
     if (useRows !== usePlainRows) return;
     let live = true;
-    whenIdle(() =>
+    const load = () =>
       loadVirtualRows().then(
         (hook) => live && setUseRows(() => hook),
         (error: unknown) => console.warn('the list virtualiser did not load; showing the first rows', error),
-      ),
-    );
+      );
+    if (needsRows) void load();
+    else whenIdle(() => void load());
     return () => {
       live = false;
     };
-  }, []);
+  }, [needsRows]);
   const [search, setSearch] = useState('');
   const query = orderQuery(search);
   const listVersion = store.listVersion;

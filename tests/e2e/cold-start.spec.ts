@@ -88,3 +88,30 @@ test('a reload with the worker stopped shows every active order and its count, a
   await expect(await scrollToRow(app, newest)).toContainText('Preparing');
   await expect(await scrollToRow(app, `${prefix}-0-`)).toBeVisible();
 });
+
+test('a start with the worker stopped takes the shell and scripts from the cache without waking it, and works', async ({
+  app,
+  uniqueName,
+}) => {
+  await waitForFirstSnapshot(app);
+  // The active version copied its shell for the start routes when it activated (sw/start-routes.ts).
+  await expect
+    .poll(() => app.evaluate(async () => (await caches.open('orderline-start')).keys().then((k) => k.length)))
+    .toBe(3);
+  await stopAllServiceWorkers(app);
+  await app.reload();
+  await waitForFirstSnapshot(app);
+  const navigation = await app.evaluate(() => {
+    const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & {
+      workerMatchedSourceType?: string;
+    };
+    return { source: entry.workerMatchedSourceType, workerStart: entry.workerStart };
+  });
+  // Answered by the static route: no fetch handler, so no worker start on the navigation's timeline.
+  expect(navigation).toEqual({ source: 'cache', workerStart: 0 });
+  expect(await app.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  // The worker wakes for the page's first intent, as after any start.
+  const name = uniqueName('AfterStaticStart');
+  await placeOrder(app, { customerName: name });
+  await expect(counter(app).row(name)).toContainText('Pending');
+});
