@@ -25,6 +25,7 @@ import type { ClientOrder } from '../protocol/order.ts';
 import { unreachable } from '../protocol/unreachable.ts';
 import type { OrdersStore } from './orders-store.ts';
 import { firstSnapshotApplied } from './components/after-paint.tsx';
+import { t } from './i18n.ts';
 import { readLocalSnapshot } from './local-snapshot.ts';
 import { decideRev } from './rev-gate.ts';
 import type { UiState } from './ui-state.ts';
@@ -80,7 +81,7 @@ export class SwBridge {
     // controlled, and registration (workbox-window's default) waits for the load event.
     const registered = this.register().catch((error: unknown) => {
       this.registrationFailed = true;
-      this.ui.set({ problem: `The offline worker could not start: ${errorMessage(error)}` });
+      this.ui.set({ problem: t('app.workerFailed', { error: errorMessage(error) }) });
       throw error;
     });
     await Promise.all([registered, this.resnapshot(local)]);
@@ -196,7 +197,7 @@ export class SwBridge {
     return new Promise<ReplyValues[K]>((resolve, reject) => {
       const timer = setTimeout(() => {
         port1.close();
-        reject(new BridgeError('timeout', `The offline worker did not answer "${message.type}" in time.`));
+        reject(new BridgeError('timeout', t('app.workerTimeout')));
       }, REQUEST_TIMEOUT_MS);
       port1.onmessage = (event: MessageEvent<Reply<ReplyValues[K]>>) => {
         clearTimeout(timer);
@@ -231,7 +232,7 @@ export class SwBridge {
     } catch (error) {
       // A worker that never registered is the problem to show; the snapshot failed only because of it.
       if (!this.registrationFailed)
-        this.ui.set({ problem: `Could not load orders from this device: ${errorMessage(error)}` });
+        this.ui.set({ problem: t('app.ordersUnreadable', { error: errorMessage(error) }) });
       // The worker may be starting, upgrading or briefly stuck: try again rather than stay blank.
       if (this.retryTimer === undefined) {
         this.retryTimer = setTimeout(() => {
@@ -258,7 +259,7 @@ export class SwBridge {
     const registration = await (this.registration ?? navigator.serviceWorker.ready);
     const worker = registration.active ?? registration.installing ?? registration.waiting;
     if (worker) return worker;
-    throw new BridgeError('no-worker', 'The offline worker is not active.');
+    throw new BridgeError('no-worker', t('app.workerInactive'));
   }
 
   private onBroadcast(data: unknown): void {
