@@ -14,7 +14,7 @@ import { orderColumns, rowToOrder, type OrderRow } from './order-rows.ts';
 import type { SqlClient } from './sql-database.ts';
 
 /** The index predicate of orders_finished_*_idx, written identically so the planner can use them. */
-const FINISHED = `status IN ('completed', 'cancelled')`;
+export const FINISHED = `status IN ('completed', 'cancelled')`;
 
 interface EventRow {
   order_id: string;
@@ -25,7 +25,7 @@ interface EventRow {
 }
 
 /** `q` as a LIKE "contains" pattern: %, _ and the escape character itself match only themselves. */
-function likeContains(q: string): string {
+export function likeContains(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
@@ -35,6 +35,13 @@ function likeContains(q: string): string {
  */
 const HAS_TRIGRAM = /[A-Za-z0-9]{3}/;
 
+/** 'indexed': written on migration 012's index expressions; 'walk': checked order by order, newest first. */
+export type ContainsForm = 'indexed' | 'walk';
+
+export function containsForm(q: string): ContainsForm {
+  return HAS_TRIGRAM.test(q) && !q.includes('\n') ? 'indexed' : 'walk';
+}
+
 /**
  * `q` anywhere in the number ("001" and "1" find B-001), the customer's name, or an item's name or note, in any
  * case (docs/decisions.md, "History search"). With a trigram to look up, the three conditions are the
@@ -42,8 +49,8 @@ const HAS_TRIGRAM = /[A-Za-z0-9]{3}/;
  * still walk the newest first when many do); without one, it walks the finished orders newest first and stops
  * at a page's worth of matches. Both forms match exactly the same orders.
  */
-function containsCondition(q: string, pattern: string): string {
-  if (HAS_TRIGRAM.test(q) && !q.includes('\n')) {
+export function containsCondition(form: ContainsForm, pattern: string): string {
+  if (form === 'indexed') {
     return `(number LIKE upper(${pattern}) OR lower(customer_name) LIKE lower(${pattern})
              OR order_items_search_text(items) LIKE lower(${pattern}))`;
   }
@@ -89,7 +96,9 @@ export function createHistoryStore(db: SqlClient): HistoryStore {
       if (query.from) where.push(`created_at >= ${param(query.from)}`);
       if (query.to) where.push(`created_at < ${param(query.to)}`);
       if (query.status) where.push(`status = ${param(query.status)}`);
-      if (query.q) where.push(containsCondition(query.q, param(likeContains(query.q))));
+      if (query.q) {
+        where.push(containsCondition(containsForm(query.q), param(likeContains(query.q))));
+      }
       if (after) {
         where.push(`(created_at, id) < (${param(after.createdAt)}, ${param(after.id)})`);
       }
