@@ -51,7 +51,9 @@ export function containsForm(q: string): ContainsForm {
  */
 export function containsCondition(form: ContainsForm, pattern: string): string {
   if (form === 'indexed') {
-    return `(number LIKE upper(${pattern}) OR lower(customer_name) LIKE lower(${pattern})
+    // '-' is never part of an escape (likeContains), so the pattern without dashes is still exact.
+    return `((replace(number, '-', '') LIKE upper(replace(${pattern}, '-', '')) AND number LIKE upper(${pattern}))
+             OR lower(customer_name) LIKE lower(${pattern})
              OR order_items_search_text(items) LIKE lower(${pattern}))`;
   }
   return `(number LIKE upper(${pattern}) OR lower(customer_name) LIKE lower(${pattern})

@@ -32,6 +32,10 @@ const TRIGRAM_INDEXES = [
 /** Searches with a trigram (indexed form) and without (walk); 'latte xyzzy' and 'foam flat' span two fields. */
 const QUERIES = [
   'A-001',
+  'z-025',
+  '-025',
+  'a001',
+  '001-',
   '001',
   'a-00',
   'ada',
