@@ -5,6 +5,7 @@
 import { access, mkdtemp, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from '../store/pglite-extensions.ts';
 import { BackupFileError, DATA_FOLDER, extractArchive } from './backup-archive.ts';
 import { BACKUPS_FOLDER } from './backup-files.ts';
 import { runningServer } from './server-file.ts';
@@ -35,7 +36,7 @@ async function exists(path: string): Promise<boolean> {
 async function checkOpens(file: string, dataDir: string, migrations: readonly string[]): Promise<void> {
   let db: PGlite | null = null;
   try {
-    db = await PGlite.create(dataDir);
+    db = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
     const rows = (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows;
     const found = rows.map((row) => row.name).join(',');
     if (found !== migrations.join(','))

@@ -1,5 +1,5 @@
 // Finished orders for GET /api/orders/history: keyset pages (created_at DESC, id DESC) over the partial
-// indexes of migration 004, each order with its order_events. Reads only; never writes.
+// indexes of migrations 004 and 012, each order with its order_events. Reads only; never writes.
 
 import {
   type HistoryCursor,
@@ -14,7 +14,7 @@ import { orderColumns, rowToOrder, type OrderRow } from './order-rows.ts';
 import type { SqlClient } from './sql-database.ts';
 
 /** The index predicate of orders_finished_*_idx, written identically so the planner can use them. */
-const FINISHED = `status IN ('completed', 'cancelled')`;
+export const FINISHED = `status IN ('completed', 'cancelled')`;
 
 interface EventRow {
   order_id: string;
@@ -25,8 +25,41 @@ interface EventRow {
 }
 
 /** `q` as a LIKE "contains" pattern: %, _ and the escape character itself match only themselves. */
-function likeContains(q: string): string {
+export function likeContains(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Three ASCII letters or digits in a row give pg_trgm at least one trigram to look up, whatever the database's
+ * locale calls a letter; a shorter `q` ("B-1", "7") has none and would make the GIN index read every entry.
+ */
+const HAS_TRIGRAM = /[A-Za-z0-9]{3}/;
+
+/** 'indexed': written on migration 012's index expressions; 'walk': checked order by order, newest first. */
+export type ContainsForm = 'indexed' | 'walk';
+
+export function containsForm(q: string): ContainsForm {
+  return HAS_TRIGRAM.test(q) && !q.includes('\n') ? 'indexed' : 'walk';
+}
+
+/**
+ * `q` anywhere in the number ("001" and "1" find B-001), the customer's name, or an item's name or note, in any
+ * case (docs/decisions.md, "History search"). With a trigram to look up, the three conditions are the
+ * expressions of migration 012's GIN indexes, so the planner can OR their bitmaps when few orders match (or
+ * still walk the newest first when many do); without one, it walks the finished orders newest first and stops
+ * at a page's worth of matches. Both forms match exactly the same orders.
+ */
+export function containsCondition(form: ContainsForm, pattern: string): string {
+  if (form === 'indexed') {
+    // '-' is never part of an escape (likeContains), so the pattern without dashes is still exact.
+    return `((replace(number, '-', '') LIKE upper(replace(${pattern}, '-', '')) AND number LIKE upper(${pattern}))
+             OR lower(customer_name) LIKE lower(${pattern})
+             OR order_items_search_text(items) LIKE lower(${pattern}))`;
+  }
+  return `(number LIKE upper(${pattern}) OR lower(customer_name) LIKE lower(${pattern})
+           OR EXISTS (SELECT 1 FROM jsonb_array_elements(items) AS line
+                      WHERE lower(line->>'name') LIKE lower(${pattern})
+                         OR lower(coalesce(line->>'note', '')) LIKE lower(${pattern})))`;
 }
 
 export interface HistoryStore {
@@ -66,16 +99,7 @@ export function createHistoryStore(db: SqlClient): HistoryStore {
       if (query.to) where.push(`created_at < ${param(query.to)}`);
       if (query.status) where.push(`status = ${param(query.status)}`);
       if (query.q) {
-        // Anywhere in the number ("001" and "1" find B-001), the customer's name, or an item's name or note,
-        // in any case. A "contains" search cannot use the name index: it walks the finished orders newest
-        // first and stops at a page's worth of matches (docs/decisions.md, "History search").
-        const pattern = param(likeContains(query.q));
-        where.push(
-          `(number LIKE upper(${pattern}) OR lower(customer_name) LIKE lower(${pattern})
-            OR EXISTS (SELECT 1 FROM jsonb_array_elements(items) AS line
-                       WHERE lower(line->>'name') LIKE lower(${pattern})
-                          OR lower(coalesce(line->>'note', '')) LIKE lower(${pattern})))`,
-        );
+        where.push(containsCondition(containsForm(query.q), param(likeContains(query.q))));
       }
       if (after) {
         where.push(`(created_at, id) < (${param(after.createdAt)}, ${param(after.id)})`);

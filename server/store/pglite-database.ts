@@ -4,6 +4,7 @@
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.ts';
 import type { SqlClient, SqlDatabase } from './sql-database.ts';
 
 interface QueuedWork {
@@ -29,7 +30,10 @@ async function copyTree(root: string, from: string, to: string, keep: (path: str
 export async function openPgliteDatabase(dataDir: string): Promise<SqlDatabase> {
   // relaxedDurability stays false: every query waits for PGlite's file-system sync, and the
   // NODEFS backend writes straight to files, so a COMMIT that returned survives a process kill.
-  const db = await PGlite.create(dataDir, { relaxedDurability: false });
+  const db = await PGlite.create(dataDir, {
+    relaxedDurability: false,
+    extensions: PGLITE_EXTENSIONS,
+  });
   const queue: QueuedWork[] = [];
   let draining: Promise<void> | null = null;
   let closed = false;
