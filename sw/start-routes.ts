@@ -24,12 +24,16 @@ interface RoutableInstallEvent extends ExtendableEvent {
   addRoutes?: (rules: RouterRule[]) => Promise<void>;
 }
 
-/** The rules: only while the worker is stopped, only GETs, only exact start URLs without a query. */
+/** The rules: hashed assets always; start pages only while the worker is stopped, exact URLs without a query. */
 export function startRules(): RouterRule[] {
   const stopped = { requestMethod: 'GET', runningStatus: 'not-running' } as const;
   return [
-    // Hashed file names: the precache holds each under its plain URL (its revision is the hash).
-    { condition: { ...stopped, urlPattern: { pathname: '/assets/*' } }, source: 'cache' },
+    // Hashed file names: the precache holds each under its plain URL (its revision is the hash), which is all
+    // the fetch handler would do for them, so they skip the worker even while it runs. Only while it is
+    // stopped was not enough: Chromium starts the worker beside a navigation the static route answered, and
+    // the page's scripts then waited for it to boot (worker-stopped start, 1,000 orders: 241 → 170 ms and
+    // 342 → 210 ms in two paired runs at load 6–7).
+    { condition: { requestMethod: 'GET', urlPattern: { pathname: '/assets/*' } }, source: 'cache' },
     ...START_PATHS.map((pathname): RouterRule => ({
       condition: { ...stopped, requestMode: 'navigate', urlPattern: { pathname, search: '' } },
       source: { cacheName: START_CACHE },

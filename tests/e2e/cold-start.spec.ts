@@ -109,6 +109,18 @@ test('a start with the worker stopped takes the shell and scripts from the cache
   });
   // Answered by the static route: no fetch handler, so no worker start on the navigation's timeline.
   expect(navigation).toEqual({ source: 'cache', workerStart: 0 });
+  // The hashed scripts too, whether or not the browser started the worker meanwhile.
+  const scripts = await app.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => new URL(entry.name).pathname.startsWith('/assets/'))
+      .map(
+        (entry) =>
+          (entry as PerformanceResourceTiming & { workerFinalSourceType?: string }).workerFinalSourceType,
+      ),
+  );
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(new Set(scripts)).toEqual(new Set(['cache']));
   expect(await app.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   // The worker wakes for the page's first intent, as after any start.
   const name = uniqueName('AfterStaticStart');
