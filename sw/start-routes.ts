@@ -1,7 +1,8 @@
 // Static routes (the Service Worker static routing API, `InstallEvent.addRoutes`, Chromium 123+): a tablet
 // waking a page whose worker the browser stopped loads the app shell and its hashed scripts straight from
 // Cache Storage, without waiting for this worker to boot; the page then reads its list from IndexedDB itself
-// (src/local-snapshot.ts). A running worker answers as before (sw/fetch-routes.ts), so nothing else changes.
+// (src/local-snapshot.ts). Hashed scripts come from Cache Storage even while the worker runs (the same precache
+// its fetch handler would read); a running worker still answers navigations and the API (sw/fetch-routes.ts).
 // A browser without the API ignores all this and every request goes through the fetch handler.
 
 /** Where the copies of the shell live, one per start path (a route's cache lookup matches the exact URL). */
