@@ -9,7 +9,7 @@ import { counter } from '../../tests/e2e/helpers/device.ts';
 import { startServer } from '../../tests/e2e/helpers/server-process.ts';
 import { openStore } from '../../server/store/open-store.ts';
 import { newBenchContext } from '../bench-env.ts';
-import { installProbe } from '../page-probe.ts';
+import { installProbe, waitColdPaint } from '../page-probe.ts';
 import { pairContext } from '../../tests/e2e/helpers/pair-device.ts';
 import { round } from '../stats.ts';
 
@@ -68,17 +68,13 @@ async function timeFirstOpen(browser: Browser, url: string): Promise<number> {
     await pairContext(context, url);
     const page = await context.newPage();
     await page.bringToFront();
-    await page.goto('/');
-    const painted = await page.waitForFunction(() => window.__bench?.coldPaintMs ?? null, undefined, {
-      polling: 50,
-      timeout: 120_000,
-    });
+    const painted = await waitColdPaint(page, () => page.goto('/'), 120_000);
     // The list is virtualised: it lists every active order once its rows carry that total.
     await counter(page)
       .rows.and(page.locator(`[aria-setsize="${BOOTSTRAP_ACTIVE}"]`))
       .first()
       .waitFor({ timeout: 10_000 });
-    return (await painted.jsonValue()) as number;
+    return painted.paint;
   } finally {
     await context.close();
   }

@@ -7,6 +7,7 @@ import { openAppWithin as openApp } from '../open-app.ts';
 import { inParallel, newOrderBody, postOrder, registerDevice } from '../api-client.ts';
 import { newBenchDevice, type BenchEnv } from '../bench-env.ts';
 import { median, round } from '../stats.ts';
+import { waitColdPaint } from '../page-probe.ts';
 
 export interface ColdStartResult {
   /** Median over the reloads of navigation start → painted. */
@@ -83,18 +84,7 @@ export async function measureColdStart(
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
       }
-      await page.reload();
-      const handle = await page.waitForFunction(
-        () => {
-          const state = window.__bench;
-          return state?.coldPaintMs != null
-            ? { paint: state.coldPaintMs, dom: state.coldDomMs ?? NaN, first: state.coldFirstRowMs ?? NaN }
-            : null;
-        },
-        undefined,
-        { polling: 50, timeout: 30_000 },
-      );
-      const result = (await handle.jsonValue()) as { paint: number; dom: number; first: number };
+      const result = await waitColdPaint(page, () => page.reload(), 30_000);
       if (stopWorker) {
         paintedStopped.push(round(result.paint));
         continue;
