@@ -121,6 +121,22 @@ test('a start with the worker stopped takes the shell and scripts from the cache
   );
   expect(scripts.length).toBeGreaterThan(0);
   expect(new Set(scripts)).toEqual(new Set(['cache']));
+  // The entry's static imports are announced in the shell (vite.config.ts `entryPreloads`), so they are fetched
+  // beside the entry rather than after it was parsed: each was requested by its link (Chromium reports a module
+  // preload's initiator as `other`; a chunk found only by parsing the entry reports `script`).
+  const preloads = await app.evaluate(() => {
+    const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map(
+      (l) => l.href,
+    );
+    const initiators = new Map(
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => [entry.name, (entry as PerformanceResourceTiming).initiatorType]),
+    );
+    return links.map((href) => initiators.get(href) ?? 'not fetched');
+  });
+  expect(preloads.length).toBeGreaterThan(0);
+  for (const initiator of preloads) expect(['link', 'other']).toContain(initiator);
   expect(await app.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   // The worker wakes for the page's first intent, as after any start.
   const name = uniqueName('AfterStaticStart');
