@@ -2,34 +2,30 @@
 // filters the user chose in, a URL out (the server validates with protocol/history.ts and day-report.ts).
 import type { DayReportTable } from '../protocol/day-report.ts';
 import type { FinishedStatus } from '../protocol/history.ts';
+import { zonedDayBounds } from './zoned-day.ts';
 
 export interface HistoryFilters {
   /** Order number or part of a customer name; blank means no search. */
   search: string;
   status: FinishedStatus | 'any';
-  /** A local calendar day YYYY-MM-DD, or '' for any day. */
+  /** A calendar day YYYY-MM-DD in the shop's time zone, or '' for any day. */
   day: string;
 }
 
 export const NO_FILTERS: HistoryFilters = { search: '', status: 'any', day: '' };
 
-/** The UTC instants where a local calendar day starts and the next one starts (DST days are 23 or 25 hours). */
-export function localDayBounds(day: string): { from: string; to: string } | null {
-  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(day);
-  if (!match) return null;
-  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
-  const start = new Date(year, month, date);
-  if (start.getFullYear() !== year || start.getMonth() !== month || start.getDate() !== date) return null;
-  const end = new Date(year, month, date + 1);
-  return { from: start.toISOString(), to: end.toISOString() };
-}
-
-export function historyUrl(filters: HistoryFilters, cursor: string | null, limit = 20): string {
+/** `timeZone`: the shop's (Settings), whose midnights bound the day filter. */
+export function historyUrl(
+  filters: HistoryFilters,
+  cursor: string | null,
+  timeZone: string,
+  limit = 20,
+): string {
   const params = new URLSearchParams();
   const search = filters.search.trim();
   if (search !== '') params.set('q', search);
   if (filters.status !== 'any') params.set('status', filters.status);
-  const bounds = localDayBounds(filters.day);
+  const bounds = zonedDayBounds(filters.day, timeZone);
   if (bounds) {
     params.set('from', bounds.from);
     params.set('to', bounds.to);
@@ -39,12 +35,7 @@ export function historyUrl(filters: HistoryFilters, cursor: string | null, limit
   return `/api/orders/history?${params.toString()}`;
 }
 
-/** Today in this device's zone as YYYY-MM-DD (the Report's default day). */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
+/** This device's zone: the money screens use it only until the shop's settings are known. */
 export function deviceTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
@@ -80,7 +71,7 @@ export function matchesSearch(
 /**
  * The same filters applied on the device, to the finished orders it keeps for offline lookup: the search
  * anywhere in the number, the customer's name or the items (case-insensitive, like the server's search), the
- * status, and the local day.
+ * status, and the day in the shop's time zone.
  */
 export function matchesFilters(
   order: {
@@ -91,10 +82,11 @@ export function matchesFilters(
     items?: readonly { name: string; note?: string }[];
   },
   filters: HistoryFilters,
+  timeZone: string,
 ): boolean {
   if (!matchesSearch(order, filters.search)) return false;
   if (filters.status !== 'any' && order.status !== filters.status) return false;
-  const bounds = localDayBounds(filters.day);
+  const bounds = zonedDayBounds(filters.day, timeZone);
   if (bounds && (order.createdAt < bounds.from || order.createdAt >= bounds.to)) return false;
   return true;
 }

@@ -1,5 +1,6 @@
-// The shop's settings as this tab knows them: GET /api/settings (the SW answers from its cached copy, so a
-// kitchen that starts offline keeps the owner's thresholds), then every `settings` broadcast from the SW.
+// The shop's settings as this tab knows them (the kitchen's thresholds, the money screens' time zone): GET
+// /api/settings (the SW answers from its cached copy, so a kitchen that starts offline keeps the owner's
+// thresholds), then every `settings` broadcast from the SW.
 // Defaults until either has answered; a failed load keeps what is shown and says nothing (the timers still run).
 import { useEffect, useState } from 'preact/hooks';
 import { BROADCAST_CHANNEL, isSettingsBroadcast } from '../../protocol/messages.ts';
@@ -16,8 +17,14 @@ export function settingsSaved(settings: ShopSettings): void {
   applyLocal?.(settings);
 }
 
+/** The settings, the design's defaults until this tab has seen them. */
 export function useShopSettings(): ShopSettings {
-  const [settings, setSettings] = useState<ShopSettings>(lastSettings ?? DEFAULT_SETTINGS);
+  return useKnownShopSettings() ?? DEFAULT_SETTINGS;
+}
+
+/** The settings, or null until this tab has seen them (the money screens fall back to the device's zone). */
+export function useKnownShopSettings(): ShopSettings | null {
+  const [settings, setSettings] = useState<ShopSettings | null>(lastSettings);
   useEffect(() => {
     // A push is always newer than the (possibly cached) GET answer: once one arrived, the GET is ignored.
     let pushed = false;
@@ -35,8 +42,7 @@ export function useShopSettings(): ShopSettings {
         (body: unknown) => {
           if (!pushed && isShopSettings(body)) apply(body);
         },
-        (error: unknown) =>
-          console.warn('orderline: kitchen settings not loaded; keeping', lastSettings, error),
+        (error: unknown) => console.warn('orderline: shop settings not loaded; keeping', lastSettings, error),
       );
     const channel = new BroadcastChannel(BROADCAST_CHANNEL);
     channel.onmessage = (event: MessageEvent<unknown>) => {
