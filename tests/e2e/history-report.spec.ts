@@ -250,11 +250,29 @@ test("a tablet whose clock is in another zone reads the Report's day and History
     const { id } = await placeOrder(page, { customerName: name });
     await complete(page, name);
 
-    // History: the shop's today finds the order (the tablet's midnights would miss it), its time on the shop's clock.
+    // Report: the default day is the shop's today, in the shop's zone, and so are the downloads.
+    await page.getByRole('link', { name: 'Report', exact: true }).click();
+    await expect(page.getByLabel('Report day')).toHaveValue(shopToday);
+    await expect(page.getByText(`Time zone: ${shopZone}`)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
+      'href',
+      `/api/reports/day?date=${shopToday}&tz=${encodeURIComponent(shopZone)}&format=csv`,
+    );
+    const totals = page.getByRole('region', { name: 'Totals' });
+    const orders = totals.locator('dt', { hasText: /^Orders$/ }).locator('+ dd');
+    const report = await dayReport(server.url, shopToday, shopZone);
+    await expect(orders).toHaveText(String(report.orders));
+    expect(report.orders).toBeGreaterThan(0);
+
+    // History: the shop's today finds the order (the tablet's midnights would miss it), shown on the shop's
+    // clock.
     await page.getByRole('link', { name: 'History', exact: true }).click();
     await page.getByRole('searchbox', { name: 'Search orders' }).fill(name);
     const history = page.getByRole('list', { name: 'Order history', exact: true });
     await expect(history.getByRole('listitem')).toHaveCount(1);
+    // The tablet's today is not the shop's: the order taken just now is not on it.
+    await page.getByLabel('Day', { exact: true }).fill(todayIn(tabletZone));
+    await expect(page.getByText('No finished orders match.')).toBeVisible();
     await page.getByLabel('Day', { exact: true }).fill(shopToday);
     await expect(history.getByRole('listitem')).toHaveCount(1);
     const found = history.getByRole('listitem');
@@ -271,20 +289,8 @@ test("a tablet whose clock is in another zone reads the Report's day and History
     );
     await expect(time).toHaveText(shown);
 
-    // Report: the default day is the shop's today, in the shop's zone, and so are the downloads.
-    await page.getByRole('link', { name: 'Report', exact: true }).click();
-    await expect(page.getByLabel('Report day')).toHaveValue(shopToday);
-    await expect(page.getByText(`Time zone: ${shopZone}`)).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
-      'href',
-      `/api/reports/day?date=${shopToday}&tz=${encodeURIComponent(shopZone)}&format=csv`,
-    );
-    const totals = page.getByRole('region', { name: 'Totals' });
-    const orders = totals.locator('dt', { hasText: /^Orders$/ }).locator('+ dd');
-    const report = await dayReport(server.url, shopToday, shopZone);
-    await expect(orders).toHaveText(String(report.orders));
-    expect(report.orders).toBeGreaterThan(0);
     if (process.env.ORDERLINE_SCREENSHOTS) {
+      await page.getByRole('link', { name: 'Report', exact: true }).click();
       await page.evaluate(() => localStorage.setItem('orderline.language', 'de'));
       await page.reload();
       await expect(page.getByText(`Zeitzone: ${shopZone}`)).toBeVisible();
