@@ -1,6 +1,8 @@
 // Plain API calls the page makes itself (pairing, device management): never queued, never retried. Every
-// failure becomes an ApiRequestError whose message is fit to show, the server's own message when it sent one.
-import { t } from './i18n.ts';
+// failure becomes an ApiRequestError whose message is fit to show: the words for the server's error code in
+// the active language, the server's own message for a code without words (error-words.ts).
+import { errorWords } from './error-words.ts';
+import { t, whenAllWords } from './i18n.ts';
 
 /** `status` 0 = no answer at all (offline, server down). `code` is the server's error code when it sent one. */
 export class ApiRequestError extends Error {
@@ -56,13 +58,17 @@ export async function apiRequest<T>(
   }
   if (!response.ok) {
     const error = serverError(parsed);
+    // The error words are in the `more` catalogue: a failure before it is in waits for it.
+    await whenAllWords();
     if (response.status === 429) {
       throw new ApiRequestError(429, error?.code ?? 'rate_limited', t('app.tooManyAttempts'));
     }
     throw new ApiRequestError(
       response.status,
       error?.code ?? `http_${response.status}`,
-      error?.message ?? t('app.serverHttp', { status: response.status }),
+      error
+        ? (errorWords(error.code, error.message) ?? error.message)
+        : t('app.serverHttp', { status: response.status }),
     );
   }
   if (parsed === null) throw new ApiRequestError(response.status, 'not_json', t('app.notJson'));
