@@ -5,7 +5,7 @@ import type { DeadLetter } from '../../protocol/messages.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
 import type { OrdersStore } from '../orders-store.ts';
 import { useSubscription } from '../use-subscription.ts';
-import { errorWords } from '../error-words.ts';
+import { errorWords } from '../api-request.ts';
 import { t } from '../i18n.ts';
 
 export interface NeedsAttentionProps {

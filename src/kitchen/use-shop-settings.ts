@@ -57,3 +57,17 @@ export function useKnownShopSettings(): ShopSettings | null {
   }, []);
   return settings;
 }
+
+/** This device's zone: the money screens use it only until the shop's settings are known. */
+export function deviceTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * The shop's IANA zone for the money screens (Report, History, Drawer): their days, hours and dates read as the
+ * receipts and the server's CSV do, even on a tablet whose clock is in another zone. This device's zone only
+ * until the settings are known (the SW answers them offline too).
+ */
+export function useShopTimeZone(): string {
+  return useKnownShopSettings()?.timeZone ?? deviceTimeZone();
+}

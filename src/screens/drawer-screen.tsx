@@ -15,7 +15,7 @@ import { CloseForm, MoveForm, OpenForm } from './drawer-forms.tsx';
 import { ZReportView } from './z-report-view.tsx';
 import { t } from '../i18n.ts';
 import { formatDateTime } from '../when-format.ts';
-import { useShopTimeZone } from '../use-shop-time-zone.ts';
+import { useShopTimeZone } from '../kitchen/use-shop-settings.ts';
 
 export default function DrawerScreen({ bridge, store }: ScreenProps) {
   const { view, error, apply } = useDrawer(bridge);

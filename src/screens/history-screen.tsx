@@ -14,7 +14,7 @@ import { formatWhen, HistoryDetail } from './history-detail.tsx';
 import { STATUS_WORD } from '../components/order-row.tsx';
 import type { ScreenProps } from './screen-props.ts';
 import { useSubscription } from '../use-subscription.ts';
-import { useShopTimeZone } from '../use-shop-time-zone.ts';
+import { useShopTimeZone } from '../kitchen/use-shop-settings.ts';
 import { t } from '../i18n.ts';
 /** Typing settles for this long before the search is sent. */
 const SEARCH_DELAY_MS = 250;

@@ -5,9 +5,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DayReport } from '../../protocol/day-report.ts';
 import { apiRequest, describeFailure } from '../api-request.ts';
 import { formatMoney } from '../display-format.ts';
-import { dayReportUrl } from '../history-query.ts';
-import { useShopTimeZone } from '../use-shop-time-zone.ts';
-import { zonedToday } from '../zoned-day.ts';
+import { dayReportUrl, zonedToday } from '../history-query.ts';
+import { useShopTimeZone } from '../kitchen/use-shop-settings.ts';
+
 import { useBrowserOnline } from '../use-browser-online.ts';
 import { HourBars } from './hour-bars.tsx';
 import { ReportMoney } from './report-money.tsx';

@@ -1,9 +1,9 @@
-// The server's error codes worded for people (src/error-words.ts): every worded code has its message in every
+// The server's error codes worded for people (src/api-request.ts): every worded code has its message in every
 // catalogue, German words for a code, the server's detail kept where it names what is wrong, and no words
 // (the caller shows the server's message) for a code without them or before the words are loaded.
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../../protocol/locales.ts';
-import { ERROR_WORDS, errorWords } from '../../../src/error-words.ts';
+import { ERROR_WORDS, errorWords } from '../../../src/api-request.ts';
 import { activate } from '../../../src/i18n.ts';
 
 /** A compiled catalogue's ids (the catalogue test checks they match the .po files). */

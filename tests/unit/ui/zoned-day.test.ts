@@ -1,7 +1,7 @@
 // Days in the shop's time zone, computed on a device whose clock is in another one (this process runs in UTC,
 // checked first): the Report's default day and the History day filter's bounds follow the shop's midnights.
 import { describe, expect, it } from 'vitest';
-import { zonedDayBounds, zonedToday } from '../../../src/zoned-day.ts';
+import { zonedDayBounds, zonedToday } from '../../../src/history-query.ts';
 
 describe('zoned days (the test process runs in UTC)', () => {
   it('runs where the device zone is UTC, so the shop zones below are far from it', () => {
