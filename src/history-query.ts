@@ -1,35 +1,97 @@
-// Builds the GET /api/orders/history and /api/reports/day URLs the History and Report screens call. Pure: the
-// filters the user chose in, a URL out (the server validates with protocol/history.ts and day-report.ts).
+// Builds the GET /api/orders/history and /api/reports/day URLs the History and Report screens call, and the
+// days they ask for: calendar days in the shop's time zone (Settings), whatever zone this device's clock is set
+// to. Pure: the filters the user chose in, a URL out (the server validates with protocol/history.ts, day-report.ts).
 import type { DayReportTable } from '../protocol/day-report.ts';
 import type { FinishedStatus } from '../protocol/history.ts';
+
+const DAY_MS = 86_400_000;
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall clock `timeZone` shows at `instant`, read back as if it were UTC (its offset is the difference). */
+function wallClock(instant: number, timeZone: string): number {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    clocks.set(timeZone, clock);
+  }
+  const parts = clock.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour') % 24,
+    part('minute'),
+    part('second'),
+  );
+}
+
+/** YYYY-MM-DD of the calendar day `timeZone` is in at `now` (the Report's default day). */
+export function zonedToday(timeZone: string, now: Date = new Date()): string {
+  return new Date(wallClock(now.getTime(), timeZone)).toISOString().slice(0, 10);
+}
+
+/**
+ * The first instant of the local day whose midnight reads as `wall` (UTC milliseconds of that date). Two
+ * guesses with the offsets around it; the earliest that falls on that date wins, so a day whose midnight the
+ * clocks skip (Havana, Santiago: 00:00 → 01:00) starts at the jump, and one with two midnights at the first.
+ */
+function dayStart(wall: number, timeZone: string): number {
+  const first = wall - (wallClock(wall, timeZone) - wall);
+  const second = wall - (wallClock(first, timeZone) - first);
+  const onTheDay = [first, second].filter((instant) => {
+    const reading = wallClock(instant, timeZone);
+    return reading >= wall && reading < wall + DAY_MS;
+  });
+  return onTheDay.length === 0 ? second : Math.min(...onTheDay);
+}
+
+/**
+ * The UTC instants where the calendar day `day` (YYYY-MM-DD) starts in `timeZone` and where the next one
+ * starts (23 or 25 hours apart across a DST change); null for a blank or a date not in the calendar.
+ */
+export function zonedDayBounds(day: string, timeZone: string): { from: string; to: string } | null {
+  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(day);
+  if (!match) return null;
+  const wall = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (new Date(wall).toISOString().slice(0, 10) !== day) return null;
+  return {
+    from: new Date(dayStart(wall, timeZone)).toISOString(),
+    to: new Date(dayStart(wall + DAY_MS, timeZone)).toISOString(),
+  };
+}
 
 export interface HistoryFilters {
   /** Order number or part of a customer name; blank means no search. */
   search: string;
   status: FinishedStatus | 'any';
-  /** A local calendar day YYYY-MM-DD, or '' for any day. */
+  /** A calendar day YYYY-MM-DD in the shop's time zone, or '' for any day. */
   day: string;
 }
 
 export const NO_FILTERS: HistoryFilters = { search: '', status: 'any', day: '' };
 
-/** The UTC instants where a local calendar day starts and the next one starts (DST days are 23 or 25 hours). */
-export function localDayBounds(day: string): { from: string; to: string } | null {
-  const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(day);
-  if (!match) return null;
-  const [year, month, date] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
-  const start = new Date(year, month, date);
-  if (start.getFullYear() !== year || start.getMonth() !== month || start.getDate() !== date) return null;
-  const end = new Date(year, month, date + 1);
-  return { from: start.toISOString(), to: end.toISOString() };
-}
-
-export function historyUrl(filters: HistoryFilters, cursor: string | null, limit = 20): string {
+/** `timeZone`: the shop's (Settings), whose midnights bound the day filter. */
+export function historyUrl(
+  filters: HistoryFilters,
+  cursor: string | null,
+  timeZone: string,
+  limit = 20,
+): string {
   const params = new URLSearchParams();
   const search = filters.search.trim();
   if (search !== '') params.set('q', search);
   if (filters.status !== 'any') params.set('status', filters.status);
-  const bounds = localDayBounds(filters.day);
+  const bounds = zonedDayBounds(filters.day, timeZone);
   if (bounds) {
     params.set('from', bounds.from);
     params.set('to', bounds.to);
@@ -37,16 +99,6 @@ export function historyUrl(filters: HistoryFilters, cursor: string | null, limit
   params.set('limit', String(limit));
   if (cursor !== null) params.set('cursor', cursor);
   return `/api/orders/history?${params.toString()}`;
-}
-
-/** Today in this device's zone as YYYY-MM-DD (the Report's default day). */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export function deviceTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 /** The report as JSON, or one of its CSV tables (`orders`, the default, is left out of the address). */
@@ -80,7 +132,7 @@ export function matchesSearch(
 /**
  * The same filters applied on the device, to the finished orders it keeps for offline lookup: the search
  * anywhere in the number, the customer's name or the items (case-insensitive, like the server's search), the
- * status, and the local day.
+ * status, and the day in the shop's time zone.
  */
 export function matchesFilters(
   order: {
@@ -91,10 +143,11 @@ export function matchesFilters(
     items?: readonly { name: string; note?: string }[];
   },
   filters: HistoryFilters,
+  timeZone: string,
 ): boolean {
   if (!matchesSearch(order, filters.search)) return false;
   if (filters.status !== 'any' && order.status !== filters.status) return false;
-  const bounds = localDayBounds(filters.day);
+  const bounds = zonedDayBounds(filters.day, timeZone);
   if (bounds && (order.createdAt < bounds.from || order.createdAt >= bounds.to)) return false;
   return true;
 }

@@ -1,9 +1,11 @@
-// Dead letters: changes the server rejected, each with the order number, what failed, the server's
-// message, and Retry / Discard. Rendered only while there is something to show.
+// Dead letters: changes the server rejected, each with the order number, what failed, why in words for its
+// error code (the server's message for a code without words), and Retry / Discard. Rendered only while there
+// is something to show.
 import type { DeadLetter } from '../../protocol/messages.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
 import type { OrdersStore } from '../orders-store.ts';
 import { useSubscription } from '../use-subscription.ts';
+import { errorWords } from '../api-request.ts';
 import { t } from '../i18n.ts';
 
 export interface NeedsAttentionProps {
@@ -61,7 +63,8 @@ export function NeedsAttention({ store, onRetry, onDiscard }: NeedsAttentionProp
                 {customerOf(store, letter) ? ` (${customerOf(store, letter)})` : ''}: {whatFailed(letter)}
               </div>
               <p class="server-message">
-                {t('attention.serverSaid', { message: letter.message })}{' '}
+                {errorWords(letter.code, letter.message) ??
+                  t('attention.serverSaid', { message: letter.message })}{' '}
                 <span class="code">({letter.code})</span>
               </p>
               <div class="order-actions">

@@ -15,10 +15,12 @@ import { CloseForm, MoveForm, OpenForm } from './drawer-forms.tsx';
 import { ZReportView } from './z-report-view.tsx';
 import { t } from '../i18n.ts';
 import { formatDateTime } from '../when-format.ts';
+import { useShopTimeZone } from '../kitchen/use-shop-settings.ts';
 
 export default function DrawerScreen({ bridge, store }: ScreenProps) {
   const { view, error, apply } = useDrawer(bridge);
   const currency = useMenuCurrency();
+  const timeZone = useShopTimeZone();
   useSubscription(store, () => store.sync?.device?.role);
   const owner = store.sync?.device?.role === 'owner';
   const [problem, setProblem] = useState<string | null>(null);
@@ -70,7 +72,7 @@ export default function DrawerScreen({ bridge, store }: ScreenProps) {
           <h3 id="drawer-open-heading">{t('drawer.isOpen')}</h3>
           <dl class="device-facts">
             <dt>{t('drawer.opened')}</dt>
-            <dd>{formatDateTime(drawer.openedAt)}</dd>
+            <dd>{formatDateTime(drawer.openedAt, timeZone)}</dd>
             <dt>{t('drawer.float')}</dt>
             <dd>{money(drawer.floatCents)}</dd>
             <dt>{t('drawer.expectedCash')}</dt>
@@ -106,7 +108,7 @@ export default function DrawerScreen({ bridge, store }: ScreenProps) {
         </section>
       ) : null}
       {view?.lastReport ? (
-        <ZReportView report={view.lastReport} currency={currency} canDownload={owner} />
+        <ZReportView report={view.lastReport} currency={currency} canDownload={owner} timeZone={timeZone} />
       ) : null}
     </main>
   );

@@ -11,8 +11,9 @@ import { t } from '../i18n.ts';
 import { STATUS_WORD } from '../components/order-row.tsx';
 import { formatDateTime } from '../when-format.ts';
 
-export function formatWhen(iso: string): string {
-  return formatDateTime(iso, 'medium');
+/** When something happened, with seconds, on the shop's clock (`timeZone`). */
+export function formatWhen(iso: string, timeZone: string): string {
+  return formatDateTime(iso, timeZone, 'medium');
 }
 
 /** What an event changed, read against the one before it (a payment keeps the status). */
@@ -29,6 +30,8 @@ export interface HistoryDetailProps {
   /** The owner may refund (Part 3). */
   canRefund: boolean;
   deviceId: string | null;
+  /** The shop's time zone: the status times read on its clock. */
+  timeZone: string;
   onChanged: (order: HistoryOrder) => void;
   onClose: () => void;
 }
@@ -38,6 +41,7 @@ export function HistoryDetail({
   bridge,
   canRefund,
   deviceId,
+  timeZone,
   onChanged,
   onClose,
 }: HistoryDetailProps) {
@@ -86,7 +90,7 @@ export function HistoryDetail({
         {order.events.map((event, index) => (
           <li key={`${event.at}-${index}`}>
             {eventText(event, order.events[index - 1])}:{' '}
-            <time dateTime={event.at}>{formatWhen(event.at)}</time>
+            <time dateTime={event.at}>{formatWhen(event.at, timeZone)}</time>
           </li>
         ))}
       </ol>

@@ -14,6 +14,7 @@ import { formatWhen, HistoryDetail } from './history-detail.tsx';
 import { STATUS_WORD } from '../components/order-row.tsx';
 import type { ScreenProps } from './screen-props.ts';
 import { useSubscription } from '../use-subscription.ts';
+import { useShopTimeZone } from '../kitchen/use-shop-settings.ts';
 import { t } from '../i18n.ts';
 /** Typing settles for this long before the search is sent. */
 const SEARCH_DELAY_MS = 250;
@@ -27,6 +28,8 @@ export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'brid
   useSubscription(store, () => store.sync?.device?.role);
   const canRefund = store.sync?.device?.role === 'owner';
   const online = useBrowserOnline();
+  /** The shop's zone: its midnights bound the day filter, its clock times the orders. */
+  const timeZone = useShopTimeZone();
   /** The finished orders this device keeps; read when the server's history is out of reach. */
   const [kept, setKept] = useState<ClientOrder[] | null>(null);
   const [filters, setFilters] = useState<HistoryFilters>(NO_FILTERS);
@@ -37,11 +40,11 @@ export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'brid
   // Answers to an older search are dropped: only the latest request may fill the list.
   const latest = useRef(0);
 
-  const load = async (query: HistoryFilters, cursor: string | null) => {
+  const load = async (query: HistoryFilters, cursor: string | null, zone: string) => {
     const request = ++latest.current;
     setLoading(true);
     try {
-      const page = await apiRequest<HistoryResponse>('GET', historyUrl(query, cursor));
+      const page = await apiRequest<HistoryResponse>('GET', historyUrl(query, cursor, zone));
       if (request !== latest.current) return;
       if (!Array.isArray(page.orders)) throw new Error(t('history.notAList'));
       setResults((previous) => ({
@@ -57,11 +60,13 @@ export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'brid
     }
   };
 
+  // The zone matters only to a day filter: the settings coming in do not send an unfiltered search again.
+  const dayZone = filters.day === '' ? '' : timeZone;
   useEffect(() => {
     if (!online) return;
-    const timer = setTimeout(() => void load(filters, null), SEARCH_DELAY_MS);
+    const timer = setTimeout(() => void load(filters, null, timeZone), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [filters, online]);
+  }, [filters, online, dayZone]);
 
   const unreachable = !online || error !== null;
   useEffect(() => {
@@ -137,7 +142,7 @@ export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'brid
                   >
                     <OrderName order={order} />
                   </button>
-                  <OrderFacts order={order} at={order.createdAt} />
+                  <OrderFacts order={order} at={order.createdAt} timeZone={timeZone} />
                 </li>
               ))}
             </ul>
@@ -146,19 +151,22 @@ export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'brid
             <button
               type="button"
               disabled={!online || loading}
-              onClick={() => void load(filters, results.nextCursor)}
+              onClick={() => void load(filters, results.nextCursor, timeZone)}
             >
               {t('history.more')}
             </button>
           ) : null}
         </div>
-        {unreachable && kept !== null ? <KeptOrders orders={kept} filters={filters} /> : null}
+        {unreachable && kept !== null ? (
+          <KeptOrders orders={kept} filters={filters} timeZone={timeZone} />
+        ) : null}
         {selected ? (
           <HistoryDetail
             order={selected}
             bridge={bridge}
             canRefund={canRefund}
             deviceId={store.sync?.device?.id ?? null}
+            timeZone={timeZone}
             onChanged={(changed) => {
               setSelected(changed);
               setResults((r) =>
@@ -174,8 +182,16 @@ export default function HistoryScreen({ bridge, store }: Pick<ScreenProps, 'brid
 }
 
 /** The recently finished orders kept on this device (at most 100, finished in the last 12 hours). */
-function KeptOrders({ orders, filters }: { orders: ClientOrder[]; filters: HistoryFilters }) {
-  const shown = orders.filter((order) => matchesFilters(order, filters));
+function KeptOrders({
+  orders,
+  filters,
+  timeZone,
+}: {
+  orders: ClientOrder[];
+  filters: HistoryFilters;
+  timeZone: string;
+}) {
+  const shown = orders.filter((order) => matchesFilters(order, filters, timeZone));
   return (
     <section class="history-kept" aria-labelledby="history-kept-heading">
       <h3 id="history-kept-heading">{t('history.kept')}</h3>
@@ -186,7 +202,7 @@ function KeptOrders({ orders, filters }: { orders: ClientOrder[]; filters: Histo
           {shown.map((order) => (
             <li key={order.id} data-order-id={order.id} class="history-order">
               <OrderName order={order} />
-              <OrderFacts order={order} at={order.updatedAt} />
+              <OrderFacts order={order} at={order.updatedAt} timeZone={timeZone} />
             </li>
           ))}
         </ul>
@@ -205,13 +221,13 @@ function OrderName({ order }: { order: Summary }) {
   );
 }
 
-/** Status, total and a time: created for the server's history, finished for the orders kept on the device. */
-function OrderFacts({ order, at }: { order: Summary; at: string }) {
+/** Status, total and a time (on the shop's clock): created for the server's history, finished for the kept ones. */
+function OrderFacts({ order, at, timeZone }: { order: Summary; at: string; timeZone: string }) {
   const currency = useMenuCurrency();
   return (
     <span>
       {t('history.statusWord', { status: order.status })} · {formatMoney(order.totalCents, currency)} ·{' '}
-      <time dateTime={at}>{formatWhen(at)}</time>
+      <time dateTime={at}>{formatWhen(at, timeZone)}</time>
     </span>
   );
 }

@@ -1,11 +1,13 @@
-// The Report screen (`/report`, owner): one local day's totals, items sold and orders per hour in this
-// device's time zone, with the day's CSV downloads (orders, items). Read online only. Plain words: counts that
+// The Report screen (`/report`, owner): one day's totals, items sold and orders per hour in the shop's time
+// zone (Settings; this device's only until the settings are known), with the day's CSV downloads (orders, items). Read online only. Plain words: counts that
 // add up, amounts in the menu's currency, preparation times as "half within …".
 import { useEffect, useState } from 'preact/hooks';
 import type { DayReport } from '../../protocol/day-report.ts';
 import { apiRequest, describeFailure } from '../api-request.ts';
 import { formatMoney } from '../display-format.ts';
-import { dayReportUrl, deviceTimeZone, localToday } from '../history-query.ts';
+import { dayReportUrl, zonedToday } from '../history-query.ts';
+import { useShopTimeZone } from '../kitchen/use-shop-settings.ts';
+
 import { useBrowserOnline } from '../use-browser-online.ts';
 import { HourBars } from './hour-bars.tsx';
 import { ReportMoney } from './report-money.tsx';
@@ -25,8 +27,10 @@ function prepTime(seconds: number | null): string {
 
 export default function ReportScreen() {
   const online = useBrowserOnline();
-  const [tz] = useState(deviceTimeZone);
-  const [day, setDay] = useState(() => localToday());
+  const tz = useShopTimeZone();
+  // Today in the shop's zone until the owner picks a day: the settings coming in move the default with them.
+  const [picked, setPicked] = useState<string | null>(null);
+  const day = picked ?? zonedToday(tz);
   const [report, setReport] = useState<DayReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -49,7 +53,7 @@ export default function ReportScreen() {
     };
   }, [day, tz, online]);
 
-  const shown = report !== null && report.date === day ? report : null;
+  const shown = report !== null && report.date === day && report.tz === tz ? report : null;
   return (
     <main class="screen report">
       <h2>{t('report.heading')}</h2>
@@ -57,7 +61,7 @@ export default function ReportScreen() {
       <div class="report-controls">
         <label>
           {t('report.day')}
-          <input type="date" value={day} required onInput={(event) => setDay(event.currentTarget.value)} />
+          <input type="date" value={day} required onInput={(event) => setPicked(event.currentTarget.value)} />
         </label>
         <span class="muted">{t('report.timeZone', { tz })}</span>
         {day === '' ? null : (

@@ -20,10 +20,13 @@ export function ZReportView({
   report,
   currency,
   canDownload,
+  timeZone,
 }: {
   report: ZReport;
   currency: string | null;
   canDownload: boolean;
+  /** The shop's: opened and closed read on its clock. */
+  timeZone: string;
 }) {
   const money = (cents: number) => formatMoney(cents, currency);
   const { cash } = report;
@@ -35,7 +38,8 @@ export function ZReportView({
     <section class="panel z-report" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('zreport.title', { number: report.number })}</h3>
       <p class="muted">
-        {report.deviceName}: {formatDateTime(report.openedAt)} – {formatDateTime(report.closedAt)}
+        {report.deviceName}: {formatDateTime(report.openedAt, timeZone)} –{' '}
+        {formatDateTime(report.closedAt, timeZone)}
       </p>
       {report.openedImplicitly ? <p class="warning">{t('drawer.implicit')}</p> : null}
       <dl class="device-facts z-cash" aria-label={t('pay.cash')}>

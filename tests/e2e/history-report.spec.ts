@@ -1,14 +1,16 @@
 // Part 2 History, Report and fleet telemetry: the owner finds a completed order by customer and reads its
 // status times, the day's Report counts the orders this test placed, both test devices report telemetry into
-// the owner's fleet table, and History and Report pass axe with no CSP violation.
+// the owner's fleet table, and History and Report pass axe with no CSP violation. A tablet whose clock is in
+// another zone than the shop's reads days and times on the shop's clock (issue 24).
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { DayReport } from '../../protocol/day-report.ts';
 import type { HistoryOrder, HistoryResponse } from '../../protocol/history.ts';
+import type { ShopSettings } from '../../protocol/settings.ts';
 import { readCspViolations, recordCspViolations } from './helpers/csp-violations.ts';
 import { counter, openApp, placeOrder } from './helpers/device.ts';
 import { expect, test } from './helpers/fixtures.ts';
-import { OWNER_AUTH } from './helpers/pair-device.ts';
+import { OWNER_AUTH, pairContext } from './helpers/pair-device.ts';
 import { pay } from './helpers/pay.ts';
 
 /** Telemetry every 6 s (the shortest the app allows) instead of every minute, read by the app at start. */
@@ -37,6 +39,35 @@ async function complete(page: Page, name: string): Promise<void> {
   await expect(row).toHaveCount(0);
 }
 
+async function shopSettings(baseUrl: string): Promise<ShopSettings> {
+  const response = await fetch(`${baseUrl}/api/settings`, {
+    headers: OWNER_AUTH,
+    signal: AbortSignal.timeout(10_000),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as ShopSettings;
+}
+
+async function patchSettings(baseUrl: string, patch: Partial<ShopSettings>): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/settings`, {
+    method: 'PATCH',
+    headers: { ...OWNER_AUTH, 'content-type': 'application/json' },
+    body: JSON.stringify(patch),
+    signal: AbortSignal.timeout(10_000),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** YYYY-MM-DD of today in `timeZone`. */
+function todayIn(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}
+
 async function dayReport(baseUrl: string, date: string, tz: string): Promise<DayReport> {
   const url = `${baseUrl}/api/reports/day?date=${date}&tz=${encodeURIComponent(tz)}`;
   const response = await fetch(url, { headers: OWNER_AUTH, signal: AbortSignal.timeout(10_000) });
@@ -60,14 +91,9 @@ test('the owner finds a completed order, reads the day report and sees every dev
   await openApp(owner);
   await openApp(till);
 
-  const [date, tz] = await owner.evaluate(() => {
-    const now = new Date();
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return [
-      `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
-      Intl.DateTimeFormat().resolvedOptions().timeZone,
-    ];
-  });
+  // The day and zone are the shop's (Settings), whatever the browser's clock says.
+  const tz = (await shopSettings(server.url)).timeZone;
+  const date = todayIn(tz);
   const before = await dayReport(server.url, date, tz);
 
   const first = uniqueName('Grace');
@@ -193,4 +219,87 @@ test('offline, History says it needs a connection and still finds the orders thi
       .filter({ hasText: finished }),
   ).toBeVisible();
   await expect(kept).toHaveCount(0);
+});
+
+test("a tablet whose clock is in another zone reads the Report's day and History's days and times on the shop's clock", async ({
+  browser,
+  server,
+  uniqueName,
+}) => {
+  test.setTimeout(90_000);
+  // 25 hours apart: the shop's date is never the tablet's.
+  const shopZone = 'Pacific/Kiritimati';
+  const tabletZone = 'Pacific/Pago_Pago';
+  const before = await shopSettings(server.url);
+  await patchSettings(server.url, { timeZone: shopZone });
+  const context = await browser.newContext({
+    baseURL: server.url,
+    serviceWorkers: 'allow',
+    timezoneId: tabletZone,
+  });
+  try {
+    await pairContext(context, server.url, { role: 'owner', name: 'Tablet on UTC-11' });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openApp(page);
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(tabletZone);
+    const shopToday = todayIn(shopZone);
+    expect(shopToday).not.toBe(todayIn(tabletZone));
+
+    const name = uniqueName('Far away');
+    const { id } = await placeOrder(page, { customerName: name });
+    await complete(page, name);
+
+    // Report: the default day is the shop's today, in the shop's zone, and so are the downloads.
+    await page.getByRole('link', { name: 'Report', exact: true }).click();
+    await expect(page.getByLabel('Report day')).toHaveValue(shopToday);
+    await expect(page.getByText(`Time zone: ${shopZone}`)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
+      'href',
+      `/api/reports/day?date=${shopToday}&tz=${encodeURIComponent(shopZone)}&format=csv`,
+    );
+    const totals = page.getByRole('region', { name: 'Totals' });
+    const orders = totals.locator('dt', { hasText: /^Orders$/ }).locator('+ dd');
+    const report = await dayReport(server.url, shopToday, shopZone);
+    await expect(orders).toHaveText(String(report.orders));
+    expect(report.orders).toBeGreaterThan(0);
+
+    // History: the shop's today finds the order (the tablet's midnights would miss it), shown on the shop's
+    // clock.
+    await page.getByRole('link', { name: 'History', exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Search orders' }).fill(name);
+    const history = page.getByRole('list', { name: 'Order history', exact: true });
+    await expect(history.getByRole('listitem')).toHaveCount(1);
+    // The tablet's today is not the shop's: the order taken just now is not on it.
+    await page.getByLabel('Day', { exact: true }).fill(todayIn(tabletZone));
+    await expect(page.getByText('No finished orders match.')).toBeVisible();
+    await page.getByLabel('Day', { exact: true }).fill(shopToday);
+    await expect(history.getByRole('listitem')).toHaveCount(1);
+    const found = history.getByRole('listitem');
+    await expect(found).toHaveAttribute('data-order-id', id);
+    const time = found.locator('time');
+    const at = await time.getAttribute('datetime');
+    // Formatted by the browser's own Intl, in the shop's zone: the tablet's would read a day earlier.
+    const shown = await page.evaluate(
+      ([iso, zone]) =>
+        new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'medium', timeZone: zone }).format(
+          new Date(iso),
+        ),
+      [at!, shopZone] as const,
+    );
+    await expect(time).toHaveText(shown);
+
+    if (process.env.ORDERLINE_SCREENSHOTS) {
+      await page.getByRole('link', { name: 'Report', exact: true }).click();
+      await page.evaluate(() => localStorage.setItem('orderline.language', 'de'));
+      await page.reload();
+      await expect(page.getByText(`Zeitzone: ${shopZone}`)).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Summen' })).toBeVisible();
+      await page.screenshot({ path: 'docs/screenshots/report-de-shop-zone.png' });
+    }
+  } finally {
+    await context.close();
+    // One server serves every spec of this worker: leave the zone as it was.
+    await patchSettings(server.url, { timeZone: before.timeZone });
+  }
 });

@@ -1,5 +1,6 @@
-// The page's own API calls turn every failure into a message fit to show: the server's own words, a wait for
-// 429, and plain words for no answer or an answer that is not JSON. Runs against a real local HTTP server.
+// The page's own API calls turn every failure into a message fit to show: the words for the server's error
+// code in the active language (the server's own message for a code without words), a wait for 429, and plain
+// words for no answer or an answer that is not JSON. Runs against a real local HTTP server.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,15 @@ beforeAll(async () => {
           400,
           JSON.stringify({ error: { code: 'invalid_pairing_code', message: 'That code is not valid.' } }),
         );
+      case '/bad-menu':
+        return send(
+          422,
+          JSON.stringify({
+            error: { code: 'invalid_menu', message: 'items[3].taxRate: no tax rate "vat-7"' },
+          }),
+        );
+      case '/new-code':
+        return send(409, JSON.stringify({ error: { code: 'teapot_busy', message: 'The teapot is busy.' } }));
       case '/too-many':
         return send(429, JSON.stringify({ error: { code: 'rate_limited', message: 'Rate limit exceeded' } }));
       case '/portal':
@@ -58,13 +68,35 @@ async function failure(path: string): Promise<ApiRequestError> {
 }
 
 describe('apiRequest', () => {
-  it("shows the server's own message and keeps its code", async () => {
+  it("words the server's error code for people and keeps the code", async () => {
     const error = await failure('/wrong-code');
     expect([error.status, error.code, error.message]).toEqual([
       400,
       'invalid_pairing_code',
-      'That code is not valid.',
+      'This pairing code is wrong, already used or expired: ask the owner for a new one.',
     ]);
+  });
+
+  it("keeps the detail the server's message carries (the bad menu entry)", async () => {
+    expect((await failure('/bad-menu')).message).toBe(
+      'The menu was not accepted: items[3].taxRate: no tax rate "vat-7"',
+    );
+  });
+
+  it("shows the server's own message for a code without words", async () => {
+    const error = await failure('/new-code');
+    expect([error.code, error.message]).toEqual(['teapot_busy', 'The teapot is busy.']);
+  });
+
+  it('words it in the active language (German)', async () => {
+    await activate('de', { waitForAll: true });
+    try {
+      expect((await failure('/wrong-code')).message).toBe(
+        'Dieser Kopplungscode ist falsch, schon benutzt oder abgelaufen: Bitten Sie den Inhaber um einen neuen.',
+      );
+    } finally {
+      await activate('en', { waitForAll: true });
+    }
   });
 
   it('says to wait on 429', async () => {

@@ -1,5 +1,6 @@
-// The History and Report screens' request URLs: what each filter puts in the query, and that the server's
-// own schemas accept every URL the screens build.
+// The History and Report screens' request URLs: what each filter puts in the query (a day bounded by the
+// shop's midnights, not the device's: this process runs in UTC), and that the server's own schemas accept
+// every URL the screens build.
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { DayReportQuerySchema } from '../../../protocol/day-report.ts';
@@ -7,8 +8,6 @@ import { HistoryQuerySchema } from '../../../protocol/history.ts';
 import {
   dayReportUrl,
   historyUrl,
-  localDayBounds,
-  localToday,
   matchesSearch,
   matchesFilters,
   NO_FILTERS,
@@ -18,30 +17,23 @@ const query = (url: string) => Object.fromEntries(new URL(url, 'http://localhost
 
 describe('historyUrl', () => {
   it('sends only the limit when nothing is filtered', () => {
-    expect(query(historyUrl(NO_FILTERS, null))).toEqual({ limit: '20' });
+    expect(query(historyUrl(NO_FILTERS, null, 'Pacific/Auckland'))).toEqual({ limit: '20' });
   });
 
   it('sends a trimmed search, the status and the cursor of the next page', () => {
-    const url = historyUrl({ search: '  Ada ', status: 'completed', day: '' }, 'abc', 5);
+    const url = historyUrl({ search: '  Ada ', status: 'completed', day: '' }, 'abc', 'UTC', 5);
     expect(query(url)).toEqual({ q: 'Ada', status: 'completed', limit: '5', cursor: 'abc' });
   });
 
-  it('turns a day into the local midnight-to-midnight range, the end exclusive', () => {
-    const { from, to } = query(historyUrl({ ...NO_FILTERS, day: '2026-03-14' }, null));
-    expect(new Date(from!).getTime()).toBe(new Date(2026, 2, 14).getTime());
-    expect(new Date(to!).getTime()).toBe(new Date(2026, 2, 15).getTime());
+  it("turns a day into the shop's midnight-to-midnight range, the end exclusive", () => {
+    const { from, to } = query(historyUrl({ ...NO_FILTERS, day: '2026-03-14' }, null, 'Pacific/Auckland'));
+    expect(from).toBe('2026-03-13T11:00:00.000Z');
+    expect(to).toBe('2026-03-14T11:00:00.000Z');
   });
 
   it('builds queries the server accepts', () => {
-    const url = historyUrl({ search: 'B-01', status: 'cancelled', day: '2026-12-01' }, null);
+    const url = historyUrl({ search: 'B-01', status: 'cancelled', day: '2026-12-01' }, null, 'Europe/Berlin');
     expect(v.safeParse(HistoryQuerySchema, query(url)).success).toBe(true);
-  });
-});
-
-describe('localDayBounds', () => {
-  it('refuses days that are not in the calendar, and blanks', () => {
-    expect(localDayBounds('2026-02-30')).toBeNull();
-    expect(localDayBounds('')).toBeNull();
   });
 });
 
@@ -54,10 +46,6 @@ describe('dayReportUrl', () => {
     expect(v.safeParse(DayReportQuerySchema, json).success).toBe(true);
     expect(v.safeParse(DayReportQuerySchema, csv).success).toBe(true);
   });
-
-  it('defaults the report to the local calendar day', () => {
-    expect(localToday(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
-  });
 });
 
 describe('matchesFilters (the kept orders, filtered on the device)', () => {
@@ -65,13 +53,14 @@ describe('matchesFilters (the kept orders, filtered on the device)', () => {
     number: 'B-042',
     customerName: 'Ada Lovelace',
     status: 'completed',
-    createdAt: new Date(2026, 11, 1, 12, 30).toISOString(),
+    // 12:30 UTC: already 1:30 on 2 December in Auckland (UTC+13).
+    createdAt: '2026-12-01T12:30:00.000Z',
     items: [
       { name: 'Flat white', note: 'oat milk' },
       { name: 'Butter croissant', note: '' },
     ],
   };
-  const search = (text: string) => matchesFilters(order, { ...NO_FILTERS, search: text });
+  const search = (text: string) => matchesFilters(order, { ...NO_FILTERS, search: text }, 'UTC');
 
   it('finds the search anywhere in the number, the name or the items, in any case, like the server', () => {
     expect(['b-04', '042', '42', '2', ' ada ', 'Lovelace', 'FLAT', 'croiss', 'Oat'].map(search)).toEqual(
@@ -83,9 +72,14 @@ describe('matchesFilters (the kept orders, filtered on the device)', () => {
     expect(matchesSearch({ number: 'B-001', customerName: '' }, '1')).toBe(true);
   });
 
-  it('filters by status and by local day', () => {
-    expect(matchesFilters(order, { ...NO_FILTERS, status: 'cancelled' })).toBe(false);
-    expect(matchesFilters(order, { ...NO_FILTERS, status: 'completed', day: '2026-12-01' })).toBe(true);
-    expect(matchesFilters(order, { ...NO_FILTERS, day: '2026-12-02' })).toBe(false);
+  it("filters by status and by the shop's day", () => {
+    expect(matchesFilters(order, { ...NO_FILTERS, status: 'cancelled' }, 'UTC')).toBe(false);
+    expect(matchesFilters(order, { ...NO_FILTERS, status: 'completed', day: '2026-12-01' }, 'UTC')).toBe(
+      true,
+    );
+    expect(matchesFilters(order, { ...NO_FILTERS, day: '2026-12-02' }, 'UTC')).toBe(false);
+    // The same order, for a shop in Auckland: taken on its 2 December.
+    expect(matchesFilters(order, { ...NO_FILTERS, day: '2026-12-02' }, 'Pacific/Auckland')).toBe(true);
+    expect(matchesFilters(order, { ...NO_FILTERS, day: '2026-12-01' }, 'Pacific/Auckland')).toBe(false);
   });
 });
