@@ -11,5 +11,7 @@ export default defineConfig({
     maxWorkers: 2,
     // In-process servers do not shed the test's own requests under machine load (see the file).
     setupFiles: ['tests/unit/setup/no-load-shedding.ts'],
+    // One migrated database, dumped once; in-memory test stores start from it (tests/unit/server/memory-store.ts).
+    globalSetup: ['tests/unit/setup/pglite-template.ts'],
   },
 });

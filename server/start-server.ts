@@ -40,6 +40,8 @@ export interface StartServerOptions {
   /** PGlite data directory (ignored when databaseUrl is set). */
   dataDir?: string;
   databaseUrl?: string;
+  /** `memory://` only: the PGlite dump the database starts from (the unit tests' migrated template). */
+  initialDump?: Blob;
   /** ORDERLINE_FEED_RETENTION_DAYS: how long finished orders stay in the changes feed (default 7). */
   feedRetentionDays?: number;
   distDir?: string;
@@ -140,6 +142,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     databaseUrl: options.databaseUrl,
     feedRetentionDays: options.feedRetentionDays,
     backupDataDir: options.databaseUrl ? options.dataDir : undefined,
+    initialDump: options.initialDump,
   });
   const backups = serverBackups({
     database: store.database,

@@ -13,6 +13,8 @@ import type { SqlDatabase } from './sql-database.ts';
 export interface OpenStoreOptions extends SqlOrderStoreOptions {
   /** PGlite data directory, or `memory://` for a throwaway database. */
   dataDir?: string;
+  /** `memory://` only: start from this PGlite dump (the tests' migrated template) instead of empty. */
+  initialDump?: Blob;
   /** When set, PostgreSQL is used instead of PGlite. */
   databaseUrl?: string;
   /**
@@ -36,7 +38,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OrderStore> 
       privateDir = dataDir;
       await preparePrivateDataDir(dataDir);
     }
-    db = await openPgliteDatabase(dataDir);
+    db = await openPgliteDatabase(dataDir, { initialDump: options.initialDump });
     if (!dataDir.startsWith('memory://')) backupDataDir = dataDir;
   }
   try {

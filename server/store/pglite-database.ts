@@ -27,12 +27,22 @@ async function copyTree(root: string, from: string, to: string, keep: (path: str
   }
 }
 
-export async function openPgliteDatabase(dataDir: string): Promise<SqlDatabase> {
+/**
+ * `initialDump`: a `memory://` database starts as this dump (PGlite's `dumpDataDir`) instead of an empty
+ * cluster. The unit tests open dozens of databases; from one migrated dump each takes ~2 s instead of ~5–7 s.
+ */
+export async function openPgliteDatabase(
+  dataDir: string,
+  options: { initialDump?: Blob } = {},
+): Promise<SqlDatabase> {
+  if (options.initialDump !== undefined && !dataDir.startsWith('memory://'))
+    throw new Error('only a memory:// database starts from a dump');
   // relaxedDurability stays false: every query waits for PGlite's file-system sync, and the
   // NODEFS backend writes straight to files, so a COMMIT that returned survives a process kill.
   const db = await PGlite.create(dataDir, {
     relaxedDurability: false,
     extensions: PGLITE_EXTENSIONS,
+    ...(options.initialDump === undefined ? {} : { loadDataDir: options.initialDump }),
   });
   const queue: QueuedWork[] = [];
   let draining: Promise<void> | null = null;

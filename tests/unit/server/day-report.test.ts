@@ -7,7 +7,7 @@ import type { DayReport, DayReportHour } from '../../../protocol/day-report.ts';
 import type { Order } from '../../../protocol/order.ts';
 import type { CreateOrderBody } from '../../../protocol/schemas.ts';
 import { buildApp } from '../../../server/app.ts';
-import { openStore } from '../../../server/store/open-store.ts';
+import { openMemoryStore } from './memory-store.ts';
 import type { OrderStore } from '../../../server/store/order-store.ts';
 import { centsAsDecimal, csvCell, localTimestamp } from '../../../server/day-report-csv.ts';
 import { currencyDigits } from '../../../protocol/currency-digits.ts';
@@ -40,7 +40,7 @@ async function seed(body: Partial<CreateOrderBody>, receivedAt: string, steps: S
 const line = (menuItemId: string, qty = 1) => ({ menuItemId, qty });
 
 beforeAll(async () => {
-  store = await openStore({ dataDir: 'memory://', now: () => clock });
+  store = await openMemoryStore({ now: () => clock });
   app = await buildApp({
     store,
     rateLimit: false,

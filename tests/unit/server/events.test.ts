@@ -7,6 +7,7 @@ import type { Order } from '../../../protocol/order.ts';
 import { startServer, type RunningServer } from '../../../server/start-server.ts';
 import { OWNER_AUTH, TEST_ADMIN_TOKEN, createBody } from './order-fixtures.ts';
 import { connectSse, type SseConnection } from './sse-client.ts';
+import { migratedTemplate } from './memory-store.ts';
 
 let server: RunningServer;
 const open: SseConnection[] = [];
@@ -16,6 +17,7 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     dataDir: 'memory://',
+    initialDump: await migratedTemplate(),
     distDir: '/nonexistent-orderline-dist',
     rateLimit: false,
     heartbeatMs: 150,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActiveOrdersResponse, ChangesResponse } from '../../../protocol/api.ts';
 import type { Order } from '../../../protocol/order.ts';
 import { buildApp } from '../../../server/app.ts';
-import { openStore } from '../../../server/store/open-store.ts';
+import { openMemoryStore } from './memory-store.ts';
 import type { OrderStore } from '../../../server/store/order-store.ts';
 import type { FastifyInstance } from 'fastify';
 import { OWNER_AUTH, TEST_ADMIN_TOKEN, createBody, patchOrder, postOrder } from './order-fixtures.ts';
@@ -16,7 +16,7 @@ let store: OrderStore;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  store = await openStore({ dataDir: 'memory://', now: () => new Date(clock), feedRetentionDays: 7 });
+  store = await openMemoryStore({ now: () => new Date(clock), feedRetentionDays: 7 });
   app = await buildApp({
     store,
     rateLimit: false,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/start-server.ts';
 import { SHOP_MACHINE, tinyDist } from './tls/tls-fixtures.ts';
+import { migratedTemplate } from './memory-store.ts';
 
 let dir: string;
 let server: RunningServer;
@@ -20,6 +21,7 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     dataDir: 'memory://',
+    initialDump: await migratedTemplate(),
     distDir: await tinyDist(join(dir, 'dist')),
     rateLimit: false,
     limits: {

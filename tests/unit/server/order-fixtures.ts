@@ -3,7 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, type BuildAppOptions } from '../../../server/app.ts';
-import { openStore } from '../../../server/store/open-store.ts';
+import { openMemoryStore } from './memory-store.ts';
 import type { OrderStore } from '../../../server/store/order-store.ts';
 import type { CreateOrderBody } from '../../../protocol/schemas.ts';
 import type { MenuItem } from '../../../protocol/menu.ts';
@@ -50,7 +50,7 @@ export interface TestApp {
 }
 
 export async function memoryApp(options: Partial<BuildAppOptions> = {}): Promise<TestApp> {
-  const store = await openStore({ dataDir: 'memory://' });
+  const store = await openMemoryStore();
   const app = await buildApp({
     store,
     rateLimit: false,

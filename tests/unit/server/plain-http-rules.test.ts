@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../../protocol/api.ts';
 import { buildApp } from '../../../server/app.ts';
-import { openStore } from '../../../server/store/open-store.ts';
+import { openMemoryStore } from './memory-store.ts';
 import type { OrderStore } from '../../../server/store/order-store.ts';
 import type { FastifyInstance } from 'fastify';
 import { OWNER_AUTH, TEST_ADMIN_TOKEN } from './order-fixtures.ts';
@@ -21,7 +21,7 @@ let proxied: FastifyInstance;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'orderline-plain-http-'));
-  store = await openStore({ dataDir: 'memory://' });
+  store = await openMemoryStore();
   const https = await shopEndpoint(dir);
   const distDir = await tinyDist(join(dir, 'dist'));
   // No load shedding: this file is about Host and peer rules, and a loaded machine would answer 503.

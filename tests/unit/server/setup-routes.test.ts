@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.ts';
-import { openStore } from '../../../server/store/open-store.ts';
+import { openMemoryStore } from './memory-store.ts';
 import type { OrderStore } from '../../../server/store/order-store.ts';
 import { setupInfoProvider, type HttpsEndpoint } from '../../../server/tls/https-endpoint.ts';
 import { TLS_FILES } from '../../../server/tls/tls-material.ts';
@@ -24,7 +24,7 @@ let caOnDisk: x509.X509Certificate;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'orderline-setup-'));
-  store = await openStore({ dataDir: 'memory://' });
+  store = await openMemoryStore();
   endpoint = await shopEndpoint(dir);
   app = await buildApp({
     store,

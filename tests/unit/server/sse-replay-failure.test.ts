@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PushEventData } from '../../../protocol/api.ts';
 import type { Order } from '../../../protocol/order.ts';
 import { buildApp } from '../../../server/app.ts';
-import { openStore } from '../../../server/store/open-store.ts';
+import { openMemoryStore } from './memory-store.ts';
 import type { OrderStore } from '../../../server/store/order-store.ts';
 import { createBody, OWNER_AUTH, TEST_ADMIN_TOKEN } from './order-fixtures.ts';
 import { connectSse, type SseConnection } from './sse-client.ts';
@@ -46,7 +46,7 @@ let url: string;
 const streams: SseConnection[] = [];
 
 beforeAll(async () => {
-  base = await openStore({ dataDir: 'memory://' });
+  base = await openMemoryStore();
   faulty = withFailingChanges(base);
   app = await buildApp({
     store: faulty.store,

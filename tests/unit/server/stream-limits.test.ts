@@ -14,7 +14,7 @@ import { CreateOrderBodySchema } from '../../../protocol/schemas.ts';
 import { buildApp, type BuildAppOptions } from '../../../server/app.ts';
 import { SAMPLE_MENU } from '../../../server/menu.ts';
 import { prepareOrder } from '../../../server/prepare-order.ts';
-import { openStore } from '../../../server/store/open-store.ts';
+import { openMemoryStore } from './memory-store.ts';
 import type { OrderStore } from '../../../server/store/order-store.ts';
 import { createBody, OWNER_AUTH, TEST_ADMIN_TOKEN } from './order-fixtures.ts';
 import { connectSse, type SseConnection } from './sse-client.ts';
@@ -25,7 +25,7 @@ const streams: SseConnection[] = [];
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  store = await openStore({ dataDir: 'memory://' });
+  store = await openMemoryStore();
 }, 180_000);
 // Every app over the store fans out to its own streams: close them so each test counts its own.
 afterEach(async () => {

@@ -24,6 +24,7 @@ import { failPut, INJECTED_MESSAGE } from './idb-put-fault.ts';
 import type { ZReport } from '../../../protocol/drawer.ts';
 import type { PaymentMethod } from '../../../protocol/order.ts';
 import * as money from './model-money.ts';
+import { migratedTemplate } from '../server/memory-store.ts';
 
 const RUNS = Number(process.env.ORDERLINE_MODEL_RUNS ?? 200);
 const SEED = process.env.ORDERLINE_MODEL_SEED ? Number(process.env.ORDERLINE_MODEL_SEED) : undefined;
@@ -83,6 +84,7 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     dataDir: 'memory://',
+    initialDump: await migratedTemplate(),
     distDir: '/nonexistent-orderline-dist',
     rateLimit: false,
     adminToken: TEST_ADMIN_TOKEN,
