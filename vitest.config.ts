@@ -1,9 +1,11 @@
 // Unit tests: protocol, service-worker modules (fake-indexeddb) and the server (fastify.inject on PGlite memory://).
 import { defineConfig } from 'vitest/config';
 
+/** The files that open databases: the server's tests and the model test (the engine against a real server). */
+const DATABASE_TESTS = ['tests/unit/server/**/*.test.ts', 'tests/unit/sw/model.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -11,7 +13,25 @@ export default defineConfig({
     maxWorkers: 2,
     // In-process servers do not shed the test's own requests under machine load (see the file).
     setupFiles: ['tests/unit/setup/no-load-shedding.ts'],
-    // One migrated database, dumped once; in-memory test stores start from it (tests/unit/server/memory-store.ts).
-    globalSetup: ['tests/unit/setup/pglite-template.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'database',
+          include: DATABASE_TESTS,
+          // One migrated database, dumped once; in-memory test stores start from it
+          // (tests/unit/server/memory-store.ts). Vitest runs it only when a file of this project runs.
+          globalSetup: ['tests/unit/setup/pglite-template.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'modules',
+          include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+          exclude: DATABASE_TESTS,
+        },
+      },
+    ],
   },
 });
