@@ -147,7 +147,15 @@ export function matchesFilters(
 ): boolean {
   if (!matchesSearch(order, filters.search)) return false;
   if (filters.status !== 'any' && order.status !== filters.status) return false;
-  const bounds = zonedDayBounds(filters.day, timeZone);
+  const bounds = lastDayBounds(filters.day, timeZone);
   if (bounds && (order.createdAt < bounds.from || order.createdAt >= bounds.to)) return false;
   return true;
+}
+
+/** zonedDayBounds of the day last asked for: a list is filtered by one day, and each bound costs ~6 Intl reads. */
+let lastBounds: { day: string; timeZone: string; bounds: ReturnType<typeof zonedDayBounds> } | null = null;
+function lastDayBounds(day: string, timeZone: string): ReturnType<typeof zonedDayBounds> {
+  if (lastBounds?.day !== day || lastBounds.timeZone !== timeZone)
+    lastBounds = { day, timeZone, bounds: zonedDayBounds(day, timeZone) };
+  return lastBounds.bounds;
 }
