@@ -5,6 +5,13 @@ import { inject } from 'vitest';
 import { openStore, type OpenStoreOptions } from '../../../server/store/open-store.ts';
 import type { OrderStore } from '../../../server/store/order-store.ts';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Path of the migrated PGlite dump (an uncompressed tar), from tests/unit/setup/pglite-template.ts. */
+    pgliteTemplate: string;
+  }
+}
+
 let template: Promise<Blob> | null = null;
 
 /** The migrated dump, for `startServer({ dataDir: 'memory://', initialDump })`. */

@@ -9,13 +9,9 @@ import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { openStore } from '../../../server/store/open-store.ts';
 import { PGLITE_EXTENSIONS } from '../../../server/store/pglite-extensions.ts';
+// The `pgliteTemplate` key of vitest's ProvidedContext is declared beside its reader.
+import type {} from '../server/memory-store.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Path of the migrated PGlite dump (an uncompressed tar). */
-    pgliteTemplate: string;
-  }
-}
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'orderline-pglite-template-'));
