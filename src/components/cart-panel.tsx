@@ -5,13 +5,34 @@ import type { Cart } from '../cart.ts';
 import { lineKey } from '../cart.ts';
 import { formatMoney } from '../display-format.ts';
 import { lineLabel } from '../line-label.ts';
-import { CartTotals } from './cart-totals.tsx';
+import { useEffect } from 'preact/hooks';
+import { afterPaint } from './after-paint.tsx';
+import type { CartTotalsProps } from './cart-totals.tsx';
+import './cart-totals.css';
 import { t } from '../i18n.ts';
 
 // The same limits as protocol/schemas.ts (DESIGN.md: name ≤ 80, item note ≤ 200). Not imported from
 // there: that module builds valibot schemas at load time, which would add ~10 KiB gzip to the page.
 const CUSTOMER_NAME_MAX = 80;
 const ITEM_NOTE_MAX = 200;
+
+/**
+ * Until the pricing chunk is in (a moment after the first list's paint): an empty cart's total, 0 whatever the
+ * menu (no lines, and no discount can be chosen before the picker is there); a cart with lines waits for it.
+ */
+function TotalsPending({ cart, menu }: CartTotalsProps) {
+  return (
+    <div class="cart-totals">
+      <div class="cart-total">
+        <span>{t('totals.estimated')}</span>
+        <strong>{cart.lines.length === 0 ? formatMoney(0, menu?.currency ?? null) : ''}</strong>
+      </div>
+    </div>
+  );
+}
+
+/** The cart's totals, priced by protocol/pricing.ts (cart-money.ts, loaded after the first paint). */
+const CartTotals = afterPaint(() => import('./cart-money.ts').then((m) => m.CartTotals), TotalsPending);
 
 export interface CartPanelProps {
   cart: Cart;
@@ -28,6 +49,10 @@ export interface CartPanelProps {
 export function CartPanel(props: CartPanelProps) {
   const { cart, currency, onQty, onNote, onCustomer, onPlace } = props;
   const empty = cart.lines.length === 0;
+  // A line added before the idle moment: its totals are fetched now.
+  useEffect(() => {
+    if (!empty) CartTotals.load().catch(() => undefined);
+  }, [empty]);
   return (
     <section class="panel cart-panel" aria-labelledby="cart-heading">
       <h2 id="cart-heading">{t('cart.heading')}</h2>
