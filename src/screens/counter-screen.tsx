@@ -20,7 +20,7 @@ import {
 import { CartPanel } from '../components/cart-panel.tsx';
 import { useSubscription } from '../use-subscription.ts';
 import { PureMenuGrid } from '../components/menu-grid.tsx';
-import type { OrderAction } from '../components/order-row.tsx';
+import { RowDetails, type OrderAction } from '../components/order-row.tsx';
 import type { ScreenProps } from './screen-props.ts';
 import { t } from '../i18n.ts';
 
@@ -72,12 +72,12 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
 
   // Part 3: an item with option groups opens the options dialog (its chunk loads after the first paint).
   const [choosing, setChoosing] = useState<{ item: MenuItem; opener: HTMLElement | null } | null>(null);
-  // The dialogs are ready before the first tap on `Cancel order`, `Pay`, `Refunds` or an item with options,
-  // and offline.
+  // The dialogs and a row's details are ready before the first tap on `Cancel order`, `Pay`, `Details`,
+  // `Refunds` or an item with options, and offline.
   useEffect(
     () =>
       whenIdle(() => {
-        for (const part of [CancelOrderDialog, PayDialogHost, OptionsDialogHost])
+        for (const part of [CancelOrderDialog, PayDialogHost, OptionsDialogHost, RowDetails])
           void part.load().catch(() => undefined);
       }),
     [],
