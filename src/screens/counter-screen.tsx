@@ -2,7 +2,7 @@
 // becomes an intent to the SW; replies are rendered the moment they arrive.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { MenuItem, MenuResponse } from '../../protocol/menu.ts';
-import { BROADCAST_CHANNEL, isMenuBroadcast, type DeadLetter } from '../../protocol/messages.ts';
+import { BROADCAST_CHANNEL, isMenuBroadcast } from '../../protocol/messages.ts';
 import type { ClientOrder } from '../../protocol/order.ts';
 import { addItem, changeQty, EMPTY_CART, setDiscount, setLineNote, toDraft, type Cart } from '../cart.ts';
 import { loadMenu } from '../menu.ts';
@@ -154,15 +154,6 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
   );
   const closeCancel = useCallback(() => setCancelling(null), []);
 
-  const onRetry = (letter: DeadLetter) =>
-    bridge
-      .request({ v: 1, type: 'retry', mutationId: letter.mutationId })
-      .catch((e: unknown) => fail(t('order.retryFailed'), e));
-  const onDiscard = (letter: DeadLetter) =>
-    bridge
-      .request({ v: 1, type: 'discard', mutationId: letter.mutationId })
-      .catch((e: unknown) => fail(t('order.discardFailed'), e));
-
   return (
     <main class="layout">
       <PureMenuGrid menu={menu} error={menuError} onAdd={onAdd} />
@@ -193,7 +184,7 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
       <div class="orders-column">
         <DrawerStatus bridge={bridge} />
         <PrinterAlerts />
-        <NeedsAttention store={store} onRetry={onRetry} onDiscard={onDiscard} />
+        <NeedsAttention store={store} bridge={bridge} onError={fail} />
         <PureActiveOrders
           store={store}
           timing={timing}
