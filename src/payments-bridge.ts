@@ -7,7 +7,7 @@ import type { DrawerView, PaymentDraft } from '../protocol/messages.ts';
 import type { ClientOrder } from '../protocol/order.ts';
 import type { OrdersStore } from './orders-store.ts';
 import type { SwBridge } from './sw-bridge.ts';
-import { withUnconfirmedPayment } from './unconfirmed-payment.ts';
+import { showUnconfirmed, withUnconfirmedPayment } from './unconfirmed-payment.ts';
 
 /** The worker's answer to a payment intent, shown on the row with the moment of the tap. */
 function applied(bridge: SwBridge, reply: Promise<ClientOrder>, startedAt: number): Promise<ClientOrder> {
@@ -41,7 +41,8 @@ export function pay(
   const current = store.orders.get(orderId);
   if (current === undefined) return sent;
   const deviceId = store.deviceId ?? current.deviceId;
-  const undo = store.showUnconfirmed(
+  const undo = showUnconfirmed(
+    store,
     withUnconfirmedPayment(current, payment, deviceId, new Date().toISOString()),
     startedAt,
   );
