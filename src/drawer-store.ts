@@ -12,7 +12,7 @@ export class DrawerStore {
   private listeners = new Set<() => void>();
   private loading: Promise<DrawerView> | null = null;
 
-  constructor(private readonly bridge: Pick<SwBridge, 'getDrawer' | 'onDrawer'>) {
+  constructor(private readonly bridge: Pick<SwBridge, 'onDrawer'> & { getDrawer(): Promise<DrawerView> }) {
     bridge.onDrawer((view) => this.set(view));
   }
 

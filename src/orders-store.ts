@@ -146,24 +146,14 @@ export class OrdersStore {
     if (moved) this.listChanged();
   }
 
-  /** The SW's answer to this tab's own intent: shown at once, never moving an order backwards. */
-  applyReply(order: ClientOrder, startedAt: number): void {
-    if (this.upsert(order, startedAt, true)) this.listChanged();
-  }
-
   /**
-   * Shows `order` before the worker has stored it (a confirmed payment: the row must change within a frame,
-   * and the worker's round trip takes longer). The worker's reply or broadcast replaces it moments later. The
-   * returned undo puts the row back when the worker refuses, unless something newer replaced it meanwhile.
+   * The SW's answer to this tab's own intent: shown at once, never moving an order backwards (`undo`: an
+   * unconfirmed row put back, src/unconfirmed-payment.ts, which may). Returns whether the list changed.
    */
-  showUnconfirmed(order: ClientOrder, startedAt: number): (undoneAt: number) => void {
-    const before = this.orders.get(order.id);
-    if (before === undefined || !this.upsert(order, startedAt, true)) return () => undefined;
-    this.listChanged();
-    return (undoneAt) => {
-      if (this.orders.get(order.id) !== order) return;
-      if (this.upsert(before, undoneAt, false)) this.listChanged();
-    };
+  applyReply(order: ClientOrder, startedAt: number, undo = false): boolean {
+    const changed = this.upsert(order, startedAt, !undo);
+    if (changed) this.listChanged();
+    return changed;
   }
 
   applySync(sync: SyncStatus): void {

@@ -10,9 +10,7 @@ import {
   isBroadcast,
   isDrawerBroadcast,
   type Broadcast,
-  type DeviceIdentity,
   type DrawerView,
-  type PaymentDraft,
   type PageRequest,
   type PageRequestType,
   type Reply,
@@ -20,8 +18,6 @@ import {
   type SkipWaitingMessage,
   type Snapshot,
 } from '../protocol/messages.ts';
-import type { MovementKind } from '../protocol/drawer.ts';
-import type { ClientOrder } from '../protocol/order.ts';
 import { unreachable } from '../protocol/unreachable.ts';
 import type { OrdersStore } from './orders-store.ts';
 import { firstSnapshotApplied } from './components/after-paint.tsx';
@@ -62,7 +58,8 @@ export class SwBridge {
   private drawerListeners = new Set<(view: DrawerView) => void>();
 
   constructor(
-    private readonly store: OrdersStore,
+    /** The tab's orders: the payment intents (src/payments-bridge.ts) apply their replies to it. */
+    readonly store: OrdersStore,
     private readonly ui: UiState,
     private readonly now: () => number = () => performance.now(),
   ) {}
@@ -99,68 +96,15 @@ export class SwBridge {
     await this.registration;
   }
 
-  /**
-   * Call after the page's own successful `POST /api/pair` (the cookie is set for the origin): the SW reads who
-   * this device is and sends what it kept while signed out. The `sync` broadcast then carries `auth: 'paired'`.
-   */
-  paired(): Promise<DeviceIdentity> {
-    return this.request({ v: 1, type: 'paired' });
-  }
-
-  /**
-   * Records a payment (principle 21). The worker's answer replaces the row the money chunk already showed
-   * (src/payments-bridge.ts); `startedAt` is when the user confirmed, for the same-tab timing.
-   */
-  pay(orderId: string, payment: PaymentDraft, startedAt = this.now()): Promise<ClientOrder> {
-    return this.request({ v: 1, type: 'pay', orderId, payment }).then((order) => {
-      this.store.applyReply(order, startedAt);
-      return order;
-    });
-  }
-
-  /** Owner only: refunds part or all of one payment of the order. */
-  refund(
-    orderId: string,
-    paymentId: string,
-    amountCents: number,
-    reason: string,
-    startedAt = this.now(),
-  ): Promise<ClientOrder> {
-    return this.request({ v: 1, type: 'refund', orderId, paymentId, amountCents, reason }).then((order) => {
-      this.store.applyReply(order, startedAt);
-      return order;
-    });
-  }
-
-  /** This device's drawer as the worker knows it; the server's copy follows as a broadcast if it differs. */
-  getDrawer(): Promise<DrawerView> {
-    return this.drawerReply(this.request({ v: 1, type: 'drawer' }));
-  }
-
-  openDrawer(floatCents: number): Promise<DrawerView> {
-    return this.drawerReply(this.request({ v: 1, type: 'drawer-open', floatCents }));
-  }
-
-  moveDrawer(kind: MovementKind, amountCents: number, reason: string): Promise<DrawerView> {
-    return this.drawerReply(this.request({ v: 1, type: 'drawer-move', kind, amountCents, reason }));
-  }
-
-  /** Queues the close; the Z report arrives as `lastReport` once every earlier entry was answered. */
-  closeDrawer(countedCents: number): Promise<DrawerView> {
-    return this.drawerReply(this.request({ v: 1, type: 'drawer-close', countedCents }));
-  }
-
-  /** Hears every drawer view (broadcasts from any tab's intents, the worker's answers). */
+  /** Hears every drawer view (broadcasts from any tab's intents, the worker's answers: src/payments-bridge.ts). */
   onDrawer(listener: (view: DrawerView) => void): () => void {
     this.drawerListeners.add(listener);
     return () => this.drawerListeners.delete(listener);
   }
 
-  private drawerReply(reply: Promise<DrawerView>): Promise<DrawerView> {
-    return reply.then((view) => {
-      for (const listener of this.drawerListeners) listener(view);
-      return view;
-    });
+  /** Tells every drawer listener of `view` (a drawer reply or broadcast). */
+  tellDrawer(view: DrawerView): void {
+    for (const listener of this.drawerListeners) listener(view);
   }
 
   /** Fetches sw.js and installs it if it changed; a waiting version then shows the update prompt. */
@@ -265,7 +209,7 @@ export class SwBridge {
   private onBroadcast(data: unknown): void {
     // Not rev-ordered: the last drawer view wins.
     if (isDrawerBroadcast(data)) {
-      for (const listener of this.drawerListeners) listener(data.drawer);
+      this.tellDrawer(data.drawer);
       return;
     }
     // Unknown or future messages are ignored, never thrown on (principle 8).

@@ -6,7 +6,7 @@ import type { DeviceIdentity } from '../protocol/messages.ts';
 import { ROLES, type Role } from '../protocol/roles.ts';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../protocol/order.ts';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -7,9 +7,8 @@ import type { Discount } from '../protocol/menu.ts';
 import { isActive, type ClientOrder } from '../protocol/order.ts';
 import { menuPricing, priceOrder, type MenuPricing } from '../protocol/pricing.ts';
 import { recomputeOrder } from './apply-orders.ts';
-import type { WriteTx } from './db.ts';
 import type { EngineContext } from './engine-context.ts';
-import { IntentError, menuForEstimate, newEntry } from './intents.ts';
+import { IntentError, menuForEstimate, newEntry, viewOf } from './intents.ts';
 import { addOutboxEntry } from './outbox-store.ts';
 
 /** The outbox payload: what the server gets, and what this device needs to show the estimate meanwhile. */
@@ -38,12 +37,6 @@ export function applyDiscountChange(view: ClientOrder, change: DiscountPayload):
   // What is still owed follows the new total; what was paid does not change.
   if (view.dueCents !== undefined) next.dueCents = price.totalCents - (view.paidCents ?? 0);
   return next;
-}
-
-async function viewOf(tx: WriteTx, id: string): Promise<ClientOrder> {
-  const record = await tx.objectStore('orders').get(id);
-  if (!record) throw new IntentError('not_found', `order ${id} is not on this device`);
-  return record.view;
 }
 
 /** Sets (`discount` = a preset id) or removes (null) an active order's discount; the same again is a no-op. */

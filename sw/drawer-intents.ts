@@ -14,13 +14,9 @@ import type { OutboxEntry, OutboxPayload, WriteTx } from './db.ts';
 import { DRAWER_LABEL, drawerLane } from './drawer-lane.ts';
 import { drawerViewFrom, putDrawerRecord, readDrawerRecord, touchesDrawer } from './drawer-view.ts';
 import type { EngineContext } from './engine-context.ts';
-import { IntentError } from './intents.ts';
+import { IntentError, invalid } from './intents.ts';
 import { addOutboxEntry, listOutbox } from './outbox-store.ts';
 import { isDrawerResponse } from './outbox-requests.ts';
-
-function invalid(message: string): never {
-  throw new IntentError('invalid_request', message);
-}
 
 function checkCents(value: unknown, min: number, name: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > DRAWER_AMOUNT_MAX)

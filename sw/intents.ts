@@ -70,10 +70,16 @@ export function newEntry(
   };
 }
 
-async function viewOf(tx: WriteTx, id: string): Promise<ClientOrder> {
+/** The order's view as this device shows it; `not_found` when it is not on this device. */
+export async function viewOf(tx: WriteTx, id: string): Promise<ClientOrder> {
   const record = await tx.objectStore('orders').get(id);
   if (!record) throw new IntentError('not_found', `order ${id} is not on this device`);
   return record.view;
+}
+
+/** Refuses an intent whose fields are malformed (never queued, never a dead letter). */
+export function invalid(message: string): never {
+  throw new IntentError('invalid_request', message);
 }
 
 /**

@@ -4,6 +4,7 @@
 import { MAX_BATCH_MUTATIONS, type BatchResponse, type BatchResult } from '../protocol/api.ts';
 import { unreachable } from '../protocol/unreachable.ts';
 import type { ApiRequest } from './api-client.ts';
+import { isRecord } from './api-guards.ts';
 import { classifyResponse, type Classification, type ExchangeFacts } from './classify-response.ts';
 import type { OutboxEntry } from './db.ts';
 import { answerBodyOf, answerGuard, mutationFor, type EntryAnswer } from './outbox-requests.ts';
@@ -33,10 +34,6 @@ export function takeBatch<E extends OutboxEntry>(entries: E[]): E[] {
 
 export function batchRequestFor(entries: readonly OutboxEntry[]): ApiRequest {
   return { method: 'POST', path: '/api/batch', body: { mutations: entries.map(mutationFor) } };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isBatchResult(value: unknown): value is BatchResult {

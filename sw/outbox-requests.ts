@@ -5,16 +5,12 @@ import type { BatchMutation, BatchResult } from '../protocol/api.ts';
 import type { Drawer, ZReport } from '../protocol/drawer.ts';
 import type { Order } from '../protocol/order.ts';
 import { unreachable } from '../protocol/unreachable.ts';
-import { isOrder } from './api-guards.ts';
+import { isOrder, isRecord } from './api-guards.ts';
 import type { ApiRequest } from './api-client.ts';
 import type { OutboxEntry } from './db.ts';
 
 /** A valid answer to an entry: the order, or the drawer's answer. */
 export type EntryAnswer = Order | { drawer: Drawer } | { report: ZReport };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function isDrawer(value: unknown): value is Drawer {
   return (

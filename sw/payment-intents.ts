@@ -11,21 +11,17 @@ import {
   TENDERED_MAX,
 } from '../protocol/settlement.ts';
 import { findForbiddenCharacter } from '../protocol/text-hygiene.ts';
-import type { OutboxEntry, OutboxPayload, WriteTx } from './db.ts';
+import type { OutboxEntry, OutboxPayload } from './db.ts';
 import { readSyncMeta } from './broadcast.ts';
 import type { EngineContext } from './engine-context.ts';
 import { recomputeOrder } from './apply-orders.ts';
-import { IntentError } from './intents.ts';
+import { IntentError, invalid, viewOf } from './intents.ts';
 import { addOutboxEntry } from './outbox-store.ts';
 
 const METHODS: ReadonlySet<string> = new Set<PaymentMethod>(PAYMENT_METHODS);
 
 function isCents(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
-}
-
-function invalid(message: string): never {
-  throw new IntentError('invalid_request', message);
 }
 
 /** The draft as the server's schema will judge it (protocol/payments.ts): refused here, never dead-lettered. */
@@ -49,12 +45,6 @@ export function checkPaymentDraft(draft: PaymentDraft): PaymentDraft {
     ...(tenderedCents !== undefined ? { tenderedCents } : {}),
     ...(tipCents !== undefined && tipCents > 0 ? { tipCents } : {}),
   };
-}
-
-async function viewOf(tx: WriteTx, id: string): Promise<ClientOrder> {
-  const record = await tx.objectStore('orders').get(id);
-  if (!record) throw new IntentError('not_found', `order ${id} is not on this device`);
-  return record.view;
 }
 
 function entryFor(order: ClientOrder, payload: OutboxPayload & { body: { id: string; createdAt: string } }) {

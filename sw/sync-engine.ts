@@ -10,6 +10,7 @@ import {
   createOrder,
   discardDeadLetter,
   IntentError,
+  invalid,
   markPaid,
   retryDeadLetter,
   setStatus,
@@ -51,10 +52,6 @@ export interface SyncEngine {
 }
 
 const STATUSES: ReadonlySet<string> = new Set<OrderStatus>(ORDER_STATUSES);
-
-function invalid(message: string): never {
-  throw new IntentError('invalid_request', message);
-}
 
 export function createSyncEngine(deps: EngineDeps): SyncEngine {
   const mirror = createActiveMirror();

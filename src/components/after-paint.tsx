@@ -3,7 +3,7 @@
 // counter's start pays only for what it paints (bench `bundle_gzip_kib`). Precached like every chunk.
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { whenAllWords } from '../i18n.ts';
+import { t, whenAllWords } from '../i18n.ts';
 
 export interface AfterPaint<P> {
   (props: P): JSX.Element | null;
@@ -43,15 +43,25 @@ export function whenIdle(start: () => void): void {
 }
 
 /** A component that renders nothing until its chunk is in, then renders it with the same props. */
-export function afterPaint<P extends object>(load: () => Promise<ComponentType<P>>): AfterPaint<P> {
+export function afterPaint<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  /** What shows until the chunk is in (nothing when absent). */
+  pending?: (props: P) => JSX.Element | null,
+): AfterPaint<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
+  // Mounted copies waiting: a tap's `load()` shows them as soon as the chunk is in, not at the idle moment.
+  const waiting = new Set<(component: ComponentType<P>) => void>();
   const fetchChunk = () => {
     // Its words come with it (the language's `more` catalogue).
     loading ??= Promise.all([load(), whenAllWords()])
       .then(([component]) => component)
       .then(
-        (component) => (loaded = component),
+        (component) => {
+          loaded = component;
+          for (const show of waiting) show(component);
+          return component;
+        },
         (error: unknown) => {
           loading = null; // the next mount tries again
           throw error;
@@ -63,19 +73,51 @@ export function afterPaint<P extends object>(load: () => Promise<ComponentType<P
     const [Component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
     useEffect(() => {
       if (Component) return;
-      let live = true;
+      if (loaded) return setComponent(() => loaded);
+      const show = (component: ComponentType<P>) => setComponent(() => component);
+      waiting.add(show);
       whenIdle(() =>
-        fetchChunk().then(
-          (component) => live && setComponent(() => component),
-          (error: unknown) => console.warn('a deferred part of the screen did not load', error),
+        fetchChunk().catch((error: unknown) =>
+          console.warn('a deferred part of the screen did not load', error),
         ),
       );
       return () => {
-        live = false;
+        waiting.delete(show);
       };
     }, []);
-    return Component ? <Component {...props} /> : null;
+    return Component ? <Component {...props} /> : (pending?.(props) ?? null);
   }
   Deferred.load = fetchChunk;
   return Deferred;
+}
+
+/**
+ * A dialog's host: a tap asked for it, so its chunk is fetched at once; renders the chunk's component with the
+ * same props, or an alert (`failed`'s words, with `Close`) when the chunk cannot be loaded (a later tap tries again).
+ */
+export function onDemand<P extends { onClose: () => void }>(
+  Part: AfterPaint<P>,
+  failed: (error: string) => string,
+): AfterPaint<P> {
+  function OnDemand(props: P) {
+    const [error, setError] = useState<string | null>(null);
+    useEffect(() => {
+      Part.load().catch(async (reason: unknown) => {
+        await whenAllWords(); // the alert is worded too
+        setError(String(reason));
+      });
+    }, []);
+    return error === null ? (
+      <Part {...props} />
+    ) : (
+      <p class="banner problem" role="alert">
+        {failed(error)}{' '}
+        <button type="button" onClick={props.onClose}>
+          {t('pay.close')}
+        </button>
+      </p>
+    );
+  }
+  OnDemand.load = Part.load;
+  return OnDemand;
 }

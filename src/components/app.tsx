@@ -17,7 +17,6 @@ import { ScreenNav } from './screen-nav.tsx';
 import { SyncStatusBar } from './sync-status.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { t } from '../i18n.ts';
-import { roleWord } from '../role-words.ts';
 
 /** The owner's tip after pairing: its own chunk, after the first paint. */
 const OwnerWelcomeBanner = afterPaint(() =>
@@ -25,6 +24,10 @@ const OwnerWelcomeBanner = afterPaint(() =>
 );
 
 const PairingScreen = lazyScreen(() => import('../screens/pairing-screen.tsx'));
+
+/** A path this device cannot show (its role may not, or no such screen): its own chunk, after the first paint. */
+const NotAvailable = afterPaint(() => import('./screen-notices.tsx').then((m) => m.NotAvailable));
+const NoSuchScreen = afterPaint(() => import('./screen-notices.tsx').then((m) => m.NoSuchScreen));
 
 /** Each table entry with its component, built once: the lazy chunk is fetched the first time it is shown. */
 const ROUTES = SCREENS.map((entry) => ({
@@ -180,27 +183,9 @@ interface RoleGateProps extends Routable {
 }
 
 function RoleGate({ entry, role, Screen }: RoleGateProps) {
-  if (mayUse(entry, role)) return <WithServices Screen={Screen} />;
-  return (
-    <main class="screen">
-      <p class="banner problem" role="alert">
-        {t('app.notAvailable', {
-          screen: t(entry.label),
-          role: role === null ? t('app.role.unknown') : roleWord(role),
-        })}{' '}
-        <a href={homePathFor(role)}>{t('app.goHome')}</a>
-      </p>
-    </main>
-  );
+  return mayUse(entry, role) ? <WithServices Screen={Screen} /> : <NotAvailable entry={entry} role={role} />;
 }
 
 function NotFound({ role }: Routable & { role: Role | null }) {
-  return (
-    <main class="screen">
-      <h2>{t('app.noSuchScreen')}</h2>
-      <p>
-        <a href={homePathFor(role)}>{t('app.goHome')}</a>
-      </p>
-    </main>
-  );
+  return <NoSuchScreen role={role} />;
 }

@@ -1,12 +1,11 @@
 // The cart's money: discount picker (the menu's active presets), subtotal, discount, tax per rate (when
 // prices exclude tax) and the estimated total, all from protocol/pricing.ts on the cached menu, the same
-// arithmetic the server confirms with.
+// arithmetic the server confirms with. Loaded after the first paint (cart-money.ts; its styles: cart-panel.tsx).
 import { Fragment } from 'preact';
 import type { MenuResponse } from '../../protocol/menu.ts';
 import { lineTaxRate, menuPricing, priceOrder, type OrderPrice } from '../../protocol/pricing.ts';
 import type { Cart } from '../cart.ts';
 import { formatMoney } from '../display-format.ts';
-import './cart-totals.css';
 import { intlLocale, t } from '../i18n.ts';
 
 /** The cart priced by the menu it was composed from (no menu yet: the plain line sum, untaxed). */

@@ -4,14 +4,17 @@
 import type { DeadLetter } from '../../protocol/messages.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
 import type { OrdersStore } from '../orders-store.ts';
+import type { SwBridge } from '../sw-bridge.ts';
 import { useSubscription } from '../use-subscription.ts';
 import { errorWords } from '../api-request.ts';
 import { t } from '../i18n.ts';
 
 export interface NeedsAttentionProps {
   store: OrdersStore;
-  onRetry: (letter: DeadLetter) => void;
-  onDiscard: (letter: DeadLetter) => void;
+  /** Retry and Discard are intents to the worker. */
+  bridge: SwBridge;
+  /** Shows a refused intent (`what` failed, and why). */
+  onError: (what: string, error: unknown) => void;
 }
 
 function whatFailed(letter: DeadLetter): string {
@@ -43,7 +46,15 @@ function customerOf(store: OrdersStore, letter: DeadLetter): string {
   return store.orders.get(letter.orderId)?.customerName ?? '';
 }
 
-export function NeedsAttention({ store, onRetry, onDiscard }: NeedsAttentionProps) {
+export function NeedsAttention({ store, bridge, onError }: NeedsAttentionProps) {
+  const onRetry = (letter: DeadLetter) =>
+    bridge
+      .request({ v: 1, type: 'retry', mutationId: letter.mutationId })
+      .catch((e: unknown) => onError(t('order.retryFailed'), e));
+  const onDiscard = (letter: DeadLetter) =>
+    bridge
+      .request({ v: 1, type: 'discard', mutationId: letter.mutationId })
+      .catch((e: unknown) => onError(t('order.discardFailed'), e));
   // Dead letters come with the sync status; the customer names shown beside them come from the list.
   useSubscription(store, () =>
     store.sync?.needsAttention.length ? `${store.syncVersion}/${store.listVersion}` : store.syncVersion,

@@ -13,9 +13,8 @@ import { formatAge, formatMoney } from '../display-format.ts';
 import { lineLabel } from '../line-label.ts';
 import { t } from '../i18n.ts';
 
-/** Shown only on an expanded row: its own chunk, after the first paint. */
-const ReceiptButton = afterPaint(() => import('./receipt-button.tsx').then((m) => m.ReceiptButton));
-const OrderDiscount = afterPaint(() => import('./order-discount.tsx').then((m) => m.OrderDiscount));
+/** Shown only on an expanded row (`Receipt`, `Refunds`, the discount): its own chunk, after the first paint. */
+export const RowDetails = afterPaint(() => import('./row-details.tsx').then((m) => m.RowDetails));
 
 /** `pay` opens the Pay dialog (Part 3, replacing `Mark paid`); `refund` the owner's Refunds dialog. */
 export type OrderAction =
@@ -173,22 +172,13 @@ export class OrderRow extends Component<OrderRowProps, OrderRowState> {
             >
               {t('order.cancel')}
             </button>
-            {expanded ? <ReceiptButton orderId={order.id} number={order.number} /> : null}
-            {expanded && canRefund && (order.payments ?? []).length > 0 ? (
-              <button
-                type="button"
-                aria-describedby={numberId}
-                onClick={() => onAction(order, { kind: 'refund' })}
-              >
-                {t('order.refunds')}
-              </button>
-            ) : null}
-            {expanded && discounts && (discounts.length > 0 || order.discount) ? (
-              <OrderDiscount
+            {expanded ? (
+              <RowDetails
                 order={order}
                 discounts={discounts}
-                describedBy={numberId}
-                onChange={(discount) => onAction(order, { kind: 'discount', discount })}
+                canRefund={canRefund === true}
+                numberId={numberId}
+                onAction={onAction}
               />
             ) : null}
           </div>

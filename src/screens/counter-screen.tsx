@@ -2,20 +2,25 @@
 // becomes an intent to the SW; replies are rendered the moment they arrive.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { MenuItem, MenuResponse } from '../../protocol/menu.ts';
-import { BROADCAST_CHANNEL, isMenuBroadcast, type DeadLetter } from '../../protocol/messages.ts';
+import { BROADCAST_CHANNEL, isMenuBroadcast } from '../../protocol/messages.ts';
 import type { ClientOrder } from '../../protocol/order.ts';
 import { addItem, changeQty, EMPTY_CART, setDiscount, setLineNote, toDraft, type Cart } from '../cart.ts';
 import { loadMenu } from '../menu.ts';
 import { errorMessage } from '../sw-bridge.ts';
 import { PureActiveOrders } from '../components/active-orders.tsx';
 import { whenIdle } from '../components/after-paint.tsx';
-import { CancelOrderDialog, NeedsAttention, PrinterAlerts } from '../components/deferred-parts.ts';
+import {
+  CancelOrderDialog,
+  DrawerStatus,
+  NeedsAttention,
+  OptionsDialogHost,
+  PayDialogHost,
+  PrinterAlerts,
+} from '../components/deferred-parts.ts';
 import { CartPanel } from '../components/cart-panel.tsx';
-import { OptionsDialogHost, preloadOptionsDialog } from '../components/options-dialog-host.tsx';
-import { LazyDrawerStatus, PayDialogHost, preloadPayDialogs } from '../components/pay-dialog-host.tsx';
 import { useSubscription } from '../use-subscription.ts';
 import { PureMenuGrid } from '../components/menu-grid.tsx';
-import type { OrderAction } from '../components/order-row.tsx';
+import { RowDetails, type OrderAction } from '../components/order-row.tsx';
 import type { ScreenProps } from './screen-props.ts';
 import { t } from '../i18n.ts';
 
@@ -67,9 +72,16 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
 
   // Part 3: an item with option groups opens the options dialog (its chunk loads after the first paint).
   const [choosing, setChoosing] = useState<{ item: MenuItem; opener: HTMLElement | null } | null>(null);
-  useEffect(preloadOptionsDialog, []);
-  // Ready before the first `Cancel order` tap, and offline.
-  useEffect(() => whenIdle(() => void CancelOrderDialog.load().catch(() => undefined)), []);
+  // The dialogs and a row's details are ready before the first tap on `Cancel order`, `Pay`, `Details`,
+  // `Refunds` or an item with options, and offline.
+  useEffect(
+    () =>
+      whenIdle(() => {
+        for (const part of [CancelOrderDialog, PayDialogHost, OptionsDialogHost, RowDetails])
+          void part.load().catch(() => undefined);
+      }),
+    [],
+  );
   // Stable, so the menu grid (PureMenuGrid) skips the re-render each cart change brings.
   const onAdd = useCallback((item: MenuItem) => {
     if ((item.optionGroups ?? []).length > 0) {
@@ -115,7 +127,6 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
   );
 
   // Part 3: `Pay` opens the Pay dialog, the owner's `Refunds` the Refund dialog (one lazy chunk, after paint).
-  useEffect(preloadPayDialogs, []);
   useSubscription(store, () => store.sync?.device?.role);
   const canRefund = store.sync?.device?.role === 'owner';
   const [paying, setPaying] = useState<{
@@ -142,15 +153,6 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
     [send],
   );
   const closeCancel = useCallback(() => setCancelling(null), []);
-
-  const onRetry = (letter: DeadLetter) =>
-    bridge
-      .request({ v: 1, type: 'retry', mutationId: letter.mutationId })
-      .catch((e: unknown) => fail(t('order.retryFailed'), e));
-  const onDiscard = (letter: DeadLetter) =>
-    bridge
-      .request({ v: 1, type: 'discard', mutationId: letter.mutationId })
-      .catch((e: unknown) => fail(t('order.discardFailed'), e));
 
   return (
     <main class="layout">
@@ -180,9 +182,9 @@ export function CounterScreen({ store, ui, bridge, timing }: ScreenProps) {
         />
       ) : null}
       <div class="orders-column">
-        <LazyDrawerStatus bridge={bridge} />
+        <DrawerStatus bridge={bridge} />
         <PrinterAlerts />
-        <NeedsAttention store={store} onRetry={onRetry} onDiscard={onDiscard} />
+        <NeedsAttention store={store} bridge={bridge} onError={fail} />
         <PureActiveOrders
           store={store}
           timing={timing}

@@ -62,7 +62,9 @@ export default function PairingScreen({ store, bridge }: ScreenProps) {
     }
     clearPairingDraft();
     try {
-      const identity = await bridge.paired();
+      // The cookie is set for the origin: the SW reads who this device is and sends what it kept while signed
+      // out; the `sync` broadcast then carries `auth: 'paired'`.
+      const identity = await bridge.request({ v: 1, type: 'paired' });
       if (identity.role === 'owner') announceOwnerWelcome();
       route(homePathFor(identity.role), true);
     } catch (reason) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrdersDelta, Snapshot, SyncStatus } from '../../../protocol/messages.ts';
 import type { ClientOrder } from '../../../protocol/order.ts';
 import { OrdersStore } from '../../../src/orders-store.ts';
+import { showUnconfirmed } from '../../../src/unconfirmed-payment.ts';
 
 const SYNC: SyncStatus = {
   online: true,
@@ -218,7 +219,7 @@ describe('OrdersStore', () => {
       store.applySnapshot(snapshot([order('1', 1)]), 0);
       store.drainEvents();
       const shown = paidView(order('1', 1));
-      store.showUnconfirmed(shown, 5);
+      showUnconfirmed(store, shown, 5);
       expect(store.orders.get('1')).toBe(shown);
       expect(store.drainEvents().map((e) => [e.event.name, e.startedAt])).toEqual([
         ['activeOrderUpdated', 5],
@@ -232,7 +233,7 @@ describe('OrdersStore', () => {
       const store = new OrdersStore();
       const before = order('1', 1);
       store.applySnapshot(snapshot([before]), 0);
-      const undo = store.showUnconfirmed(paidView(before), 5);
+      const undo = showUnconfirmed(store, paidView(before), 5);
       const version = store.listVersion;
       undo(9);
       expect(store.orders.get('1')).toBe(before);
@@ -242,7 +243,7 @@ describe('OrdersStore', () => {
     it('leaves a newer version alone when undone late', () => {
       const store = new OrdersStore();
       store.applySnapshot(snapshot([order('1', 1)]), 0);
-      const undo = store.showUnconfirmed(paidView(order('1', 1)), 5);
+      const undo = showUnconfirmed(store, paidView(order('1', 1)), 5);
       const newer = order('1', 1, { status: 'preparing', seq: 4 });
       store.applyDelta(delta({ updated: [{ order: newer, changes: { status: 'preparing' } }] }), 6);
       undo(9);
@@ -252,7 +253,7 @@ describe('OrdersStore', () => {
     it('does nothing for an order the tab does not hold', () => {
       const store = new OrdersStore();
       store.applySnapshot(snapshot([]), 0);
-      store.showUnconfirmed(paidView(order('1', 1)), 5)(9);
+      showUnconfirmed(store, paidView(order('1', 1)), 5)(9);
       expect(store.orders.size).toBe(0);
     });
   });
