@@ -1,5 +1,6 @@
 // Unit tests: protocol, service-worker modules (fake-indexeddb) and the server (fastify.inject on PGlite memory://).
 import { defineConfig } from 'vitest/config';
+import { LongestFirst } from './tests/unit/setup/longest-first.ts';
 
 /** The files that open databases: the server's tests and the model test (the engine against a real server). */
 const DATABASE_TESTS = ['tests/unit/server/**/*.test.ts', 'tests/unit/sw/model.test.ts'];
@@ -13,6 +14,8 @@ export default defineConfig({
     maxWorkers: 2,
     // In-process servers do not shed the test's own requests under machine load (see the file).
     setupFiles: ['tests/unit/setup/no-load-shedding.ts'],
+    // The longest files first, also on a fresh clone with no results cache (see the file).
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         extends: true,
