@@ -33,6 +33,9 @@ export default defineConfig({
           name: 'modules',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           exclude: DATABASE_TESTS,
+          // Plain modules need no process of their own (the database files keep forks: openStore sets the
+          // umask, which a thread cannot): a thread starts faster, 68 files in 21 s instead of 34 s alone.
+          pool: 'threads',
         },
       },
     ],
