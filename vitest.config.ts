@@ -25,6 +25,11 @@ export default defineConfig({
           // One migrated database, dumped once; in-memory test stores start from it
           // (tests/unit/server/memory-store.ts). Vitest runs it only when a file of this project runs.
           globalSetup: ['tests/unit/setup/pglite-template.ts'],
+          // A worker process serves many files: each fresh fork re-imported the server and PGlite, and the
+          // workers sat idle between files for a third of the run. Every file opens its own stores and
+          // servers; the process-wide umask is reset per file (the setup file says why).
+          isolate: false,
+          setupFiles: ['tests/unit/setup/reset-umask.ts'],
         },
       },
       {
