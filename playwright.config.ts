@@ -27,6 +27,8 @@ const LONGEST = [
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // One migrated data dir per run; servers on a fresh data dir start from a copy of it (see the file).
+  globalSetup: './tests/e2e/setup/data-dir-template.ts',
   testMatch: '**/*.spec.ts',
   projects: [
     { name: 'longest', testMatch: LONGEST, testIgnore: faultsIgnored },
@@ -37,7 +39,8 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   forbidOnly: process.env.CI !== undefined,
-  reporter: 'list',
+  // ORDERLINE_TIMING=<file.json>: also record where each worker's time went (tests/e2e/helpers/timing-reporter.ts).
+  reporter: process.env.ORDERLINE_TIMING ? [['list'], ['./tests/e2e/helpers/timing-reporter.ts']] : 'list',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   outputDir: 'test-results',

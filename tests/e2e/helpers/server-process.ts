@@ -1,5 +1,6 @@
 // Runs the REAL Orderline server (`node --import tsx server/main.ts`) as a child process for e2e tests:
-// start on a free port with a fresh data dir, wait for /healthz, stop (SIGTERM), kill (SIGKILL), start again
+// start on a free port with a fresh data dir (in a Playwright run, a copy of the run's migrated template:
+// tests/e2e/setup/data-dir-template.ts), wait for /healthz, stop (SIGTERM), kill (SIGKILL), start again
 // on the same port and data dir (optionally serving another build via ORDERLINE_DIST_DIR).
 //
 // API (stable; fault and bench helpers import it):
@@ -7,13 +8,22 @@
 //   ServerProcess: url, port, dataDir, running, logs(), stop(), kill(), start({ distDir?, env? }), restart({ distDir?, env? }), dispose()
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * Set by the e2e global setup: a data dir on which only openStore (every migration) has run. A fresh data dir
+ * starts as a copy of it, which is what a new server's own first start would have made of it: the local CA,
+ * server.json and any backup are still each server's own, made by its first start.
+ */
+export const DATA_DIR_TEMPLATE_ENV = 'ORDERLINE_E2E_DATA_TEMPLATE';
+/** Set by the e2e global setup too: where fresh data dirs go (RAM, /dev/shm, where the machine has it). */
+export const DATA_ROOT_ENV = 'ORDERLINE_E2E_DATA_ROOT';
 
 export interface ServerOptions {
   /** Reuse an existing data dir (default: a fresh temp dir, removed by dispose()). */
@@ -173,10 +183,17 @@ export class ServerProcess {
 
 export async function startServer(options: ServerOptions = {}): Promise<ServerProcess> {
   const ownsDataDir = options.dataDir === undefined;
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'orderline-e2e-')));
+  const root = process.env[DATA_ROOT_ENV] || tmpdir();
+  const dataDir = options.dataDir ?? (await mkdtemp(join(root, 'orderline-e2e-')));
   const port = options.port ?? (await freePort());
   const server = new ServerProcess(port, dataDir, ownsDataDir, options);
   try {
+    const template = process.env[DATA_DIR_TEMPLATE_ENV];
+    // PostgreSQL servers keep no database in the data dir: theirs stays empty, as it would be.
+    const postgres = (options.env?.DATABASE_URL ?? process.env.DATABASE_URL ?? '') !== '';
+    if (ownsDataDir && template !== undefined && template !== '' && !postgres) {
+      await cp(template, dataDir, { recursive: true });
+    }
     await server.start();
   } catch (error) {
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OWNER_AUTH } from './order-fixtures.ts';
+import { migratedDataDir } from './migrated-data-dir.ts';
 import { spawnServerChild } from './server-child.ts';
 
 interface Spawned {
@@ -34,6 +35,8 @@ afterAll(() => {
 async function spawnServer(env: Record<string, string>): Promise<Spawned> {
   const dataDir = mkdtempSync(join(tmpdir(), 'orderline-limits-load-'));
   dirs.push(dataDir);
+  // Already migrated: the limits are the subject, not the first start.
+  await migratedDataDir(dataDir);
   const spawned = spawnServerChild(dataDir, env);
   children.push(spawned.child);
   const url = await spawned.url;

@@ -10,13 +10,15 @@ import { buildApp } from '../../../server/app.ts';
 import { openStore } from '../../../server/store/open-store.ts';
 import { OWNER_AUTH, TEST_ADMIN_TOKEN, createBody, patchOrder, postOrder } from './order-fixtures.ts';
 import { NO_LOAD_SHEDDING, spawnServerChild } from './server-child.ts';
+import { migratedDataDir } from './migrated-data-dir.ts';
 import { connectSse } from './sse-client.ts';
 
 const dirs: string[] = [];
+/** A new data directory, already migrated: durability, not the first start, is what these tests are about. */
 async function tempDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'orderline-restart-'));
   dirs.push(dir);
-  return dir;
+  return migratedDataDir(dir);
 }
 afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));

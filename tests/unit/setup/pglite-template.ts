@@ -9,9 +9,9 @@ import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { openStore } from '../../../server/store/open-store.ts';
 import { PGLITE_EXTENSIONS } from '../../../server/store/pglite-extensions.ts';
-// The `pgliteTemplate` key of vitest's ProvidedContext is declared beside its reader.
+// The `pgliteTemplate` and `pgliteTemplateDir` keys of vitest's ProvidedContext are declared beside their readers.
 import type {} from '../server/memory-store.ts';
-
+import type {} from '../server/migrated-data-dir.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(join(tmpdir(), 'orderline-pglite-template-'));
@@ -31,5 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const file = join(dir, 'template.tar');
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteTemplate', file);
+  // The migrated directory itself, for the tests that need a data directory on disk (migrated-data-dir.ts).
+  project.provide('pgliteTemplateDir', dataDir);
   return () => rm(dir, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 // A server app on a real PGlite directory with its backup service, and a dump of every table's rows: the
 // backup, restore and upgrade tests compare whole databases, not a sample.
 
+import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { createBackupService, type BackupService } from '../../../../server/back
 import type { SqlClient } from '../../../../server/store/sql-database.ts';
 import { openStore } from '../../../../server/store/open-store.ts';
 import type { OrderStore } from '../../../../server/store/order-store.ts';
+import { migratedDataDir } from '../migrated-data-dir.ts';
 import { TEST_ADMIN_TOKEN } from '../order-fixtures.ts';
 
 export interface FileApp {
@@ -25,7 +27,9 @@ export async function tempDir(prefix: string, dirs: string[]): Promise<string> {
   return dir;
 }
 
+/** `dataDir` that does not exist yet starts as the run's migrated template (../migrated-data-dir.ts). */
 export async function fileApp(dataDir: string, localToken?: string): Promise<FileApp> {
+  if (!existsSync(dataDir)) await migratedDataDir(dataDir);
   const store = await openStore({ dataDir });
   const backups = createBackupService({ database: store.database, dataDir });
   const app = await buildApp({

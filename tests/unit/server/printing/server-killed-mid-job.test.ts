@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../../server/printing/virtual-printer.ts';
+import { migratedDataDir } from '../migrated-data-dir.ts';
 import { NO_LOAD_SHEDDING, spawnServerChild, type ServerChild } from '../server-child.ts';
 import { printerBody, sleep } from './printing-fixtures.ts';
 import { httpJobs, httpPostOrder, httpPutPrinter, ticketJobId } from './http-printing.ts';
@@ -26,6 +27,7 @@ describe('server killed mid-job', () => {
   it('prints the job at most twice, the second marked REPRINT with the same id, and never loses it', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'orderline-print-kill-'));
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    await migratedDataDir(dataDir);
     const printer: VirtualPrinter = await startVirtualPrinter();
     cleanup.push(() => printer.close());
     printer.silentAfterTicket = true;
