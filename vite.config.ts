@@ -87,7 +87,7 @@ export default defineConfig({
         // page and worker share. Left to itself the bundler split them by which lazy chunks share which part
         // (four files), and the split moved with unrelated changes; one file gzips 0.34 KiB smaller than four.
         codeSplitting: {
-          groups: [{ name: 'preact', test: START_SHARED }],
+          groups: [{ name: 'start', test: START_SHARED }],
         },
       },
     },
