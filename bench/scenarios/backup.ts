@@ -11,6 +11,7 @@ import { belongsInBackup, backupPglite } from '../../server/backup/pglite-backup
 import { openStore } from '../../server/store/open-store.ts';
 import { round } from '../stats.ts';
 import { seedFinishedOrders } from './history.ts';
+import { freshDataDir } from '../fresh-data-dir.ts';
 
 export interface BackupBenchResult {
   orders: number;
@@ -22,7 +23,7 @@ export interface BackupBenchResult {
 }
 
 export async function measureBackup(orders: number): Promise<BackupBenchResult> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'orderline-bench-backup-'));
+  const dataDir = await freshDataDir('orderline-bench-backup-');
   const store = await openStore({ dataDir });
   try {
     await seedFinishedOrders(store.database, orders);

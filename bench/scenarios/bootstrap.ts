@@ -1,9 +1,7 @@
 // Bootstrap (DESIGN.md Part 2, principle 16): a new device (empty profile) opening the app, timed until the
 // active orders are shown, on a server with no history and on one with 20,000 finished orders seeded in SQL.
 // Each case gets its own server process over a data dir seeded before it starts (PGlite has one writer).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { Browser } from '@playwright/test';
 import { counter } from '../../tests/e2e/helpers/device.ts';
 import { startServer } from '../../tests/e2e/helpers/server-process.ts';
@@ -12,6 +10,7 @@ import { newBenchContext } from '../bench-env.ts';
 import { installProbe, waitColdPaint } from '../page-probe.ts';
 import { pairContext } from '../../tests/e2e/helpers/pair-device.ts';
 import { round } from '../stats.ts';
+import { freshDataDir } from '../fresh-data-dir.ts';
 
 export const BOOTSTRAP_ACTIVE = 10;
 export const BOOTSTRAP_FINISHED = 20_000;
@@ -81,7 +80,7 @@ async function timeFirstOpen(browser: Browser, url: string): Promise<number> {
 }
 
 async function measureCase(browser: Browser, finished: number, runId: string): Promise<number> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'orderline-bootstrap-'));
+  const dataDir = await freshDataDir('orderline-bootstrap-');
   try {
     await seed(dataDir, finished, `${runId}-b`);
     const server = await startServer({ dataDir });

@@ -2,14 +2,13 @@
 // generate_series straight into a fresh PGlite database, then times GET /api/orders/history searches (p95,
 // server side: Fastify inject, no network) and GET /api/reports/day for one full day.
 // Standalone: node --import tsx bench/scenarios/history.ts [orders] [searches]
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from '../../server/app.ts';
 import { openStore } from '../../server/store/open-store.ts';
 import type { SqlDatabase } from '../../server/store/sql-database.ts';
 import { summarize, type Summary } from '../stats.ts';
+import { freshDataDir } from '../fresh-data-dir.ts';
 
 export const ORDERS_PER_DAY = 2000;
 const FIRST_DAY = '2024-01-01';
@@ -90,7 +89,7 @@ function searchQueries(orders: number, searches: number): { kind: string; url: s
 }
 
 export async function measureHistory(orders: number, searches: number): Promise<HistoryBenchResult> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'orderline-history-bench-'));
+  const dataDir = await freshDataDir('orderline-history-bench-');
   const store = await openStore({ dataDir });
   try {
     const seedStarted = performance.now();
