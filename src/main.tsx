@@ -15,6 +15,8 @@ import { workerSupport } from './worker-support.ts';
 import './styles.css';
 
 const root = document.getElementById('app')!;
+/** How long the first render waits for the orders before it shows the screen without them. */
+const FIRST_RENDER_WAIT_MS = 250;
 const support = workerSupport(window.isSecureContext, 'serviceWorker' in navigator);
 
 /** Plain DOM, so it still works when rendering itself is what failed. */
@@ -47,7 +49,14 @@ if (support !== 'ok') {
         root,
       );
     const words = activate(startLocale());
-    words.then(() => {
+    // The first render also waits for the orders (at most FIRST_RENDER_WAIT_MS): a screen rendered and laid out
+    // without them kept the main thread busy while the answers of the page's IndexedDB read queued behind it,
+    // then was laid out again with them. A first visit or a slow read still shows the screen at the limit.
+    const orders = Promise.race([
+      bridge.firstSnapshot,
+      new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
+    ]);
+    Promise.all([words, orders]).then(() => {
       show();
       onLocaleChange(show);
       // The other screens' words come once the list is painted (a tap on a dialog asks for them sooner).

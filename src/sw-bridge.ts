@@ -54,6 +54,9 @@ export class SwBridge {
   private pushConnected: boolean | null = null;
   private registration: Promise<ServiceWorkerRegistration> | null = null;
   private registrationFailed = false;
+  private firstAttemptDone: () => void = () => undefined;
+  /** Settles once the first snapshot was applied, or the first attempt failed (never rejects). */
+  readonly firstSnapshot = new Promise<void>((resolve) => (this.firstAttemptDone = resolve));
   /** Who hears this device's drawer (src/drawer-store.ts): every broadcast and every drawer reply. */
   private drawerListeners = new Set<(view: DrawerView) => void>();
 
@@ -186,6 +189,7 @@ export class SwBridge {
       }
     } finally {
       this.snapshotting = false;
+      this.firstAttemptDone();
     }
     const buffered = this.buffered;
     this.buffered = [];
