@@ -181,6 +181,12 @@ export class ServerProcess {
   }
 }
 
+/** Fills a new, empty data dir from the run's migrated template, when the run has one (else leaves it empty). */
+export async function copyDataDirTemplate(dataDir: string): Promise<void> {
+  const template = process.env[DATA_DIR_TEMPLATE_ENV];
+  if (template !== undefined && template !== '') await cp(template, dataDir, { recursive: true });
+}
+
 export async function startServer(options: ServerOptions = {}): Promise<ServerProcess> {
   const ownsDataDir = options.dataDir === undefined;
   const root = process.env[DATA_ROOT_ENV] || tmpdir();
@@ -188,12 +194,9 @@ export async function startServer(options: ServerOptions = {}): Promise<ServerPr
   const port = options.port ?? (await freePort());
   const server = new ServerProcess(port, dataDir, ownsDataDir, options);
   try {
-    const template = process.env[DATA_DIR_TEMPLATE_ENV];
     // PostgreSQL servers keep no database in the data dir: theirs stays empty, as it would be.
     const postgres = (options.env?.DATABASE_URL ?? process.env.DATABASE_URL ?? '') !== '';
-    if (ownsDataDir && template !== undefined && template !== '' && !postgres) {
-      await cp(template, dataDir, { recursive: true });
-    }
+    if (ownsDataDir && !postgres) await copyDataDirTemplate(dataDir);
     await server.start();
   } catch (error) {
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
