@@ -71,7 +71,7 @@ async function filesWithStartModules(distDir: string, files: string[]): Promise<
 }
 
 /** `import … from "./x.js"` and `import "./x.js"`, not `import("./x.js")`: the static imports of a chunk. */
-const STATIC_IMPORT = /\bimport\s*(?:[\w$*{}\s,]*?from\s*)?["']\.\/([\w.-]+\.js)["']/g;
+export const STATIC_IMPORT = /\bimport\s*(?:[\w$*{}\s,]*?from\s*)?["']\.\/([\w.-]+\.js)["']/g;
 
 /** The initial scripts and, transitively, every chunk they import statically (paths relative to dist). */
 async function staticClosure(distDir: string, initial: Set<string>): Promise<Set<string>> {
