@@ -5,7 +5,7 @@ import type { MenuResponse } from './menu.ts';
 import type { Drawer, MovementKind, ZReport } from './drawer.ts';
 import type { ClientOrder, Order, OrderLineOption, OrderStatus, PaymentMethod } from './order.ts';
 import type { DeviceIdentity } from './pairing.ts';
-import { isShopSettings, type ShopSettings } from './settings.ts';
+import type { ShopSettings } from './settings.ts';
 
 export const PROTOCOL_VERSION = 1;
 export const BROADCAST_CHANNEL = 'orderline/v1';
@@ -95,8 +95,11 @@ export type PageRequest =
   | { v: 1; type: 'sync-now'; reason: SyncReason }
   /** The leader tab forwarding an SSE `menu` event: the SW fetches and caches that menu, then broadcasts it. */
   | { v: 1; type: 'menu-version'; version: number }
-  /** The leader tab forwarding an SSE `settings` event: the SW caches the settings, then broadcasts them. */
-  | { v: 1; type: 'settings'; settings: ShopSettings }
+  /**
+   * The leader tab forwarding an SSE `settings` event as parsed: the SW checks them (sw/settings-keeper.ts), and
+   * only valid settings are cached and broadcast.
+   */
+  | { v: 1; type: 'settings'; settings: unknown }
   /** For the Diagnostics view (an addition to DESIGN.md). */
   | { v: 1; type: 'diagnostics' }
   /** The finished orders this device still keeps (sw/recent-finished.ts), for History when offline. */
@@ -330,13 +333,4 @@ export function isMenuBroadcast(value: unknown): value is MenuBroadcast {
 
 export function isDrawerBroadcast(value: unknown): value is DrawerBroadcast {
   return isRecord(value) && value.v === PROTOCOL_VERSION && value.type === 'drawer' && isRecord(value.drawer);
-}
-
-export function isSettingsBroadcast(value: unknown): value is SettingsBroadcast {
-  return (
-    isRecord(value) &&
-    value.v === PROTOCOL_VERSION &&
-    value.type === 'settings' &&
-    isShopSettings(value.settings)
-  );
 }

@@ -62,5 +62,6 @@ export type RefundInput = v.InferOutput<typeof RefundBodySchema>;
 
 // The ledger arithmetic lives in settlement.ts (no valibot), so the service worker can use it without
 // bundling the schemas; re-exported here so either import works.
-export { changeCents, paymentState, refundableCents, settle } from './settlement.ts';
-export type { PaymentState, Settlement } from './settlement.ts';
+export { changeCents, refundableCents, settle } from './settlement.ts';
+export type { Settlement } from './settlement.ts';
+export { paymentState, type PaymentState } from './payment-state.ts';

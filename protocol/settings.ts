@@ -4,6 +4,8 @@
 // and the SW narrow with the plain guard below, so the main bundle stays small (the server's schema is in
 // settings-schema.ts and states the same rules).
 
+import { PROTOCOL_VERSION, type SettingsBroadcast } from './messages.ts';
+
 /** A ticket older than four hours is not "late", it is forgotten: a bigger number is a typo. */
 export const KITCHEN_MINUTES_MIN = 1;
 export const KITCHEN_MINUTES_MAX = 240;
@@ -100,6 +102,13 @@ export function isShopSettings(value: unknown): value is ShopSettings {
     typeof record.timeZone === 'string' &&
     isTimeZone(record.timeZone)
   );
+}
+
+/** A `settings` broadcast carrying valid settings (src/kitchen/use-shop-settings.ts hears them). */
+export function isSettingsBroadcast(value: unknown): value is SettingsBroadcast {
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as Record<string, unknown>;
+  return message.v === PROTOCOL_VERSION && message.type === 'settings' && isShopSettings(message.settings);
 }
 
 export function sameSettings(a: ShopSettings, b: ShopSettings): boolean {

@@ -74,17 +74,3 @@ export function settle(
   const dueCents = owed - paidCents;
   return { paidCents, dueCents, paid: dueCents <= 0 };
 }
-
-/** How a row names the money state (DESIGN "Screens, part 3"): `Paid`, `Part paid` or `Refund due`. */
-export type PaymentState = 'unpaid' | 'part-paid' | 'paid' | 'refund-due';
-
-export function paymentState(
-  order: Pick<Order, 'paid'> & Partial<Pick<Order, 'paidCents' | 'dueCents'>>,
-): PaymentState {
-  const due = order.dueCents;
-  const paidCents = order.paidCents ?? 0;
-  if (due === undefined) return order.paid ? 'paid' : 'unpaid';
-  if (due < 0) return 'refund-due';
-  if (due === 0) return paidCents > 0 || order.paid ? 'paid' : 'unpaid';
-  return paidCents > 0 ? 'part-paid' : 'unpaid';
-}

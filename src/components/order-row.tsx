@@ -8,7 +8,7 @@ import { afterPaint } from './after-paint.tsx';
 import type { Discount } from '../../protocol/menu.ts';
 import type { ClientOrder, OrderStatus } from '../../protocol/order.ts';
 import { unreachable } from '../../protocol/unreachable.ts';
-import { paymentState, type PaymentState } from '../../protocol/settlement.ts';
+import { paymentState, type PaymentState } from '../../protocol/payment-state.ts';
 import { formatAge, formatMoney } from '../display-format.ts';
 import { lineLabel } from '../line-label.ts';
 import { t } from '../i18n.ts';

@@ -3,8 +3,13 @@
 // thresholds), then every `settings` broadcast from the SW.
 // Defaults until either has answered; a failed load keeps what is shown and says nothing (the timers still run).
 import { useEffect, useState } from 'preact/hooks';
-import { BROADCAST_CHANNEL, isSettingsBroadcast } from '../../protocol/messages.ts';
-import { DEFAULT_SETTINGS, isShopSettings, type ShopSettings } from '../../protocol/settings.ts';
+import { BROADCAST_CHANNEL } from '../../protocol/messages.ts';
+import {
+  DEFAULT_SETTINGS,
+  isSettingsBroadcast,
+  isShopSettings,
+  type ShopSettings,
+} from '../../protocol/settings.ts';
 
 /** The last settings this tab saw: coming back to the Kitchen shows them at once. */
 let lastSettings: ShopSettings | null = null;

@@ -1,7 +1,7 @@
 // The row's payment before the worker's reply: the same paid / due / change the worker's recompute gives.
 import { describe, expect, it } from 'vitest';
 import type { ClientOrder } from '../../../protocol/order.ts';
-import { paymentState } from '../../../protocol/settlement.ts';
+import { paymentState } from '../../../protocol/payment-state.ts';
 import { withUnconfirmedPayment } from '../../../src/unconfirmed-payment.ts';
 
 const AT = '2026-12-06T10:00:00.000Z';
